@@ -1,0 +1,73 @@
+/**
+ * The shape of a format description. A format (2021 or 2019) is plain data of these types;
+ * the form, the zod schema, the validator, the renderers and the importer all read it,
+ * so no label is typed twice anywhere in the project.
+ */
+
+export type FormatId = "2021" | "2019";
+
+/** count: non-negative whole number; signedCount: whole number that may be negative (2019 本年增/减); amount: exact decimal (万元). */
+export type CellKind = "count" | "signedCount" | "amount";
+
+export interface ColumnSpec {
+  /** Stable key, part of the cell id; never shown. */
+  key: string;
+  /** Exact official label of the leaf column. */
+  label: string;
+  kind: CellKind;
+  /** Spanning headers above this column, outermost first (e.g. ["法人或其他组织"] or ["行政诉讼", "未经复议直接起诉"]). */
+  groups?: string[];
+  /** The cell is a computed total in every row: never typed. */
+  computed?: boolean;
+}
+
+export interface RowSpec {
+  key: string;
+  /** Exact official label of the row. */
+  label: string;
+  /** Group headings this row sits under, outermost first (merged cells in the printed table). */
+  groups?: string[];
+  /** Every cell of the row is a computed total. */
+  computed?: boolean;
+}
+
+export interface TableSpec {
+  /** Stable id: "20.1", "20.5", "20.6", "20.8", "20.9", "requests", "appeals". */
+  id: string;
+  /** Caption printed above the table (e.g. 第二十条第（一）项); empty for tables without one. */
+  caption: string;
+  /** Header of the row-label column (e.g. 信息内容); empty when the table has no row labels. */
+  rowHeader: string;
+  /** A line printed above the table (the 勾稽关系 note of 三). */
+  note?: string;
+  /** Header above all value columns (申请人情况 in 三). */
+  columnsHeader?: string;
+  rows: RowSpec[];
+  columns: ColumnSpec[];
+}
+
+export type SectionKey = "s1" | "s2" | "s3" | "s4" | "s5" | "s6";
+
+export interface SectionSpec {
+  key: SectionKey;
+  /** Chinese ordinal: 一 … 六. */
+  ordinal: string;
+  /** Title without its ordinal: 总体情况. */
+  title: string;
+  /** narrative: free text; tables: fixed tables (with optional free text above them). */
+  kind: "narrative" | "tables";
+  tables: TableSpec[];
+  /** What the section must cover, shown beside the editor. */
+  guidance: string[];
+}
+
+export interface FormatSpec {
+  id: FormatId;
+  /** The document that issued the format. */
+  source: string;
+  /** Years the format is used for (inclusive; `to` null = open-ended). */
+  years: { from: number; to: number | null };
+  sections: SectionSpec[];
+  /** Whether section 六 must state the information-processing fees (X3). */
+  requiresFeeStatement: boolean;
+}
