@@ -1,0 +1,45 @@
+import type { ReportContent } from "../content";
+import type { Finding } from "../rules";
+import { checkBalance, checkSums } from "./arithmetic";
+import { createContext, type ValidateOptions } from "./context";
+import { checkCarriedOver, checkContinuations, checkRepetition } from "./cross-year";
+import { checkDeadline, checkFeeStatement, checkGovernmentTopics, checkStatedFigures, checkUnpaidFees } from "./narrative";
+import { checkFormatMatchesYear, checkTablesPresent } from "./structure";
+import { checkCellValues, checkFeeValues, checkNarratives } from "./values";
+
+export type { Finding, RuleId, Severity } from "../rules";
+export { RULES } from "../rules";
+export type { ValidateOptions } from "./context";
+
+/**
+ * Every rule of FORMAT.md that structured content can break (S2, S4, V1–V4, A1–A6, X1–X8; S1, S3
+ * and S5 concern documents and are reported by the importer). Pure; values are checked as stored,
+ * so an imported report's typed totals are checked too. Drafts are lenient: blanks are only errors
+ * with `complete` (the submission gate).
+ */
+export function validate(content: ReportContent, options: ValidateOptions = {}): Finding[] {
+  const ctx = createContext(content, options);
+  checkFormatMatchesYear(ctx);
+  checkTablesPresent(ctx);
+  checkCellValues(ctx);
+  checkFeeValues(ctx);
+  checkBalance(ctx);
+  checkSums(ctx);
+  checkNarratives(ctx);
+  checkFeeStatement(ctx);
+  checkUnpaidFees(ctx);
+  checkStatedFigures(ctx);
+  checkGovernmentTopics(ctx);
+  checkDeadline(ctx);
+  const previous = options.previous;
+  if (previous) {
+    checkCarriedOver(ctx, previous);
+    checkContinuations(ctx, previous);
+    checkRepetition(ctx, previous);
+  }
+  return ctx.findings;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === "error");
+}
