@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { requirePageContext } from "@/lib/auth/context";
+import { signOutAction } from "./sign-out-action";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requirePageContext();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b-2 border-gov-red bg-white">
+        <div className="mx-auto flex h-12 max-w-[1400px] items-center justify-between px-4">
+          <Link href="/reports" className="text-base font-semibold tracking-wide text-gov-red">
+            年报 · 政府信息公开工作年度报告
+          </Link>
+          <div className="flex items-center gap-4 text-sm">
+            <span className="text-slate-600" data-testid="current-user">{ctx.user.displayName}（{ctx.user.account}）</span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
+                退出登录
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-[1400px] px-4 py-5">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportView } from "@/components/report/report-view";
+import { requirePageContext } from "@/lib/auth/context";
+import { NotFoundError } from "@/lib/auth/errors";
+import { STATUS_LABEL } from "@/lib/orgs/labels";
+import { parseReportContent } from "@/lib/report/content";
+import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
+
+export const metadata: Metadata = { title: "年度报告" };
+
+export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const { id } = await params;
+  let report;
+  try {
+    report = await getReportOrThrow(ctx, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const parsed = parseReportContent(report.content);
+  return (
+    <div className="space-y-4">
+      <nav className="text-sm text-slate-500">
+        <Link href="/reports" className="text-blue-700 hover:underline">年度报告</Link> / {report.organization.name} / {report.year}年度
+      </nav>
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">{report.organization.name} {report.year}年度报告</h1>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{STATUS_LABEL[report.status]}</span>
+      </div>
+      {parsed.success ? (
+        <ReportView content={parsed.data} />
+      ) : (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-700">报告内容无法读取，请联系管理员。</p>
+      )}
+    </div>
+  );
+}

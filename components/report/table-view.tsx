@@ -1,0 +1,55 @@
+import type { TableValues } from "@/lib/report/content";
+import { tableLayout } from "@/lib/report/layout";
+import type { TableSpec } from "@/lib/report/spec-types";
+
+function display(value: unknown): string {
+  return value === null || value === undefined || value === "" ? "" : String(value);
+}
+
+/** A table of the report, read-only, in the official printed shape. */
+export function TableView({ table, values }: { table: TableSpec; values: TableValues | undefined }) {
+  const layout = tableLayout(table);
+  return (
+    <div className="overflow-x-auto">
+      {table.note ? <p className="mb-1 text-xs text-slate-500">{table.note}</p> : null}
+      <table className="report-table w-full border-collapse text-sm">
+        <thead>
+          {layout.captionRow ? (
+            <tr>
+              <th colSpan={layout.captionRow.colSpan} scope="colgroup" className="border border-slate-300 bg-slate-100 px-2 py-1 text-center font-semibold">
+                {layout.captionRow.text}
+              </th>
+            </tr>
+          ) : null}
+          {layout.headerRows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (
+                <th key={j} colSpan={cell.colSpan} rowSpan={cell.rowSpan} scope={cell.scope}
+                  className="border border-slate-300 bg-slate-50 px-2 py-1 text-center font-medium">
+                  {cell.text}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {layout.bodyRows.map(({ row, labelCells }) => (
+            <tr key={row.key}>
+              {labelCells.map((cell, j) => (
+                <th key={j} colSpan={cell.colSpan} rowSpan={cell.rowSpan} scope="row"
+                  className={`border border-slate-300 px-2 py-1 text-left font-normal ${cell.isGroup ? "bg-slate-50" : ""}`}>
+                  {cell.text}
+                </th>
+              ))}
+              {layout.columns.map((column) => (
+                <td key={column.key} className="border border-slate-300 px-2 py-1 text-right tabular-nums">
+                  {display(values?.[row.key]?.[column.key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a wrong password is refused in Chinese and the account stays filled in", async ({ page }) => {
+  await page.goto("/reports");
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel("账号").fill("youxie-editor");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert")).toHaveText("账号或密码不正确。");
+  await expect(page.getByLabel("账号")).toHaveValue("youxie-editor");
+});
+
+test("an editor signs in, sees their unit's reports and nothing of another unit's, and creates the next year's draft", async ({ page }) => {
+  await signIn(page, "youxie-editor");
+  await expect(page.getByRole("heading", { name: /友协街道办事处/ })).toBeVisible();
+  await expect(page.getByText("新伟街道办事处")).toHaveCount(0);
+  const unit = page.getByRole("region", { name: /友协街道办事处/ });
+  await expect(unit.getByRole("link", { name: "2025年度报告" })).toBeVisible();
+  await expect(unit.getByRole("cell", { name: "草稿" }).first()).toBeVisible();
+
+  await unit.getByRole("button", { name: "为友协街道办事处新建2026年度报告" }).click();
+  await expect(unit.getByRole("link", { name: "2026年度报告" })).toBeVisible();
+  const row = unit.getByRole("row", { name: /2026年度报告/ });
+  await expect(row).toContainText("草稿");
+  await expect(row).toContainText("友协街道填报员");
+  // The next one offered is 2027: the 2026 draft exists and survives a reload.
+  await page.reload();
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2027年度报告" })).toBeVisible();
+
+  await unit.getByRole("link", { name: "2026年度报告" }).click();
+  await expect(page.getByRole("heading", { name: "友协街道办事处 2026年度报告" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "三、收到和处理政府信息公开申请情况" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "xinwei-editor");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/reports");
+  await expect(page).toHaveURL(/\/login$/);
+});

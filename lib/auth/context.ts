@@ -1,0 +1,33 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { loadAccess, type OrgAccess } from "./access";
+import { UnauthenticatedError } from "./errors";
+import { findSession, type SessionUser } from "./sessions";
+import { SESSION_COOKIE } from "./session-token";
+
+/** Everything a use case needs to know about its caller. The only way to get one is through a live session. */
+export interface AuthContext {
+  user: SessionUser;
+  access: OrgAccess;
+}
+
+export async function getAuthContext(): Promise<AuthContext | null> {
+  const store = await cookies();
+  const user = await findSession(store.get(SESSION_COOKIE)?.value);
+  if (!user) return null;
+  return { user, access: await loadAccess(user.userId) };
+}
+
+/** For pages: a signed-out visitor is sent to the sign-in page. */
+export async function requirePageContext(): Promise<AuthContext> {
+  const ctx = await getAuthContext();
+  if (!ctx) redirect("/login");
+  return ctx;
+}
+
+/** For server actions and route handlers: a signed-out caller gets an error, never data. */
+export async function requireAuthContext(): Promise<AuthContext> {
+  const ctx = await getAuthContext();
+  if (!ctx) throw new UnauthenticatedError();
+  return ctx;
+}

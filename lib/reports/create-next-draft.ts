@@ -1,0 +1,43 @@
+import type { AuthContext } from "@/lib/auth/context";
+import { hasRole } from "@/lib/auth/access";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { formatIdForYear } from "@/lib/report/formats";
+import { nextReportYear } from "./list-reports";
+import { newReportContent } from "./new-report-content";
+
+export class DraftExistsError extends Error {
+  name = "DraftExistsError";
+}
+
+/** Create the draft for the year after the organisation's newest report. */
+export async function createNextDraft(ctx: AuthContext, organizationId: string): Promise<{ id: string; year: number }> {
+  if (!ctx.access.roles.has(organizationId)) throw new NotFoundError();
+  if (!hasRole(ctx.access, organizationId, ["EDITOR", "ADMIN"])) throw new ForbiddenError("只有本单位的填报员或管理员可以新建年度报告。");
+  const org = await db().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    include: { reports: { select: { year: true } } },
+  });
+  const year = nextReportYear(org.reports.map((r) => r.year));
+  try {
+    const report = await db().report.create({
+      data: {
+        organizationId,
+        year,
+        formatVersion: formatIdForYear(year),
+        content: newReportContent(org, year) as unknown as Prisma.InputJsonValue,
+        createdById: ctx.user.userId,
+        updatedById: ctx.user.userId,
+      },
+      select: { id: true, year: true },
+    });
+    return report;
+  } catch (error) {
+    // Two clicks (or two people) at once: the unique (organisation, year) index lets only one through.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DraftExistsError(`${org.name}${year}年度报告已存在。`);
+    }
+    throw error;
+  }
+}

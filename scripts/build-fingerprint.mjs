@@ -1,0 +1,34 @@
+// Whether the production build in .next is older than the sources it was built from.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./db/settings.mjs";
+
+const INPUTS = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SKIP = new Set(["node_modules", ".next", "generated"]);
+const STAMP = path.join(ROOT, ".next", "nianbao-source-fingerprint");
+
+function walk(target, out) {
+  if (!existsSync(target)) return;
+  const stat = statSync(target);
+  if (stat.isDirectory()) {
+    for (const entry of readdirSync(target).sort()) if (!SKIP.has(entry) && !entry.endsWith(".test.ts")) walk(path.join(target, entry), out);
+  } else {
+    out.update(path.relative(ROOT, target));
+    out.update(readFileSync(target));
+  }
+}
+
+export function sourceFingerprint() {
+  const hash = createHash("sha256");
+  for (const input of INPUTS) walk(path.join(ROOT, input), hash);
+  return hash.digest("hex");
+}
+
+export function buildIsCurrent(fingerprint = sourceFingerprint()) {
+  return existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint;
+}
+
+export function recordBuild(fingerprint) {
+  writeFileSync(STAMP, fingerprint);
+}

