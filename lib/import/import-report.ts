@@ -1,0 +1,121 @@
+import { emptyReport, type ReportContent } from "@/lib/report/content";
+import { formatIdForYear, getFormat } from "@/lib/report/formats";
+import type { Finding } from "@/lib/report/rules";
+import type { FormatId } from "@/lib/report/spec-types";
+import { validate } from "@/lib/report/validate";
+import { finding, officialHeading, sectionName } from "./findings";
+import { detectFormat, matchTables } from "./match-tables";
+import { readMeta } from "./meta";
+import { readStructure } from "./structure";
+import type { DocBlock, ImportResult } from "./types";
+
+export interface AssembleOptions {
+  fileName?: string;
+}
+
+/**
+ * From any reader's blocks to an imported report: detect the format from the tables' labels,
+ * map the tables, read title, preface, sections and closing, then run validate() on the result
+ * so one list holds the structural and the arithmetic defects. Totals are kept as printed
+ * (computeTotals is not run): an imported report is checked as published.
+ */
+export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}): ImportResult {
+  const provisional = readStructure(blocks, "2021");
+  const provisionalMeta = readMeta({
+    title: provisional.title,
+    preface: provisional.preface,
+    fullText: fullText(blocks),
+    closingOrgan: provisional.closing.organ,
+    fileName: options.fileName,
+  });
+  const formatId: FormatId = detectFormat(blocks) ?? formatIdForYear(provisionalMeta.year ?? 2021);
+  const structure = formatId === "2021" ? provisional : readStructure(blocks, formatId);
+  const meta = formatId === "2021" ? provisionalMeta : readMeta({
+    title: structure.title,
+    preface: structure.preface,
+    fullText: fullText(blocks),
+    closingOrgan: structure.closing.organ,
+    fileName: options.fileName,
+  });
+  const tables = matchTables(blocks, formatId);
+
+  const content: ReportContent = emptyReport(formatId, {
+    organization: meta.organization ?? "",
+    // The schema needs a number; 0 marks "not stated" and the year-dependent checks are skipped below.
+    year: meta.year ?? 0,
+    isPeoplesGovernment: meta.isPeoplesGovernment,
+    portalUrl: meta.portalUrl,
+    contactOffice: meta.contactOffice,
+    address: meta.address,
+    postcode: meta.postcode,
+    phone: meta.phone,
+    issuingOrgan: structure.closing.organ ?? meta.organization ?? "",
+    issuedDate: structure.closing.date,
+  });
+  content.preface = structure.preface;
+  content.narratives = { ...structure.narratives };
+  content.tables = tables.tables;
+
+  const findings: Finding[] = [...sectionFindings(formatId, structure.headings, tables.tables), ...structure.findings, ...tables.findings];
+  findings.push(...checked(content, meta.year !== null, findings));
+
+  return {
+    format: formatId,
+    year: meta.year,
+    organization: meta.organization,
+    isPeoplesGovernment: meta.isPeoplesGovernment,
+    preface: structure.preface,
+    sections: { ...structure.narratives },
+    content,
+    cellsRead: tables.cellsRead,
+    findings,
+  };
+}
+
+/**
+ * S1 for a missing section. A table section whose heading is missing but whose tables were read is
+ * there in substance: that is an S3 (heading differs from the official one), not S1.
+ */
+function sectionFindings(
+  formatId: FormatId,
+  headings: Partial<Record<string, string>>,
+  tables: ReportContent["tables"],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const section of getFormat(formatId).sections) {
+    if (headings[section.key] !== undefined) continue;
+    const hasNumbers = section.tables.some((t) =>
+      Object.values(tables[t.id] ?? {}).some((row) => Object.values(row).some((v) => v !== null)),
+    );
+    if (hasNumbers) {
+      out.push(finding("S3", `${sectionName(section)}缺少标题“${officialHeading(section)}”`, [`narrative.${section.key}`]));
+    } else {
+      out.push(finding("S1", `缺少${sectionName(section)}（没有找到标题“${officialHeading(section)}”）`, [`narrative.${section.key}`]));
+    }
+  }
+  return out;
+}
+
+/**
+ * validate()'s findings after the importer's. Its S2 for a table is dropped where the importer
+ * already reported that table missing; S4 and X7 need the year and are dropped when the document
+ * does not state one.
+ */
+function checked(content: ReportContent, yearKnown: boolean, own: Finding[]): Finding[] {
+  const missingTables = new Set(own.filter((f) => f.rule === "S2").flatMap((f) => f.cells.map(tableIdOf)));
+  return validate(content).filter((f) => {
+    if (!yearKnown && (f.rule === "S4" || f.rule === "X7")) return false;
+    if (f.rule === "S2" && f.cells.length > 0 && missingTables.has(tableIdOf(f.cells[0]))) return false;
+    return true;
+  });
+}
+
+/** `requests.r1.natural` → `requests`; `20.1.rules.issued` → `20.1`. */
+function tableIdOf(cell: string): string {
+  const parts = cell.split(".");
+  return /^\d+$/.test(parts[0]) ? `${parts[0]}.${parts[1]}` : parts[0];
+}
+
+function fullText(blocks: DocBlock[]): string {
+  return blocks.filter((b) => b.type === "paragraph").map((b) => (b as { text: string }).text).join("\n");
+}

@@ -1,0 +1,26 @@
+/**
+ * Issue #4, the importer: published reports (plain text in either Word-extracted layout, DOCX,
+ * HTML) → ImportResult (format, year, unit, narratives, tables as printed, findings).
+ * Pure apart from importFile (./import-file), which reads a path.
+ */
+import { assembleReport } from "./import-report";
+import { readDocx } from "./read-docx";
+import { readHtml } from "./read-html";
+import { readText } from "./read-text";
+import type { ImportResult, ImportTextOptions } from "./types";
+
+export type { DocBlock, ImportResult, ImportTextOptions, ParagraphBlock, TableBlock, TableCell } from "./types";
+export { toTablesJson, type TablesJson } from "./tables-json";
+export { readText, readDocx, readHtml };
+
+export function importText(text: string, opts: ImportTextOptions = {}): ImportResult {
+  return assembleReport(readText(text), { fileName: opts.fileName });
+}
+
+export async function importDocx(bytes: Uint8Array | ArrayBuffer, opts: ImportTextOptions = {}): Promise<ImportResult> {
+  return assembleReport(await readDocx(bytes), { fileName: opts.fileName });
+}
+
+export function importHtml(html: string, opts: ImportTextOptions = {}): ImportResult {
+  return assembleReport(readHtml(html), { fileName: opts.fileName });
+}

@@ -1,0 +1,193 @@
+import JSZip from "jszip";
+import { XMLParser } from "fast-xml-parser";
+import type { DocBlock, TableBlock, TableCell } from "./types";
+
+/**
+ * A Word document's body as blocks: w:p paragraphs and w:tbl tables read as tables (w:tr/w:tc,
+ * w:gridSpan as colSpan, w:vMerge restart/continue as rowSpan), never as flattened text.
+ */
+export class DocxReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DocxReadError";
+  }
+}
+
+export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocBlock[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new DocxReadError("不是有效的DOCX文件（无法按ZIP格式读取）");
+  }
+  const entry = zip.file("word/document.xml");
+  if (!entry) throw new DocxReadError("DOCX文件中没有正文（缺少word/document.xml）");
+  return readDocumentXml(await entry.async("string"));
+}
+
+type XNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: false,
+});
+
+/** The blocks of word/document.xml (exported for tests that hand-write WordprocessingML). */
+export function readDocumentXml(xml: string): DocBlock[] {
+  const root = parser.parse(xml) as XNode[];
+  const document = find(root, "w:document");
+  const body = document ? find(children(document), "w:body") : undefined;
+  const blocks: DocBlock[] = [];
+  if (body) readBody(children(body), blocks);
+  return blocks;
+}
+
+function tagOf(node: XNode): string | null {
+  for (const key of Object.keys(node)) if (key !== ":@") return key;
+  return null;
+}
+
+function children(node: XNode): XNode[] {
+  const tag = tagOf(node);
+  const value = tag ? node[tag] : undefined;
+  return Array.isArray(value) ? (value as XNode[]) : [];
+}
+
+function attr(node: XNode, name: string): string | undefined {
+  const attrs = node[":@"] as Record<string, string> | undefined;
+  return attrs?.[`@_${name}`];
+}
+
+function find(nodes: XNode[], tag: string): XNode | undefined {
+  return nodes.find((n) => tagOf(n) === tag);
+}
+
+/** Containers whose content belongs to the surrounding flow. */
+const TRANSPARENT = new Set(["w:sdt", "w:sdtContent", "w:customXml", "w:smartTag", "w:ins", "w:moveTo", "w:hyperlink", "w:fldSimple", "w:dir", "w:bdo"]);
+
+function readBody(nodes: XNode[], blocks: DocBlock[]): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === "w:p") blocks.push({ type: "paragraph", text: paragraphText(node), heading: isHeading(node) || undefined });
+    else if (tag === "w:tbl") blocks.push(readTable(node));
+    else if (tag && TRANSPARENT.has(tag)) readBody(children(node), blocks);
+  }
+}
+
+function isHeading(p: XNode): boolean {
+  const pPr = find(children(p), "w:pPr");
+  if (!pPr) return false;
+  const style = find(children(pPr), "w:pStyle");
+  const name = style ? (attr(style, "w:val") ?? "") : "";
+  return /heading|title|标题/i.test(name) || Boolean(find(children(pPr), "w:outlineLvl"));
+}
+
+/** Text that is not part of the visible document: deleted runs, field codes, alternative renderings. */
+const SKIP = new Set(["w:pPr", "w:rPr", "w:del", "w:delText", "w:instrText", "w:moveFrom", "mc:Fallback", "w:footnoteReference", "w:commentReference"]);
+
+function paragraphText(p: XNode): string {
+  const out: string[] = [];
+  collectText(children(p), out);
+  return out.join("");
+}
+
+function collectText(nodes: XNode[], out: string[]): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (!tag || SKIP.has(tag)) continue;
+    if (tag === "w:t") {
+      for (const t of children(node)) if (typeof t["#text"] === "string") out.push(t["#text"]);
+    } else if (tag === "w:tab" || tag === "w:ptab") {
+      out.push(" ");
+    } else if (tag === "w:br" || tag === "w:cr") {
+      out.push("\n");
+    } else if (tag === "w:noBreakHyphen") {
+      out.push("-");
+    } else if (tag === "w:p") {
+      if (out.length > 0) out.push("\n");
+      collectText(children(node), out);
+    } else if (tag !== "#text") {
+      collectText(children(node), out);
+    }
+  }
+}
+
+interface PlacedCell {
+  cell: TableCell;
+  col: number;
+  vMerge: "restart" | "continue" | null;
+}
+
+function readTable(tbl: XNode): TableBlock {
+  const rows: TableCell[][] = [];
+  // The cell a vertical merge started in, by grid column.
+  const mergeOrigin = new Map<number, TableCell>();
+  for (const tr of flatten(children(tbl), "w:tr")) {
+    const placed: PlacedCell[] = [];
+    let col = 0;
+    const trPr = find(children(tr), "w:trPr");
+    const before = trPr ? find(children(trPr), "w:gridBefore") : undefined;
+    const skip = before ? Number(attr(before, "w:val") ?? 0) : 0;
+    if (skip > 0) {
+      placed.push({ cell: { text: "", colSpan: skip, rowSpan: 1 }, col, vMerge: null });
+      col += skip;
+    }
+    for (const tc of flatten(children(tr), "w:tc")) {
+      const tcPr = find(children(tc), "w:tcPr");
+      const spanNode = tcPr ? find(children(tcPr), "w:gridSpan") : undefined;
+      const colSpan = Math.max(1, Number(spanNode ? attr(spanNode, "w:val") : 1) || 1);
+      const vNode = tcPr ? find(children(tcPr), "w:vMerge") : undefined;
+      const vMerge = vNode ? (attr(vNode, "w:val") === "restart" ? "restart" : "continue") : null;
+      placed.push({ cell: { text: cellText(tc), colSpan, rowSpan: 1 }, col, vMerge });
+      col += colSpan;
+    }
+    const row: TableCell[] = [];
+    for (const p of placed) {
+      if (p.vMerge === "continue") {
+        const origin = mergeOrigin.get(p.col);
+        if (origin) {
+          origin.rowSpan++;
+          continue;
+        }
+      }
+      if (p.vMerge === "restart") mergeOrigin.set(p.col, p.cell);
+      else if (p.vMerge === null) mergeOrigin.delete(p.col);
+      row.push(p.cell);
+    }
+    rows.push(row);
+  }
+  return { type: "table", rows, positional: true };
+}
+
+/** Rows or cells, also where content controls or custom XML wrap them. */
+function flatten(nodes: XNode[], tag: string): XNode[] {
+  const out: XNode[] = [];
+  for (const node of nodes) {
+    const t = tagOf(node);
+    if (t === tag) out.push(node);
+    else if (t && TRANSPARENT.has(t)) out.push(...flatten(children(node), tag));
+  }
+  return out;
+}
+
+function cellText(tc: XNode): string {
+  const lines: string[] = [];
+  for (const node of children(tc)) {
+    const tag = tagOf(node);
+    if (tag === "w:p") lines.push(paragraphText(node));
+    else if (tag === "w:tbl") {
+      for (const row of readTable(node).rows) lines.push(row.map((c) => c.text).join(" "));
+    } else if (tag && TRANSPARENT.has(tag)) {
+      const inner: string[] = [];
+      collectText(children(node), inner);
+      lines.push(inner.join(""));
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,55 @@
+import type { ReportContent } from "@/lib/report/content";
+import type { FormatId, SectionKey } from "@/lib/report/spec-types";
+import type { Finding } from "@/lib/report/validate";
+
+/**
+ * The common intermediate every reader produces: the document as a flat list of blocks.
+ * Readers only transcribe what the file holds; the matcher (match-tables.ts, structure.ts)
+ * decides what a block means by comparing it with the format description.
+ */
+export type DocBlock = ParagraphBlock | TableBlock;
+
+export interface ParagraphBlock {
+  type: "paragraph";
+  text: string;
+  /** The source marks it as a heading (HTML h1–h6, a Word heading style); a hint only. */
+  heading?: boolean;
+}
+
+export interface TableCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export interface TableBlock {
+  type: "table";
+  /** Rows as the source gives them: cells covered by a span above or to the left are absent. */
+  rows: TableCell[][];
+  /**
+   * true when the cells stand in a real grid (DOCX, HTML), so an empty cell is an empty value;
+   * false for tables recovered from plain text, whose empty cells are layout padding.
+   */
+  positional: boolean;
+}
+
+export interface ImportResult {
+  format: FormatId;
+  year: number | null;
+  organization: string | null;
+  isPeoplesGovernment: boolean;
+  preface: string;
+  /** Narrative text per section (for 二–四 the text above the tables). */
+  sections: Record<SectionKey, string>;
+  /** Tables filled as printed (a cell the document does not give is null), narratives and meta. */
+  content: ReportContent;
+  /** How many table cells got a value from the document. */
+  cellsRead: number;
+  /** Structural findings of the import (S1, S2, S3, S5) followed by validate()'s. */
+  findings: Finding[];
+}
+
+export interface ImportTextOptions {
+  /** Used only as a fallback hint for the year (e.g. `2021-hulan-district.txt`). */
+  fileName?: string;
+}
