@@ -20,7 +20,11 @@ const RECEIVED = [
   new RegExp(`(?:收到|接到|接收|新收)${GAP}{0,8}?(\\d+)\\s*件${GAP}{0,12}?申请`, "g"),
 ];
 const REQUESTS = new RegExp(`依申请公开${GAP}{0,15}?共(?:有|计)?\\s*(\\d+)\\s*[条件]`, "g");
-const TOTAL = /(?:共计|共有|合计|共)\s*(\d+)\s*(条|件|个|项|篇)/g;
+/** `共计127条`, `共发布信息1250条` (a verb may stand between 共 and the figure; 公共 is not 共). */
+const TOTAL = new RegExp(
+  `(?<![公中])(?:共计|共有|合计|共)(?:(?:主动)?(?:发布|公开|推送|更新|报送|办理|受理|制发|印发|收到|答复)${GAP}{0,10}?)?\\s*(\\d+)\\s*(条|件|个|项|篇)`,
+  "g",
+);
 const LIST_MARKER = /^[^。；;，,\d\n]{0,6}?[。；;，,：:]?\s*(其中|包含|包括|分别为|分别是|分别|具体为|具体包括|具体是)[：:，,]?/;
 const SENTENCE_END = /[。！？!?；;\n]/;
 

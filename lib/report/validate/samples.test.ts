@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { SAMPLE_REPORTS, type SampleName } from "../fixtures/sample-reports";
+import { validate } from ".";
+
+/**
+ * The findings FORMAT.md lists for the samples, as far as structured content can show them (S3 and
+ * S5 are the importer's). xingan is a people's government's report that does not mention 工作考核、
+ * 社会评议 or 责任追究, hence X6.
+ */
+const EXPECTED: Record<SampleName, string[]> = {
+  youxie: ["error S2"],
+  xinwei: [],
+  hulan: ["warning V2", "warning X3"],
+  dengtalu: ["warning X3"],
+  xingan: ["warning X3", "warning X6"],
+};
+
+describe("the five sample reports", () => {
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    it(`${name}: ${expected.join(", ") || "no finding"}`, () => {
+      const report = SAMPLE_REPORTS[name as SampleName];
+      expect(validate(report).map((f) => `${f.severity} ${f.rule}`)).toEqual(expected);
+      // All their tables are filled in: the submission gate adds nothing.
+      expect(validate(report, { complete: true })).toEqual(validate(report));
+    });
+  }
+
+  it("youxie: S2 names section 四", () => {
+    expect(validate(SAMPLE_REPORTS.youxie)[0].message).toBe("第四部分“政府信息公开行政复议、行政诉讼情况”的表格没有填写任何数字");
+  });
+});
