@@ -42,14 +42,22 @@ function segmentsOf(table: TableBlock): Segment[][] {
 function segmentRow(row: GridCell[], positional: boolean): Segment[] {
   const segments: Segment[] = [];
   let current: Segment = { labels: [], values: [] };
+  // In a real grid an empty cell among values (or after a label) is an empty value; in text it is padding.
+  // Empty cells before anything else are held until it is clear whether values or labels follow.
+  let leadingBlanks = 0;
   for (const cell of row) {
     if (cell.covered) continue;
     if (isValueText(cell.text)) {
+      if (current.labels.length === 0 && current.values.length === 0) {
+        for (; leadingBlanks > 0; leadingBlanks--) current.values.push("");
+      }
       current.values.push(cell.text);
     } else if (isBlankText(cell.text)) {
-      // In a real grid an empty cell after a label is an empty value; in text it is padding.
-      if (positional && current.labels.length > 0) current.values.push("");
+      if (!positional) continue;
+      if (current.labels.length > 0 || current.values.length > 0) current.values.push("");
+      else leadingBlanks++;
     } else {
+      leadingBlanks = 0;
       if (current.values.some((v) => !isBlankText(v))) {
         segments.push(current);
         current = { labels: [], values: [] };
