@@ -364,7 +364,7 @@ class Matcher {
         }
         for (const row of table.rows) {
           if (this.filled.has(rowId(table, row))) continue;
-          this.findings.push(finding("S5", `${name}的表格缺少${this.rowName(table, row)}`, rowCells(table, row)));
+          this.findings.push(finding("S5", `${name}的表格缺少“${row.label}”行（应有${table.columns.length}个数）`, rowCells(table, row)));
         }
       }
     }
