@@ -56,8 +56,9 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
   content.narratives = { ...structure.narratives };
   content.tables = tables.tables;
 
-  const findings: Finding[] = [...sectionFindings(formatId, structure.headings, tables.tables), ...structure.findings, ...tables.findings];
-  findings.push(...checked(content, meta.year !== null, findings));
+  const documentFindings: Finding[] = [...sectionFindings(formatId, structure.headings, tables.tables), ...structure.findings, ...tables.findings];
+  const keep = keepValidatedFinding(documentFindings, meta.year !== null);
+  const findings = [...documentFindings, ...validate(content).filter(keep)];
 
   return {
     format: formatId,
@@ -69,6 +70,7 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
     content,
     cellsRead: tables.cellsRead,
     findings,
+    documentFindings,
   };
 }
 
@@ -97,17 +99,18 @@ function sectionFindings(
 }
 
 /**
- * validate()'s findings after the importer's. Its S2 for a table is dropped where the importer
- * already reported that table missing; S4 and X7 need the year and are dropped when the document
- * does not state one.
+ * Which of validate()'s findings to report after the importer's own: its S2 for a table is left out
+ * where the importer already reported that table missing (one finding, the more precise one); S4
+ * and X7 need the year and are left out when the document does not state one (the content then
+ * carries year 0).
  */
-function checked(content: ReportContent, yearKnown: boolean, own: Finding[]): Finding[] {
-  const missingTables = new Set(own.filter((f) => f.rule === "S2").flatMap((f) => f.cells.map(tableIdOf)));
-  return validate(content).filter((f) => {
+export function keepValidatedFinding(documentFindings: readonly Finding[], yearKnown: boolean): (finding: Finding) => boolean {
+  const missingTables = new Set(documentFindings.filter((f) => f.rule === "S2").flatMap((f) => f.cells.map(tableIdOf)));
+  return (f) => {
     if (!yearKnown && (f.rule === "S4" || f.rule === "X7")) return false;
     if (f.rule === "S2" && f.cells.length > 0 && missingTables.has(tableIdOf(f.cells[0]))) return false;
     return true;
-  });
+  };
 }
 
 /** `requests.r1.natural` → `requests`; `20.1.rules.issued` → `20.1`. */

@@ -12,6 +12,8 @@ import type { ImportResult, ImportTextOptions } from "./types";
 export type { DocBlock, ImportResult, ImportTextOptions, ParagraphBlock, TableBlock, TableCell } from "./types";
 export { toTablesJson, type TablesJson } from "./tables-json";
 export { readText, readDocx, readHtml };
+export { keepValidatedFinding } from "./import-report";
+export { DocxReadError } from "./read-docx";
 
 export function importText(text: string, opts: ImportTextOptions = {}): ImportResult {
   return assembleReport(readText(text), { fileName: opts.fileName });

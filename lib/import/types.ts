@@ -47,6 +47,12 @@ export interface ImportResult {
   cellsRead: number;
   /** Structural findings of the import (S1, S2, S3, S5) followed by validate()'s. */
   findings: Finding[];
+  /**
+   * The importer's own findings alone (the head of `findings`): what only the document could show.
+   * Callers that run validate() themselves (the CLI, the editor after changes) combine these with
+   * its findings through keepValidatedFinding().
+   */
+  documentFindings: Finding[];
 }
 
 export interface ImportTextOptions {
