@@ -44,12 +44,6 @@ export function sumDecimals(values: readonly string[]): string {
   return fromScaled(total, scale);
 }
 
-/** Exact difference a − b. */
-export function subtractDecimals(a: string, b: string): string {
-  const negated = b.startsWith("-") ? b.slice(1) : `-${b}`;
-  return sumDecimals([a, negated]);
-}
-
 /** -1, 0 or 1 as a < b, a = b (numerically: `1.50` = `1.5`), a > b. */
 export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
   const x = toScaled(a);

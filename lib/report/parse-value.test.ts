@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { amountDecimalPlaces, formatCellValue, isUnparseable, parseCellInput, toNumberOrNull } from "./parse-value";
+import { formatCellValue, isUnparseable, parseCellInput, toNumberOrNull } from "./parse-value";
 
 const ok = (value: number | string | null) => ({ ok: true, value });
 
@@ -113,11 +113,8 @@ describe("helpers", () => {
     expect(formatCellValue(0.1, "amount")).toBe("0.1");
   });
 
-  it("isUnparseable and amountDecimalPlaces", () => {
+  it("isUnparseable tells typed text from blanks", () => {
     expect(isUnparseable("x", "count")).toBe(true);
     expect(isUnparseable("－", "count")).toBe(false);
-    expect(amountDecimalPlaces("2387.47225")).toBe(5);
-    expect(amountDecimalPlaces("0.50")).toBe(2);
-    expect(amountDecimalPlaces(null)).toBe(0);
   });
 });

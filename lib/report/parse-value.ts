@@ -1,5 +1,5 @@
 import type { CellValue } from "./content";
-import { decimalPlaces, numberToDecimalString } from "./decimal";
+import { numberToDecimalString } from "./decimal";
 import type { CellKind } from "./spec-types";
 
 /**
@@ -112,10 +112,4 @@ export function formatCellValue(value: CellValue, kind: CellKind, options: { bla
   const parsed = parseCellInput(value, kind);
   if (!parsed.ok) return String(value);
   return parsed.value === null ? (options.blank ?? "") : String(parsed.value);
-}
-
-/** Number of decimal places of an amount as typed; 0 for counts and blanks. */
-export function amountDecimalPlaces(value: CellValue): number {
-  const parsed = parseCellInput(value, "amount");
-  return parsed.ok && typeof parsed.value === "string" ? decimalPlaces(parsed.value) : 0;
 }

@@ -19,10 +19,15 @@ interface Sentence {
   size: number;
 }
 
+/** The characters of a text that say something: whitespace, punctuation and symbols removed. */
+export function meaningfulText(text: string): string {
+  return text.replace(NOISE, "");
+}
+
 function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const part of text.split(SENTENCE)) {
-    const s = part.replace(NOISE, "");
+    const s = meaningfulText(part);
     if (s.length < 2) continue;
     const bigrams = new Map<string, number>();
     for (let i = 0; i + 1 < s.length; i++) {

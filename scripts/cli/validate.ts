@@ -1,4 +1,4 @@
-import { validate, type Finding } from "../../lib/report/validate";
+import { hasErrors, validate, type Finding } from "../../lib/report/validate";
 import { loadReport } from "./load-report";
 import { CliError, parseVerbArgs } from "./verb";
 
@@ -31,5 +31,5 @@ export async function run(args: string[]): Promise<number> {
     const { meta } = report.content;
     process.stdout.write(`${positionals[0]}：${meta.organization} ${meta.year}年度报告（${report.content.format}年格式）\n${formatFindings(findings)}\n`);
   }
-  return findings.some((f) => f.severity === "error") ? 1 : 0;
+  return hasErrors(findings) ? 1 : 0;
 }

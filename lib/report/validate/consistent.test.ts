@@ -65,7 +65,7 @@ function consistentReport(formatId: FormatId): fc.Arbitrary<ReportContent> {
         report.tables.requests.carryover[column.key] = v.carryover[c];
         report.tables.requests.new[column.key] = handled + v.carryover[c] - carried;
       });
-      requestsTypedAppeals(report, v.appeals);
+      setAppeals(report, v.appeals);
       const withTotals = computeTotals(report);
       const received = withTotals.tables.requests.new.total as number;
       const carried = withTotals.tables.requests.carried.total as number;
@@ -91,7 +91,7 @@ function consistentReport(formatId: FormatId): fc.Arbitrary<ReportContent> {
     });
 }
 
-function requestsTypedAppeals(report: ReportContent, values: number[]): void {
+function setAppeals(report: ReportContent, values: number[]): void {
   const keys = ["rc", "ld", "la"].flatMap((p) => ["upheld", "corrected", "other", "pending"].map((o) => `${p}_${o}`));
   keys.forEach((key, i) => (report.tables.appeals.row[key] = values[i]));
 }

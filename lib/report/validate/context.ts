@@ -1,4 +1,5 @@
-import type { CellValue, ReportContent } from "../content";
+import { getCellValue } from "../cells";
+import type { ReportContent } from "../content";
 import { parseCellInput } from "../parse-value";
 import type { Finding } from "../rules";
 import { validationPlan, type PlannedCell, type ValidationPlan } from "./plan";
@@ -24,16 +25,12 @@ export interface ValidationContext {
   findings: Finding[];
 }
 
-export function rawValue(content: ReportContent, cell: { tableId: string; rowKey: string; columnKey: string }): CellValue {
-  return content.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null;
-}
-
 export function createContext(content: ReportContent, options: ValidateOptions): ValidationContext {
   const plan = validationPlan(content.format);
   const values: Parsed[] = new Array(plan.cells.length);
   const problems: (string | undefined)[] = new Array(plan.cells.length);
   for (const cell of plan.cells) {
-    const raw = rawValue(content, cell);
+    const raw = getCellValue(content, cell.tableId, cell.rowKey, cell.columnKey);
     // Most stored cells are plain whole numbers: no need to go through the parser for those.
     if (raw === null || (typeof raw === "number" && cell.kind === "count" && Number.isSafeInteger(raw) && raw >= 0)) {
       values[cell.index] = raw;
@@ -46,10 +43,6 @@ export function createContext(content: ReportContent, options: ValidateOptions):
   return { content, plan, options, values, problems, findings: [] };
 }
 
-export function valueOf(ctx: ValidationContext, cell: PlannedCell | undefined): Parsed {
-  return cell ? ctx.values[cell.index] : undefined;
-}
-
 /** A cell by table, row and column key; undefined when the format has no such cell. */
 export function plannedCell(ctx: ValidationContext, tableId: string, rowKey: string, columnKey: string): PlannedCell | undefined {
   return ctx.plan.byId.get(`${tableId}.${rowKey}.${columnKey}`);
@@ -60,7 +53,8 @@ export function plannedCell(ctx: ValidationContext, tableId: string, rowKey: str
  * the row's typed cells; null when nothing is known.
  */
 export function rowTotal(ctx: ValidationContext, tableId: string, rowKey: string): number | null {
-  const stated = valueOf(ctx, plannedCell(ctx, tableId, rowKey, "total"));
+  const totalCell = plannedCell(ctx, tableId, rowKey, "total");
+  const stated = totalCell && ctx.values[totalCell.index];
   if (typeof stated === "number") return stated;
   let sum: number | null = null;
   for (const cell of ctx.plan.cells) {

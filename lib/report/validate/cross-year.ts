@@ -3,13 +3,14 @@ import { getFormat } from "../formats";
 import { parseCellInput } from "../parse-value";
 import { finding } from "../rules";
 import type { ColumnSpec, TableSpec } from "../spec-types";
-import { repeatedShare } from "../text-similarity";
-import { plannedCell, rawValue, type ValidationContext } from "./context";
+import { meaningfulText, repeatedShare } from "../text-similarity";
+import { getCellValue } from "../cells";
+import { plannedCell, type ValidationContext } from "./context";
 import { sectionName, type PlannedCell } from "./plan";
 
 /** A count of last year's report, or null when blank, not a number, or not in its format. */
 function previousCount(previous: ReportContent, tableId: string, rowKey: string, column: ColumnSpec): number | null {
-  const parsed = parseCellInput(rawValue(previous, { tableId, rowKey, columnKey: column.key }), column.kind);
+  const parsed = parseCellInput(getCellValue(previous, tableId, rowKey, column.key), column.kind);
   return parsed.ok && typeof parsed.value === "number" ? parsed.value : null;
 }
 
@@ -127,7 +128,7 @@ export function checkRepetition(ctx: ValidationContext, previous: ReportContent)
   for (const section of ctx.plan.narrativeSections) {
     const now = ctx.content.narratives?.[section.key] ?? "";
     const before = previous.narratives?.[section.key] ?? "";
-    if (now.replace(/[\s\p{P}]/gu, "").length < MIN_COMPARED_LENGTH || !before.trim()) continue;
+    if (meaningfulText(now).length < MIN_COMPARED_LENGTH || !before.trim()) continue;
     const share = repeatedShare(now, before);
     if (share <= MAX_REPEATED_SHARE) continue;
     ctx.findings.push(

@@ -3,7 +3,7 @@ import type { Finding } from "../rules";
 import { checkBalance, checkSums } from "./arithmetic";
 import { createContext, type ValidateOptions } from "./context";
 import { checkCarriedOver, checkContinuations, checkRepetition } from "./cross-year";
-import { checkDeadline, checkFeeStatement, checkGovernmentTopics, checkStatedFigures, checkUnpaidFees } from "./narrative";
+import { checkDeadline, checkFees, checkGovernmentTopics, checkStatedFigures } from "./narrative";
 import { checkFormatMatchesYear, checkTablesPresent } from "./structure";
 import { checkCellValues, checkFeeValues, checkNarratives } from "./values";
 
@@ -26,8 +26,7 @@ export function validate(content: ReportContent, options: ValidateOptions = {}):
   checkBalance(ctx);
   checkSums(ctx);
   checkNarratives(ctx);
-  checkFeeStatement(ctx);
-  checkUnpaidFees(ctx);
+  checkFees(ctx);
   checkStatedFigures(ctx);
   checkGovernmentTopics(ctx);
   checkDeadline(ctx);

@@ -1,4 +1,4 @@
-import { FEE_FIELDS, readFeeStatement } from "../fee-statement";
+import { FEE_FIELDS, readFeeStatement, type FeeStatement } from "../fee-statement";
 import { finding } from "../rules";
 import type { SectionKey } from "../spec-types";
 import { plannedCell, rowTotal, type ValidationContext } from "./context";
@@ -9,10 +9,17 @@ function section(ctx: ValidationContext, key: SectionKey) {
   return ctx.plan.format.sections.find((s) => s.key === key)!;
 }
 
-/** X3 (2021 format): section 六 states the fee notices issued, their amount and the amount collected. */
-export function checkFeeStatement(ctx: ValidationContext): void {
-  if (!ctx.plan.format.requiresFeeStatement) return;
+/** X3 and X4, on section 六's fee statement read once. */
+export function checkFees(ctx: ValidationContext): void {
+  const unpaid = plannedCell(ctx, "requests", "r6_2", "total");
+  if (!ctx.plan.format.requiresFeeStatement && !unpaid) return;
   const statement = readFeeStatement(ctx.content.narratives?.s6 ?? "", ctx.content.fees);
+  if (ctx.plan.format.requiresFeeStatement) checkFeeStatement(ctx, statement);
+  if (unpaid) checkUnpaidFees(ctx, statement, unpaid);
+}
+
+/** X3 (2021 format): section 六 states the fee notices issued, their amount and the amount collected. */
+function checkFeeStatement(ctx: ValidationContext, statement: FeeStatement): void {
   const stated = { notices: statement.notices !== null, noticeAmount: statement.noticeAmountStated, collected: statement.collectedStated };
   const missing = FEE_FIELDS.filter((f) => !stated[f.key]);
   if (missing.length === 0) return;
@@ -26,12 +33,9 @@ export function checkFeeStatement(ctx: ValidationContext): void {
 }
 
 /** X4: requests dropped for unpaid fees (（六）2) although section 六 reports no fee notice. */
-export function checkUnpaidFees(ctx: ValidationContext): void {
-  const cell = plannedCell(ctx, "requests", "r6_2", "total");
-  if (!cell) return;
+function checkUnpaidFees(ctx: ValidationContext, { notices }: FeeStatement, cell: PlannedCell): void {
   const dropped = rowTotal(ctx, "requests", "r6_2");
   if (dropped === null || dropped <= 0) return;
-  const { notices } = readFeeStatement(ctx.content.narratives?.s6 ?? "", ctx.content.fees);
   if (notices !== null && notices > 0) return;
   ctx.findings.push(
     finding(

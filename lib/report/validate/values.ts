@@ -1,6 +1,7 @@
 import { decimalPlaces } from "../decimal";
 import { FEE_FIELDS } from "../fee-statement";
 import { parseCellInput } from "../parse-value";
+import { meaningfulText } from "../text-similarity";
 import { finding, type RuleId } from "../rules";
 import type { CellKind } from "../spec-types";
 import type { ValidationContext } from "./context";
@@ -61,11 +62,6 @@ function hasFeeFacts(ctx: ValidationContext): boolean {
   return Boolean(fees) && FEE_FIELDS.some((f) => fees[f.key] !== null && fees[f.key] !== "");
 }
 
-/** Characters that say something: whitespace and punctuation removed. */
-export function meaningful(text: string): string {
-  return text.replace(/[\s\p{P}\p{S}]/gu, "");
-}
-
 /** V3: narrative sections (一, 五, 六) must not be empty; V4: 五 must say more than `无`. */
 export function checkNarratives(ctx: ValidationContext): void {
   for (const section of ctx.plan.narrativeSections) {
@@ -78,7 +74,7 @@ export function checkNarratives(ctx: ValidationContext): void {
       continue;
     }
     if (section.key !== "s5") continue;
-    const said = meaningful(text);
+    const said = meaningfulText(text);
     if (said === "无") {
       ctx.findings.push(finding("V4", `${sectionName(section)}只写了“无”，应说明存在的主要问题和改进情况`, [cell]));
     } else if (said.length < MIN_PROBLEMS_LENGTH) {
