@@ -47,17 +47,17 @@ describe("nianbao validate", () => {
     const r = await nianbao("validate", file("broken.json", computeTotals(withCell(fullReport(), "requests.new.natural", 0))), "--json");
     expect(r.code).toBe(1);
     // 自然人 and 总计 no longer balance (and 一 now contradicts the narrative's figure: X5).
-    expect(JSON.parse(r.stdout).map((f: { rule: string }) => f.rule)).toEqual(["A1", "A1", "X5"]);
+    expect(JSON.parse(r.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toEqual(["A1", "A1", "X5"]);
   });
 
   it("compares with last year's report (--previous) and gates blanks (--complete)", async () => {
     const report = withCell(fullReport(), "20.1.rules.issued", null);
     const previous = withCell(fullReport("2021", 2021), "requests.carryover.natural", 99);
     const args = ["validate", file("r.json", report), "--previous", file("p.json", previous), "--json"];
-    expect(JSON.parse((await nianbao(...args)).stdout).map((f: { rule: string }) => f.rule)).not.toContain("V1");
+    expect(JSON.parse((await nianbao(...args)).stdout)[0].findings.map((f: { rule: string }) => f.rule)).not.toContain("V1");
     const gated = await nianbao(...args, "--complete");
     expect(gated.code).toBe(1);
-    expect(JSON.parse(gated.stdout).map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["V1", "X1"]));
+    expect(JSON.parse(gated.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["V1", "X1"]));
   });
 
   it("exits 2 with a Chinese message on bad JSON, a wrong shape, a missing file or bad usage", async () => {

@@ -16,6 +16,10 @@ export interface LoadedReport {
   content: ReportContent;
   /** Findings about the document itself, reported before validate()'s. */
   documentFindings: Finding[];
+  /** How many table cells the file gave (an import); by default the cells that are not blank. */
+  cellsRead?: number;
+  /** Which of validate()'s findings to report beside documentFindings (an importer drops those it already covers). */
+  keepValidated?: (finding: Finding) => boolean;
 }
 
 /** Throw CliError with a Chinese message when the file cannot be read as a report. */
