@@ -108,4 +108,20 @@ describe("text layouts and their variants", () => {
     expect(result.findings.filter((f) => f.rule === "S2").length).toBeGreaterThanOrEqual(3);
     expect(result.findings.filter((f) => f.rule === "S1").map((f) => f.message.slice(0, 5))).toEqual(["缺少第二部", "缺少第三部", "缺少第四部", "缺少第五部", "缺少第六部"]);
   });
+
+  it("a row printed with empty cells is blank (null) without S5; a label whose numbers come on the next lines gets them", () => {
+    const blankRow = toRowPerLine(HULAN).replace(/^行政强制\t0\t$/m, "行政强制\t\t");
+    const blank = importText(blankRow);
+    expect(blank.content.tables["20.6"].coercion.decisions).toBeNull();
+    expect(blank.findings.filter((f) => f.rule === "S5")).toEqual([]);
+
+    // Layout A with the numbers of 行政处罚 split from their label by a blank line.
+    const split = importText(HULAN.replace("\t行政处罚\n\t170\n", "\t行政处罚\n\n\t170\n"));
+    expect(split.content.tables["20.6"].penalty.decisions).toBe(170);
+    expect(split.findings.filter((f) => f.rule === "S5")).toEqual([]);
+
+    const alone = importText(HULAN.replace("\t行政处罚\n\t170\n", "\t行政处罚\n"));
+    expect(alone.content.tables["20.6"].penalty.decisions).toBeNull();
+    expect(alone.findings.find((f) => f.rule === "S5")?.message).toContain("“行政处罚”行没有数字");
+  });
 });

@@ -25,6 +25,8 @@ interface Segment {
   labels: string[];
   /** Value cells after the labels; blanks only where the source is a real grid. */
   values: string[];
+  /** Empty cells after the labels in text, where they are left out of `values`: a row printed with blank cells. */
+  blanks: number;
 }
 
 const ANY_LABEL: readonly LabelKind[] = ["caption", "rowHeader", "note", "columnsHeader", "column", "columnGroup", "row", "rowGroup"];
@@ -41,7 +43,7 @@ function segmentsOf(table: TableBlock): Segment[][] {
 
 function segmentRow(row: GridCell[], positional: boolean): Segment[] {
   const segments: Segment[] = [];
-  let current: Segment = { labels: [], values: [] };
+  let current: Segment = { labels: [], values: [], blanks: 0 };
   // In a real grid an empty cell among values (or after a label) is an empty value; in text it is padding.
   // Empty cells before anything else are held until it is clear whether values or labels follow.
   let leadingBlanks = 0;
@@ -53,17 +55,21 @@ function segmentRow(row: GridCell[], positional: boolean): Segment[] {
       }
       current.values.push(cell.text);
     } else if (isBlankText(cell.text)) {
-      if (!positional) continue;
+      if (!positional) {
+        if (current.labels.length > 0) current.blanks++;
+        continue;
+      }
       if (current.labels.length > 0 || current.values.length > 0) current.values.push("");
       else leadingBlanks++;
     } else {
       leadingBlanks = 0;
       if (current.values.some((v) => !isBlankText(v))) {
         segments.push(current);
-        current = { labels: [], values: [] };
+        current = { labels: [], values: [], blanks: 0 };
       } else {
         current.values = [];
       }
+      current.blanks = 0;
       current.labels.push(cell.text);
     }
   }
@@ -107,6 +113,8 @@ class Matcher {
   /** A row whose label stood alone (text layout): an unlabeled run of values right after it is its values. */
   private pendingRow: { table: TableSpec; row: RowSpec } | null = null;
   private readonly filled = new Set<string>();
+  /** Rows whose label was printed without any number. */
+  private readonly emptyRows = new Set<string>();
   private readonly seen = new Set<string>();
 
   constructor(private readonly formatId: FormatId) {
@@ -184,7 +192,7 @@ class Matcher {
           this.switchTo(entry.table);
           this.seen.add(entry.table.id);
           if (!m.exact && entry.kind === "rowGroup") this.labelDiffers("行标题", text, entry.label, entry.table, []);
-          if (entry.kind === "row" && entry.row) this.pendingRow = { table: entry.table, row: entry.row };
+          if (entry.kind === "row" && entry.row && m.exact) this.pendingRow = { table: entry.table, row: entry.row };
           break;
         default:
           // note, columnsHeader, column, columnGroup: the header of 三 or 四.
@@ -215,7 +223,9 @@ class Matcher {
     this.checkGroupLabels(seg.labels.slice(0, -1), table);
     const values = seg.values;
     if (values.length === 0) {
-      this.pendingRow = { table, row };
+      // Printed with empty cells: a row left blank (null values). A label alone: its values may follow.
+      if (seg.blanks > 0) this.filled.add(rowId(table, row));
+      else this.pendingRow = { table, row };
       return;
     }
     this.fillRow(table, row, values, label);
@@ -286,15 +296,12 @@ class Matcher {
     });
   }
 
+  /** A row label that stood alone and got no values: reported at the end unless the row turns up again with numbers. */
   private flushPendingRow(): void {
     if (!this.pendingRow) return;
     const { table, row } = this.pendingRow;
     this.pendingRow = null;
-    if (row.label === "" || this.filled.has(rowId(table, row))) return;
-    this.filled.add(rowId(table, row));
-    this.findings.push(
-      finding("S5", `${this.rowName(table, row)}没有数字，应有${table.columns.length}个（${table.columns.map((c) => c.label).join("、")}）`, rowCells(table, row)),
-    );
+    this.emptyRows.add(rowId(table, row));
   }
 
   /** Column labels printed under 信息内容 compared one by one with the table's. */
@@ -363,8 +370,14 @@ class Matcher {
           continue;
         }
         for (const row of table.rows) {
-          if (this.filled.has(rowId(table, row))) continue;
-          this.findings.push(finding("S5", `${name}的表格缺少“${row.label}”行（应有${table.columns.length}个数）`, rowCells(table, row)));
+          const id = rowId(table, row);
+          if (this.filled.has(id)) continue;
+          const expected = `${table.columns.length}个数（${table.columns.map((c) => c.label).join("、")}）`;
+          this.findings.push(
+            this.emptyRows.has(id)
+              ? finding("S5", `${this.rowName(table, row)}没有数字，应有${expected}`, rowCells(table, row))
+              : finding("S5", `${name}的表格缺少“${row.label}”行（应有${table.columns.length}个数）`, rowCells(table, row)),
+          );
         }
       }
     }
