@@ -25,6 +25,13 @@ describe("HTML portal page with rowspan/colspan tables", () => {
     expect(result.content.meta.portalUrl).toBe("http://www.hulan.gov.cn/");
   });
 
+  it("with the captions of 二 as paragraphs above the tables, header rows still belong to the right table", () => {
+    const result = importHtml(buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES, { captionsAsParagraphs: true }));
+    expect(toTablesJson(result.content)).toEqual(HULAN_TABLES);
+    expect(result.findings.map((f) => f.rule).sort()).toEqual(["V2", "X3"]);
+    expect(result.sections.s2).toBe("");
+  });
+
   it("reads a page whose tables use plain rows without tbody and entities in cells", () => {
     const page = `<h2>某区2022年政府信息公开工作年度报告</h2>
       <p>四、政府信息公开行政复议、行政诉讼情况</p>

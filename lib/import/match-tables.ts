@@ -105,6 +105,8 @@ class Matcher {
   private cellsRead = 0;
   /** The table the rows are currently in, as told by the last caption, header or row. */
   private current: TableSpec | null = null;
+  /** The table named by a caption row since the last data row: a 信息内容 header row belongs to it. */
+  private captioned: TableSpec | null = null;
   /** Header text of tables whose columns are checked by presence (三, 四), gathered until their first data row. */
   private readonly headerText = new Map<string, string>();
   private readonly headerChecked = new Set<string>();
@@ -159,11 +161,6 @@ class Matcher {
     return Boolean(m && m.exact && m.entry.kind !== "row");
   }
 
-  private switchTo(table: TableSpec): void {
-    if (this.current === table) return;
-    this.current = table;
-  }
-
   /** A row of labels only: a caption, a header, a group heading, or text the format does not know. */
   private labelRow(labels: string[]): void {
     for (let i = 0; i < labels.length; i++) {
@@ -176,27 +173,28 @@ class Matcher {
       const { entry } = m;
       switch (entry.kind) {
         case "caption":
-          this.switchTo(entry.table);
+          this.current = entry.table;
+          this.captioned = entry.table;
           this.pendingHeader = null;
           this.seen.add(entry.table.id);
           if (!m.exact) this.labelDiffers("表题", text, entry.label, entry.table, typedCells(entry.table));
           break;
         case "rowHeader": {
-          const table = this.current && this.current.rowHeader === entry.label ? this.current : null;
+          const table = this.captioned;
           this.pendingHeader = { labels: labels.slice(i + 1), table };
           if (table) this.checkColumnHeader(table);
           return;
         }
         case "row":
         case "rowGroup":
-          this.switchTo(entry.table);
+          this.current = entry.table;
           this.seen.add(entry.table.id);
           if (!m.exact && entry.kind === "rowGroup") this.labelDiffers("行标题", text, entry.label, entry.table, []);
           if (entry.kind === "row" && entry.row && m.exact) this.pendingRow = { table: entry.table, row: entry.row };
           break;
         default:
           // note, columnsHeader, column, columnGroup: the header of 三 or 四.
-          if (!this.current || this.current !== entry.table) this.switchTo(entry.table);
+          this.current = entry.table;
           this.seen.add(entry.table.id);
           this.addHeaderText(text);
       }
@@ -211,12 +209,13 @@ class Matcher {
   private dataRow(seg: Segment, match: LabelMatch): void {
     this.flushPendingRow();
     const { table, row } = match.entry as { table: TableSpec; row: RowSpec };
-    this.switchTo(table);
+    this.current = table;
     this.seen.add(table.id);
     if (this.pendingHeader) {
       if (!this.pendingHeader.table) this.pendingHeader.table = table;
       this.checkColumnHeader(this.pendingHeader.table);
     }
+    this.captioned = null;
     this.checkPresenceHeader(table);
     const label = seg.labels[seg.labels.length - 1];
     if (!match.exact) this.labelDiffers("行标签", label, row.label, table, rowCells(table, row));
@@ -251,7 +250,7 @@ class Matcher {
       this.findings.push(finding("S3", `表格中有一行数字（${values.map(printed).join("、")}）无法对应到规定的任何一行，未读入`));
       return;
     }
-    this.switchTo(table);
+    this.current = table;
     this.seen.add(table.id);
     this.checkPresenceHeader(table);
     this.fillRow(table, table.rows[0], values, "");

@@ -9,17 +9,27 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
  * A portal page publishing the report: navigation, breadcrumb, a layout table around the article,
  * the report's tables with rowspan/colspan, and a footer — the furniture an importer must skip.
  */
-export function buildHtml(formatId: FormatId, doc: FixtureDocument, data: TablesJson): string {
+export function buildHtml(
+  formatId: FormatId,
+  doc: FixtureDocument,
+  data: TablesJson,
+  /** Print the captions of 二 (第二十条第（一）项 …) as paragraphs above their tables instead of as a first row. */
+  { captionsAsParagraphs = false } = {},
+): string {
   const layouts = new Map(layoutTables(formatId, data).map((t) => [t.id, t]));
   const table = (id: string) => {
-    const rows = withRowSpans(layouts.get(id)!)
+    const layout = layouts.get(id)!;
+    const captionRow = captionsAsParagraphs && id.startsWith("20.") ? layout.rows[0][0].text : null;
+    if (captionRow) layout.rows = layout.rows.slice(1);
+    const rows = withRowSpans(layout)
       .map((row) => `<tr>${row.map((c) => {
         const tag = c.header ? "th" : "td";
         const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ""}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ""}`;
         return `<${tag}${attrs}><p style="text-align:center">${escape(c.text).replace(/\n/g, "<br>")}</p></${tag}>`;
       }).join("")}</tr>`)
       .join("\n");
-    return `<table border="1" cellspacing="0" style="width:100%"><tbody>\n${rows}\n</tbody></table>`;
+    const caption = captionRow ? `<p style="text-align:center">${escape(captionRow)}</p>\n` : "";
+    return `${caption}<table border="1" cellspacing="0" style="width:100%"><tbody>\n${rows}\n</tbody></table>`;
   };
   const article = [
     `<h1>${doc.title.map(escape).join("<br/>")}</h1>`,
