@@ -1,0 +1,268 @@
+import { XMLValidator } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { allTables } from "@/lib/report/content";
+import { fullReport } from "@/lib/report/fixtures/full-report";
+import { getFormat } from "@/lib/report/formats";
+import { tableLayout } from "@/lib/report/layout";
+import type { FormatId } from "@/lib/report/spec-types";
+import { FONTS, mmToTwips, renderDocx, TEXT_WIDTH } from "./docx";
+import { HOSTILE_TEXT, hostileReport } from "./fixtures";
+import {
+  bodyChildren, cellAt, docxParts, firstElementAttrs, mergedCells, readParagraphs, readXmlTables, type MergedCell,
+} from "./testing/docx-tables";
+
+async function render(formatId: FormatId = "2021") {
+  const report = fullReport(formatId);
+  const parts = await docxParts(new Uint8Array(await renderDocx(report)));
+  const document = parts["word/document.xml"];
+  return { report, parts, document, tables: readXmlTables(document), paragraphs: readParagraphs(document) };
+}
+
+let r2021: Awaited<ReturnType<typeof render>>;
+let r2019: Awaited<ReturnType<typeof render>>;
+beforeAll(async () => {
+  [r2021, r2019] = await Promise.all([render("2021"), render("2019")]);
+});
+
+describe("page setup (GB/T 9704-2012)", () => {
+  it("converts millimetres to twips", () => {
+    // 1 mm = 1440 / 25.4 twips: 37 → 2097.6, 35 → 1984.3, 28 → 1587.4, 26 → 1474.0.
+    expect([37, 35, 28, 26].map(mmToTwips)).toEqual([2098, 1984, 1587, 1474]);
+  });
+
+  it("is A4 with margins 37 / 35 / 28 / 26 mm and a 156 mm text block", () => {
+    expect(firstElementAttrs(r2021.document, "w:pgSz")).toMatchObject({ w: "11906", h: "16838" });
+    expect(firstElementAttrs(r2021.document, "w:pgMar")).toMatchObject({ top: "2098", bottom: "1984", left: "1587", right: "1474" });
+    expect(TEXT_WIDTH).toBe(11906 - 1587 - 1474);
+    expect(Math.round((TEXT_WIDTH / 1440) * 25.4)).toBe(156);
+  });
+
+  it("sets East Asian fonts in the default run style: 3号 仿宋_GB2312, zh-CN", () => {
+    const styles = r2021.parts["word/styles.xml"];
+    const defaults = styles.slice(styles.indexOf("<w:docDefaults>"), styles.indexOf("</w:docDefaults>"));
+    expect(firstElementAttrs(defaults, "w:rFonts")).toMatchObject({ ascii: FONTS.body, eastAsia: FONTS.body, hAnsi: FONTS.body });
+    expect(firstElementAttrs(defaults, "w:sz")).toMatchObject({ val: "32" });
+    expect(firstElementAttrs(defaults, "w:lang")).toMatchObject({ eastAsia: "zh-CN" });
+  });
+
+  it("prints `— N —` in 4号 宋体, right on odd pages and left on even ones", async () => {
+    const { parts, document } = r2021;
+    expect(parts["word/settings.xml"]).toContain("<w:evenAndOddHeaders/>");
+    const rels = parts["word/_rels/document.xml.rels"];
+    const footer = (type: string) => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`).exec(document)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+      return parts[`word/${target}`];
+    };
+    for (const [type, align, side] of [["default", "right", "right"], ["even", "left", "left"]] as const) {
+      const xml = footer(type);
+      const [p] = readParagraphs(xml);
+      expect(p.align).toBe(align);
+      expect(Number(p.indent[side])).toBe(280); // one character of 4号
+      expect(p.text.replace(/\s/g, "")).toMatch(/^——$/);
+      expect(xml).toMatch(/PAGE/);
+      expect(p.runs.every((r) => r.eastAsia === FONTS.pageNumber && r.size === 28)).toBe(true);
+    }
+  });
+});
+
+describe("text", () => {
+  it("centres the two-line 2号 方正小标宋简体 title", () => {
+    const [first, second] = r2021.paragraphs;
+    expect(first.text).toBe("某市某区2022年");
+    expect(second.text).toBe("政府信息公开工作年度报告");
+    for (const p of [first, second]) {
+      expect(p.align).toBe("center");
+      expect(p.runs[0]).toMatchObject({ eastAsia: FONTS.title, size: 44 });
+    }
+  });
+
+  it("sets the body in 3号 仿宋 with a two-character indent and a fixed 28.95 pt line (22 lines a page)", () => {
+    const preface = r2021.paragraphs[2];
+    expect(preface.text).toBe(r2021.report.preface);
+    expect(preface.runs[0]).toMatchObject({ eastAsia: FONTS.body, size: 32 });
+    expect(preface.indent).toMatchObject({ firstLineChars: "200", firstLine: "640" });
+    expect(preface.spacing).toMatchObject({ line: "579", lineRule: "exact" });
+    expect(Math.floor((16838 - 2098 - 1984) / 579)).toBe(22);
+  });
+
+  it("heads the sections in the format's order in 3号 黑体 and sets （一） leads in 楷体", () => {
+    const headings = r2021.paragraphs.filter((p) => p.outlineLevel === "0");
+    expect(headings.map((p) => p.text)).toEqual(getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`));
+    for (const h of headings) expect(h.runs[0]).toMatchObject({ eastAsia: FONTS.heading, size: 32 });
+    const lead = r2021.paragraphs.find((p) => p.text.startsWith("（二）依申请公开。"))!;
+    expect(lead.runs[0]).toMatchObject({ text: "（二）依申请公开。", eastAsia: FONTS.subheading, size: 32 });
+    expect(lead.runs[1]).toMatchObject({ eastAsia: FONTS.body });
+  });
+
+  it("prints the 勾稽关系 note right above 三's table", () => {
+    const body = bodyChildren(r2021.document);
+    const noteIndex = r2021.paragraphs.findIndex((p) => p.text.startsWith("（本列数据的勾稽关系"));
+    expect(noteIndex).toBeGreaterThan(0);
+    // The note is the last paragraph before the fifth table (三).
+    let paragraphs = 0;
+    let tables = 0;
+    for (const tag of body) {
+      if (tag === "w:p") paragraphs++;
+      if (tag === "w:tbl" && ++tables === 5) break;
+    }
+    expect(paragraphs - 1).toBe(noteIndex);
+  });
+
+  it("closes with the issuing organ centred above the date, four characters in from the right", () => {
+    const paragraphs = r2021.paragraphs;
+    const organ = paragraphs[paragraphs.length - 2];
+    const date = paragraphs[paragraphs.length - 1];
+    expect(organ.text).toBe("某市某区人民政府");
+    expect(date.text).toBe("2023年1月18日");
+    expect(date.align).toBe("right");
+    // 2023年1月18日 is 3 full-width + 7 half-width characters = 6.5 characters wide.
+    expect(Number(date.indent.right)).toBe(4 * 320);
+    // Centred: same middle, 4 + 6.5 / 2 = 7.25 characters from the right edge.
+    expect(Number(organ.indent.right) + (8 * 320) / 2).toBe(Number(date.indent.right) + (6.5 * 320) / 2);
+  });
+});
+
+describe("tables", () => {
+  it("are body-level tables (never inside a paragraph), one per table of the format", () => {
+    for (const r of [r2021, r2019]) {
+      const tables = allTables(getFormat(r.report.format));
+      expect(bodyChildren(r.document).filter((t) => t === "w:tbl")).toHaveLength(tables.length);
+      expect((r.document.match(/<w:tbl>/g) ?? []).length).toBe(tables.length);
+    }
+  });
+
+  it("always give a grid of column widths filling the text block, and every row fills the grid", () => {
+    for (const table of [...r2021.tables, ...r2019.tables]) {
+      expect(table.gridCols.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+      expect(table.gridCols.every((w) => w > 0)).toBe(true);
+      for (const row of table.rows) expect(row.cells.reduce((n, c) => n + c.gridSpan, 0)).toBe(table.gridCols.length);
+    }
+  });
+
+  it("mark the header rows, and only rows at the very top, to repeat", () => {
+    const expected = { "20.1": 2, "20.5": 2, "20.6": 2, "20.8": 2, requests: 3, appeals: 3 } as Record<string, number>;
+    allTables(getFormat("2021")).forEach((spec, i) => {
+      const flags = r2021.tables[i].rows.map((r) => r.header);
+      expect(flags.slice(0, expected[spec.id]).every(Boolean)).toBe(true);
+      expect(flags.slice(expected[spec.id]).some(Boolean)).toBe(false);
+    });
+  });
+
+  const summary = (cells: MergedCell[]) => cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
+
+  it("merge 三 as the official table: header block, 申请人情况, 法人或其他组织, and the row groups", () => {
+    const requests = mergedCells(r2021.tables[4]);
+    expect(summary(requests)).toEqual([
+      ["", 0, 0, 3, 3],
+      ["申请人情况", 0, 3, 7, 1],
+      ["自然人", 1, 3, 1, 2],
+      ["法人或其他组织", 1, 4, 5, 1],
+      ["总计", 1, 9, 1, 2],
+      ["一、本年新收政府信息公开申请数量", 3, 0, 3, 1],
+      ["二、上年结转政府信息公开申请数量", 4, 0, 3, 1],
+      ["三、本年度办理结果", 5, 0, 1, 22],
+      ["（一）予以公开", 5, 1, 2, 1],
+      ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 6, 1, 2, 1],
+      ["（三）不予公开", 7, 1, 1, 8],
+      ["（四）无法提供", 15, 1, 1, 3],
+      ["（五）不予处理", 18, 1, 1, 5],
+      ["（六）其他处理", 23, 1, 1, 3],
+      ["（七）总计", 26, 1, 2, 1],
+      ["四、结转下年度继续办理", 27, 0, 3, 1],
+    ]);
+    // The merges are written as restart/continue with gridSpan (docx issue 695), not as rowSpan alone.
+    const vMerged = r2021.tables[4].rows.flatMap((r) => r.cells.filter((c) => c.vMerge));
+    expect(vMerged.filter((c) => c.vMerge === "restart")).toHaveLength(8);
+    expect(vMerged.filter((c) => c.vMerge === "continue")).toHaveLength(2 + 2 + 21 + 7 + 2 + 4 + 2); // corner, 自然人 and 总计, 三、…, （三）…（六）
+  });
+
+  it("merge 四: 行政复议 over five, 行政诉讼 over ten split in two, leaves under 行政复议 two rows high", () => {
+    const appeals = mergedCells(r2021.tables[5]);
+    expect(summary(appeals)).toEqual([
+      ["行政复议", 0, 0, 5, 1],
+      ["行政诉讼", 0, 5, 10, 1],
+      ["结果维持", 1, 0, 1, 2],
+      ["结果纠正", 1, 1, 1, 2],
+      ["其他结果", 1, 2, 1, 2],
+      ["尚未审结", 1, 3, 1, 2],
+      ["总计", 1, 4, 1, 2],
+      ["未经复议直接起诉", 1, 5, 5, 1],
+      ["复议后起诉", 1, 10, 5, 1],
+    ]);
+  });
+
+  it("caption 二's tables with a row across the table, 2019's （六）其他处理 a single row", () => {
+    expect(summary(mergedCells(r2021.tables[0]))).toEqual([["第二十条第（一）项", 0, 0, 4, 1]]);
+    expect(summary(mergedCells(r2021.tables[3]))).toEqual([["第二十条第（八）项", 0, 0, 2, 1]]);
+    const other = mergedCells(r2019.tables[5]).find((c) => c.text === "（六）其他处理")!;
+    expect([other.colSpan, other.rowSpan]).toEqual([2, 1]);
+  });
+
+  for (const formatId of ["2021", "2019"] as const) {
+    it(`put every number of a full ${formatId} report in its cell, beside its row label`, () => {
+      const r = formatId === "2021" ? r2021 : r2019;
+      let checked = 0;
+      allTables(getFormat(formatId)).forEach((spec, t) => {
+        const layout = tableLayout(spec);
+        const cells = mergedCells(r.tables[t]);
+        const top = (layout.captionRow ? 1 : 0) + layout.headerRows.length;
+        expect(r.tables[t].rows).toHaveLength(top + spec.rows.length);
+        spec.rows.forEach((row, i) => {
+          if (layout.labelColumns > 0) expect(cellAt(cells, top + i, layout.labelColumns - 1)?.text).toBe(row.label);
+          spec.columns.forEach((column, j) => {
+            const value = r.report.tables[spec.id][row.key][column.key];
+            expect(value).not.toBeNull();
+            const cell = cellAt(cells, top + i, layout.labelColumns + j)!;
+            expect([cell.text, cell.colSpan, cell.rowSpan], `${spec.id}.${row.key}.${column.key}`).toEqual([String(value), 1, 1]);
+            // …under its own column header.
+            const header = cells.filter((c) => c.row < top && c.col === layout.labelColumns + j && c.colSpan === 1).pop();
+            expect(header?.text).toBe(column.label);
+            checked++;
+          });
+        });
+      });
+      // 二 (2021: 6 + 1 + 2 + 1; 2019: 6 + 6 + 6 + 2 + 2), 三 (25 or 23 rows × 7), 四 (15).
+      expect(checked).toBe(formatId === "2021" ? 10 + 175 + 15 : 22 + 161 + 15);
+    });
+  }
+
+  it("prints amounts exactly as typed and blanks as empty cells", async () => {
+    const report = fullReport("2021");
+    report.tables["20.8"].fees.amount = "2387.47225";
+    report.tables.requests.new.natural = null;
+    const tables = readXmlTables((await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"]);
+    expect(cellAt(mergedCells(tables[3]), 2, 1)?.text).toBe("2387.47225");
+    expect(cellAt(mergedCells(tables[4]), 3, 3)?.text).toBe("");
+  });
+});
+
+describe("hostile text", () => {
+  let parts: Record<string, string>;
+  beforeAll(async () => {
+    parts = await docxParts(new Uint8Array(await renderDocx(hostileReport())));
+  });
+
+  it("leaves every XML part well-formed, without a character XML 1.0 forbids", () => {
+    for (const [name, xml] of Object.entries(parts)) {
+      expect(XMLValidator.validate(xml), name).toBe(true);
+      expect(xml.isWellFormed(), `${name} has a lone surrogate`).toBe(true);
+      // eslint-disable-next-line no-control-regex
+      expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml), name).toBe(false);
+    }
+  });
+
+  it("keeps markup, &, ]]> and emoji as text, escaped by docx", () => {
+    const document = parts["word/document.xml"];
+    const visible = HOSTILE_TEXT.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, "");
+    const paragraphs = readParagraphs(document).map((p) => p.text);
+    expect(paragraphs).toContain(visible);
+    expect(paragraphs.some((p) => p.includes("😀👍🏽"))).toBe(true);
+    expect(document).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(document).not.toContain("<script");
+    expect(document).not.toContain("]]>");
+    expect(document).toContain("&amp;");
+    const cells = mergedCells(readXmlTables(document)[4]);
+    expect(cellAt(cells, 3, 3)?.text).toBe("<img src=x onerror=alert(1)>&");
+  });
+});

@@ -1,0 +1,128 @@
+import { parse } from "node-html-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { allTables } from "@/lib/report/content";
+import { fullReport } from "@/lib/report/fixtures/full-report";
+import { getFormat } from "@/lib/report/formats";
+import { tableLayout } from "@/lib/report/layout";
+import { renderDocx } from "./docx";
+import { hostileReport } from "./fixtures";
+import { escapeHtml, renderHtml, renderHtmlFragment, REPORT_CLASS } from "./html";
+import { docxParts, mergedCells, readXmlTables } from "./testing/docx-tables";
+import { readHtmlTables } from "./testing/html-tables";
+
+const report = fullReport("2021");
+const html = renderHtml(report);
+
+describe("renderHtml", () => {
+  it("is one self-contained zh-CN HTML5 page: inline CSS with an A4 print sheet, no script, nothing fetched", () => {
+    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).toBe(true);
+    expect(html).toContain(`<meta charset="utf-8">`);
+    expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");
+    expect(html).toContain("@media print");
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import|url\(/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it("has a two-line h1 title and the six sections as h2 in the format's order", () => {
+    const root = parse(html);
+    expect(root.querySelector("title")?.text).toBe("某市某区2022年政府信息公开工作年度报告");
+    expect(root.querySelectorAll("h1")).toHaveLength(1);
+    expect(root.querySelectorAll("h1 span").map((s) => s.text)).toEqual(["某市某区2022年", "政府信息公开工作年度报告"]);
+    expect(root.querySelectorAll("h2").map((h) => h.text)).toEqual(getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`));
+    expect(root.querySelector(".lead")?.text).toBe("（一）主动公开。");
+    expect(root.querySelector(".closing .organ")?.text).toBe("某市某区人民政府");
+    expect(root.querySelector(".closing .date")?.text).toBe("2023年1月18日");
+  });
+
+  it("captions every table or labels it by its section heading; headers carry a scope", () => {
+    const tables = readHtmlTables(html);
+    expect(tables.map((t) => t.caption)).toEqual([
+      "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
+      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", null,
+    ]);
+    expect(tables[5].labelledBy).toBe("nb-s4");
+    expect(parse(html).getElementById("nb-s4")?.text).toBe("四、政府信息公开行政复议、行政诉讼情况");
+    for (const table of tables) {
+      for (const cell of table.cells) {
+        if (cell.tag === "th") expect(["col", "colgroup", "row"]).toContain(cell.scope);
+        else expect(cell.scope).toBeNull();
+      }
+    }
+    const requests = tables[4].cells;
+    expect(requests.find((c) => c.text === "申请人情况")).toMatchObject({ scope: "colgroup", colSpan: 7 });
+    expect(requests.find((c) => c.text === "自然人")).toMatchObject({ scope: "col", rowSpan: 2 });
+    expect(requests.find((c) => c.text === "三、本年度办理结果")).toMatchObject({ scope: "row", rowSpan: 22 });
+  });
+
+  it("merges exactly the cells the DOCX merges", async () => {
+    const docTables = readXmlTables((await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"]);
+    const htmlTables = readHtmlTables(html);
+    const specs = allTables(getFormat("2021"));
+    expect(htmlTables).toHaveLength(docTables.length);
+    specs.forEach((spec, t) => {
+      // The DOCX caption row (第二十条第（一）项 across the table) is the HTML table's <caption>.
+      const shift = tableLayout(spec).captionRow ? 1 : 0;
+      const fromDocx = mergedCells(docTables[t]).filter((c) => c.row >= shift).map((c) => [c.text, c.row - shift, c.col, c.colSpan, c.rowSpan]);
+      const fromHtml = htmlTables[t].cells.map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
+      expect(fromHtml, spec.id).toEqual(fromDocx);
+    });
+  });
+
+  it("puts every number of the full report in its cell", () => {
+    const tables = readHtmlTables(html);
+    let checked = 0;
+    allTables(getFormat("2021")).forEach((spec, t) => {
+      const layout = tableLayout(spec);
+      const top = layout.headerRows.length;
+      spec.rows.forEach((row, i) => {
+        spec.columns.forEach((column, j) => {
+          const cell = tables[t].cells.find((c) => c.row === top + i && c.col === layout.labelColumns + j);
+          expect(cell?.text, `${spec.id}.${row.key}.${column.key}`).toBe(String(report.tables[spec.id][row.key][column.key]));
+          expect(cell?.tag).toBe("td");
+          checked++;
+        });
+      });
+    });
+    expect(checked).toBe(200);
+  });
+});
+
+describe("escaping", () => {
+  let hostile: string;
+  beforeAll(() => {
+    hostile = renderHtml(hostileReport());
+  });
+
+  it("escapes text and attribute values", () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+  });
+
+  it("keeps user markup inert: no script or img element, the text shown escaped", () => {
+    expect(hostile).not.toMatch(/<script/i);
+    expect(hostile).not.toMatch(/<img/i);
+    expect(hostile).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt;");
+    expect(hostile).toContain("&lt;img src=x onerror=alert(1)&gt;&amp;");
+    const root = parse(hostile);
+    expect(root.querySelectorAll("script, img")).toHaveLength(0);
+    // The reader sees the characters typed, as text.
+    expect(root.querySelector("title")?.text).toBe('某区<script>alert("org")</script>&2022年政府信息公开工作年度报告');
+    expect(hostile).toContain("<title>某区&lt;script&gt;alert(&quot;org&quot;)&lt;/script&gt;&amp;2022年");
+    expect(hostile).toContain("😀👍🏽");
+  });
+
+  it("drops characters XML and HTML cannot carry, keeps the rest", () => {
+    // eslint-disable-next-line no-control-regex
+    expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(hostile)).toBe(false);
+    expect(hostile.isWellFormed()).toBe(true);
+  });
+});
+
+describe("renderHtmlFragment", () => {
+  it("is the article alone, with the scoped class", () => {
+    const fragment = renderHtmlFragment(report);
+    expect(fragment.startsWith(`<article class="${REPORT_CLASS}">`)).toBe(true);
+    expect(fragment.endsWith("</article>")).toBe(true);
+    expect(fragment).not.toMatch(/<html|<head|<body|<style/);
+    expect(html).toContain(fragment);
+  });
+});

@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, extname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/**
+ * LibreOffice headless, for tests and the benchmark only (lib/export itself does no I/O). Each
+ * conversion gets its own throwaway user profile, so parallel runs never share a locked profile.
+ */
+export function sofficePath(): string | null {
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    if (dir && existsSync(join(dir, "soffice"))) return join(dir, "soffice");
+  }
+  return null;
+}
+
+export interface Conversion {
+  /** The converted file. */
+  output: string;
+  stdout: string;
+  stderr: string;
+}
+
+/** `soffice --headless --convert-to <target> --outdir <outDir> <input>`; rejects on a non-zero exit or a missing output. */
+export function sofficeConvert(input: string, target: string, outDir: string, timeoutMs = 120_000): Promise<Conversion> {
+  const soffice = sofficePath();
+  if (!soffice) return Promise.reject(new Error("soffice is not installed"));
+  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  const args = [
+    "--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    "--convert-to", target, "--outdir", outDir, input,
+  ];
+  const output = join(outDir, `${basename(input, extname(input))}.${target.split(":")[0]}`);
+  return new Promise((resolve, reject) => {
+    execFile(soffice, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
+      rmSync(profile, { recursive: true, force: true });
+      if (error) reject(new Error(`soffice failed: ${error.message}\n${stderr}`));
+      else if (!existsSync(output)) reject(new Error(`soffice wrote no ${output}\n${stdout}\n${stderr}`));
+      else resolve({ output, stdout, stderr });
+    });
+  });
+}
