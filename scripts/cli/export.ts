@@ -1,0 +1,58 @@
+import { writeFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { renderDocx } from "../../lib/export/docx";
+import { renderHtml } from "../../lib/export/html";
+import { validate } from "../../lib/report/validate";
+import "./load-import";
+import { loadReport, supportedExtensions } from "./load-report";
+import { CliError, parseVerbArgs } from "./verb";
+
+export const summary = "导出可发布的 DOCX（GB/T 9704 版式）或 HTML（可贴入年报专栏）；输入为 JSON，或已发布的 TXT、DOCX、HTML";
+export const usage = "nianbao export <报告文件> --format docx|html -o <输出文件>（HTML 可不给 -o，输出到标准输出）";
+
+type ExportFormat = "docx" | "html";
+
+function formatOf(format: string | undefined, out: string | undefined): ExportFormat {
+  const requested = format ?? (out ? extname(out).slice(1).toLowerCase().replace(/^htm$/, "html") : undefined);
+  if (requested === "docx" || requested === "html") return requested;
+  if (format) throw new CliError(`不支持的导出格式“${format}”（可选 docx、html）。\n用法：${usage}`);
+  throw new CliError(`请用 --format 指定导出格式（docx 或 html）。\n用法：${usage}`);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(
+    args,
+    { format: { type: "string", short: "f" }, output: { type: "string", short: "o" } },
+    usage,
+  );
+  if (positionals.length !== 1) {
+    throw new CliError(`请给出一份报告文件（可读取 ${supportedExtensions().join("、")}）。\n用法：${usage}`);
+  }
+  const [input] = positionals;
+  const format = formatOf(values.format, values.output);
+  const out = values.output;
+  if (!out && format === "docx") throw new CliError(`导出 DOCX 时请用 -o 指定输出文件。\n用法：${usage}`);
+  if (out && resolve(out) === resolve(input)) throw new CliError(`输出文件不能与输入文件相同：${out}`);
+
+  const { content } = await loadReport(input);
+  const data = format === "docx" ? await renderDocx(content) : renderHtml(content);
+  if (out) {
+    try {
+      await writeFile(out, data);
+    } catch (error) {
+      throw new CliError(`无法写入 ${out}：${(error as Error).message}`);
+    }
+  } else {
+    process.stdout.write(data);
+  }
+
+  const findings = validate(content);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const unit = content.meta.organization || "（单位不详）";
+  const note = findings.length
+    ? `；报告有 ${errors} 项错误、${findings.length - errors} 项提醒，发布前请运行 nianbao validate ${input} 查看`
+    : "";
+  process.stderr.write(`已导出 ${unit} ${content.meta.year}年度报告（${format.toUpperCase()}）${out ? `到 ${out}` : ""}${note}。\n`);
+  // Exporting is done even for a report with errors (a draft may be printed for review); validate gates.
+  return 0;
+}
