@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ReportEditor } from "@/components/editor/report-editor";
 import { ReportView } from "@/components/report/report-view";
 import { requirePageContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/auth/errors";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { parseReportContent } from "@/lib/report/content";
+import { canEditReport } from "@/lib/reports/editable";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
+import { previousReportContent } from "@/lib/reports/previous-report";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -21,6 +24,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     throw error;
   }
   const parsed = parseReportContent(report.content);
+  const editable = canEditReport(ctx, report);
+  const previous = editable ? await previousReportContent(report.organizationId, report.year) : null;
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
@@ -30,10 +35,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <h1 className="text-xl font-semibold">{report.organization.name} {report.year}年度报告</h1>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{STATUS_LABEL[report.status]}</span>
       </div>
-      {parsed.success ? (
-        <ReportView content={parsed.data} />
-      ) : (
+      {!parsed.success ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-700">报告内容无法读取，请联系管理员。</p>
+      ) : editable ? (
+        <ReportEditor reportId={report.id} version={report.version} content={parsed.data} previous={previous} />
+      ) : (
+        <ReportView content={parsed.data} />
       )}
     </div>
   );

@@ -1,0 +1,45 @@
+"use client";
+
+import type { UseFormReturn } from "react-hook-form";
+import type { ReportFormValues } from "@/lib/report/form-values";
+import { META_LABELS } from "@/lib/report/diff";
+
+const FIELDS = ["organization", "portalUrl", "contactOffice", "address", "postcode", "phone", "issuingOrgan"] as const;
+
+/** The preface and the closing: the unit, where the report is published, whom to ask, who issues it and when. */
+export function CoverEditor({ form, year }: { form: UseFormReturn<ReportFormValues>; year: number }) {
+  const writePreface = () => {
+    const meta = form.getValues("meta");
+    const text = `根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，编制本报告。本报告中所列数据统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在${meta.portalUrl || "本单位门户网站"}查阅。如对本报告有疑问，请联系${meta.contactOffice || meta.organization}${meta.address ? `，地址：${meta.address}` : ""}${meta.postcode ? `，邮编：${meta.postcode}` : ""}${meta.phone ? `，联系电话：${meta.phone}` : ""}。`;
+    const current = form.getValues("preface");
+    if (current.trim() && !window.confirm("用标准开头替换当前前言？")) return;
+    form.setValue("preface", text, { shouldDirty: true });
+  };
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-2 gap-3">
+        {FIELDS.map((field) => (
+          <label key={field} className="text-sm">
+            <span className="mb-1 block text-slate-600">{META_LABELS[field]}</span>
+            <input {...form.register(`meta.${field}`)} data-cell-id={`meta.${field}`} className="w-full rounded border border-slate-300 px-2 py-1.5" />
+          </label>
+        ))}
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-600">{META_LABELS.issuedDate}</span>
+          <input type="date" {...form.register("meta.issuedDate")} data-cell-id="meta.issuedDate" className="w-full rounded border border-slate-300 px-2 py-1.5" />
+        </label>
+        <div className="text-sm">
+          <span className="mb-1 block text-slate-600">报告年度</span>
+          <p className="px-2 py-1.5">{year}年（统计期限 {year}年1月1日至12月31日）</p>
+        </div>
+      </div>
+      <div>
+        <div className="mb-1 flex items-center justify-between">
+          <label htmlFor="preface" className="text-sm font-medium">开头（法律依据、统计期限、电子版地址、联系方式）</label>
+          <button type="button" onClick={writePreface} className="text-sm text-blue-700 hover:underline">按上面的信息生成标准开头</button>
+        </div>
+        <textarea id="preface" {...form.register("preface")} rows={6} data-cell-id="preface" className="w-full rounded border border-slate-300 px-3 py-2 leading-7" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { feeSentence } from "@/lib/export/fee-sentence";
+import { FEE_FIELDS } from "@/lib/report/fee-statement";
+import type { ReportFormValues } from "@/lib/report/form-values";
+import { parseTyped } from "@/lib/report/form-values";
+import type { FeeFacts } from "@/lib/report/content";
+
+/** 六's structured fee statement (国办函〔2020〕109号), which writes the required sentence. */
+export function FeesEditor({ year, form }: { year: number; form: UseFormReturn<ReportFormValues> }) {
+  const fees = useWatch({ control: form.control, name: "fees" });
+  const facts = Object.fromEntries(FEE_FIELDS.map((f) => [f.key, parseTyped(fees?.[f.key], f.kind)])) as unknown as FeeFacts;
+  const sentence = feeSentence({ meta: { year } as never, fees: facts });
+  const insert = () => {
+    if (!sentence) return;
+    const current = form.getValues("narratives.s6");
+    form.setValue("narratives.s6", current.trim() ? `${sentence}\n${current}` : sentence, { shouldDirty: true });
+  };
+  return (
+    <fieldset className="rounded border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-medium">信息处理费（国办函〔2020〕109号）</legend>
+      <div className="grid grid-cols-3 gap-3">
+        {FEE_FIELDS.map((f) => (
+          <label key={f.key} className="text-sm">
+            <span className="mb-1 block text-slate-600">{f.label}</span>
+            <input
+              {...form.register(`fees.${f.key}`)}
+              inputMode={f.kind === "count" ? "numeric" : "decimal"}
+              data-cell-id={`fees.${f.key}`}
+              className="w-full rounded border border-slate-300 px-2 py-1 text-right tabular-nums"
+            />
+          </label>
+        ))}
+      </div>
+      <p className="mt-2 text-sm text-slate-700">
+        生成的说明：<span data-testid="fee-sentence">{sentence ?? "（填写上面的数字后生成）"}</span>
+        {sentence ? (
+          <button type="button" onClick={insert} className="ml-2 text-blue-700 hover:underline">插入正文</button>
+        ) : null}
+      </p>
+      <p className="mt-1 text-xs text-slate-500">导出时，若正文未说明收费情况，将自动附上这句说明。</p>
+    </fieldset>
+  );
+}

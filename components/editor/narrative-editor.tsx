@@ -1,0 +1,54 @@
+"use client";
+
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import type { ReportFormValues } from "@/lib/report/form-values";
+import type { SectionKey } from "@/lib/report/spec-types";
+
+/** A section's text: guidance beside it, last year's text offered as a start, a character count. */
+export function NarrativeEditor({ sectionKey, label, guidance, previousText, form, optional }: {
+  sectionKey: SectionKey;
+  label: string;
+  guidance: string[];
+  previousText: string | null;
+  form: UseFormReturn<ReportFormValues>;
+  optional?: boolean;
+}) {
+  const name = `narratives.${sectionKey}` as const;
+  const value = useWatch({ control: form.control, name }) ?? "";
+  const id = `narrative-${sectionKey}`;
+  const usePrevious = () => {
+    if (!previousText) return;
+    if (value.trim() && !window.confirm("用上年报告的文字替换当前内容？当前内容将被覆盖。")) return;
+    form.setValue(name, previousText, { shouldDirty: true });
+  };
+  return (
+    <div className="grid grid-cols-[1fr_16rem] gap-4">
+      <div>
+        <div className="mb-1 flex items-center justify-between">
+          <label htmlFor={id} className="text-sm font-medium">{label}{optional ? "（可选）" : ""}</label>
+          <span className="text-xs text-slate-500" aria-live="polite">{[...value].length} 字</span>
+        </div>
+        <textarea
+          id={id}
+          {...form.register(name)}
+          rows={optional ? 4 : 14}
+          data-cell-id={`narrative.${sectionKey}`}
+          className="w-full rounded border border-slate-300 px-3 py-2 leading-7 focus:border-blue-600"
+        />
+        {previousText ? (
+          <button type="button" onClick={usePrevious} className="mt-1 text-sm text-blue-700 hover:underline">
+            以上年报告的文字为起点
+          </button>
+        ) : null}
+      </div>
+      {guidance.length ? (
+        <aside className="rounded border border-slate-200 bg-slate-50 p-3 text-xs leading-5 text-slate-600">
+          <p className="mb-1 font-medium text-slate-700">本部分应包括</p>
+          <ul className="list-disc space-y-1 pl-4">
+            {guidance.map((g) => <li key={g}>{g}</li>)}
+          </ul>
+        </aside>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { ReportContent } from "@/lib/report/content";
+import { diffContents } from "@/lib/report/diff";
+import { contentToForm, formToContent, type ReportFormValues } from "@/lib/report/form-values";
+import { getFormat } from "@/lib/report/formats";
+import { GUIDANCE_PEOPLES_GOVERNMENT } from "@/lib/report/formats/common";
+import { reportProgress, stepOfTarget, type StepKey } from "@/lib/report/progress";
+import type { Finding } from "@/lib/report/rules";
+import { validate } from "@/lib/report/validate";
+import { ConflictDialog } from "./conflict-dialog";
+import { CoverEditor } from "./cover-editor";
+import { createEditorStore, useSubmitErrorCount, type EditorSnapshot, type EditorStore } from "./editor-store";
+import { FeesEditor } from "./fees-editor";
+import { FindingsPanel } from "./findings-panel";
+import { NarrativeEditor } from "./narrative-editor";
+import { StepNav } from "./step-nav";
+import { TableEditor } from "./table-editor";
+import { readUnsent, SAVE_STATUS_LABEL, useAutosave, type ServerReport } from "./use-autosave";
+
+export interface ReportEditorProps {
+  reportId: string;
+  version: number;
+  content: ReportContent;
+  /** Last year's report, when the system has it: X1/X2/X8 and starting texts. */
+  previous: ReportContent | null;
+}
+
+function derive(content: ReportContent, previous: ReportContent | null): EditorSnapshot {
+  const findings = validate(content, { previous });
+  return {
+    content,
+    findings,
+    submitFindings: validate(content, { previous, complete: true }),
+    progress: reportProgress(content, findings),
+  };
+}
+
+export function ReportEditor({ reportId, version, content: initial, previous }: ReportEditorProps) {
+  const router = useRouter();
+  const format = getFormat(initial.format);
+  const base = useRef(initial);
+  const form = useForm<ReportFormValues>({ defaultValues: contentToForm(initial) });
+  const store = useMemo(() => createEditorStore(derive(initial, previous)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const [conflict, setConflict] = useState<{ server: ServerReport; mine: ReportContent } | null>(null);
+  const [submitFindings, setSubmitFindings] = useState<Finding[] | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const adoptRef = useRef<(version: number) => void>(() => {});
+  /** A conflict in which both sides hold the same content is no conflict (the page saved just before a reload). */
+  const meetConflict = useCallback((server: ServerReport, mine: ReportContent) => {
+    if (diffContents(mine, server.content).length === 0) adoptRef.current(server.version);
+    else setConflict({ server, mine });
+  }, []);
+  const autosave = useAutosave({ reportId, version, onSaved: () => {}, onConflict: meetConflict });
+  adoptRef.current = autosave.adopt;
+  const { changed } = autosave;
+
+  const steps = useMemo(
+    () => [{ key: "cover" as StepKey, title: "开头与落款" }, ...format.sections.map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}` }))],
+    [format],
+  );
+  const [step, setStep] = useState<StepKey>("cover");
+  useEffect(() => {
+    const fromHash = window.location.hash.slice(1) as StepKey;
+    if (steps.some((s) => s.key === fromHash)) setStep(fromHash);
+  }, [steps]);
+  const selectStep = useCallback((key: StepKey) => {
+    setStep(key);
+    window.history.replaceState(null, "", `#${key}`);
+  }, []);
+
+  // Every change: the content the form describes, its totals and findings, kept locally and autosaved.
+  useEffect(() => {
+    const subscription = form.watch((values) => {
+      const content = formToContent(base.current, values as ReportFormValues);
+      store.publish(derive(content, previous));
+      setSubmitFindings(null);
+      changed(content);
+    });
+    return () => subscription.unsubscribe();
+  }, [form, store, previous, changed]);
+
+  // Edits this browser had not sent before a reload or an outage come back — or meet what others saved since.
+  useEffect(() => {
+    const unsent = readUnsent(reportId);
+    if (!unsent || unsent.content.format !== initial.format) return;
+    if (unsent.baseVersion === version) {
+      form.reset(contentToForm(unsent.content));
+      store.publish(derive(unsent.content, previous));
+      changed(unsent.content);
+      setNotice("已恢复本机暂存、尚未保存到服务器的修改，正在保存。");
+    } else if (unsent.baseVersion < version) {
+      meetConflict({ version, content: initial, updatedBy: null, updatedAt: "" }, unsent.content);
+    }
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const resolveConflict = (merged: ReportContent) => {
+    if (!conflict) return;
+    base.current = merged;
+    form.reset(contentToForm(merged));
+    store.publish(derive(merged, previous));
+    autosave.resolved(conflict.server.version, merged);
+    setConflict(null);
+  };
+
+  const jumpTo = useCallback((target: string) => {
+    selectStep(stepOfTarget(initial.format, target));
+    requestAnimationFrame(() => {
+      const element = document.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(target)}"]`);
+      element?.scrollIntoView({ block: "center" });
+      element?.focus();
+    });
+  }, [initial.format, selectStep]);
+
+  const submit = async () => {
+    const blocking = store.get().submitFindings.filter((f) => f.severity === "error");
+    if (blocking.length) {
+      setSubmitFindings(store.get().submitFindings);
+      setNotice(`还有 ${blocking.length} 处错误或未填项，改正后才能提交审核。`);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await autosave.flush();
+      if (autosave.hasUnsent()) {
+        setNotice("修改尚未保存到服务器，暂不能提交。请检查网络后重试。");
+        return;
+      }
+      const response = await fetch(`/api/reports/${reportId}/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version: autosave.version() }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.ok) {
+        router.refresh();
+        return;
+      }
+      if (body.findings) setSubmitFindings(body.findings);
+      setNotice(body.error ?? `提交失败（${response.status}）`);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const guidanceFor = (key: StepKey, guidance: string[]) =>
+    key === "s1" && initial.meta.isPeoplesGovernment ? [...guidance, GUIDANCE_PEOPLES_GOVERNMENT] : guidance;
+
+  return (
+    <form onSubmit={(e) => e.preventDefault()} className="grid grid-cols-[13rem_1fr_20rem] gap-4" aria-label="年度报告编辑">
+      <div className="space-y-3">
+        <StepNav steps={steps} current={step} onSelect={selectStep} store={store} />
+      </div>
+
+      <div className="min-w-0 space-y-4">
+        <EditorBar store={store} status={autosave.status} message={autosave.message} submitting={submitting} onSubmit={submit} />
+        {notice ? <p role="status" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">{notice}</p> : null}
+
+        <section hidden={step !== "cover"} aria-label="开头与落款" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
+          <CoverEditor form={form} year={initial.meta.year} />
+        </section>
+
+        {format.sections.map((section) => (
+          <section key={section.key} hidden={step !== section.key} aria-label={`${section.ordinal}、${section.title}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="text-base font-semibold">{section.ordinal}、{section.title}</h2>
+            {section.kind === "narrative" ? (
+              <NarrativeEditor
+                sectionKey={section.key}
+                label={`${section.ordinal}、${section.title}`}
+                guidance={guidanceFor(section.key, section.guidance)}
+                previousText={previous?.narratives[section.key] || null}
+                form={form}
+              />
+            ) : (
+              <>
+                <NarrativeEditor sectionKey={section.key} label="表前说明文字" guidance={[]} previousText={null} form={form} optional />
+                {section.tables.map((table) => (
+                  <TableEditor key={table.id} format={initial.format} table={table} form={form} store={store} />
+                ))}
+              </>
+            )}
+            {section.key === "s6" && format.requiresFeeStatement ? <FeesEditor year={initial.meta.year} form={form} /> : null}
+            <StepButtons steps={steps} current={section.key} onSelect={selectStep} />
+          </section>
+        ))}
+      </div>
+
+      <div>
+        <div className="sticky top-4">
+          <FindingsPanel store={store} extra={submitFindings} onJump={jumpTo} />
+        </div>
+      </div>
+
+      {conflict ? <ConflictDialog mine={conflict.mine} server={conflict.server} onResolve={resolveConflict} /> : null}
+    </form>
+  );
+}
+
+function StepButtons({ steps, current, onSelect }: { steps: { key: StepKey; title: string }[]; current: StepKey; onSelect: (k: StepKey) => void }) {
+  const index = steps.findIndex((s) => s.key === current);
+  const next = steps[index + 1];
+  const previous = steps[index - 1];
+  return (
+    <div className="flex justify-between pt-2 text-sm">
+      {previous ? <button type="button" onClick={() => onSelect(previous.key)} className="text-blue-700 hover:underline">← {previous.title}</button> : <span />}
+      {next ? <button type="button" onClick={() => onSelect(next.key)} className="text-blue-700 hover:underline">{next.title} →</button> : null}
+    </div>
+  );
+}
+
+function EditorBar({ store, status, message, submitting, onSubmit }: {
+  store: EditorStore;
+  status: keyof typeof SAVE_STATUS_LABEL;
+  message: string | null;
+  submitting: boolean;
+  onSubmit: () => void;
+}) {
+  const errors = useSubmitErrorCount(store);
+  const tone = status === "saved" ? "text-emerald-700" : status === "offline" || status === "error" || status === "conflict" ? "text-red-700" : "text-slate-600";
+  return (
+    <div className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-2">
+      <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-testid="save-status">
+        {SAVE_STATUS_LABEL[status]}
+        {message ? <span className="ml-2">{message}</span> : null}
+      </p>
+      <div className="flex items-center gap-3">
+        <span id="submit-hint" className="text-xs text-slate-500">{errors ? `还有 ${errors} 处错误或未填项` : "可以提交"}</span>
+        <button
+          type="button"
+          onClick={onSubmit}
+          disabled={submitting}
+          aria-describedby="submit-hint"
+          className={`rounded px-3 py-1.5 text-sm font-medium text-white ${errors ? "bg-slate-400" : "bg-gov-red hover:bg-red-800"}`}
+        >
+          {submitting ? "正在提交…" : "提交审核"}
+        </button>
+      </div>
+    </div>
+  );
+}

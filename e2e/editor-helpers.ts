@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+
+export async function openReport(page: Page, unit: RegExp, year: number) {
+  const region = page.getByRole("region", { name: unit });
+  await region.getByRole("link", { name: `${year}年度报告` }).click();
+  await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
+}
+
+export async function goToStep(page: Page, title: RegExp) {
+  await page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: title }).click();
+}
+
+/** Paste tab-separated text into the focused cell, as Ctrl-V of an Excel/WPS block does. */
+export async function pasteInto(page: Page, label: string, text: string) {
+  const cell = page.getByLabel(label, { exact: true });
+  await cell.focus();
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveText("已保存", { timeout: 20_000 });
+}

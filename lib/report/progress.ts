@@ -1,0 +1,70 @@
+import { listCells } from "./cells";
+import type { ReportContent } from "./content";
+import { getFormat } from "./formats";
+import type { Finding } from "./rules";
+import type { SectionKey } from "./spec-types";
+
+/** The editor's steps: the cover (preface and closing) and the six sections. */
+export type StepKey = "cover" | SectionKey;
+export type StepState = "empty" | "partial" | "error" | "done";
+
+export const STEP_STATE_LABEL: Record<StepState, string> = {
+  empty: "未填",
+  partial: "填写中",
+  error: "有错误",
+  done: "已完成",
+};
+
+export interface Progress {
+  steps: Record<StepKey, StepState>;
+  /** Share of the required items filled, 0–100. */
+  percent: number;
+}
+
+const COVER_FIELDS = ["organization", "issuingOrgan", "issuedDate", "portalUrl", "contactOffice", "phone"] as const;
+
+/** Which step a finding belongs to, from the first cell or field it names. */
+export function stepOfTarget(format: ReportContent["format"], target: string): StepKey {
+  const narrative = /^narrative\.(s[1-6])$/.exec(target);
+  if (narrative) return narrative[1] as SectionKey;
+  if (target.startsWith("fees.")) return "s6";
+  if (target.startsWith("meta.") || target === "preface") return "cover";
+  const cell = listCells(format).find((c) => c.id === target);
+  return cell ? cell.sectionKey : "cover";
+}
+
+export function reportProgress(content: ReportContent, findings: readonly Finding[]): Progress {
+  const format = getFormat(content.format);
+  const errorSteps = new Set<StepKey>();
+  for (const f of findings) {
+    // "Nothing filled in yet" (S2, V3) is what 未填 already says; 有错误 is for what was filled in wrong.
+    if (f.severity !== "error" || f.rule === "S2" || f.rule === "V3") continue;
+    for (const target of f.cells.length ? f.cells : ["meta.year"]) errorSteps.add(stepOfTarget(content.format, target));
+  }
+  const steps = {} as Record<StepKey, StepState>;
+  let filled = 0;
+  let required = 0;
+  const state = (step: StepKey, have: number, need: number): StepState => {
+    filled += have;
+    required += need;
+    if (errorSteps.has(step)) return "error";
+    if (have === 0) return "empty";
+    return have >= need ? "done" : "partial";
+  };
+  const cover = COVER_FIELDS.filter((key) => Boolean(content.meta[key])).length + (content.preface.trim() ? 1 : 0);
+  steps.cover = state("cover", cover, COVER_FIELDS.length + 1);
+  const typed = listCells(content.format).filter((c) => !c.computed);
+  for (const section of format.sections) {
+    if (section.kind === "narrative") {
+      steps[section.key] = state(section.key, content.narratives[section.key].trim() ? 1 : 0, 1);
+    } else {
+      const cells = typed.filter((c) => c.sectionKey === section.key);
+      const have = cells.filter((c) => {
+        const v = content.tables[c.tableId]?.[c.rowKey]?.[c.columnKey];
+        return v !== null && v !== undefined && v !== "";
+      }).length;
+      steps[section.key] = state(section.key, have, cells.length);
+    }
+  }
+  return { steps, percent: required ? Math.round((filled / required) * 100) : 0 };
+}

@@ -1,0 +1,74 @@
+import type { AuthContext } from "@/lib/auth/context";
+import { ForbiddenError } from "@/lib/auth/errors";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { computeTotals } from "@/lib/report/compute-totals";
+import { contentSchema, type ReportContent } from "@/lib/report/content";
+import { isFormatId } from "@/lib/report/formats";
+import type { Finding } from "@/lib/report/rules";
+import { validate } from "@/lib/report/validate";
+import { canEditReport } from "./editable";
+import { ConflictError, InvalidStateError } from "./errors";
+import { getReportOrThrow } from "./get-report-or-throw";
+import { previousReportContent } from "./previous-report";
+
+export interface SaveDraftInput {
+  /** The version the editor's content is based on. */
+  version: number;
+  content: unknown;
+}
+
+export interface SaveDraftResult {
+  version: number;
+  findings: Finding[];
+  updatedAt: string;
+}
+
+/**
+ * Save a draft as the user left it (errors included — a draft never loses input), totals recomputed
+ * here rather than trusted, only if nobody saved since `version` was read.
+ */
+export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveDraftInput): Promise<SaveDraftResult> {
+  const report = await getReportOrThrow(ctx, reportId);
+  if (!canEditReport(ctx, report)) {
+    if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new InvalidStateError("报告已提交或已通过，不能再修改。");
+    throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
+  }
+  if (!isFormatId(report.formatVersion)) throw new InvalidStateError("报告格式未知。");
+  const parsed = contentSchema(report.formatVersion).parse(input.content);
+  // The year, the unit's kind and the format belong to the report record, not to what a client sends.
+  const stored = report.content as unknown as ReportContent;
+  const content = computeTotals({
+    ...parsed,
+    meta: { ...parsed.meta, year: report.year, isPeoplesGovernment: stored.meta?.isPeoplesGovernment ?? parsed.meta.isPeoplesGovernment },
+  });
+  const updated = await db().report.updateMany({
+    where: { id: report.id, version: input.version, status: { in: ["DRAFT", "RETURNED"] } },
+    data: {
+      content: content as unknown as Prisma.InputJsonValue,
+      version: { increment: 1 },
+      updatedById: ctx.user.userId,
+    },
+  });
+  if (updated.count === 0) throw await conflictFor(report.id);
+  const previous = await previousReportContent(report.organizationId, report.year);
+  return {
+    version: input.version + 1,
+    findings: validate(content, { previous }),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+async function conflictFor(reportId: string): Promise<Error> {
+  const current = await db().report.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { version: true, content: true, status: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
+  });
+  if (current.status !== "DRAFT" && current.status !== "RETURNED") return new InvalidStateError("报告已提交或已通过，不能再修改。");
+  return new ConflictError({
+    version: current.version,
+    content: current.content as unknown as ReportContent,
+    updatedBy: current.updatedBy?.displayName ?? null,
+    updatedAt: current.updatedAt.toISOString(),
+  });
+}
