@@ -5,7 +5,7 @@ import { fullReport } from "@/lib/report/fixtures/full-report";
 import { getFormat } from "@/lib/report/formats";
 import { tableLayout } from "@/lib/report/layout";
 import type { FormatId } from "@/lib/report/spec-types";
-import { FONTS, mmToTwips, renderDocx, TEXT_WIDTH } from "./docx";
+import { FONTS, mmToTwips, renderDocx, TABLE_STYLES, TEXT_WIDTH } from "./docx";
 import { HOSTILE_TEXT, hostileReport } from "./fixtures";
 import {
   bodyChildren, cellAt, docxParts, firstElementAttrs, mergedCells, readParagraphs, readXmlTables, type MergedCell,
@@ -124,6 +124,21 @@ describe("text", () => {
 });
 
 describe("tables", () => {
+  it("set table text in 小4号 仿宋 and headers in 黑体, through named paragraph styles", () => {
+    const styles = r2021.parts["word/styles.xml"];
+    const style = (id: string) => styles.slice(styles.indexOf(`w:styleId="${id}"`), styles.indexOf("</w:style>", styles.indexOf(`w:styleId="${id}"`)));
+    expect(firstElementAttrs(style(TABLE_STYLES.text), "w:rFonts")).toMatchObject({ eastAsia: FONTS.body, ascii: FONTS.body, hAnsi: FONTS.body });
+    expect(firstElementAttrs(style(TABLE_STYLES.text), "w:sz")).toMatchObject({ val: "24" });
+    expect(firstElementAttrs(style(TABLE_STYLES.header), "w:rFonts")).toMatchObject({ eastAsia: FONTS.heading });
+    expect(firstElementAttrs(style(TABLE_STYLES.header), "w:basedOn")).toMatchObject({ val: TABLE_STYLES.text });
+    // 三: three header rows in 表头, body cells in 表格文字 / 表格行标题.
+    const requestsTable = r2021.document.split("<w:tbl>")[5];
+    const rows = requestsTable.split(/<w:tr[ >]/).slice(1, 5);
+    const stylesOf = (row: string) => [...row.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]);
+    for (const row of rows.slice(0, 3)) expect(new Set(stylesOf(row))).toEqual(new Set([TABLE_STYLES.header]));
+    expect(stylesOf(rows[3])).toEqual([TABLE_STYLES.label, ...Array(7).fill(TABLE_STYLES.text)]);
+  });
+
   it("are body-level tables (never inside a paragraph), one per table of the format", () => {
     for (const r of [r2021, r2019]) {
       const tables = allTables(getFormat(r.report.format));

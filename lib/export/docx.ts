@@ -116,10 +116,26 @@ function tableGap(): Paragraph {
 
 const CELL_SPACING: ISpacingProperties = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
+/**
+ * Table text takes its font and size from named paragraph styles (表格文字 小4号 仿宋, 表头 黑体,
+ * 表格行标题 left-aligned) rather than from each of the ~300 cells: smaller XML, faster export, and
+ * one place for an office to change the look of every table in Word or WPS.
+ */
+export const TABLE_STYLES = { text: "TableText", header: "TableHeader", label: "TableLabel" } as const;
+
+const tableParagraphStyles = [
+  {
+    id: TABLE_STYLES.text, name: "表格文字", quickFormat: true,
+    paragraph: { alignment: AlignmentType.CENTER, spacing: CELL_SPACING, indent: { firstLine: 0, firstLineChars: 0 } },
+    run: { font: font(FONTS.body), size: SIZE.小四, sizeComplexScript: SIZE.小四 },
+  },
+  { id: TABLE_STYLES.header, name: "表头", basedOn: TABLE_STYLES.text, quickFormat: true, run: { font: font(FONTS.heading) } },
+  { id: TABLE_STYLES.label, name: "表格行标题", basedOn: TABLE_STYLES.text, quickFormat: true, paragraph: { alignment: AlignmentType.LEFT } },
+];
+
 function cellParagraph(cell: GridCell, header: boolean): Paragraph {
-  const align = cell.role === "label" ? AlignmentType.LEFT : AlignmentType.CENTER;
-  const fontName = header ? FONTS.heading : FONTS.body;
-  return new Paragraph({ alignment: align, spacing: CELL_SPACING, children: cell.text ? [run(cell.text, fontName, SIZE.小四)] : [] });
+  const style = header ? TABLE_STYLES.header : cell.role === "label" ? TABLE_STYLES.label : TABLE_STYLES.text;
+  return new Paragraph({ style, children: cell.text ? [new TextRun(cell.text)] : [] });
 }
 
 function segmentCell(segment: GridSegment, widths: number[], header: boolean): TableCell {
@@ -131,7 +147,7 @@ function segmentCell(segment: GridSegment, widths: number[], header: boolean): T
     verticalMerge: cell.rowSpan > 1 ? (continued ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
     // A continued cell is only the lower part of a merge: it carries an empty paragraph.
-    children: [continued ? new Paragraph({ spacing: CELL_SPACING, children: [] }) : cellParagraph(cell, header)],
+    children: [continued ? new Paragraph({ style: TABLE_STYLES.text, children: [] }) : cellParagraph(cell, header)],
   });
 }
 
@@ -237,6 +253,7 @@ export function buildDocument(content: ReportContent): Document {
           paragraph: { spacing: BODY_SPACING },
         },
       },
+      paragraphStyles: tableParagraphStyles,
     },
     sections: [{
       properties: {

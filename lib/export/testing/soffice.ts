@@ -22,19 +22,26 @@ export interface Conversion {
   stderr: string;
 }
 
-/** `soffice --headless --convert-to <target> --outdir <outDir> <input>`; rejects on a non-zero exit or a missing output. */
-export function sofficeConvert(input: string, target: string, outDir: string, timeoutMs = 120_000): Promise<Conversion> {
+/**
+ * `soffice --headless --convert-to <target> --outdir <outDir> <input>`; rejects on a non-zero exit
+ * or a missing output. `profile`: a user profile directory to reuse (kept); by default a fresh one,
+ * removed afterwards.
+ */
+export function sofficeConvert(
+  input: string, target: string, outDir: string, { timeoutMs = 120_000, profile }: { timeoutMs?: number; profile?: string } = {},
+): Promise<Conversion> {
   const soffice = sofficePath();
   if (!soffice) return Promise.reject(new Error("soffice is not installed"));
-  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  const ownProfile = profile ? null : mkdtempSync(join(tmpdir(), "lo-profile-"));
+  const profileDir = profile ?? ownProfile!;
   const args = [
-    "--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    "--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
     "--convert-to", target, "--outdir", outDir, input,
   ];
   const output = join(outDir, `${basename(input, extname(input))}.${target.split(":")[0]}`);
   return new Promise((resolve, reject) => {
     execFile(soffice, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
-      rmSync(profile, { recursive: true, force: true });
+      if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
       if (error) reject(new Error(`soffice failed: ${error.message}\n${stderr}`));
       else if (!existsSync(output)) reject(new Error(`soffice wrote no ${output}\n${stdout}\n${stderr}`));
       else resolve({ output, stdout, stderr });
