@@ -1,0 +1,171 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ReportContent } from "@/lib/report/content";
+import { diffContents } from "@/lib/report/diff";
+import { getFormat } from "@/lib/report/formats";
+import { stepOfTarget, type StepKey } from "@/lib/report/progress";
+import type { Finding } from "@/lib/report/rules";
+
+interface ReadResult {
+  format: "2021" | "2019";
+  year: number | null;
+  organization: string | null;
+  content: ReportContent;
+  findings: Finding[];
+  cellsRead: number;
+}
+
+/** Upload or paste a published report, compare it with the draft section by section, apply the chosen sections. */
+export function ImportWizard({ reportId, version, draft }: { reportId: string; version: number; draft: ReportContent }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ReadResult | null>(null);
+  const [chosen, setChosen] = useState<Set<StepKey>>(new Set());
+
+  const read = async () => {
+    setError(null);
+    setBusy("正在读取报告…");
+    try {
+      const body = new FormData();
+      if (file) body.set("file", file);
+      else body.set("text", text);
+      const response = await fetch("/api/import", { method: "POST", body });
+      const data = await response.json().catch(() => ({ error: `读取失败（${response.status}）` }));
+      if (!response.ok) {
+        setError(data.error ?? "读取失败。");
+        return;
+      }
+      setResult(data as ReadResult);
+      setChosen(new Set());
+    } catch {
+      setError("网络连接失败，请稍后重试。");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = async () => {
+    if (!result || chosen.size === 0) return;
+    const names = steps.filter((s) => chosen.has(s.key)).map((s) => s.title).join("、");
+    if (!window.confirm(`将用导入的内容覆盖草稿中的：${names}。确定吗？`)) return;
+    setBusy("正在写入草稿…");
+    setError(null);
+    try {
+      const response = await fetch(`/api/reports/${reportId}/import`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version, source: result.content, sections: [...chosen] }),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        setError(response.status === 409 ? "草稿在此期间已被修改，请返回报告页面刷新后再导入。" : (data.error ?? `写入失败（${response.status}）`));
+        return;
+      }
+      router.push(`/reports/${reportId}`);
+      router.refresh();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const format = getFormat(draft.format);
+  const steps: { key: StepKey; title: string }[] = [
+    { key: "cover", title: "开头与联系方式" },
+    ...format.sections.map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}` })),
+  ];
+  const changes = result ? diffContents(draft, result.content) : [];
+
+  return (
+    <div className="space-y-4">
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="选择报告">
+        <p className="text-sm text-slate-600">上传已发布报告的 DOCX 或 HTML 文件，或粘贴报告全文。读取后可以逐部分比较，再选择要导入的部分；确认之前不会改动草稿。</p>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">上传文件（.docx、.html、.txt）</span>
+          <input type="file" accept=".docx,.html,.htm,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">或粘贴报告全文</span>
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={6} className="w-full rounded border border-slate-300 px-3 py-2" disabled={Boolean(file)} />
+        </label>
+        <button type="button" onClick={read} disabled={Boolean(busy) || (!file && !text.trim())}
+          className="rounded bg-gov-red px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">读取</button>
+        {busy ? <p role="status" className="text-sm text-slate-600">{busy}</p> : null}
+        {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+      </section>
+
+      {result ? (
+        <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="读取结果">
+          <h2 className="text-base font-semibold">读取结果</h2>
+          <dl className="grid grid-cols-4 gap-2 text-sm">
+            <div><dt className="text-slate-500">单位</dt><dd data-testid="import-organization">{result.organization ?? "未识别"}</dd></div>
+            <div><dt className="text-slate-500">年度</dt><dd>{result.year ?? "未识别"}</dd></div>
+            <div><dt className="text-slate-500">格式</dt><dd>{result.format === "2021" ? "2021 年版" : "2019 年版"}</dd></div>
+            <div><dt className="text-slate-500">读到的数字</dt><dd>{result.cellsRead} 个</dd></div>
+          </dl>
+          {result.format !== draft.format ? (
+            <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">导入的报告使用另一版格式，只能导入文字部分，表格不会导入。</p>
+          ) : null}
+          <details open={result.findings.length > 0}>
+            <summary className="cursor-pointer text-sm font-medium">该报告的问题（{result.findings.length}）</summary>
+            <ul className="mt-2 space-y-1 text-sm" aria-label="导入报告的问题">
+              {result.findings.map((f, i) => (
+                <li key={i} className={f.severity === "error" ? "text-red-700" : "text-amber-700"}>
+                  <span className="mr-1 rounded px-1 text-xs ring-1 ring-current">{f.rule}</span>{f.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+          <table className="w-full text-sm">
+            <thead className="bg-slate-50 text-left">
+              <tr>
+                <th scope="col" className="px-2 py-1.5">导入</th>
+                <th scope="col" className="px-2 py-1.5">部分</th>
+                <th scope="col" className="px-2 py-1.5">与草稿不同之处</th>
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((step) => {
+                const differing = changes.filter((c) => stepOfTarget(draft.format, c.key) === step.key);
+                return (
+                  <tr key={step.key} className="border-t border-slate-100 align-top">
+                    <td className="px-2 py-1.5">
+                      <input type="checkbox" aria-label={`导入${step.title}`} checked={chosen.has(step.key)} onChange={(e) => {
+                        const next = new Set(chosen);
+                        if (e.target.checked) next.add(step.key);
+                        else next.delete(step.key);
+                        setChosen(next);
+                      }} />
+                    </td>
+                    <th scope="row" className="px-2 py-1.5 text-left font-normal">{step.title}</th>
+                    <td className="px-2 py-1.5">
+                      {differing.length === 0 ? <span className="text-slate-400">相同</span> : (
+                        <details>
+                          <summary className="cursor-pointer">{differing.length} 处不同</summary>
+                          <table className="mt-1 w-full text-xs">
+                            <thead><tr><th className="text-left">项目</th><th className="text-left">草稿</th><th className="text-left">导入</th></tr></thead>
+                            <tbody>
+                              {differing.map((c) => (
+                                <tr key={c.key}><td className="pr-2">{c.label}</td><td className="max-w-64 truncate pr-2">{c.a || "（空）"}</td><td className="max-w-64 truncate">{c.b || "（空）"}</td></tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <button type="button" onClick={apply} disabled={chosen.size === 0 || Boolean(busy)}
+            className="rounded bg-gov-red px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">应用所选部分</button>
+        </section>
+      ) : null}
+    </div>
+  );
+}
