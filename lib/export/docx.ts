@@ -147,7 +147,7 @@ function segmentCell(segment: GridSegment, widths: number[], header: boolean): T
     verticalMerge: cell.rowSpan > 1 ? (continued ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
     // A continued cell is only the lower part of a merge: it carries an empty paragraph.
-    children: [continued ? new Paragraph({ style: TABLE_STYLES.text, children: [] }) : cellParagraph(cell, header)],
+    children: [continued ? new Paragraph({ style: header ? TABLE_STYLES.header : TABLE_STYLES.text, children: [] }) : cellParagraph(cell, header)],
   });
 }
 
