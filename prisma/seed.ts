@@ -1,9 +1,13 @@
 // The demo district: idempotent, so `npm start` runs it every time and it only adds what is missing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { importText } from "@/lib/import";
 import { hashPassword } from "@/lib/auth/password";
 import { PrismaClient, type Prisma } from "@/lib/db/generated/client";
 import type { OrgLevel, Role } from "@/lib/db/generated/enums";
 import { newReportContent } from "@/lib/reports/new-report-content";
+import { SAMPLES_DIR } from "./seed-data/samples-dir";
 
 export const DEMO_PASSWORD = "nianbao-demo";
 export const DEMO_DRAFT_YEAR = 2025;
@@ -22,6 +26,20 @@ export const DEMO_ORGS: OrgSeed[] = [
   { key: "youxie", name: "友协街道办事处", fullName: "哈尔滨市平房区友协街道办事处", slug: "youxie", level: "STREET_OFFICE", parent: "pingfang" },
   { key: "xinwei", name: "新伟街道办事处", fullName: "哈尔滨市平房区新伟街道办事处", slug: "xinwei", level: "STREET_OFFICE", parent: "pingfang" },
   { key: "fgj", name: "平房区发展和改革局", fullName: "哈尔滨市平房区发展和改革局", slug: "pingfang-fgj", level: "DISTRICT_DEPARTMENT", parent: "pingfang" },
+  // The units whose published reports are the samples (no demo accounts: their past reports are history).
+  { key: "hulan", name: "哈尔滨市呼兰区人民政府", fullName: "哈尔滨市呼兰区", slug: "hulan", level: "DISTRICT_GOVERNMENT" },
+  { key: "xingan", name: "鹤岗市兴安区人民政府", fullName: "鹤岗市兴安区", slug: "xingan", level: "DISTRICT_GOVERNMENT" },
+  { key: "beiguan", name: "安阳市北关区人民政府", fullName: "安阳市北关区人民政府", slug: "beiguan", level: "DISTRICT_GOVERNMENT" },
+  { key: "dengtalu", name: "灯塔路街道办事处", fullName: "安阳市北关区灯塔路街道办事处", slug: "dengtalu", level: "STREET_OFFICE", parent: "beiguan" },
+];
+
+/** The five published samples, imported as they are (defects included) as their units' past reports. */
+export const PAST_REPORTS: { org: string; file: string }[] = [
+  { org: "youxie", file: "2022-youxie-street-office.txt" },
+  { org: "xinwei", file: "2020-xinwei-street-office.txt" },
+  { org: "hulan", file: "2021-hulan-district.txt" },
+  { org: "dengtalu", file: "2022-dengtalu-street-office.txt" },
+  { org: "xingan", file: "2022-xingan-district.txt" },
 ];
 
 export const DEMO_USERS: { account: string; displayName: string; org: string; role: Role }[] = [
@@ -57,7 +75,23 @@ export async function seed(prisma: PrismaClient): Promise<void> {
       create: { userId: user.id, organizationId, role: u.role },
     });
   }
-  for (const org of DEMO_ORGS) {
+  for (const past of PAST_REPORTS) {
+    const organizationId = ids.get(past.org)!;
+    const imported = importText(readFileSync(path.join(SAMPLES_DIR, past.file), "utf8"), { fileName: past.file });
+    const year = imported.year!;
+    const exists = await prisma.report.findUnique({ where: { organizationId_year: { organizationId, year } } });
+    if (exists) continue;
+    await prisma.report.create({
+      data: {
+        organizationId,
+        year,
+        formatVersion: imported.format,
+        status: "PUBLISHED",
+        content: imported.content as unknown as Prisma.InputJsonValue,
+      },
+    });
+  }
+  for (const org of DEMO_ORGS.filter((o) => o.parent === "pingfang" || o.key === "pingfang")) {
     const organizationId = ids.get(org.key)!;
     const exists = await prisma.report.findUnique({ where: { organizationId_year: { organizationId, year: DEMO_DRAFT_YEAR } } });
     if (exists) continue;

@@ -6,8 +6,10 @@ import { toGrid } from "./grid";
 import { buildDocx } from "./__fixtures__/build-docx";
 import { HULAN_TABLES } from "./__fixtures__/expected";
 import { HULAN_DOCUMENT } from "./__fixtures__/hulan-document";
+import path from "node:path";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
-const hulanText = importText(readFileSync("/work/shared/samples/2021-hulan-district.txt", "utf8"));
+const hulanText = importText(readFileSync(path.join(SAMPLES_DIR, "2021-hulan-district.txt"), "utf8"));
 
 describe("DOCX with Word-style merged cells", () => {
   it("reads tables as tables: gridSpan and vMerge become spans, not flattened text", async () => {

@@ -5,8 +5,8 @@ import { contentSchema } from "@/lib/report/content";
 import { importText, toTablesJson } from "@/lib/import";
 import { importFile } from "@/lib/import/import-file";
 import { SAMPLES } from "./__fixtures__/expected";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
-const SAMPLES_DIR = "/work/shared/samples";
 const read = (file: string) => readFileSync(join(SAMPLES_DIR, file), "utf8");
 
 describe.each(SAMPLES)("$file", (sample) => {

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importText, readText, toTablesJson } from "@/lib/import";
 import { HULAN_TABLES } from "./__fixtures__/expected";
+import path from "node:path";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
-const HULAN = readFileSync("/work/shared/samples/2021-hulan-district.txt", "utf8");
-const XINWEI = readFileSync("/work/shared/samples/2020-xinwei-street-office.txt", "utf8");
+const HULAN = readFileSync(path.join(SAMPLES_DIR, "2021-hulan-district.txt"), "utf8");
+const XINWEI = readFileSync(path.join(SAMPLES_DIR, "2020-xinwei-street-office.txt"), "utf8");
 
 /** The same document in the other text layout: one table row per line, cells separated by tabs. */
 function toRowPerLine(text: string): string {

@@ -4,8 +4,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importHtml, importText, toTablesJson } from "@/lib/import";
 import type { ImportResult } from "@/lib/import";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
-const DIR = "/work/shared/samples";
+const DIR = SAMPLES_DIR;
 const SAMPLES = readdirSync(DIR).filter((f) => f.endsWith(".txt")).map((f) => ({ file: f, text: readFileSync(join(DIR, f), "utf8") }));
 const LIMIT_MS = 1000;
 // Seeded, so a failure reproduces; override with FC_SEED to explore.

@@ -5,10 +5,10 @@ import { buildDocx } from "../../lib/import/__fixtures__/build-docx";
 import { buildHtml } from "../../lib/import/__fixtures__/build-html";
 import { HULAN_TABLES } from "../../lib/import/__fixtures__/expected";
 import { HULAN_DOCUMENT } from "../../lib/import/__fixtures__/hulan-document";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
 type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; note?: string };
 
-const SAMPLES_DIR = "/work/shared/samples";
 
 /** Times `fn` call by call after a warm-up; median and 95th percentile in milliseconds. */
 async function time(fn: () => unknown, { warmup = 20, iterations = 200 } = {}): Promise<Figure> {

@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { importDocx, importHtml, toTablesJson } from "../../lib/import";
 import { fullReport } from "../../lib/report/fixtures/full-report";
 import { main } from "./main";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-cli-export-"));
-const SAMPLES = "/work/shared/samples";
+const SAMPLES = SAMPLES_DIR;
 
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";

@@ -8,8 +8,8 @@ import { HULAN_TABLES, SAMPLES } from "../../lib/import/__fixtures__/expected";
 import { HULAN_DOCUMENT } from "../../lib/import/__fixtures__/hulan-document";
 import { expandGlobs, segmentRegExp } from "./expand-globs";
 import { main } from "./main";
+import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
-const SAMPLES_DIR = "/work/shared/samples";
 const dir = mkdtempSync(join(tmpdir(), "nianbao-import-cli-"));
 
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
