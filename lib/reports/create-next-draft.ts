@@ -4,15 +4,25 @@ import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { formatIdForYear } from "@/lib/report/formats";
+import { carryForward } from "@/lib/report/carry-forward";
+import { InvalidStateError } from "./errors";
 import { nextReportYear } from "./list-reports";
+import { previousReportContent } from "./previous-report";
 import { newReportContent } from "./new-report-content";
 
 export class DraftExistsError extends Error {
   name = "DraftExistsError";
 }
 
-/** Create the draft for the year after the organisation's newest report. */
-export async function createNextDraft(ctx: AuthContext, organizationId: string): Promise<{ id: string; year: number }> {
+/**
+ * Create the draft for the year after the organisation's newest report — empty, or 以上年报告为基础
+ * (`basedOnPrevious`: carried-over requests and contact details from last year's report).
+ */
+export async function createNextDraft(
+  ctx: AuthContext,
+  organizationId: string,
+  options: { basedOnPrevious?: boolean } = {},
+): Promise<{ id: string; year: number }> {
   if (!ctx.access.roles.has(organizationId)) throw new NotFoundError();
   if (!hasRole(ctx.access, organizationId, ["EDITOR", "ADMIN"])) throw new ForbiddenError("只有本单位的填报员或管理员可以新建年度报告。");
   const org = await db().organization.findUniqueOrThrow({
@@ -20,13 +30,19 @@ export async function createNextDraft(ctx: AuthContext, organizationId: string):
     include: { reports: { select: { year: true } } },
   });
   const year = nextReportYear(org.reports.map((r) => r.year));
+  let content = newReportContent(org, year);
+  if (options.basedOnPrevious) {
+    const previous = await previousReportContent(organizationId, year);
+    if (!previous) throw new InvalidStateError(`没有${year - 1}年度报告，不能以上年报告为基础。`);
+    content = carryForward(previous, content);
+  }
   try {
     const report = await db().report.create({
       data: {
         organizationId,
         year,
         formatVersion: formatIdForYear(year),
-        content: newReportContent(org, year) as unknown as Prisma.InputJsonValue,
+        content: content as unknown as Prisma.InputJsonValue,
         createdById: ctx.user.userId,
         updatedById: ctx.user.userId,
       },

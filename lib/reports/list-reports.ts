@@ -19,6 +19,8 @@ export interface OrganizationReports {
   parentId: string | null;
   canCreate: boolean;
   nextYear: number;
+  /** Last year's report exists, so the next draft can start from it (以上年报告为基础). */
+  canCarryForward: boolean;
   reports: ReportRow[];
 }
 
@@ -47,6 +49,7 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       parentId: org.parentId,
       canCreate: hasRole(ctx.access, org.id, ["EDITOR", "ADMIN"]),
       nextYear: nextReportYear(org.reports.map((r) => r.year), today),
+      canCarryForward: org.reports.some((r) => r.year === nextReportYear(org.reports.map((x) => x.year), today) - 1),
       reports: org.reports.map((r) => ({
         id: r.id, year: r.year, formatVersion: r.formatVersion, status: r.status, updatedAt: r.updatedAt,
         updatedBy: r.updatedBy?.displayName ?? null,

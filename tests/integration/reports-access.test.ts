@@ -54,4 +54,18 @@ describe("who sees which reports", () => {
     const results = await Promise.allSettled([createNextDraft(ctx, fgj.id), createNextDraft(ctx, fgj.id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
+
+  it("以上年报告为基础: last year's 结转下年度继续办理 becomes this year's 上年结转", async () => {
+    const youxie = await prisma.organization.findUniqueOrThrow({ where: { name: "友协街道办事处" } });
+    const newest = await prisma.report.findFirstOrThrow({ where: { organizationId: youxie.id }, orderBy: { year: "desc" } });
+    const content = newest.content as { tables: { requests: { carryover: Record<string, number | null> } } };
+    content.tables.requests.carryover.natural = 3;
+    await prisma.report.update({ where: { id: newest.id }, data: { content } });
+    const created = await createNextDraft(await contextFor("youxie-editor"), youxie.id, { basedOnPrevious: true });
+    expect(created.year).toBe(newest.year + 1);
+    const row = await prisma.report.findUniqueOrThrow({ where: { id: created.id } });
+    const carried = (row.content as typeof content & { tables: { requests: { carried: Record<string, number | null> } } }).tables.requests.carried;
+    expect(carried.natural).toBe(3);
+    expect(carried.total).toBe(3);
+  });
 });

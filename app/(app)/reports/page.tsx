@@ -30,7 +30,7 @@ export default async function ReportsPage() {
               {org.name}
               <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{ORG_LEVEL_LABEL[org.level]}</span>
             </h2>
-            {org.canCreate ? <CreateDraftButton organizationId={org.id} organizationName={org.name} year={org.nextYear} /> : null}
+            {org.canCreate ? <CreateDraftButton organizationId={org.id} organizationName={org.name} year={org.nextYear} canCarryForward={org.canCarryForward} /> : null}
           </div>
           {org.reports.length === 0 ? (
             <p className="px-4 py-3 text-sm text-slate-500">尚无年度报告。</p>

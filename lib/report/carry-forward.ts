@@ -1,0 +1,23 @@
+import { computeTotals } from "./compute-totals";
+import type { ReportContent } from "./content";
+import { getFormat } from "./formats";
+
+const CONTACT_FIELDS = ["portalUrl", "contactOffice", "address", "postcode", "phone", "issuingOrgan"] as const;
+
+/**
+ * 以上年报告为基础: this year's draft starts from last year's report. Requests still open at the end of
+ * last year (四、结转下年度继续办理) are this year's 二、上年结转, column by column; the contact details
+ * carry over. Last year's texts are not copied — the editor offers them as a starting point, since
+ * assessments deduct points for repeating last year's report (X8).
+ */
+export function carryForward(previous: ReportContent, next: ReportContent): ReportContent {
+  const draft = structuredClone(next);
+  const requests = getFormat(draft.format).sections.flatMap((s) => s.tables).find((t) => t.id === "requests")!;
+  for (const column of requests.columns) {
+    if (column.computed) continue;
+    const carried = previous.tables.requests?.carryover?.[column.key];
+    if (carried !== undefined) draft.tables.requests.carried[column.key] = carried;
+  }
+  for (const field of CONTACT_FIELDS) if (previous.meta[field]) draft.meta[field] = previous.meta[field];
+  return computeTotals(draft);
+}
