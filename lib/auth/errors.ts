@@ -19,3 +19,27 @@ export class UnauthenticatedError extends Error {
     this.name = "UnauthenticatedError";
   }
 }
+
+/** The input cannot be accepted as given (400); the message says what to change. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/** Something with this name already exists (409), e.g. an account. */
+export class AlreadyExistsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AlreadyExistsError";
+  }
+}
+
+/** Too many failed attempts (429); try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends Error {
+  constructor(message: string, public readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = "TooManyAttemptsError";
+  }
+}

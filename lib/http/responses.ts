@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/auth/errors";
+import { AlreadyExistsError, ForbiddenError, InputError, NotFoundError, TooManyAttemptsError, UnauthenticatedError } from "@/lib/auth/errors";
 import { ConflictError, HasErrorsError, InvalidStateError } from "@/lib/reports/errors";
 
 /** A refusal the client can show: `{ error }` in Chinese, plus what the case needs (conflict, findings). */
@@ -11,9 +11,14 @@ export function errorResponse(error: unknown): NextResponse {
     const where = issue?.path.length ? `（${issue.path.join(".")}）` : "";
     return NextResponse.json({ error: `请求内容无效${where}：${issue?.message ?? ""}` }, { status: 400 });
   }
+  if (error instanceof InputError) return NextResponse.json({ error: error.message }, { status: 400 });
   if (error instanceof UnauthenticatedError) return NextResponse.json({ error: error.message }, { status: 401 });
   if (error instanceof NotFoundError) return NextResponse.json({ error: error.message }, { status: 404 });
   if (error instanceof ForbiddenError) return NextResponse.json({ error: error.message }, { status: 403 });
+  if (error instanceof AlreadyExistsError) return NextResponse.json({ error: error.message }, { status: 409 });
+  if (error instanceof TooManyAttemptsError) {
+    return NextResponse.json({ error: error.message }, { status: 429, headers: { "retry-after": String(error.retryAfterSeconds) } });
+  }
   if (error instanceof ConflictError) return NextResponse.json({ error: error.message, current: error.current }, { status: 409 });
   if (error instanceof InvalidStateError) return NextResponse.json({ error: error.message }, { status: 409 });
   if (error instanceof HasErrorsError) return NextResponse.json({ error: error.message, findings: error.findings }, { status: 422 });

@@ -1,0 +1,25 @@
+/** What the audit log records, with the name an admin reads. */
+export const AUDIT_ACTION_LABEL = {
+  SIGN_IN: "登录",
+  SIGN_IN_FAILED: "登录失败",
+  SIGN_IN_THROTTLED: "登录被限制（失败次数过多）",
+  SIGN_OUT: "退出登录",
+  PASSWORD_CHANGED: "修改密码",
+  PASSWORD_RESET: "重置密码",
+  USER_CREATED: "创建用户",
+  ROLE_ASSIGNED: "分配角色",
+  ROLE_REMOVED: "移除角色",
+  REPORT_SUBMITTED: "提交审核",
+  REPORT_RETURNED: "退回",
+  REPORT_APPROVED: "通过",
+  REPORT_PUBLISHED: "标记为已发布",
+  REPORT_EXPORTED: "导出报告",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTION_LABEL, value);
+}
