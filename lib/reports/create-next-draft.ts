@@ -1,5 +1,5 @@
 import type { AuthContext } from "@/lib/auth/context";
-import { hasRole } from "@/lib/auth/access";
+import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -24,7 +24,7 @@ export async function createNextDraft(
   options: { basedOnPrevious?: boolean } = {},
 ): Promise<{ id: string; year: number }> {
   if (!ctx.access.roles.has(organizationId)) throw new NotFoundError();
-  if (!hasRole(ctx.access, organizationId, ["EDITOR", "ADMIN"])) throw new ForbiddenError("只有本单位的填报员或管理员可以新建年度报告。");
+  if (!can(ctx.access, "report.edit", organizationId)) throw new ForbiddenError("只有本单位的填报员或管理员可以新建年度报告。");
   const org = await db().organization.findUniqueOrThrow({
     where: { id: organizationId },
     include: { reports: { select: { year: true } } },

@@ -1,5 +1,6 @@
 import type { AuthContext } from "@/lib/auth/context";
-import { hasRole, visibleOrganizationIds } from "@/lib/auth/access";
+import { visibleOrganizationIds } from "@/lib/auth/access";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
 
@@ -47,7 +48,7 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       name: org.name,
       level: org.level,
       parentId: org.parentId,
-      canCreate: hasRole(ctx.access, org.id, ["EDITOR", "ADMIN"]),
+      canCreate: can(ctx.access, "report.edit", org.id),
       nextYear: nextReportYear(org.reports.map((r) => r.year), today),
       canCarryForward: org.reports.some((r) => r.year === nextReportYear(org.reports.map((x) => x.year), today) - 1),
       reports: org.reports.map((r) => ({

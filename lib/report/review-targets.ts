@@ -1,0 +1,59 @@
+import { listCells } from "./cells";
+import type { ReportMeta } from "./content";
+import { META_LABELS } from "./diff";
+import { FEE_FIELDS } from "./fee-statement";
+import { getFormat } from "./formats";
+import type { StepKey } from "./progress";
+import type { FormatId } from "./spec-types";
+
+/**
+ * What a reviewer's comment can be attached to: a whole section (`s3`), a section's text (`narrative.s1`),
+ * a cell (`requests.new.natural`), the preface, a cover field (`meta.phone`) or a fee field (`fees.notices`).
+ * The ids are the editor's `data-cell-id`s, so a comment can be shown at its place and jumped to.
+ */
+export interface ReviewTarget {
+  id: string;
+  label: string;
+  /** The editor step it belongs to. */
+  step: StepKey;
+  /** For grouping in a list: the section (or 开头与落款) it is in. */
+  group: string;
+  kind: "section" | "text" | "cell" | "field";
+}
+
+const cache = new Map<FormatId, ReviewTarget[]>();
+
+export function reviewTargets(formatId: FormatId): ReviewTarget[] {
+  const cached = cache.get(formatId);
+  if (cached) return cached;
+  const format = getFormat(formatId);
+  const cover = "开头与落款";
+  const targets: ReviewTarget[] = [
+    { id: "preface", label: "开头（前言）", step: "cover", group: cover, kind: "text" },
+    ...(Object.entries(META_LABELS) as [keyof ReportMeta, string][]).map(([field, label]) => ({
+      id: `meta.${field}`, label, step: "cover" as StepKey, group: cover, kind: "field" as const,
+    })),
+  ];
+  const cells = listCells(formatId);
+  for (const section of format.sections) {
+    const group = `${section.ordinal}、${section.title}`;
+    targets.push({ id: section.key, label: `${group}（整个部分）`, step: section.key, group, kind: "section" });
+    targets.push({
+      id: `narrative.${section.key}`,
+      label: section.kind === "narrative" ? `${group}（正文）` : `${group}（表前说明文字）`,
+      step: section.key, group, kind: "text",
+    });
+    for (const cell of cells.filter((c) => c.sectionKey === section.key)) {
+      targets.push({ id: cell.id, label: cell.label, step: section.key, group, kind: "cell" });
+    }
+    if (section.key === "s6" && format.requiresFeeStatement) {
+      for (const fee of FEE_FIELDS) targets.push({ id: `fees.${fee.key}`, label: `六、${fee.label}`, step: "s6", group, kind: "field" });
+    }
+  }
+  cache.set(formatId, targets);
+  return targets;
+}
+
+export function reviewTarget(formatId: FormatId, id: string): ReviewTarget | undefined {
+  return reviewTargets(formatId).find((t) => t.id === id);
+}

@@ -1,0 +1,42 @@
+import { recordAudit } from "@/lib/audit/record";
+import type { AuthContext } from "@/lib/auth/context";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { getReportOrThrow } from "./get-report-or-throw";
+import { assertCanReview } from "./review-access";
+import { claimTransition, takeSnapshot } from "./transition";
+
+/**
+ * 通过: the submitted report becomes read-only and a snapshot of what was approved is kept. Comments a
+ * reviewer had written but not sent stay on record with the approval, closed.
+ */
+export async function approveReport(
+  ctx: AuthContext,
+  reportId: string,
+  input: { version: number; comment?: string | null },
+  options: { ip?: string | null } = {},
+): Promise<{ version: number; snapshot: number }> {
+  const report = await getReportOrThrow(ctx, reportId);
+  await assertCanReview(ctx, report);
+  const comment = input.comment?.trim() || null;
+  return db().$transaction(async (tx) => {
+    const claimed = await claimTransition(tx, {
+      report: { ...report, version: input.version }, to: "APPROVED", actorId: ctx.user.userId, comment,
+      staleMessage: "报告已被他人审核或已更新，请刷新后查看。",
+    });
+    const snapshot = await takeSnapshot(tx, {
+      reportId: report.id, status: "APPROVED", reportVersion: claimed.version,
+      content: report.content as Prisma.InputJsonValue, actorId: ctx.user.userId,
+    });
+    await tx.reviewComment.updateMany({
+      where: { reportId: report.id, transitionId: null },
+      data: { transitionId: claimed.transitionId, resolvedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      action: "REPORT_APPROVED", actorId: ctx.user.userId, actorAccount: ctx.user.account,
+      organizationId: report.organizationId, reportId: report.id, ip: options.ip,
+      detail: { from: "SUBMITTED", to: "APPROVED", snapshot, comment, year: report.year },
+    });
+    return { version: claimed.version, snapshot };
+  });
+}

@@ -1,0 +1,67 @@
+import { recordAudit } from "@/lib/audit/record";
+import type { AuthContext } from "@/lib/auth/context";
+import { ForbiddenError, InputError } from "@/lib/auth/errors";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { InvalidStateError } from "./errors";
+import { getReportOrThrow } from "./get-report-or-throw";
+import { claimTransition } from "./transition";
+
+export interface PublishReportInput {
+  version: number;
+  /** Where the report is published (http or https). */
+  url: string;
+  /** The day it was published, yyyy-mm-dd. */
+  date: string;
+}
+
+/** The publication URL as it will be stored, or why not. */
+export function checkPublicationUrl(raw: string): string {
+  const value = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError("发布网址无效，请填写完整网址（以 http:// 或 https:// 开头）。");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError("发布网址须以 http:// 或 https:// 开头。");
+  if (value.length > 2000) throw new InputError("发布网址过长。");
+  return url.toString();
+}
+
+/** The publication day: a real date, not before the report's year ended, not in the future. */
+export function checkPublicationDate(raw: string, reportYear: number, today = new Date()): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== raw.trim()) throw new InputError("发布日期无效，请按“年-月-日”填写。");
+  if (date.getUTCFullYear() <= reportYear) throw new InputError(`发布日期应在${reportYear}年度结束之后。`);
+  // A day of slack for time zones: China is ahead of UTC.
+  if (date.getTime() > today.getTime() + 24 * 60 * 60 * 1000) throw new InputError("发布日期不能晚于今天。");
+  return date;
+}
+
+/**
+ * 标记为已发布: an approved report, with where and when it was published. Reviewers and admins of the
+ * unit or of its district may do it (the district office usually publishes on the portal); editors not.
+ */
+export async function publishReport(ctx: AuthContext, reportId: string, input: PublishReportInput, options: { ip?: string | null } = {}): Promise<{ version: number }> {
+  const report = await getReportOrThrow(ctx, reportId);
+  if (!can(ctx.access, "report.publish", report.organizationId)) throw new ForbiddenError("只有审核员或管理员可以标记报告为已发布。");
+  if (report.status !== "APPROVED") throw new InvalidStateError("只有已通过审核的报告才能标记为已发布。");
+  const url = checkPublicationUrl(input.url);
+  const publishedOn = checkPublicationDate(input.date, report.year);
+  return db().$transaction(async (tx) => {
+    const claimed = await claimTransition(tx, {
+      report: { ...report, version: input.version }, to: "PUBLISHED", actorId: ctx.user.userId,
+      comment: `发布网址：${url}；发布日期：${input.date.trim()}`,
+      data: { publishedUrl: url, publishedOn },
+      staleMessage: "报告已被他人更新，请刷新后查看。",
+    });
+    await recordAudit(tx, {
+      action: "REPORT_PUBLISHED", actorId: ctx.user.userId, actorAccount: ctx.user.account,
+      organizationId: report.organizationId, reportId: report.id, ip: options.ip,
+      detail: { from: "APPROVED", to: "PUBLISHED", url, date: input.date.trim(), year: report.year },
+    });
+    return { version: claimed.version };
+  });
+}

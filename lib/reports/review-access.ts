@@ -1,0 +1,21 @@
+import type { AuthContext } from "@/lib/auth/context";
+import { ForbiddenError } from "@/lib/auth/errors";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import type { ReportStatus } from "@/lib/db/generated/enums";
+import { InvalidStateError } from "./errors";
+
+/**
+ * The caller may review this (visible, submitted) report: a reviewer of the unit or of a district above
+ * it — and not the one who submitted it, whatever other roles they hold.
+ */
+export async function assertCanReview(ctx: AuthContext, report: { id: string; organizationId: string; status: ReportStatus }): Promise<void> {
+  if (!can(ctx.access, "report.review", report.organizationId)) throw new ForbiddenError("只有审核员可以审核报告。");
+  if (report.status !== "SUBMITTED") throw new InvalidStateError("报告不在待审核状态。");
+  const submitted = await db().reportTransition.findFirst({
+    where: { reportId: report.id, toStatus: "SUBMITTED" },
+    orderBy: { createdAt: "desc" },
+    select: { actorId: true },
+  });
+  if (submitted?.actorId === ctx.user.userId) throw new ForbiddenError("不能审核自己提交的报告，请由其他审核员审核。");
+}
