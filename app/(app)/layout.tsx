@@ -1,18 +1,32 @@
 import Link from "next/link";
 import { requirePageContext } from "@/lib/auth/context";
+import { isAdmin } from "@/lib/users/admin-scope";
 import { signOutAction } from "./sign-out-action";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageContext();
+  const link = "text-slate-700 hover:text-gov-red hover:underline";
   return (
     <div className="min-h-screen">
       <header className="border-b-2 border-gov-red bg-white">
         <div className="mx-auto flex h-12 max-w-[1400px] items-center justify-between px-4">
-          <Link href="/reports" className="text-base font-semibold tracking-wide text-gov-red">
-            年报 · 政府信息公开工作年度报告
-          </Link>
+          <div className="flex items-center gap-6">
+            <Link href="/reports" className="text-base font-semibold tracking-wide text-gov-red">
+              年报 · 政府信息公开工作年度报告
+            </Link>
+            <nav aria-label="主导航" className="flex items-center gap-4 text-sm">
+              <Link href="/reports" className={link}>年度报告</Link>
+              {isAdmin(ctx) ? (
+                <>
+                  <Link href="/admin/users" className={link}>用户管理</Link>
+                  <Link href="/admin/audit" className={link}>审计日志</Link>
+                </>
+              ) : null}
+            </nav>
+          </div>
           <div className="flex items-center gap-4 text-sm">
             <span className="text-slate-600" data-testid="current-user">{ctx.user.displayName}（{ctx.user.account}）</span>
+            <Link href="/account/password" className={link}>修改密码</Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
                 退出登录

@@ -2,10 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { clearSessionCookie, readSessionCookie } from "@/lib/auth/cookie";
-import { deleteSession } from "@/lib/auth/sessions";
+import { signOut } from "@/lib/auth/sign-out";
+import { requestIp } from "@/lib/http/request-ip";
 
+/** Sign-out needs no live session: whatever the cookie holds is ended, and the visitor lands on /login. */
 export async function signOutAction(): Promise<void> {
-  await deleteSession(await readSessionCookie());
+  await signOut(await readSessionCookie(), { ip: await requestIp() });
   await clearSessionCookie();
   redirect("/login");
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { setSessionCookie } from "@/lib/auth/cookie";
 import { signIn } from "@/lib/auth/sign-in";
+import { requestIp } from "@/lib/http/request-ip";
 
 export interface SignInState {
   error?: string;
@@ -19,7 +20,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const parsed = SignInInput.safeParse({ account: form.get("account"), password: form.get("password") });
   const account = String(form.get("account") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0].message, account };
-  const result = await signIn(parsed.data.account, parsed.data.password);
+  const result = await signIn(parsed.data.account, parsed.data.password, { ip: await requestIp() });
   if (!result.ok) return { error: result.error, account };
   await setSessionCookie(result.token, result.expiresAt);
   redirect("/reports");

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { recordExport } from "@/lib/audit/record-export";
 import { requireAuthContext } from "@/lib/auth/context";
+import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/responses";
 import { exportReport } from "@/lib/reports/export-report";
 
@@ -13,6 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { format } = Query.parse({ format: new URL(request.url).searchParams.get("format") ?? "docx" });
     const ctx = await requireAuthContext();
     const file = await exportReport(ctx, (await params).id, format);
+    await recordExport(ctx, file.report, format, clientIp(request.headers));
     return new Response(file.body as BodyInit, {
       headers: {
         "content-type": file.mime,
