@@ -11,12 +11,14 @@ import { GUIDANCE_PEOPLES_GOVERNMENT } from "@/lib/report/formats/common";
 import { reportProgress, stepOfTarget, type StepKey } from "@/lib/report/progress";
 import type { Finding } from "@/lib/report/rules";
 import { validate } from "@/lib/report/validate";
+import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
 import { ConflictDialog } from "./conflict-dialog";
 import { CoverEditor } from "./cover-editor";
 import { createEditorStore, useSubmitErrorCount, type EditorSnapshot, type EditorStore } from "./editor-store";
 import { FeesEditor } from "./fees-editor";
 import { FindingsPanel } from "./findings-panel";
 import { NarrativeEditor } from "./narrative-editor";
+import { ReviewCommentsPanel, ReviewCommentsProvider, SectionReviewComments } from "./review-comments";
 import { StepNav } from "./step-nav";
 import { TableEditor } from "./table-editor";
 import { readUnsent, SAVE_STATUS_LABEL, useAutosave, type ServerReport } from "./use-autosave";
@@ -27,6 +29,8 @@ export interface ReportEditorProps {
   content: ReportContent;
   /** Last year's report, when the system has it: X1/X2/X8 and starting texts. */
   previous: ReportContent | null;
+  /** The reviewer's comments from the last 退回, shown where they apply. */
+  reviewComments?: ReviewCommentView[];
 }
 
 function derive(content: ReportContent, previous: ReportContent | null): EditorSnapshot {
@@ -39,7 +43,7 @@ function derive(content: ReportContent, previous: ReportContent | null): EditorS
   };
 }
 
-export function ReportEditor({ reportId, version, content: initial, previous }: ReportEditorProps) {
+export function ReportEditor({ reportId, version, content: initial, previous, reviewComments }: ReportEditorProps) {
   const router = useRouter();
   const format = getFormat(initial.format);
   const base = useRef(initial);
@@ -152,6 +156,7 @@ export function ReportEditor({ reportId, version, content: initial, previous }: 
     key === "s1" && initial.meta.isPeoplesGovernment ? [...guidance, GUIDANCE_PEOPLES_GOVERNMENT] : guidance;
 
   return (
+    <ReviewCommentsProvider format={initial.format} comments={reviewComments}>
     <form onSubmit={(e) => e.preventDefault()} className="grid grid-cols-[13rem_1fr_20rem] gap-4" aria-label="年度报告编辑">
       <div className="space-y-3">
         <StepNav steps={steps} current={step} onSelect={selectStep} store={store} />
@@ -163,12 +168,14 @@ export function ReportEditor({ reportId, version, content: initial, previous }: 
 
         <section hidden={step !== "cover"} aria-label="开头与落款" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
+          <SectionReviewComments step="cover" onJump={jumpTo} />
           <CoverEditor form={form} year={initial.meta.year} />
         </section>
 
         {format.sections.map((section) => (
           <section key={section.key} hidden={step !== section.key} aria-label={`${section.ordinal}、${section.title}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="text-base font-semibold">{section.ordinal}、{section.title}</h2>
+            <SectionReviewComments step={section.key} onJump={jumpTo} />
             {section.kind === "narrative" ? (
               <NarrativeEditor
                 sectionKey={section.key}
@@ -192,13 +199,15 @@ export function ReportEditor({ reportId, version, content: initial, previous }: 
       </div>
 
       <div>
-        <div className="sticky top-4">
+        <div className="sticky top-4 space-y-3">
+          <ReviewCommentsPanel onJump={jumpTo} />
           <FindingsPanel store={store} extra={submitFindings} onJump={jumpTo} />
         </div>
       </div>
 
       {conflict ? <ConflictDialog mine={conflict.mine} server={conflict.server} onResolve={resolveConflict} /> : null}
     </form>
+    </ReviewCommentsProvider>
   );
 }
 

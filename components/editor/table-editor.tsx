@@ -8,6 +8,7 @@ import { tableLayout } from "@/lib/report/layout";
 import { parseCellInput } from "@/lib/report/parse-value";
 import type { FormatId, TableSpec } from "@/lib/report/spec-types";
 import { useCellMarks, useTableFindings, useTotal, type EditorStore } from "./editor-store";
+import { CommentMarker, useTargetComments } from "./review-comments";
 
 type Form = UseFormReturn<ReportFormValues>;
 
@@ -19,11 +20,13 @@ export function normalisedText(raw: string, kind: CellRef["kind"]): string {
 
 const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c }: { cell: CellRef; form: Form; store: EditorStore; grid: string; r: number; c: number }) {
   const marks = useCellMarks(store, cell.id);
+  const review = useTargetComments(cell.id);
   const name = `cells.${fieldKey(cell.id)}` as const;
   const registered = form.register(name);
-  const tone = marks.severity === "error" ? "border-red-500 bg-red-50" : marks.severity === "warning" ? "border-amber-400 bg-amber-50" : "border-transparent";
+  const tone = marks.severity === "error" ? "border-red-500 bg-red-50" : marks.severity === "warning" ? "border-amber-400 bg-amber-50" : review.description ? "border-violet-500 bg-violet-50" : "border-transparent";
   return (
-    <td className="border border-slate-300 p-0">
+    <td className="relative border border-slate-300 p-0">
+      <CommentMarker count={review.comments.length} />
       <input
         {...registered}
         onBlur={(event) => {
@@ -33,7 +36,8 @@ const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c }: { c
         }}
         aria-label={cell.label}
         aria-invalid={marks.severity === "error" || undefined}
-        title={marks.messages.join("\n") || undefined}
+        aria-description={review.description}
+        title={[review.description, ...marks.messages].filter(Boolean).join("\n") || undefined}
         inputMode={cell.kind === "count" ? "numeric" : "decimal"}
         autoComplete="off"
         data-cell-id={cell.id}
@@ -51,15 +55,18 @@ const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c }: { c
 const TotalCell = memo(function TotalCell({ cell, store, grid, r, c }: { cell: CellRef; store: EditorStore; grid: string; r: number; c: number }) {
   const value = useTotal(store, cell.tableId, cell.rowKey, cell.columnKey, cell.kind);
   const marks = useCellMarks(store, cell.id);
+  const review = useTargetComments(cell.id);
   return (
-    <td className="border border-slate-300 bg-slate-100 p-0">
+    <td className="relative border border-slate-300 bg-slate-100 p-0">
+      <CommentMarker count={review.comments.length} />
       <input
         readOnly
         tabIndex={-1}
         value={value}
         aria-label={cell.label}
         aria-readonly
-        title={marks.messages.join("\n") || "自动计算"}
+        aria-description={review.description}
+        title={[review.description, ...marks.messages].filter(Boolean).join("\n") || "自动计算"}
         data-cell-id={cell.id}
         data-grid={grid}
         data-r={r}

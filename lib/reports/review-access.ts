@@ -19,3 +19,14 @@ export async function assertCanReview(ctx: AuthContext, report: { id: string; or
   });
   if (submitted?.actorId === ctx.user.userId) throw new ForbiddenError("不能审核自己提交的报告，请由其他审核员审核。");
 }
+
+/** For the report page: null when the caller may review this report now, else why not (or that they are no reviewer). */
+export async function reviewRefusal(ctx: AuthContext, report: { id: string; organizationId: string; status: ReportStatus }): Promise<string | null> {
+  try {
+    await assertCanReview(ctx, report);
+    return null;
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof InvalidStateError) return error.message;
+    throw error;
+  }
+}

@@ -3,13 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportEditor } from "@/components/editor/report-editor";
 import { ReportView } from "@/components/report/report-view";
+import { PublishForm } from "@/components/review/publish-form";
+import { ReviewPanel } from "@/components/review/review-panel";
 import { requirePageContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/auth/errors";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { parseReportContent } from "@/lib/report/content";
 import { canEditReport } from "@/lib/reports/editable";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
+import { latestReturn } from "@/lib/reports/latest-return";
+import { listReviewComments } from "@/lib/reports/list-review-comments";
 import { previousReportContent } from "@/lib/reports/previous-report";
+import { reviewRefusal } from "@/lib/reports/review-access";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -22,6 +29,7 @@ function ReportActions({ reportId, editable }: { reportId: string; editable: boo
       <a href={`/api/reports/${reportId}/export?format=docx`} className={button}>下载 DOCX</a>
       <a href={`/api/reports/${reportId}/export?format=html`} className={button}>下载 HTML</a>
       <Link href={`/reports/${reportId}/preview`} className={button}>打印 / 存为 PDF</Link>
+      <Link href={`/reports/${reportId}/history`} className={button}>历史记录</Link>
     </div>
   );
 }
@@ -39,6 +47,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const parsed = parseReportContent(report.content);
   const editable = canEditReport(ctx, report);
   const previous = editable ? await previousReportContent(report.organizationId, report.year) : null;
+  const [comments, returned, refusal] = await Promise.all([
+    listReviewComments(ctx, report),
+    latestReturn(report),
+    report.status === "SUBMITTED" && can(ctx.access, "report.review", report.organizationId) ? reviewRefusal(ctx, report) : "not a reviewer",
+  ]);
+  const reviewing = report.status === "SUBMITTED" && refusal === null;
+  const openComments = comments.filter((c) => c.state === "open");
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
@@ -52,12 +67,37 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </div>
         <ReportActions reportId={report.id} editable={editable} />
       </div>
+      {returned ? (
+        <div role="note" aria-label="退回说明" className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+          {returned.actor ?? "审核员"}于 {formatDateTime(returned.at)} 退回了报告{openComments.length ? `，提出 ${openComments.length} 条意见（已标在相应位置）` : ""}。
+          {returned.comment ? <p className="mt-1 whitespace-pre-wrap">总体意见：{returned.comment}</p> : null}
+        </div>
+      ) : null}
+      {report.status === "SUBMITTED" && !reviewing ? (
+        <p role="status" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          报告已提交审核，等待审核员审核；审核期间不能修改。{refusal && refusal !== "not a reviewer" ? refusal : ""}
+        </p>
+      ) : null}
+      {report.status === "APPROVED" ? (
+        <p role="status" className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">报告已通过审核，内容不能再修改。</p>
+      ) : null}
+      {report.status === "PUBLISHED" ? (
+        <p role="status" className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
+          报告已发布{report.publishedOn ? `（${report.publishedOn.toISOString().slice(0, 10)}）` : ""}
+          {report.publishedUrl ? <>：<a href={report.publishedUrl} rel="noopener noreferrer" target="_blank" className="break-all text-blue-700 underline">{report.publishedUrl}</a></> : "。"}
+        </p>
+      ) : null}
+      {parsed.success && report.status === "APPROVED" && can(ctx.access, "report.publish", report.organizationId) ? (
+        <PublishForm reportId={report.id} version={report.version} defaultUrl={parsed.data.meta.portalUrl && /^https?:\/\//.test(parsed.data.meta.portalUrl) ? parsed.data.meta.portalUrl : ""} />
+      ) : null}
       {!parsed.success ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-700">报告内容无法读取，请联系管理员。</p>
       ) : editable ? (
-        <ReportEditor reportId={report.id} version={report.version} content={parsed.data} previous={previous} />
+        <ReportEditor reportId={report.id} version={report.version} content={parsed.data} previous={previous} reviewComments={openComments} />
+      ) : reviewing ? (
+        <ReviewPanel reportId={report.id} version={report.version} content={parsed.data} comments={comments} />
       ) : (
-        <ReportView content={parsed.data} />
+        <ReportView content={parsed.data} comments={openComments} />
       )}
     </div>
   );
