@@ -101,7 +101,7 @@ describe("rollupReports", () => {
         const { content } = rollupReports("2021", parts, meta);
         for (const c of typed) {
           const values = parts.map((p) => p.tables[c.tableId][c.rowKey][c.columnKey]);
-          const expected = values.every((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+          const expected = values.every((v) => v === null) ? null : values.reduce<number>((s, v) => s + Number(v ?? 0), 0);
           expect(content.tables[c.tableId][c.rowKey][c.columnKey]).toBe(expected);
         }
         expect(computeTotals(content)).toEqual(content);
