@@ -5,8 +5,9 @@ import path from "node:path";
 import { ROOT } from "./db/settings.mjs";
 
 const INPUTS = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
-const STAMP = path.join(ROOT, ".next", "nianbao-source-fingerprint");
+const SKIP = new Set(["node_modules", "generated"]);
+const DIST = path.join(ROOT, process.env.NIANBAO_DIST_DIR || ".next");
+const STAMP = path.join(DIST, "nianbao-source-fingerprint");
 
 function walk(target, out) {
   if (!existsSync(target)) return;
@@ -26,7 +27,7 @@ export function sourceFingerprint() {
 }
 
 export function buildIsCurrent(fingerprint = sourceFingerprint()) {
-  return existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint;
+  return existsSync(path.join(DIST, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint;
 }
 
 export function recordBuild(fingerprint) {
