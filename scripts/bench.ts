@@ -42,4 +42,10 @@ const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
 const line = (r: string[]) => r.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd();
 process.stdout.write(`${[line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n")}\n`);
 if (modules.length === 0) process.stdout.write("没有找到 scripts/bench/*.bench.ts\n");
+// A full run (no names given) records its figures, with the machine, in docs/benchmarks.md.
+if (only.length === 0 && modules.length > 0) {
+  const { writeBenchmarksDoc } = await import("./bench/support/report-doc");
+  writeBenchmarksDoc(figures);
+  process.stdout.write("已写入 docs/benchmarks.md\n");
+}
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

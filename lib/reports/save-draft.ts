@@ -9,7 +9,8 @@ import type { Finding } from "@/lib/report/rules";
 import { validate } from "@/lib/report/validate";
 import { canEditReport } from "./editable";
 import { ConflictError, InvalidStateError } from "./errors";
-import { getReportOrThrow } from "./get-report-or-throw";
+import { isPeoplesGovernment } from "@/lib/orgs/labels";
+import { getReportHeaderOrThrow } from "./get-report-or-throw";
 import { previousReportContent } from "./previous-report";
 
 export interface SaveDraftInput {
@@ -29,7 +30,7 @@ export interface SaveDraftResult {
  * here rather than trusted, only if nobody saved since `version` was read.
  */
 export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveDraftInput): Promise<SaveDraftResult> {
-  const report = await getReportOrThrow(ctx, reportId);
+  const report = await getReportHeaderOrThrow(ctx, reportId);
   if (!canEditReport(ctx, report)) {
     if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new InvalidStateError("报告已提交或已通过，不能再修改。");
     throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
@@ -37,21 +38,23 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
   if (!isFormatId(report.formatVersion)) throw new InvalidStateError("报告格式未知。");
   const parsed = contentSchema(report.formatVersion).parse(input.content);
   // The year, the unit's kind and the format belong to the report record, not to what a client sends.
-  const stored = report.content as unknown as ReportContent;
   const content = computeTotals({
     ...parsed,
-    meta: { ...parsed.meta, year: report.year, isPeoplesGovernment: stored.meta?.isPeoplesGovernment ?? parsed.meta.isPeoplesGovernment },
+    meta: { ...parsed.meta, year: report.year, isPeoplesGovernment: isPeoplesGovernment(report.organization.level) },
   });
-  const updated = await db().report.updateMany({
-    where: { id: report.id, version: input.version, status: { in: ["DRAFT", "RETURNED"] } },
-    data: {
-      content: content as unknown as Prisma.InputJsonValue,
-      version: { increment: 1 },
-      updatedById: ctx.user.userId,
-    },
-  });
+  // Last year's report (for X1, X2, X8) is read while the write goes on.
+  const [updated, previous] = await Promise.all([
+    db().report.updateMany({
+      where: { id: report.id, version: input.version, status: { in: ["DRAFT", "RETURNED"] } },
+      data: {
+        content: content as unknown as Prisma.InputJsonValue,
+        version: { increment: 1 },
+        updatedById: ctx.user.userId,
+      },
+    }),
+    previousReportContent(report.organizationId, report.year),
+  ]);
   if (updated.count === 0) throw await conflictFor(report.id);
-  const previous = await previousReportContent(report.organizationId, report.year);
   return {
     version: input.version + 1,
     findings: validate(content, { previous }),
