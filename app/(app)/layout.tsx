@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { requirePageContext } from "@/lib/auth/context";
+import { overseenDistricts } from "@/lib/district/district-scope";
 import { isAdmin } from "@/lib/users/admin-scope";
 import { signOutAction } from "./sign-out-action";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageContext();
+  const oversees = (await overseenDistricts(ctx)).length > 0;
   const link = "text-slate-700 hover:text-gov-red hover:underline";
   return (
     <div className="min-h-screen">
@@ -16,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
             <nav aria-label="主导航" className="flex items-center gap-4 text-sm">
               <Link href="/reports" className={link}>年度报告</Link>
+              {oversees ? <Link href="/district" className={link}>辖区总览</Link> : null}
               {isAdmin(ctx) ? (
                 <>
                   <Link href="/admin/users" className={link}>用户管理</Link>

@@ -140,6 +140,11 @@ const page = (params: (f: Fixture) => Record<string, string> = () => ({}), searc
   (fn: (...args: never[]) => unknown, f: Fixture) =>
     (fn as (p: unknown) => unknown)({ params: Promise.resolve(params(f)), searchParams: Promise.resolve(searchParams), children: "子页面" });
 const reportParams = (f: Fixture) => ({ id: f.reportId });
+/** A public page of the fixture's unit, addressed by its slug as the public URL has it. */
+const publicPage = (params: (f: Fixture) => Record<string, string>) => async (fn: (...args: never[]) => unknown, f: Fixture) => {
+  const { slug } = await db().organization.findUniqueOrThrow({ where: { id: f.organizationId } });
+  return (fn as (p: unknown) => unknown)({ params: Promise.resolve({ org: slug, ...params(f) }) });
+};
 
 /** What each entry must do. Keyed `<file>#<export>`; the test fails on any entry missing here or left over. */
 const EXPECTED: Record<string, Expectation> = {
@@ -178,6 +183,10 @@ const EXPECTED: Record<string, Expectation> = {
     anonymous: "status:401", unrelated: "status:404",
     call: route("POST", (f) => `/api/reports/${f.reportId}/publish`, () => ({ version: 2, url: "https://www.example.gov.cn/", date: "2026-01-20" })),
   },
+  // District pages (#8): only a district's reviewers and admins have one; to anyone else it does not exist.
+  "app/api/district/overview/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", () => "/api/district/overview?format=csv&year=2025") },
+  "app/api/district/rollup/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", (f) => `/api/district/rollup?year=2025&picked=1&unit=${f.organizationId}`) },
+  "app/api/district/approved/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", () => "/api/district/approved?year=2025") },
 
   // Server actions
   "app/login/actions.ts#signInAction": {
@@ -216,6 +225,12 @@ const EXPECTED: Record<string, Expectation> = {
   "app/(app)/reports/[id]/history/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(reportParams) },
   "app/(app)/reports/[id]/history/compare/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(reportParams, { a: "1", b: "1" }) },
   "app/(app)/account/password/page.tsx#default": { anonymous: "redirect:/login", unrelated: "rendered", call: page() },
+  "app/(app)/district/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(() => ({}), { year: "2025" }) },
+  "app/(app)/district/rollup/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(() => ({}), { year: "2025" }) },
+  "app/(app)/orgs/[id]/history/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page((f) => ({ id: f.organizationId })) },
+  // Public pages (no sign-in): a unit with nothing PUBLISHED, and its submitted report, do not exist for anyone.
+  "app/gk/[org]/page.tsx#default": { anonymous: "notFound", unrelated: "notFound", call: publicPage(() => ({})) },
+  "app/gk/[org]/[year]/page.tsx#default": { anonymous: "notFound", unrelated: "notFound", call: publicPage(() => ({ year: "2025" })) },
   // Admin pages: not there for a non-admin; an admin of another tree sees their own tree only.
   "app/(app)/admin/users/page.tsx#default": { anonymous: "redirect:/login", unrelated: ["notFound", "rendered"], call: page() },
   "app/(app)/admin/audit/page.tsx#default": { anonymous: "redirect:/login", unrelated: ["notFound", "rendered"], call: page() },

@@ -30,6 +30,9 @@ export default async function ReportsPage() {
               {org.name}
               <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{ORG_LEVEL_LABEL[org.level]}</span>
             </h2>
+            {org.reports.length > 1 ? (
+              <Link href={`/orgs/${org.id}/history`} className="ml-3 mr-auto text-sm text-blue-700 hover:underline" aria-label={`${org.name}历年对比`}>历年对比</Link>
+            ) : null}
             {org.canCreate ? <CreateDraftButton organizationId={org.id} organizationName={org.name} year={org.nextYear} canCarryForward={org.canCarryForward} /> : null}
           </div>
           {org.reports.length === 0 ? (

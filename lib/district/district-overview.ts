@@ -1,0 +1,126 @@
+import type { AuthContext } from "@/lib/auth/context";
+import { db } from "@/lib/db/client";
+import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
+import { STATUS_LABEL } from "@/lib/orgs/labels";
+import { parseReportContent, type ReportContent } from "@/lib/report/content";
+import { validate } from "@/lib/report/validate";
+import { chinaDate, deadlineState, reportDeadline, type DeadlineState } from "./deadline";
+import { districtOrThrow, districtUnits, type OrgRef } from "./district-scope";
+
+/** A unit's state for the year: its report's status, or 未创建 when it has none. */
+export type UnitStatus = ReportStatus | "MISSING";
+
+export const UNIT_STATUS_LABEL: Record<UnitStatus, string> = { ...STATUS_LABEL, MISSING: "未创建" };
+export const UNIT_STATUSES: UnitStatus[] = ["MISSING", "DRAFT", "RETURNED", "SUBMITTED", "APPROVED", "PUBLISHED"];
+
+export interface OverviewFilters {
+  /** One status, or OVERDUE: not published and past the deadline. */
+  status?: UnitStatus | "OVERDUE" | null;
+  level?: OrgLevel | null;
+}
+
+export interface UnitProgress {
+  organization: OrgRef;
+  /** The district's own report (a people's government: 31 March). */
+  isDistrict: boolean;
+  status: UnitStatus;
+  report: {
+    id: string;
+    formatVersion: string;
+    updatedAt: Date;
+    updatedBy: string | null;
+    /** Error findings as the submission gate counts them (every cell filled); null when the content cannot be read. */
+    errors: number | null;
+    publishedOn: string | null;
+  } | null;
+  deadline: string;
+  deadlineState: DeadlineState;
+}
+
+export interface DistrictOverview {
+  district: OrgRef;
+  /** Every district the caller oversees (to switch between). */
+  districts: OrgRef[];
+  year: number;
+  /** Years to choose from: every year with a report in the district, and the year being reported on now. */
+  years: number[];
+  /** The units that pass the filters. */
+  units: UnitProgress[];
+  /** Over all units, before filtering. */
+  counts: Record<UnitStatus, number> & { OVERDUE: number; ALL: number };
+}
+
+/** The year whose reports are due now: the calendar year just ended, in China. */
+export function currentReportYear(now = new Date()): number {
+  return Number(chinaDate(now).slice(0, 4)) - 1;
+}
+
+function errorCount(content: unknown, previous: unknown): number | null {
+  const parsed = parseReportContent(content);
+  if (!parsed.success) return null;
+  const last = previous === undefined ? null : parseReportContent(previous);
+  const previousContent: ReportContent | null = last?.success ? last.data : null;
+  return validate(parsed.data, { previous: previousContent, complete: true }).filter((f) => f.severity === "error").length;
+}
+
+/**
+ * 辖区总览: every unit of a district the caller reviews or administers, with its report for the year —
+ * status, last edit, error findings, days left to its deadline. Editors oversee no district (404).
+ */
+export async function districtOverview(
+  ctx: AuthContext,
+  input: { districtId?: string | null; year?: number | null; filters?: OverviewFilters; now?: Date } = {},
+): Promise<DistrictOverview> {
+  const now = input.now ?? new Date();
+  const { district, districts } = await districtOrThrow(ctx, input.districtId);
+  const units = await districtUnits(ctx, district);
+  const unitIds = units.map((u) => u.id);
+  const year = input.year ?? currentReportYear(now);
+
+  const [reports, yearRows] = await Promise.all([
+    db().report.findMany({
+      where: { organizationId: { in: unitIds }, year: { in: [year, year - 1] } },
+      select: {
+        id: true, organizationId: true, year: true, status: true, formatVersion: true, content: true,
+        updatedAt: true, publishedOn: true, updatedBy: { select: { displayName: true } },
+      },
+    }),
+    db().report.findMany({ where: { organizationId: { in: unitIds } }, select: { year: true }, distinct: ["year"] }),
+  ]);
+  const thisYear = new Map(reports.filter((r) => r.year === year).map((r) => [r.organizationId, r]));
+  const lastYear = new Map(reports.filter((r) => r.year === year - 1).map((r) => [r.organizationId, r.content]));
+
+  const all: UnitProgress[] = units.map((organization) => {
+    const report = thisYear.get(organization.id);
+    const deadline = reportDeadline(year, organization.level);
+    const publishedOn = report?.publishedOn ? report.publishedOn.toISOString().slice(0, 10) : null;
+    return {
+      organization,
+      isDistrict: organization.id === district.id,
+      status: report?.status ?? "MISSING",
+      report: report
+        ? {
+            id: report.id, formatVersion: report.formatVersion, updatedAt: report.updatedAt,
+            updatedBy: report.updatedBy?.displayName ?? null,
+            errors: errorCount(report.content, lastYear.get(organization.id)), publishedOn,
+          }
+        : null,
+      deadline,
+      deadlineState: deadlineState({ status: report?.status ?? null, publishedOn }, deadline, now),
+    };
+  });
+
+  const counts = { ALL: all.length, OVERDUE: 0, ...Object.fromEntries(UNIT_STATUSES.map((s) => [s, 0])) } as DistrictOverview["counts"];
+  for (const u of all) {
+    counts[u.status]++;
+    if (u.deadlineState.tone === "overdue") counts.OVERDUE++;
+  }
+  const { status, level } = input.filters ?? {};
+  const shown = all.filter(
+    (u) =>
+      (!status || (status === "OVERDUE" ? u.deadlineState.tone === "overdue" : u.status === status)) &&
+      (!level || u.organization.level === level),
+  );
+  const years = [...new Set([...yearRows.map((r) => r.year), currentReportYear(now), year])].sort((a, b) => b - a);
+  return { district, districts, year, years, units: shown, counts };
+}
