@@ -57,7 +57,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NIANBAO_QUIET: "1",
-      NIANBAO_DIST_DIR: ".next-e2e",
+      NIANBAO_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       ...(process.env.E2E_DATABASE_URL ? {} : { NIANBAO_PG_DATA: ".data/e2e-postgres", NIANBAO_PG_PORT: "54336" }),
     },

@@ -135,15 +135,26 @@ export function useAutosave(options: {
     return inFlight.current;
   }, [reportId]);
 
-  /** Record a change: kept locally at once, sent after a pause in typing. */
+  // Keeping the edits in localStorage serialises the whole report: done once per burst of keystrokes,
+  // right after the frame that shows the keystroke, and synchronously when the page is hidden or left.
+  const keepScheduled = useRef(false);
+  const keepLocally = useCallback(() => {
+    keepScheduled.current = false;
+    if (unsent.current) writeUnsent(reportId, { baseVersion: version.current, content: unsent.current, at: Date.now() });
+  }, [reportId]);
+
+  /** Record a change: kept locally straight after this frame, sent after a pause in typing. */
   const changed = useCallback((content: ReportContent) => {
     unsent.current = content;
-    writeUnsent(reportId, { baseVersion: version.current, content, at: Date.now() });
+    if (!keepScheduled.current) {
+      keepScheduled.current = true;
+      setTimeout(keepLocally, 0);
+    }
     setStatus((s) => (s === "offline" || s === "conflict" || s === "error" ? s : "pending"));
     if (blocked.current) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void send(), attempt.current ? RETRY_MS[0] : SAVE_DELAY_MS);
-  }, [reportId, send]);
+  }, [send, keepLocally]);
 
   /** After a conflict is resolved: continue from the server's version with the merged content. */
   const resolved = useCallback((serverVersion: number, merged: ReportContent) => {
@@ -155,7 +166,10 @@ export function useAutosave(options: {
   }, [reportId, send]);
 
   useEffect(() => {
-    const flush = () => void send(true);
+    const flush = () => {
+      keepLocally();
+      void send(true);
+    };
     const onHidden = () => document.visibilityState === "hidden" && flush();
     window.addEventListener("pagehide", flush);
     window.addEventListener("online", flush);
@@ -165,7 +179,7 @@ export function useAutosave(options: {
       window.removeEventListener("online", flush);
       document.removeEventListener("visibilitychange", onHidden);
     };
-  }, [send]);
+  }, [send, keepLocally]);
 
   /** The server already holds exactly these edits (e.g. sent by the page before a reload): nothing to send. */
   const adopt = useCallback((serverVersion: number) => {
