@@ -22,7 +22,14 @@ export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocBloc
   }
   const entry = zip.file("word/document.xml");
   if (!entry) throw new DocxReadError("DOCX文件中没有正文（缺少word/document.xml）");
-  return readDocumentXml(await entry.async("string"));
+  let xml: string;
+  try {
+    xml = await entry.async("string");
+  } catch {
+    // A damaged archive: the entry's compressed data does not inflate to what its header says.
+    throw new DocxReadError("DOCX文件已损坏（正文无法解压）");
+  }
+  return readDocumentXml(xml);
 }
 
 type XNode = Record<string, unknown>;
@@ -40,7 +47,14 @@ const parser = new XMLParser({
 
 /** The blocks of word/document.xml (exported for tests that hand-write WordprocessingML). */
 export function readDocumentXml(xml: string): DocBlock[] {
-  const root = parser.parse(xml) as XNode[];
+  let root: XNode[];
+  try {
+    // The parser refuses malformed XML and elements nested deeper than 100 (its maxNestedTags), which
+    // also bounds the recursion below.
+    root = parser.parse(xml) as XNode[];
+  } catch {
+    throw new DocxReadError("DOCX文件已损坏（正文不是有效的XML）");
+  }
   const document = find(root, "w:document");
   const body = document ? find(children(document), "w:body") : undefined;
   const blocks: DocBlock[] = [];

@@ -35,33 +35,60 @@ class FlowReader {
     this.heading = false;
   }
 
-  walk(node: Node): void {
-    if (node.nodeType === NodeType.TEXT_NODE) {
-      this.buffer += node.text;
-      return;
-    }
-    if (!(node instanceof HTMLElement)) return;
-    const tag = (node.rawTagName ?? "").toLowerCase();
-    if (SKIP_TAGS.has(tag)) return;
-    if (tag && FURNITURE.test(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`)) return;
-    if (tag === "br") {
-      this.flush();
-      return;
-    }
-    if (tag === "table" && !node.querySelector("table")) {
-      this.flush();
-      const table = readTable(node);
-      if (table.rows.length > 0) this.blocks.push(table);
-      return;
-    }
-    const block = BLOCK_TAGS.has(tag) || tag === "table";
-    if (block) this.flush();
-    for (const child of node.childNodes) this.walk(child);
-    if (block) {
-      if (/^h[1-6]$/.test(tag)) this.heading = true;
-      this.flush();
+  /** Depth-first over an explicit stack: markup nested thousands deep must not overflow the call stack. */
+  walk(root: Node): void {
+    const stack: (Node | BlockEnd)[] = [root];
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      if (item instanceof BlockEnd) {
+        if (/^h[1-6]$/.test(item.tag)) this.heading = true;
+        this.flush();
+        continue;
+      }
+      const node = item;
+      if (node.nodeType === NodeType.TEXT_NODE) {
+        this.buffer += node.text;
+        continue;
+      }
+      if (!(node instanceof HTMLElement)) continue;
+      const tag = (node.rawTagName ?? "").toLowerCase();
+      if (SKIP_TAGS.has(tag)) continue;
+      if (tag && FURNITURE.test(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`)) continue;
+      if (tag === "br") {
+        this.flush();
+        continue;
+      }
+      if (tag === "table" && !containsTable(node)) {
+        this.flush();
+        const table = readTable(node);
+        if (table.rows.length > 0) this.blocks.push(table);
+        continue;
+      }
+      const block = BLOCK_TAGS.has(tag) || tag === "table";
+      if (block) {
+        this.flush();
+        stack.push(new BlockEnd(tag));
+      }
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
     }
   }
+}
+
+/** Where a block element's content ends (flush the paragraph; an h1–h6 marks it as a heading). */
+class BlockEnd {
+  constructor(readonly tag: string) {}
+}
+
+/** Whether a table holds another table (a layout table), searched without recursion. */
+function containsTable(table: HTMLElement): boolean {
+  const stack: Node[] = [...table.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!(node instanceof HTMLElement)) continue;
+    if ((node.rawTagName ?? "").toLowerCase() === "table") return true;
+    for (const child of node.childNodes) stack.push(child);
+  }
+  return false;
 }
 
 function readTable(table: HTMLElement): TableBlock {
@@ -79,14 +106,16 @@ function readTable(table: HTMLElement): TableBlock {
   return { type: "table", rows, positional: true };
 }
 
-/** The table's own rows (directly, or in thead/tbody/tfoot), in document order. */
+/** The table's own rows (directly, or in thead/tbody/tfoot, however deeply wrapped), in document order. */
 function rowsOf(table: HTMLElement): HTMLElement[] {
   const out: HTMLElement[] = [];
-  for (const child of table.childNodes) {
+  const stack: Node[] = [...table.childNodes].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop()!;
     if (!(child instanceof HTMLElement)) continue;
     const tag = child.rawTagName.toLowerCase();
     if (tag === "tr") out.push(child);
-    else if (tag === "thead" || tag === "tbody" || tag === "tfoot") out.push(...rowsOf(child));
+    else if (tag === "thead" || tag === "tbody" || tag === "tfoot") for (let i = child.childNodes.length - 1; i >= 0; i--) stack.push(child.childNodes[i]);
   }
   return out;
 }
@@ -96,26 +125,34 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
-/** A cell's text with its line structure (br, p, div) as line breaks. */
+/** A cell's text with its line structure (br, p, div) as line breaks (an explicit stack, as in FlowReader.walk). */
 function cellText(td: HTMLElement): string {
   const parts: string[] = [];
-  const visit = (node: Node) => {
+  // A string on the stack is text to emit when reached (the line break after a block).
+  const stack: (Node | string)[] = [...td.childNodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === "string") {
+      parts.push(node);
+      continue;
+    }
     if (node.nodeType === NodeType.TEXT_NODE) {
       parts.push(node.text.replace(/[ \t\r\n\f]+/g, " "));
-      return;
+      continue;
     }
-    if (!(node instanceof HTMLElement)) return;
+    if (!(node instanceof HTMLElement)) continue;
     const tag = (node.rawTagName ?? "").toLowerCase();
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag)) continue;
     if (tag === "br") {
       parts.push("\n");
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(tag);
-    if (block) parts.push("\n");
-    for (const child of node.childNodes) visit(child);
-    if (block) parts.push("\n");
-  };
-  for (const child of td.childNodes) visit(child);
+    if (block) {
+      parts.push("\n");
+      stack.push("\n");
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+  }
   return parts.join("").split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
 }
