@@ -32,7 +32,9 @@ test("an editor signs in, sees their unit's reports and nothing of another unit'
 
   await unit.getByRole("link", { name: "2026年度报告" }).click();
   await expect(page.getByRole("heading", { name: "友协街道办事处 2026年度报告" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "三、收到和处理政府信息公开申请情况" })).toBeVisible();
+  // A new draft opens in the editor, on its first step.
+  await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: /三、收到和处理政府信息公开申请情况/ })).toBeVisible();
 });
 
 test("signing out ends the session", async ({ page }) => {
