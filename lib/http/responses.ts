@@ -9,7 +9,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const where = issue?.path.length ? `（${issue.path.join(".")}）` : "";
-    return NextResponse.json({ error: `请求内容无效${where}：${issue?.message ?? ""}` }, { status: 400 });
+    return NextResponse.json({ error: `请求内容无效${where}：${issue ? issueInChinese(issue) : "格式不正确。"}` }, { status: 400 });
   }
   if (error instanceof InputError) return NextResponse.json({ error: error.message }, { status: 400 });
   if (error instanceof UnauthenticatedError) return NextResponse.json({ error: error.message }, { status: 401 });
@@ -24,6 +24,29 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof HasErrorsError) return NextResponse.json({ error: error.message, findings: error.findings }, { status: 422 });
   console.error(error);
   return NextResponse.json({ error: "服务器出错，请稍后重试。" }, { status: 500 });
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: "数字", int: "整数", string: "文字", boolean: "true 或 false", object: "对象", array: "数组", null: "null",
+};
+
+/** Our schemas' own messages are Chinese already; zod's defaults (English) are said again in Chinese. */
+function issueInChinese(issue: ZodError["issues"][number]): string {
+  if (/[\u3400-\u9fff]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return `应为${TYPE_NAMES[issue.expected] ?? "其他类型"}。`;
+    case "too_small":
+      return issue.origin === "string" ? `至少 ${issue.minimum} 个字符。` : issue.origin === "array" ? `至少 ${issue.minimum} 项。` : `不能小于 ${issue.minimum}。`;
+    case "too_big":
+      return issue.origin === "string" ? `最多 ${issue.maximum} 个字符。` : issue.origin === "array" ? `最多 ${issue.maximum} 项。` : `不能大于 ${issue.maximum}。`;
+    case "invalid_value":
+      return `只能是 ${issue.values.map((v) => (typeof v === "string" ? `"${v}"` : String(v))).join("、")}。`;
+    case "unrecognized_keys":
+      return `不认识的字段：${issue.keys.join("、")}。`;
+    default:
+      return "格式不正确。";
+  }
 }
 
 export class HttpError extends Error {
