@@ -27,9 +27,9 @@ const nextBin = path.join(path.dirname(createRequire(import.meta.url).resolve("n
 const PORT_OFFSET = Number(process.env.NIANBAO_SYSTEM_PORT_OFFSET ?? 0);
 export const port = (base: number) => base + PORT_OFFSET;
 
-// The app instances and this process must hash session tokens with the same key.
-process.env.SESSION_SECRET ||= "nianbao-system-test-session-secret";
-export const SESSION_SECRET = process.env.SESSION_SECRET;
+// The app instances inherit this process's environment, SESSION_SECRET included (or, like this process,
+// go without and use the development key): sessions made here are valid there. Not set here, so that
+// other test files in this worker see the environment they were given.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -163,7 +163,6 @@ export async function startApp(port: number, databaseUrl: string): Promise<AppIn
     ...process.env,
     NIANBAO_DIST_DIR: DIST_DIR,
     DATABASE_URL: databaseUrl,
-    SESSION_SECRET,
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
