@@ -23,6 +23,8 @@ export interface TransitionClaim {
  */
 export async function claimTransition(tx: Tx, claim: TransitionClaim): Promise<{ transitionId: string; version: number }> {
   const { report } = claim;
+  // A version no report can have (e.g. beyond the column's range) is simply stale.
+  if (!Number.isInteger(report.version) || report.version < 1 || report.version > 2_147_483_647) throw new InvalidStateError(claim.staleMessage);
   const claimed = await tx.report.updateMany({
     where: { id: report.id, version: report.version, status: report.status },
     data: { ...claim.data, status: claim.to, version: { increment: 1 } },

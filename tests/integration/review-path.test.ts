@@ -177,6 +177,15 @@ describe("the review path: submit → return with comments → resubmit → appr
     await expect(publishReport(reviewer, reportId, { ...input, version: published.version })).rejects.toBeInstanceOf(InvalidStateError);
   });
 
+  it("a version no report can have is stale (409), not a server error", async () => {
+    const unit = await createOrganization("版本号测试街道", { parent: "哈尔滨市平房区人民政府" });
+    await createUserWithRoles("version-editor", [{ organizationId: unit.id, role: "EDITOR" }]);
+    const own = await createReport(unit.id, completeContent(unit, 2025));
+    await expect(submitReport(await contextFor("version-editor"), own.id, 2 ** 40)).rejects.toBeInstanceOf(InvalidStateError);
+    await submitReport(await contextFor("version-editor"), own.id, own.version);
+    await expect(approveReport(await contextFor("pingfang-reviewer"), own.id, { version: 2 ** 40 })).rejects.toBeInstanceOf(InvalidStateError);
+  });
+
   it("none of it exists for another unit's editor", async () => {
     const stranger = await contextFor("xinwei-editor");
     await expect(getReportHistory(stranger, reportId)).rejects.toBeInstanceOf(NotFoundError);

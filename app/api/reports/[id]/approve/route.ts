@@ -3,11 +3,12 @@ import { z } from "zod";
 import { requireAuthContext } from "@/lib/auth/context";
 import { clientIp } from "@/lib/http/client-ip";
 import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { reportVersion } from "@/lib/http/schemas";
 import { approveReport } from "@/lib/reports/approve-report";
 
 export const dynamic = "force-dynamic";
 
-const Input = z.object({ version: z.number().int().min(1), comment: z.string().max(8000, "审核意见过长。").optional() });
+const Input = z.object({ version: reportVersion, comment: z.string().max(8000, "审核意见过长。").optional() });
 
 /** 通过: the report becomes read-only; a snapshot of what was approved is kept. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {

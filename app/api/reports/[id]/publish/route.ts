@@ -3,12 +3,13 @@ import { z } from "zod";
 import { requireAuthContext } from "@/lib/auth/context";
 import { clientIp } from "@/lib/http/client-ip";
 import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { reportVersion } from "@/lib/http/schemas";
 import { publishReport } from "@/lib/reports/publish-report";
 
 export const dynamic = "force-dynamic";
 
 const Input = z.object({
-  version: z.number().int().min(1),
+  version: reportVersion,
   url: z.string().min(1, "请填写发布网址。").max(2000, "发布网址过长。"),
   date: z.string().min(1, "请填写发布日期。").max(20),
 });

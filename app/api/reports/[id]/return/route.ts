@@ -3,11 +3,12 @@ import { z } from "zod";
 import { requireAuthContext } from "@/lib/auth/context";
 import { clientIp } from "@/lib/http/client-ip";
 import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { reportVersion } from "@/lib/http/schemas";
 import { returnReport } from "@/lib/reports/return-report";
 
 export const dynamic = "force-dynamic";
 
-const Input = z.object({ version: z.number().int().min(1), comment: z.string().max(8000, "总体意见过长。").optional() });
+const Input = z.object({ version: reportVersion, comment: z.string().max(8000, "总体意见过长。").optional() });
 
 /** 退回: back to the editors with the comments written on cells and sections, and an overall comment. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { requireAuthContext } from "@/lib/auth/context";
 import { clientIp } from "@/lib/http/client-ip";
 import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { reportVersion } from "@/lib/http/schemas";
 import { submitReport } from "@/lib/reports/submit-report";
 
 export const dynamic = "force-dynamic";
 
-const SubmitInput = z.object({ version: z.number().int().min(1), comment: z.string().max(8000, "说明过长。").optional() });
+const SubmitInput = z.object({ version: reportVersion, comment: z.string().max(8000, "说明过长。").optional() });
 
 /** 提交审核: refused (422, with the findings) while the report has errors. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
