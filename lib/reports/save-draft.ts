@@ -11,7 +11,7 @@ import { canEditReport } from "./editable";
 import { ConflictError, InvalidStateError } from "./errors";
 import { isPeoplesGovernment } from "@/lib/orgs/labels";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
-import { previousReportContent } from "./previous-report";
+import { previousForValidation } from "./previous-report";
 
 export interface SaveDraftInput {
   /** The version the editor's content is based on. */
@@ -42,19 +42,18 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
     ...parsed,
     meta: { ...parsed.meta, year: report.year, isPeoplesGovernment: isPeoplesGovernment(report.organization.level) },
   });
-  // Last year's report (for X1, X2, X8) is read while the write goes on.
+  // Last year's report (for X1, X2, X8) is read while the write goes on. The write is one conditional
+  // statement (the version check and the status check are its WHERE): the content goes in as one JSON
+  // text, which spares the client library walking 200 cells to build the statement.
   const [updated, previous] = await Promise.all([
-    db().report.updateMany({
-      where: { id: report.id, version: input.version, status: { in: ["DRAFT", "RETURNED"] } },
-      data: {
-        content: content as unknown as Prisma.InputJsonValue,
-        version: { increment: 1 },
-        updatedById: ctx.user.userId,
-      },
-    }),
-    previousReportContent(report.organizationId, report.year),
+    db().$executeRaw`
+      UPDATE "Report"
+         SET "content" = ${JSON.stringify(content)}::jsonb, "version" = "version" + 1,
+             "updatedById" = ${ctx.user.userId}::uuid, "updatedAt" = now()
+       WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status" IN ('DRAFT', 'RETURNED')`,
+    previousForValidation(report.organizationId, report.year),
   ]);
-  if (updated.count === 0) throw await conflictFor(report.id);
+  if (updated === 0) throw await conflictFor(report.id);
   return {
     version: input.version + 1,
     findings: validate(content, { previous }),
