@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireAuthContext } from "@/lib/auth/context";
 import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { reportVersion } from "@/lib/http/schemas";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
 import { saveDraft } from "@/lib/reports/save-draft";
 
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** A full report is ~30 KB of JSON; long narratives stay well under this. */
 const MAX_BODY = 1024 * 1024;
 
-const SaveInput = z.object({ version: z.number().int().min(1), content: z.unknown() });
+const SaveInput = z.object({ version: reportVersion, content: z.unknown() });
 
 /** The report's current content and version (the editor reloads it after a conflict). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

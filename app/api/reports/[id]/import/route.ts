@@ -2,12 +2,13 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireAuthContext } from "@/lib/auth/context";
 import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { reportVersion } from "@/lib/http/schemas";
 import { applyImport } from "@/lib/reports/apply-import";
 
 export const dynamic = "force-dynamic";
 
 const Input = z.object({
-  version: z.number().int().min(1),
+  version: reportVersion,
   source: z.unknown(),
   sections: z.array(z.enum(["cover", "s1", "s2", "s3", "s4", "s5", "s6"])).min(1, "请至少选择一个部分。"),
 });
