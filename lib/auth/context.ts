@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { loadAccess, type OrgAccess } from "./access";
-import { UnauthenticatedError } from "./errors";
+import { NotFoundError, UnauthenticatedError } from "./errors";
 import { findSession, type SessionUser } from "./sessions";
 import { SESSION_COOKIE } from "./session-token";
 
@@ -30,4 +30,14 @@ export async function requireAuthContext(): Promise<AuthContext> {
   const ctx = await getAuthContext();
   if (!ctx) throw new UnauthenticatedError();
   return ctx;
+}
+
+/** For pages: what a use case finds does not exist for this caller (NotFoundError) is the 404 page. */
+export async function orNotFound<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
 }

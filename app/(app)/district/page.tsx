@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BatchExport } from "@/components/district/batch-export";
 import { StatusBadge } from "@/components/district/status-badge";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import type { DeadlineTone } from "@/lib/district/deadline";
 import { districtOverview, UNIT_STATUS_LABEL, UNIT_STATUSES } from "@/lib/district/district-overview";
 import { districtQuery, parseDistrictParams, type SearchParams } from "@/lib/district/overview-params";
@@ -28,13 +26,7 @@ const select = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 export default async function DistrictPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requirePageContext();
   const params = parseDistrictParams(await searchParams);
-  let overview;
-  try {
-    overview = await districtOverview(ctx, params);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const overview = await orNotFound(districtOverview(ctx, params));
   const { district, districts, year, years, units, counts } = overview;
   const { status, level } = params.filters;
   const districtParam = districts.length > 1 ? district.id : null;

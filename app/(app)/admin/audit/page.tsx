@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS, isAuditAction } from "@/lib/audit/actions";
 import { listAudit } from "@/lib/audit/list-audit";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 
@@ -45,13 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const ctx = await requirePageContext();
   const raw = await searchParams;
   const filter = Query.parse({ action: first(raw.action), account: first(raw.account), from: first(raw.from), to: first(raw.to), page: first(raw.page) });
-  let result;
-  try {
-    result = await listAudit(ctx, filter);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const result = await orNotFound(listAudit(ctx, filter));
   const pageLink = (page: number) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== "") query.set(key, String(value));

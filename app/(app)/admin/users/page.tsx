@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { PASSWORD_MIN } from "@/lib/auth/password-policy";
 import { formatDateTime } from "@/lib/format-date";
 import { ORG_LEVEL_LABEL } from "@/lib/orgs/labels";
@@ -13,13 +11,7 @@ export const metadata: Metadata = { title: "用户管理" };
 
 export default async function UsersPage() {
   const ctx = await requirePageContext();
-  let data;
-  try {
-    data = await listUsers(ctx);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const data = await orNotFound(listUsers(ctx));
   const organizations = data.organizations.map((o) => ({ id: o.id, name: `${o.name}（${ORG_LEVEL_LABEL[o.level]}）` }));
   return (
     <div className="space-y-5">

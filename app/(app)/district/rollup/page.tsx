@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/district/status-badge";
 import { TableView } from "@/components/report/table-view";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { currentReportYear } from "@/lib/district/district-overview";
 import { districtQuery, parseDistrictParams, parseUnitChoice, type SearchParams } from "@/lib/district/overview-params";
 import { rollupForYear } from "@/lib/district/rollup-for-year";
@@ -21,13 +19,7 @@ export default async function RollupPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const { districtId, year } = parseDistrictParams(raw);
   const unitIds = parseUnitChoice(raw);
-  let rollup;
-  try {
-    rollup = await rollupForYear(ctx, { districtId, year: year ?? currentReportYear(), unitIds });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const rollup = await orNotFound(rollupForYear(ctx, { districtId, year: year ?? currentReportYear(), unitIds }));
   const { district, districts, choices, included, result, unreadable } = rollup;
   const format = getFormat(rollup.format);
   const districtParam = districts.length > 1 ? district.id : null;

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ReportEditor } from "@/components/editor/report-editor";
 import { ReportView } from "@/components/report/report-view";
 import { PublishForm } from "@/components/review/publish-form";
 import { ReviewPanel } from "@/components/review/review-panel";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
@@ -37,13 +35,7 @@ function ReportActions({ reportId, editable }: { reportId: string; editable: boo
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const { id } = await params;
-  let report;
-  try {
-    report = await getReportOrThrow(ctx, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const report = await orNotFound(getReportOrThrow(ctx, id));
   const parsed = parseReportContent(report.content);
   const editable = canEditReport(ctx, report);
   const previous = editable ? await previousReportContent(report.organizationId, report.year) : null;

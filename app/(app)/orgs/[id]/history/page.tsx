@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
 import { StatusBadge } from "@/components/district/status-badge";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { orgHistory } from "@/lib/district/org-history";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 
@@ -14,13 +12,7 @@ export const metadata: Metadata = { title: "历年对比" };
 export default async function OrgHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const { id } = await params;
-  let history;
-  try {
-    history = await orgHistory(ctx, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const history = await orNotFound(orgHistory(ctx, id));
   const { organization, years, groups } = history;
   const categories = years.map((y) => `${y.year}年`);
   const notes = years.map((y) => STATUS_LABEL[y.status]);

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { getReportHistory } from "@/lib/reports/get-report-history";
@@ -11,13 +9,7 @@ export const metadata: Metadata = { title: "历史记录" };
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
-  let history;
-  try {
-    history = await getReportHistory(ctx, (await params).id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const history = await orNotFound(getReportHistory(ctx, (await params).id));
   const { report, transitions, snapshots } = history;
   const latest = snapshots.at(-1)?.number;
   const field = "rounded border border-slate-300 px-2 py-1.5";

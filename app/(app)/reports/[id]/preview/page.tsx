@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageContext } from "@/lib/auth/context";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { REPORT_CSS, renderHtmlFragment } from "@/lib/export";
 import { parseReportContent } from "@/lib/report/content";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
@@ -14,13 +13,7 @@ export const metadata: Metadata = { title: "预览" };
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const { id } = await params;
-  let report;
-  try {
-    report = await getReportOrThrow(ctx, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const report = await orNotFound(getReportOrThrow(ctx, id));
   const parsed = parseReportContent(report.content);
   if (!parsed.success) notFound();
   return (
