@@ -8,7 +8,7 @@ import { computeTotals } from "../../lib/report/compute-totals";
 import { withCell } from "../../lib/report/fixtures/edit";
 import { fullReport } from "../../lib/report/fixtures/full-report";
 import { SAMPLE_REPORTS } from "../../lib/report/fixtures/sample-reports";
-import { main } from "./main";
+import { nianbao } from "./run-in-process";
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
 
@@ -16,19 +16,6 @@ function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
   return path;
-}
-
-/** Runs a command in this process, capturing what it prints. */
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
 }
 
 afterEach(() => vi.restoreAllMocks());

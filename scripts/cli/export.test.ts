@@ -4,23 +4,11 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { importDocx, importHtml, toTablesJson } from "../../lib/import";
 import { fullReport } from "../../lib/report/fixtures/full-report";
-import { main } from "./main";
+import { nianbao } from "./run-in-process";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-cli-export-"));
 const SAMPLES = SAMPLES_DIR;
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -7,22 +7,10 @@ import { buildHtml } from "../../lib/import/__fixtures__/build-html";
 import { HULAN_TABLES, SAMPLES } from "../../lib/import/__fixtures__/expected";
 import { HULAN_DOCUMENT } from "../../lib/import/__fixtures__/hulan-document";
 import { expandGlobs, segmentRegExp } from "./expand-globs";
-import { main } from "./main";
+import { nianbao } from "./run-in-process";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-import-cli-"));
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
