@@ -4,6 +4,7 @@ import { memo, type ClipboardEvent, type KeyboardEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { cellId, listCells, type CellRef } from "@/lib/report/cells";
 import { fieldKey, type ReportFormValues } from "@/lib/report/form-values";
+import { TableHead } from "@/components/report/table-head";
 import { tableLayout } from "@/lib/report/layout";
 import { parseCellInput } from "@/lib/report/parse-value";
 import type { FormatId, TableSpec } from "@/lib/report/spec-types";
@@ -131,24 +132,7 @@ export function TableEditor({ format, table, form, store }: { format: FormatId; 
       {table.note ? <p className="text-xs text-slate-600">{table.note}</p> : null}
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-label={table.caption || undefined}>
-          <thead>
-            {layout.captionRow ? (
-              <tr>
-                <th colSpan={layout.captionRow.colSpan} scope="colgroup" className="border border-slate-300 bg-slate-100 px-2 py-1 font-semibold">
-                  {layout.captionRow.text}
-                </th>
-              </tr>
-            ) : null}
-            {layout.headerRows.map((row, i) => (
-              <tr key={i}>
-                {row.map((h, j) => (
-                  <th key={j} colSpan={h.colSpan} rowSpan={h.rowSpan} scope={h.scope} className="border border-slate-300 bg-slate-50 px-1.5 py-1 text-center text-xs font-medium">
-                    {h.text}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <TableHead layout={layout} compact />
           <tbody>
             {layout.bodyRows.map(({ row, labelCells }, r) => (
               <tr key={row.key} className={row.computed ? "bg-slate-50" : undefined}>

@@ -1,6 +1,7 @@
 import { cellId } from "@/lib/report/cells";
 import type { TableValues } from "@/lib/report/content";
 import { tableLayout } from "@/lib/report/layout";
+import { TableHead } from "./table-head";
 import type { TableSpec } from "@/lib/report/spec-types";
 import { commentsDescription, type CommentsByTarget } from "./review-marks";
 
@@ -15,25 +16,7 @@ export function TableView({ table, values, comments }: { table: TableSpec; value
     <div className="overflow-x-auto">
       {table.note ? <p className="mb-1 text-xs text-slate-500">{table.note}</p> : null}
       <table className="report-table w-full border-collapse text-sm">
-        <thead>
-          {layout.captionRow ? (
-            <tr>
-              <th colSpan={layout.captionRow.colSpan} scope="colgroup" className="border border-slate-300 bg-slate-100 px-2 py-1 text-center font-semibold">
-                {layout.captionRow.text}
-              </th>
-            </tr>
-          ) : null}
-          {layout.headerRows.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) => (
-                <th key={j} colSpan={cell.colSpan} rowSpan={cell.rowSpan} scope={cell.scope}
-                  className="border border-slate-300 bg-slate-50 px-2 py-1 text-center font-medium">
-                  {cell.text}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <TableHead layout={layout} />
         <tbody>
           {layout.bodyRows.map(({ row, labelCells }) => (
             <tr key={row.key}>
