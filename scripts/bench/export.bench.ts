@@ -5,24 +5,7 @@ import { renderDocx } from "../../lib/export/docx";
 import { renderHtml } from "../../lib/export/html";
 import { sofficeConvert, sofficePath } from "../../lib/export/testing/soffice";
 import { fullReport } from "../../lib/report/fixtures/full-report";
-
-type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; note?: string };
-
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-/** Times `fn` run after run (awaited) after a warm-up; median and 95th percentile in milliseconds. */
-async function time(fn: () => unknown, { warmup, iterations }: { warmup: number; iterations: number }): Promise<Figure> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples[i] = Number(process.hrtime.bigint() - start) / 1e6;
-  }
-  samples.sort();
-  const median = samples[Math.floor(iterations / 2)];
-  return { median_ms: round(median), p95_ms: round(samples[Math.floor(iterations * 0.95)]), per_s: Math.round(1000 / median) };
-}
+import { timeRuns, type Figure } from "./support/stats";
 
 /**
  * Export of the complete 2021 report (every cell filled, realistic narratives): our DOCX (target
@@ -37,12 +20,12 @@ export async function run(): Promise<Record<string, Figure>> {
 
   const figures: Record<string, Figure> = {
     export_docx_full_report: {
-      ...(await time(() => renderDocx(report), { warmup: 10, iterations: 100 })),
+      ...(await timeRuns(() => renderDocx(report), { warmup: 10, iterations: 100 })),
       kb: kb(docx.length),
       note: "目标 < 100 ms",
     },
     export_html_full_report: {
-      ...(await time(() => renderHtml(report), { warmup: 50, iterations: 1000 })),
+      ...(await timeRuns(() => renderHtml(report), { warmup: 50, iterations: 1000 })),
       kb: kb(Buffer.byteLength(html)),
     },
   };
@@ -58,7 +41,7 @@ export async function run(): Promise<Record<string, Figure>> {
     // One profile for all runs: the first (warm-up) run creates it, as on a machine that has used LibreOffice.
     const profile = join(dir, "profile");
     const convert = () => sofficeConvert(input, "docx:MS Word 2007 XML", dir, { profile });
-    const soffice = await time(convert, { warmup: 1, iterations: 5 });
+    const soffice = await timeRuns(convert, { warmup: 1, iterations: 5 });
     const ratio = Math.round((soffice.median_ms ?? 0) / (figures.export_docx_full_report.median_ms ?? 1));
     figures.soffice_docx_full_report = {
       median_ms: soffice.median_ms,

@@ -6,24 +6,7 @@ import { buildHtml } from "../../lib/import/__fixtures__/build-html";
 import { HULAN_TABLES } from "../../lib/import/__fixtures__/expected";
 import { HULAN_DOCUMENT } from "../../lib/import/__fixtures__/hulan-document";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
-
-type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; note?: string };
-
-
-/** Times `fn` call by call after a warm-up; median and 95th percentile in milliseconds. */
-async function time(fn: () => unknown, { warmup = 20, iterations = 200 } = {}): Promise<Figure> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples[i] = Number(process.hrtime.bigint() - start) / 1e6;
-  }
-  samples.sort();
-  const median = samples[Math.floor(iterations / 2)];
-  const round = (ms: number) => Math.round(ms * 10000) / 10000;
-  return { median_ms: round(median), p95_ms: round(samples[Math.floor(iterations * 0.95)]), per_s: Math.round(1000 / median) };
-}
+import { timeRuns, type Figure } from "./support/stats";
 
 const kbOf = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
@@ -35,11 +18,11 @@ export async function run(): Promise<Record<string, Figure>> {
   const figures: Record<string, Figure> = {};
   for (const file of readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".txt")).sort()) {
     const text = readFileSync(join(SAMPLES_DIR, file), "utf8");
-    figures[`import_${file}`] = { ...(await time(() => importText(text, { fileName: file }))), kb: kbOf(Buffer.byteLength(text)), note: "目标 < 50 ms" };
+    figures[`import_${file}`] = { ...(await timeRuns(() => importText(text, { fileName: file }))), kb: kbOf(Buffer.byteLength(text)), note: "目标 < 50 ms" };
   }
   const docx = await buildDocx("2021", HULAN_DOCUMENT, HULAN_TABLES);
-  figures["import_hulan-fixture.docx"] = { ...(await time(() => importDocx(docx))), kb: kbOf(docx.byteLength), note: "合并单元格的DOCX；目标 < 50 ms" };
+  figures["import_hulan-fixture.docx"] = { ...(await timeRuns(() => importDocx(docx))), kb: kbOf(docx.byteLength), note: "合并单元格的DOCX；目标 < 50 ms" };
   const html = buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES);
-  figures["import_hulan-fixture.html"] = { ...(await time(() => importHtml(html))), kb: kbOf(Buffer.byteLength(html)), note: "门户网站页面；目标 < 50 ms" };
+  figures["import_hulan-fixture.html"] = { ...(await timeRuns(() => importHtml(html))), kb: kbOf(Buffer.byteLength(html)), note: "门户网站页面；目标 < 50 ms" };
   return figures;
 }

@@ -10,3 +10,18 @@ export function summarise(samples: readonly number[]): { median_ms: number; p95_
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { median_ms: round(percentile(sorted, 0.5)), p95_ms: round(percentile(sorted, 0.95)) };
 }
+
+/** Times `fn` run after run (awaited) after a warm-up; median and 95th percentile in milliseconds. */
+export async function timeRuns(fn: () => unknown, { warmup = 20, iterations = 200 } = {}): Promise<Figure> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples = new Float64Array(iterations);
+  for (let i = 0; i < iterations; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples[i] = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  samples.sort();
+  const median = samples[Math.floor(iterations / 2)];
+  const round = (ms: number) => Math.round(ms * 10000) / 10000;
+  return { median_ms: round(median), p95_ms: round(samples[Math.floor(iterations * 0.95)]), per_s: Math.round(1000 / median) };
+}
