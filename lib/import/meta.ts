@@ -1,19 +1,14 @@
+import type { ReportMeta } from "@/lib/report/content";
 import { chineseYearValue, noSpace } from "./text-utils";
 
 /**
  * Who published the report and for which year, read from the title, the preface and the closing
  * block — never invented: what the document does not say stays null.
  */
-export interface ImportedMeta {
+export type ImportedMeta = Pick<ReportMeta, "isPeoplesGovernment" | "portalUrl" | "contactOffice" | "address" | "postcode" | "phone"> & {
   year: number | null;
   organization: string | null;
-  isPeoplesGovernment: boolean;
-  portalUrl: string;
-  contactOffice: string;
-  address: string;
-  postcode: string;
-  phone: string;
-}
+};
 
 const YEAR = /((?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年/;
 const REPORT_TAIL = /(?:的)?(?:政府信息公开|政务公开|信息公开).*$/;
