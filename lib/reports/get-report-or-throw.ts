@@ -2,6 +2,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { visibleOrganizationIds } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
+import { parseReportContent } from "@/lib/report/content";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,4 +32,12 @@ export async function getReportHeaderOrThrow(ctx: AuthContext, reportId: string)
   });
   if (!report) throw new NotFoundError();
   return report;
+}
+
+/** A report the caller may see together with its content parsed; an unreadable content is treated as not found. */
+export async function getReportWithContentOrThrow(ctx: AuthContext, reportId: string) {
+  const report = await getReportOrThrow(ctx, reportId);
+  const parsed = parseReportContent(report.content);
+  if (!parsed.success) throw new NotFoundError();
+  return { report, content: parsed.data };
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { REPORT_CSS, renderHtmlFragment } from "@/lib/export";
-import { parseReportContent } from "@/lib/report/content";
-import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
+import { getReportWithContentOrThrow } from "@/lib/reports/get-report-or-throw";
 import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "预览" };
@@ -13,9 +11,7 @@ export const metadata: Metadata = { title: "预览" };
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const { id } = await params;
-  const report = await orNotFound(getReportOrThrow(ctx, id));
-  const parsed = parseReportContent(report.content);
-  if (!parsed.success) notFound();
+  const { report, content } = await orNotFound(getReportWithContentOrThrow(ctx, id));
   return (
     <div className="space-y-3">
       <div className="flex items-center justify-between print:hidden">
@@ -27,7 +23,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </div>
       </div>
       <style>{REPORT_CSS}{`@media print { header, nav { display: none !important; } main { padding: 0 !important; max-width: none !important; } }`}</style>
-      <div className="mx-auto max-w-[210mm] bg-white p-[20mm] shadow print:p-0 print:shadow-none" dangerouslySetInnerHTML={{ __html: renderHtmlFragment(parsed.data) }} />
+      <div className="mx-auto max-w-[210mm] bg-white p-[20mm] shadow print:p-0 print:shadow-none" dangerouslySetInnerHTML={{ __html: renderHtmlFragment(content) }} />
     </div>
   );
 }
