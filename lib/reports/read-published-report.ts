@@ -1,5 +1,5 @@
-import { importDocx, importHtml, importText, type ImportResult } from "@/lib/import";
-import { decodeText } from "@/lib/import/import-file";
+import { importText, type ImportResult } from "@/lib/import";
+import { DocxReadError, importBytes, ImportRefusedError } from "@/lib/import/import-bytes";
 import { HttpError } from "@/lib/http/responses";
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -10,10 +10,11 @@ export async function readPublishedReport(input: { fileName: string; bytes: Uint
     if (!input.text.trim()) throw new HttpError(400, "请粘贴报告的文字。");
     return importText(input.text);
   }
-  const name = input.fileName.toLowerCase();
-  if (name.endsWith(".docx")) return importDocx(input.bytes, { fileName: input.fileName });
-  if (name.endsWith(".html") || name.endsWith(".htm")) return importHtml(decodeText(input.bytes), { fileName: input.fileName });
-  if (name.endsWith(".txt")) return importText(decodeText(input.bytes), { fileName: input.fileName });
-  if (name.endsWith(".doc")) throw new HttpError(400, "暂不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后上传。");
-  throw new HttpError(400, "只能导入 .docx、.html 或 .txt 文件。");
+  try {
+    return await importBytes(input.fileName, input.bytes);
+  } catch (error) {
+    if (error instanceof ImportRefusedError) throw new HttpError(400, error.message);
+    if (error instanceof DocxReadError) throw new HttpError(400, `无法读取该 DOCX 文件：${error.message}`);
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { DocxReadError, keepValidatedFinding } from "../../lib/import";
-import { IMPORTABLE_EXTENSIONS, importFile } from "../../lib/import/import-file";
+import { IMPORTABLE_EXTENSIONS, ImportRefusedError, importFile } from "../../lib/import/import-file";
 import { registerLoader, type LoadedReport } from "./load-report";
 import { CliError } from "./verb";
 
@@ -24,6 +24,7 @@ export async function loadImported(path: string): Promise<LoadedReport> {
     if (code === "EISDIR") throw new CliError(`无法读取 ${path}：这是一个文件夹`);
     if (code === "EACCES") throw new CliError(`无法读取 ${path}：没有读取权限`);
     if (error instanceof DocxReadError) throw new CliError(`${basename(path)}：${error.message}`);
+    if (error instanceof ImportRefusedError) throw new CliError(error.message);
     throw error;
   }
 }

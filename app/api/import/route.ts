@@ -25,7 +25,6 @@ export async function POST(request: Request) {
     const { format, year, organization, content, findings, cellsRead } = result;
     return NextResponse.json({ format, year, organization, content, findings, cellsRead });
   } catch (error) {
-    if (error instanceof Error && error.name === "DocxReadError") return NextResponse.json({ error: `无法读取该 DOCX 文件：${error.message}` }, { status: 400 });
     return errorResponse(error);
   }
 }
