@@ -3,9 +3,12 @@ import { chromium, defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const ownDatabase = !process.env.E2E_DATABASE_URL;
+// A second run beside the default one sets E2E_PG_PORT: its own server and data directory.
+const ownPgPort = Number(process.env.E2E_PG_PORT ?? 54336);
+const ownPgData = ownPgPort === 54336 ? ".data/e2e-postgres" : `.data/e2e-postgres-${ownPgPort}`;
 // Without a database from `npm test`, the web server runs its own, fresh each run. Workers load this
 // file too (with TEST_WORKER_INDEX set) while the server runs, so only the main process wipes it.
-if (ownDatabase && !process.env.TEST_WORKER_INDEX) rmSync(".data/e2e-postgres", { recursive: true, force: true });
+if (ownDatabase && !process.env.TEST_WORKER_INDEX) rmSync(ownPgData, { recursive: true, force: true });
 
 /** Playwright's own Chromium when it has been installed; otherwise the system's (apt-get install chromium). */
 function chromiumExecutable(): string | undefined {
@@ -59,7 +62,7 @@ export default defineConfig({
       NIANBAO_QUIET: "1",
       NIANBAO_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
-      ...(process.env.E2E_DATABASE_URL ? {} : { NIANBAO_PG_DATA: ".data/e2e-postgres", NIANBAO_PG_PORT: "54336" }),
+      ...(process.env.E2E_DATABASE_URL ? {} : { NIANBAO_PG_DATA: ownPgData, NIANBAO_PG_PORT: String(ownPgPort) }),
     },
   },
 });
