@@ -8,7 +8,6 @@
 import { expect, test, type Response } from "@playwright/test";
 import { computeTotals } from "../lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "../lib/report/content";
-import { fullReport } from "../lib/report/fixtures/full-report";
 import { createEditors, type SimulatedEditor } from "../scripts/bench/support/editors";
 import { expectSaved, goToStep, openReport } from "./editor-helpers";
 import { signIn } from "./helpers";

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { cellById } from "../lib/report/cells";
 import type { ReportContent } from "../lib/report/content";
 import { fullReport } from "../lib/report/fixtures/full-report";
-import { expectSaved, goToStep } from "./editor-helpers";
+import { expectSaved } from "./editor-helpers";
 import { signIn } from "./helpers";
 
 // The review path end to end: submit → 退回 with a comment on a cell → the editor sees it at the cell,

@@ -1,7 +1,7 @@
-// npm test: typecheck, unit tests, integration tests on a real PostgreSQL, and end-to-end tests in a
+// npm test: lint, typecheck, unit tests, integration tests on a real PostgreSQL, and end-to-end tests in a
 // real Chromium against the production build — ending in one line `N passed, N failed`.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./db/embedded.mjs";
@@ -79,6 +79,9 @@ async function recreateDatabase(adminUrl, name) {
 async function main() {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
+
+  const lint = run("代码检查 lint", bin("eslint"), [".", "--max-warnings=0"]);
+  record("lint", lint.ok ? 1 : 0, lint.ok ? 0 : 1, 0, lint.seconds);
 
   const typecheck = run("类型检查 typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
   record("typecheck", typecheck.ok ? 1 : 0, typecheck.ok ? 0 : 1, 0, typecheck.seconds);

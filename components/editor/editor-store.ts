@@ -4,7 +4,7 @@ import { useSyncExternalStore } from "react";
 import { listCells } from "@/lib/report/cells";
 import type { ReportContent } from "@/lib/report/content";
 import { formatCellValue } from "@/lib/report/parse-value";
-import { reportProgress, type Progress } from "@/lib/report/progress";
+import type { Progress } from "@/lib/report/progress";
 import type { Finding } from "@/lib/report/rules";
 
 /**

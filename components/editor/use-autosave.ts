@@ -70,17 +70,21 @@ export function useAutosave(options: {
   const attempt = useRef(0);
   const blocked = useRef(false); // while a conflict is open, nothing is sent
   const callbacks = useRef(options);
-  callbacks.current = options;
+  useEffect(() => {
+    callbacks.current = options;
+  });
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [message, setMessage] = useState<string | null>(null);
+  // The retry timer calls the current send, which a closure inside send itself cannot name.
+  const retrySend = useRef<() => Promise<void>>(async () => {});
 
   const send = useCallback(async (keepalive = false): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (inFlight.current) {
-      await inFlight.current;
-      if (unsent.current) return send(keepalive);
-      return;
+      // Wait for the save under way; whatever was typed meanwhile is sent after it, by whoever wakes first.
+      while (inFlight.current) await inFlight.current;
+      if (!unsent.current) return;
     }
     const sent = unsent.current;
     if (!sent || blocked.current) return;
@@ -129,11 +133,14 @@ export function useAutosave(options: {
       if (retry) {
         const delay = RETRY_MS[Math.min(attempt.current, RETRY_MS.length - 1)];
         attempt.current += 1;
-        timer.current = setTimeout(() => void send(), delay);
+        timer.current = setTimeout(() => void retrySend.current(), delay);
       }
     })();
     return inFlight.current;
   }, [reportId]);
+  useEffect(() => {
+    retrySend.current = send;
+  }, [send]);
 
   // Keeping the edits in localStorage serialises the whole report: done once per burst of keystrokes,
   // right after the frame that shows the keystroke, and synchronously when the page is hidden or left.

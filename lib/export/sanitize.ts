@@ -4,7 +4,6 @@
  * before either renderer sees the text; everything printable, emoji included, is kept.
  */
 // Tab (U+0009), LF and CR are allowed by XML; they are handled as layout by `paragraphsOf`.
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
 
 /** The text with every character XML 1.0 forbids removed (with the `u` flag only unpaired surrogates match). */

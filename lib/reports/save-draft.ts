@@ -1,14 +1,13 @@
 import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "@/lib/report/content";
 import { isFormatId } from "@/lib/report/formats";
 import type { Finding } from "@/lib/report/rules";
 import { validate } from "@/lib/report/validate";
 import { canEditReport } from "./editable";
-import { ConflictError, InvalidStateError } from "./errors";
+import { InvalidStateError, ReportChangedError } from "./errors";
 import { isPeoplesGovernment } from "@/lib/orgs/labels";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
 import { previousForValidation } from "./previous-report";
@@ -67,7 +66,7 @@ async function conflictFor(reportId: string): Promise<Error> {
     select: { version: true, content: true, status: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
   });
   if (current.status !== "DRAFT" && current.status !== "RETURNED") return new InvalidStateError("报告已提交或已通过，不能再修改。");
-  return new ConflictError({
+  return new ReportChangedError({
     version: current.version,
     content: current.content as unknown as ReportContent,
     updatedBy: current.updatedBy?.displayName ?? null,

@@ -168,7 +168,7 @@ export async function diffDatabaseToSchema(databaseUrl) {
     const captured = [];
     const originalWrite = process.stdout.write.bind(process.stdout);
     // The engine prints the script on stdout (as the CLI's `migrate diff` does); capture it.
-    process.stdout.write = (chunk, ...rest) => {
+    process.stdout.write = (chunk) => {
       captured.push(String(chunk));
       return true;
     };

@@ -62,8 +62,8 @@ async function discover(): Promise<{ entries: Entry[]; inlineActions: string[] }
     const isPage = /^app\/(.*\/)?(page|layout)\.tsx$/.test(file);
     if (!isAction && /["']use server["']/.test(source)) inlineActions.push(file);
     if (!isRoute && !isAction && !isPage) continue;
-    const module = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value !== "function") continue;
       if (isRoute && HTTP_METHODS.includes(name)) entries.push({ file, name, kind: "route" });
       else if (isAction) entries.push({ file, name, kind: "action" });
@@ -311,9 +311,9 @@ describe("the authorisation surface, found from the file tree", () => {
       it(`${key} — ${who}: refused, and nothing of the report in the answer`, async () => {
         const expectation = EXPECTED[key];
         expect(expectation, `no expectation for ${key}`).toBeDefined();
-        const module = (await import(path.join(ROOT, entry.file))) as Record<string, (...args: never[]) => unknown>;
+        const exported = (await import(path.join(ROOT, entry.file))) as Record<string, (...args: never[]) => unknown>;
         await actAs(account);
-        const { outcome, body } = await invoke(expectation, module[entry.name]);
+        const { outcome, body } = await invoke(expectation, exported[entry.name]);
         const allowed = account === null ? [expectation.anonymous] : [expectation.unrelated].flat();
         expect(allowed, `${key} as ${who} answered ${outcome}`).toContain(outcome);
         for (const secret of secrets()) expect(body, `${key} as ${who} revealed “${secret}”`).not.toContain(secret);

@@ -30,7 +30,6 @@ export default async function DistrictPage({ searchParams }: { searchParams: Pro
   const { district, districts, year, years, units, counts } = overview;
   const { status, level } = params.filters;
   const districtParam = districts.length > 1 ? district.id : null;
-  const listQuery = districtQuery({ district: districtParam, year, status, level });
   const yearQuery = districtQuery({ district: districtParam, year });
   const filtered = Boolean(status || level);
 
