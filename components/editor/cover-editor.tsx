@@ -3,14 +3,16 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { ReportFormValues } from "@/lib/report/form-values";
 import { META_LABELS } from "@/lib/report/diff";
+import { standardPreface } from "@/lib/report/preface";
+import type { FormatId } from "@/lib/report/spec-types";
 
 const FIELDS = ["organization", "portalUrl", "contactOffice", "address", "postcode", "phone", "issuingOrgan"] as const;
 
 /** The preface and the closing: the unit, where the report is published, whom to ask, who issues it and when. */
-export function CoverEditor({ form, year }: { form: UseFormReturn<ReportFormValues>; year: number }) {
+export function CoverEditor({ form, year, format }: { form: UseFormReturn<ReportFormValues>; year: number; format: FormatId }) {
   const writePreface = () => {
     const meta = form.getValues("meta");
-    const text = `根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，编制本报告。本报告中所列数据统计期限自${year}年1月1日起至${year}年12月31日止。本报告电子版可在${meta.portalUrl || "本单位门户网站"}查阅。如对本报告有疑问，请联系${meta.contactOffice || meta.organization}${meta.address ? `，地址：${meta.address}` : ""}${meta.postcode ? `，邮编：${meta.postcode}` : ""}${meta.phone ? `，联系电话：${meta.phone}` : ""}。`;
+    const text = standardPreface(format, { ...meta, year });
     const current = form.getValues("preface");
     if (current.trim() && !window.confirm("用标准开头替换当前前言？")) return;
     form.setValue("preface", text, { shouldDirty: true });

@@ -169,7 +169,7 @@ export function ReportEditor({ reportId, version, content: initial, previous, re
         <section hidden={step !== "cover"} aria-label="开头与落款" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
           <SectionReviewComments step="cover" onJump={jumpTo} />
-          <CoverEditor form={form} year={initial.meta.year} />
+          <CoverEditor form={form} year={initial.meta.year} format={initial.format} />
         </section>
 
         {format.sections.map((section) => (

@@ -38,7 +38,7 @@ export interface TableSpec {
   caption: string;
   /** Header of the row-label column (e.g. 信息内容); empty when the table has no row labels. */
   rowHeader: string;
-  /** A line printed above the table (the 勾稽关系 note of 三). */
+  /** The 勾稽关系 note of 三, printed inside the table's merged top-left corner cell (its first cell). */
   note?: string;
   /** Header above all value columns (申请人情况 in 三). */
   columnsHeader?: string;
@@ -63,8 +63,12 @@ export interface SectionSpec {
 
 export interface FormatSpec {
   id: FormatId;
-  /** The document that issued the format. */
+  /** How the app names the format to a person: `2021 年版格式`. */
+  label: string;
+  /** The number of the document that issued the format: `国办公开办函〔2021〕30号`. */
   source: string;
+  /** The full title of that document, as a preface cites it (with its book-title marks). */
+  sourceTitle: string;
   /** Years the format is used for (inclusive; `to` null = open-ended). */
   years: { from: number; to: number | null };
   sections: SectionSpec[];

@@ -11,7 +11,9 @@ const DECISIONS: ColumnSpec = { key: "decisions", label: "处理决定数量", k
 /** 国办公开办函〔2019〕60号: reports on 2019 and 2020. */
 export const FORMAT_2019: FormatSpec = {
   id: "2019",
+  label: "2019 年版格式",
   source: "国办公开办函〔2019〕60号",
+  sourceTitle: "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》",
   years: { from: 2019, to: 2020 },
   requiresFeeStatement: false,
   sections: [

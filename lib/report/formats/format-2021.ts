@@ -7,7 +7,9 @@ import {
 /** 国办公开办函〔2021〕30号: reports on 2021 and later. */
 export const FORMAT_2021: FormatSpec = {
   id: "2021",
+  label: "2021 年版格式",
   source: "国办公开办函〔2021〕30号",
+  sourceTitle: "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》",
   years: { from: 2021, to: null },
   requiresFeeStatement: true,
   sections: [

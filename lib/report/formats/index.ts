@@ -8,9 +8,14 @@ export function getFormat(id: FormatId): FormatSpec {
   return FORMATS[id];
 }
 
-/** 2021 format for years ≥ 2021, 2019 format for 2019–2020 (and, for want of anything better, earlier years). */
+/**
+ * The format whose year range holds the year, read from the formats themselves; a year before the
+ * oldest format uses the oldest, for want of anything better.
+ */
 export function formatIdForYear(year: number): FormatId {
-  return year >= 2021 ? "2021" : "2019";
+  const formats = Object.values(FORMATS).sort((a, b) => a.years.from - b.years.from);
+  const holding = formats.find((f) => year >= f.years.from && (f.years.to === null || year <= f.years.to));
+  return (holding ?? formats[0]).id;
 }
 
 export function isFormatId(value: unknown): value is FormatId {
