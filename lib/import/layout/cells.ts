@@ -1,0 +1,50 @@
+import { isValueText } from "../values";
+import type { LayoutScale, Line, Word } from "./types";
+
+/** Words of a line merged where the gap between them is narrower than a cell gap. */
+export interface Cell {
+  x0: number;
+  x1: number;
+  text: string;
+  /** The words it was made of, for splitting a label area into its columns. */
+  words: Word[];
+}
+
+const LATIN_END = /[A-Za-z0-9.,:;%)\]]$/;
+const LATIN_START = /^[A-Za-z0-9(\[]/;
+
+/** Text of words laid side by side: a space only where Latin text meets Latin text across a real gap. */
+export function joinWords(words: Word[], scale: LayoutScale): string {
+  let out = "";
+  let prev: Word | null = null;
+  for (const w of words) {
+    if (prev && w.x0 - prev.x1 > scale.em * 0.2 && LATIN_END.test(out) && LATIN_START.test(w.text)) out += " ";
+    out += w.text;
+    prev = w;
+  }
+  return out;
+}
+
+export function cellsOf(line: Line, scale: LayoutScale): Cell[] {
+  const cells: Cell[] = [];
+  let group: Word[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    cells.push({ x0: group[0].x0, x1: group[group.length - 1].x1, text: joinWords(group, scale), words: group });
+    group = [];
+  };
+  for (const w of line.words) {
+    const last = group[group.length - 1];
+    if (last && w.x0 - last.x1 >= scale.cellGap) flush();
+    group.push(w);
+  }
+  flush();
+  return cells;
+}
+
+export function isValueCell(cell: Cell): boolean {
+  return isValueText(cell.text);
+}
+
+/** An ordinal that opens a row or group label: `一、`, `（三）`, `(3)`, `1.`, `2、`. */
+export const LABEL_ORDINAL = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;

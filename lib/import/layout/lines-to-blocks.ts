@@ -1,0 +1,190 @@
+import type { DocBlock, ParagraphBlock } from "../types";
+import { cellsOf, isValueCell, type Cell } from "./cells";
+import { isPageFurniture } from "./page-furniture";
+import { joinWords } from "./cells";
+import type { LayoutScale, Line } from "./types";
+import { tableFromRegion, type Carry, type RegionLine } from "./unruled-table";
+
+type Kind = "prose" | "figure" | "other";
+
+interface Info {
+  line: Line;
+  cells: Cell[];
+  text: string;
+  firstValue: number;
+  kind: Kind;
+  /** A vertical gap (a blank line, a page break) separates it from the line before. */
+  breakBefore: boolean;
+}
+
+const SECTION_HEADING = /^[一二三四五六七八九十]{1,2}[、.．]\S{2,}/;
+const SENTENCE_END = /[。；;！？]$/;
+
+/**
+ * Lines of positioned text → paragraphs and tables. Page numbers are dropped; runs of lines that
+ * hold figures set in columns become tables (tableFromRegion); the other lines are joined into
+ * paragraphs where one wraps onto the next (no first-line indent, previous line running to the margin).
+ */
+export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
+  const lines = withoutFurniture(input, scale);
+  const infos = classify(lines, scale);
+  const blocks: DocBlock[] = [];
+  const margins = marginsOf(lines);
+  let carry: Carry | null = null;
+  let i = 0;
+  while (i < infos.length) {
+    const start = i;
+    if (infos[i].kind !== "prose") {
+      i++;
+      while (i < infos.length && infos[i].kind !== "prose" && !infos[i].breakBefore) i++;
+      const run = infos.slice(start, i);
+      if (run.some((l) => l.kind === "figure")) {
+        const built = tableFromRegion(run.map(toRegionLine), scale, carry);
+        blocks.push(built.table);
+        carry = built.carry;
+        continue;
+      }
+    } else {
+      i++;
+    }
+    if (carry) {
+      blocks.push({ type: "table", rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]], positional: true });
+      carry = null;
+    }
+    appendParagraphs(blocks, infos.slice(start, i), margins, scale);
+  }
+  if (carry) blocks.push({ type: "table", rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]], positional: true });
+  return mergeParagraphRuns(blocks, margins, scale);
+}
+
+function toRegionLine(info: Info): RegionLine {
+  return { cells: info.cells, firstValue: info.kind === "figure" ? info.firstValue : -1 };
+}
+
+function withoutFurniture(lines: Line[], scale: LayoutScale): Line[] {
+  return lines.filter((line, k) => {
+    const text = joinWords(line.words, scale);
+    if (text === "") return true;
+    const atEdge = pageEdge(lines, k, -1) || pageEdge(lines, k, 1);
+    return !isPageFurniture(text, atEdge);
+  });
+}
+
+/** No line with text between this one and the start (dir −1) or end (dir 1) of its page. */
+function pageEdge(lines: Line[], k: number, dir: 1 | -1): boolean {
+  for (let j = k + dir; j >= 0 && j < lines.length && lines[j].page === lines[k].page; j += dir) {
+    if (lines[j].words.length > 0) return false;
+  }
+  return true;
+}
+
+interface Margins {
+  left: number;
+  right: number;
+}
+
+function marginsOf(lines: Line[]): Margins {
+  const xs0 = lines.filter((l) => l.words.length > 0).map((l) => l.words[0].x0).sort((a, b) => a - b);
+  const xs1 = lines.filter((l) => l.words.length > 0).map((l) => l.words[l.words.length - 1].x1).sort((a, b) => a - b);
+  if (xs0.length === 0) return { left: 0, right: 0 };
+  // The body text's edges: a low and a high percentile, so one stray line does not move them.
+  return { left: xs0[Math.floor(xs0.length * 0.1)], right: xs1[Math.floor(xs1.length * 0.9)] };
+}
+
+function classify(lines: Line[], scale: LayoutScale): Info[] {
+  const margins = marginsOf(lines);
+  const width = Math.max(margins.right - margins.left, scale.em * 10);
+  const out: Info[] = [];
+  let prev: Line | null = null;
+  let blankBefore = false;
+  for (const line of lines) {
+    if (line.words.length === 0) {
+      blankBefore = true;
+      continue;
+    }
+    const cells = cellsOf(line, scale);
+    const text = cells.map((c) => c.text).join(" ");
+    const firstValue = figureStart(cells, margins, scale);
+    const breakBefore = blankBefore || prev === null || prev.page !== line.page || line.top - prev.bottom > scale.blockGap;
+    let kind: Kind = firstValue >= 0 ? "figure" : "other";
+    if (kind === "other" && cells.length === 1) {
+      const c = cells[0];
+      if (c.x1 - c.x0 >= width * 0.6 || SENTENCE_END.test(c.text) || SECTION_HEADING.test(c.text)) kind = "prose";
+    }
+    out.push({ line, cells, text, firstValue, kind, breakBefore });
+    prev = line;
+    blankBefore = false;
+  }
+  // A heading-like line right next to a figure line is a row label printed on its own line.
+  out.forEach((info, k) => {
+    if (info.kind !== "prose" || !SECTION_HEADING.test(info.text) || SENTENCE_END.test(info.text)) return;
+    const next = out[k + 1];
+    const before = out[k - 1];
+    if ((next && !next.breakBefore && next.kind === "figure") || (before && !info.breakBefore && before.kind === "figure")) {
+      info.kind = "other";
+    }
+  });
+  return out;
+}
+
+/**
+ * Index of the first figure of a line whose figures stand in columns after its label (or that is
+ * figures alone, away from the left margin); -1 otherwise.
+ */
+function figureStart(cells: Cell[], margins: Margins, scale: LayoutScale): number {
+  let k = cells.length;
+  while (k > 0 && isValueCell(cells[k - 1])) k--;
+  if (k === cells.length) return -1;
+  if (k > 0) return k;
+  return cells.length >= 2 || cells[0].x0 > margins.left + scale.em * 3 ? 0 : -1;
+}
+
+function appendParagraphs(blocks: DocBlock[], infos: Info[], margins: Margins, scale: LayoutScale): void {
+  for (const info of infos) {
+    blocks.push({ type: "paragraph", text: info.text, ...layoutHint(info, margins, scale) });
+  }
+}
+
+/** Where a paragraph line stood: kept on the block until paragraphs are joined, then dropped. */
+interface Hinted extends ParagraphBlock {
+  x0?: number;
+  x1?: number;
+  breakBefore?: boolean;
+}
+
+function layoutHint(info: Info, _margins: Margins, _scale: LayoutScale): Partial<Hinted> {
+  return { x0: info.cells[0].x0, x1: info.cells[info.cells.length - 1].x1, breakBefore: info.breakBefore };
+}
+
+/**
+ * Consecutive paragraph lines become one paragraph where the text runs on: the line before reached
+ * the right margin and this one starts at the left margin without an indent and without a gap above.
+ */
+function mergeParagraphRuns(blocks: DocBlock[], margins: Margins, scale: LayoutScale): DocBlock[] {
+  const out: DocBlock[] = [];
+  let open: Hinted | null = null;
+  for (const block of blocks) {
+    if (block.type !== "paragraph") {
+      out.push(block);
+      open = null;
+      continue;
+    }
+    const b = block as Hinted;
+    const runsOn = open !== null && !b.breakBefore && (open.x1 ?? 0) >= margins.right - scale.em * 1.5
+      && (b.x0 ?? 0) <= margins.left + scale.em * 0.5 && !SENTENCE_END.test(open.text) && !SECTION_HEADING.test(b.text);
+    if (runsOn && open) {
+      open.text = joinRunOn(open.text, b.text);
+      open.x1 = b.x1;
+      continue;
+    }
+    const fresh: Hinted = { type: "paragraph", text: b.text, x0: b.x0, x1: b.x1 };
+    out.push(fresh);
+    open = fresh;
+  }
+  return out.map((b) => (b.type === "paragraph" ? { type: "paragraph", text: b.text } : b));
+}
+
+/** Chinese wraps anywhere, even inside a number (`202` / `2年`): only Latin words get a space back. */
+function joinRunOn(a: string, b: string): string {
+  return /[A-Za-z][,.;:]?$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+}

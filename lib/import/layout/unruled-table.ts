@@ -1,0 +1,225 @@
+import type { TableBlock, TableCell } from "../types";
+import { LABEL_ORDINAL, isValueCell, type Cell } from "./cells";
+import { splitLabelLanes } from "./label-lanes";
+import type { LayoutScale, Word } from "./types";
+
+/** A line of a table region: its cells, and where its figures start if it is a figure line. */
+export interface RegionLine {
+  cells: Cell[];
+  /** Index of the first value cell of a figure line; -1 for a line without figures. */
+  firstValue: number;
+}
+
+/**
+ * A row label left unfinished at the end of a page (its figures are on the next page): carried to
+ * the next region, where it opens the first row unless that row starts a label of its own.
+ */
+export interface Carry {
+  leaf: string;
+}
+
+interface Anchor {
+  line: number;
+  head: string[];
+  own: string;
+  tail: string[];
+  values: string[];
+}
+
+/**
+ * A table printed without rules, rebuilt from its lines: figure lines are the rows; the column of
+ * each figure is found from where the figures of its band stand (and, for columns blank in every
+ * row, from the header above), so a blank stays a blank in its column; the lines of a wrapped row
+ * label are given to the figure line they belong to. The result is a positional table.
+ */
+export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: Carry | null): { table: TableBlock; carry: Carry | null } {
+  const tol = scale.em * 0.5;
+  const valueX = Math.min(...lines.filter((l) => l.firstValue >= 0).map((l) => l.cells[l.firstValue].x0));
+  const isHeader = (l: RegionLine) => l.firstValue < 0 && l.cells.some((c) => c.x1 > valueX + tol);
+  const rows: TableCell[][] = [];
+  let pendingCarry = carry;
+
+  let i = 0;
+  while (i < lines.length) {
+    if (isHeader(lines[i])) {
+      rows.push(lines[i].cells.map((c) => cell(c.text)));
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lines.length && !isHeader(lines[i])) i++;
+    const band = lines.slice(start, i);
+    const headerAbove = headerCellsAbove(lines, start, isHeader).filter((c) => c.x0 >= valueX - tol);
+    const built = bandRows(band, headerAbove, valueX, tol, scale, pendingCarry);
+    pendingCarry = built.carry;
+    rows.push(...built.rows);
+  }
+  return { table: { type: "table", rows, positional: true }, carry: pendingCarry };
+}
+
+function headerCellsAbove(lines: RegionLine[], start: number, isHeader: (l: RegionLine) => boolean): Cell[] {
+  const out: Cell[] = [];
+  for (let k = start - 1; k >= 0 && isHeader(lines[k]); k--) out.push(...lines[k].cells);
+  return out;
+}
+
+function bandRows(
+  band: RegionLine[], header: Cell[], valueX: number, tol: number, scale: LayoutScale, carry: Carry | null,
+): { rows: TableCell[][]; carry: Carry | null } {
+  const columns = valueColumns(band, header, scale);
+  const labelWords: Word[][] = band.map((l) => {
+    const cells = l.firstValue >= 0 ? l.cells.slice(0, l.firstValue) : l.cells.filter((c) => c.x0 < valueX - tol);
+    return cells.flatMap((c) => c.words);
+  });
+  const lanes = splitLabelLanes(labelWords, scale);
+
+  const anchors: Anchor[] = [];
+  band.forEach((l, k) => {
+    if (l.firstValue < 0) return;
+    anchors.push({ line: k, head: [], own: lanes[k].leaf, tail: [], values: placeValues(l.cells.slice(l.firstValue), columns) });
+  });
+  if (anchors.length === 0) {
+    return { rows: band.map((l) => l.cells.map((c) => cell(c.text))), carry };
+  }
+
+  const leafAt = (k: number) => lanes[k].leaf;
+  const gapLines = (from: number, to: number) => {
+    const ks: number[] = [];
+    for (let k = from; k < to; k++) if (band[k].firstValue < 0 && leafAt(k) !== "") ks.push(k);
+    return ks;
+  };
+
+  // Above the first figure line: header rows, then possibly the opening lines of its label (from a
+  // line that starts with an ordinal), or the rest of a label carried over from the page before.
+  const first = anchors[0];
+  const above = gapLines(0, first.line);
+  const opener = LABEL_ORDINAL.test(first.own) ? -1 : lastIndexWhere(above, (k) => LABEL_ORDINAL.test(leafAt(k)));
+  const headFrom = opener >= 0 ? above[opener] : first.line;
+  first.head = above.filter((k) => k >= headFrom).map(leafAt);
+  const rowsBefore: TableCell[][] = band.slice(0, headFrom).filter((l) => l.cells.length > 0).map((l) => l.cells.map((c) => cell(c.text)));
+  if (carry) {
+    if (LABEL_ORDINAL.test(first.head[0] ?? first.own)) rowsBefore.push([cell(carry.leaf)]);
+    else first.head.unshift(carry.leaf);
+  }
+
+  for (let a = 0; a < anchors.length - 1; a++) {
+    const above = anchors[a];
+    const below = anchors[a + 1];
+    const gap = gapLines(above.line + 1, below.line).map(leafAt);
+    const split = splitGap(gap, above, below);
+    above.tail = gap.slice(0, split);
+    below.head = gap.slice(split);
+  }
+
+  // After the last figure line: the rest of its label, then possibly a label whose figures are on the next page.
+  const last = anchors[anchors.length - 1];
+  const after = gapLines(last.line + 1, band.length).map(leafAt);
+  const orphanAt = after.findIndex((t) => LABEL_ORDINAL.test(t));
+  let nextCarry: Carry | null = null;
+  if (orphanAt >= 0) {
+    last.tail = after.slice(0, orphanAt);
+    nextCarry = { leaf: after.slice(orphanAt).join("") };
+  } else {
+    last.tail = after;
+  }
+
+  const rows = [
+    ...rowsBefore,
+    ...anchors.map((a) => {
+      const label = [...a.head, a.own, ...a.tail].join("");
+      return label === "" ? a.values.map(cell) : [cell(label), ...a.values.map(cell)];
+    }),
+  ];
+  return { rows, carry: nextCarry };
+}
+
+/**
+ * Where the label lines between two figure lines divide: a line opening with an ordinal starts the
+ * lower row's label; a label still inside an open bracket goes on; otherwise a label is centred on
+ * its figures, so the upper row takes as many lines below as it had above.
+ */
+function splitGap(gap: string[], above: Anchor, below: Anchor): number {
+  const opener = gap.findIndex((t) => LABEL_ORDINAL.test(t));
+  if (opener >= 0) return opener;
+  if (LABEL_ORDINAL.test(below.own)) return gap.length;
+  let depth = bracketDepth([...above.head, above.own].join(""));
+  if (depth > 0) {
+    let k = 0;
+    while (k < gap.length && depth > 0) depth += bracketDepth(gap[k++]);
+    return k;
+  }
+  if (LABEL_ORDINAL.test(above.head[0] ?? above.own) && above.own === "" && above.head.length > 0) {
+    // The figures stood on a line of their own between the label's lines: the label continues below.
+    return Math.min(gap.length, above.head.length);
+  }
+  let split = Math.min(gap.length, above.head.length);
+  if (below.own === "" && split === gap.length && gap.length > 0) split = gap.length - 1;
+  return split;
+}
+
+function lastIndexWhere(items: number[], test: (k: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+function bracketDepth(text: string): number {
+  let d = 0;
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") d++;
+    else if ((ch === "）" || ch === ")") && d > 0) d--;
+  }
+  return d;
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+/** Column extents of a band: figures that overlap share a column; a narrow header cell clear of every figure is a column blank in all rows. */
+function valueColumns(band: RegionLine[], header: Cell[], scale: LayoutScale): Column[] {
+  const figures = band.flatMap((l) => (l.firstValue >= 0 ? l.cells.slice(l.firstValue) : []));
+  const columns = mergeIntervals(figures.map((c) => ({ x0: c.x0, x1: c.x1 })), 0);
+  const clear = scale.em * 1.5;
+  const extra = header.filter((h) => {
+    const overlapping = columns.filter((c) => h.x0 < c.x1 + clear && h.x1 > c.x0 - clear).length;
+    return overlapping === 0 && h.x0 > (columns[0]?.x0 ?? Infinity);
+  });
+  return mergeIntervals([...columns, ...extra.map((h) => ({ x0: h.x0, x1: h.x1 }))], 0);
+}
+
+function mergeIntervals(items: Column[], slack: number): Column[] {
+  const sorted = [...items].sort((a, b) => a.x0 - b.x0);
+  const out: Column[] = [];
+  for (const it of sorted) {
+    const last = out[out.length - 1];
+    if (last && it.x0 < last.x1 + slack) last.x1 = Math.max(last.x1, it.x1);
+    else out.push({ ...it });
+  }
+  return out;
+}
+
+function placeValues(cells: Cell[], columns: Column[]): string[] {
+  const values: string[] = columns.map(() => "");
+  const extra: string[] = [];
+  for (const c of cells) {
+    if (!isValueCell(c)) continue;
+    const mid = (c.x0 + c.x1) / 2;
+    let best = -1;
+    let bestDistance = Infinity;
+    columns.forEach((col, k) => {
+      const d = mid < col.x0 ? col.x0 - mid : mid > col.x1 ? mid - col.x1 : 0;
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    });
+    if (best >= 0 && values[best] === "") values[best] = c.text;
+    else extra.push(c.text);
+  }
+  return [...values, ...extra];
+}
+
+function cell(text: string): TableCell {
+  return { text, colSpan: 1, rowSpan: 1 };
+}
