@@ -1,4 +1,10 @@
+import { writeFileSync } from "node:fs";
+import { previousInBatch } from "../../lib/import/batch/previous-in-batch";
+import { readRow, unreadableRow, type BatchSummaryRow } from "../../lib/import/batch/summary";
+import { summaryCsv } from "../../lib/import/batch/summary-csv";
+import { summaryHtml } from "../../lib/import/batch/summary-html";
 import { toTablesJson } from "../../lib/import/tables-json";
+import type { ReportContent } from "../../lib/report/content";
 import { hasErrors, validate, type Finding } from "../../lib/report/validate";
 import { expandGlobs } from "./expand-globs";
 import "./load-import";
@@ -6,9 +12,11 @@ import { loadReport, supportedExtensions, type LoadedReport } from "./load-repor
 import { CliError, parseVerbArgs } from "./verb";
 
 export const summary = "校验报告（JSON，或导入已发布的 TXT、DOCX、HTML），列出错误和提醒（有错误时退出码为1）";
-export const usage = "nianbao validate <报告文件或通配符…> [--previous <上年报告>] [--complete] [--json]";
+export const usage =
+  "nianbao validate <报告文件或通配符…> [--previous <上年报告>] [--complete] [--json | --summary csv|html [--out <文件>]]";
 
 const SEVERITY = { error: "错误", warning: "提醒" } as const;
+const SUMMARY_KINDS = ["csv", "html"] as const;
 
 export function formatFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return "未发现问题。";
@@ -26,53 +34,103 @@ function filledCells(report: LoadedReport): number {
   );
 }
 
+interface Checked {
+  file: string;
+  report: LoadedReport;
+  findings: Finding[];
+  /** The file whose content served as last year's report (--previous, or the same unit's report of the year before in the batch). */
+  previousFile: string | null;
+}
+
+type Loaded = { file: string; report: LoadedReport } | { file: string; problem: string };
+
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(
     args,
-    { previous: { type: "string" }, complete: { type: "boolean" }, json: { type: "boolean" } },
+    {
+      previous: { type: "string" }, complete: { type: "boolean" }, json: { type: "boolean" },
+      summary: { type: "string" }, out: { type: "string" },
+    },
     usage,
   );
   if (positionals.length === 0) throw new CliError(`请给出报告文件（可读取 ${supportedExtensions().join("、")}，可用通配符）。\n用法：${usage}`);
+  const summaryKind = values.summary;
+  if (summaryKind !== undefined && !(SUMMARY_KINDS as readonly string[]).includes(summaryKind)) {
+    throw new CliError(`--summary 只能是 csv 或 html。\n用法：${usage}`);
+  }
+  if (summaryKind && values.json) throw new CliError(`--json 与 --summary 只能选一个。\n用法：${usage}`);
+  if (values.out !== undefined && !summaryKind) throw new CliError(`--out 只能与 --summary 一起使用。\n用法：${usage}`);
   const { files, unmatched } = expandGlobs(positionals);
   if (files.length === 0) throw new CliError(`没有与 ${unmatched.join("、")} 匹配的文件`);
   if (values.previous && files.length > 1) throw new CliError(`--previous 只能与一份报告一起使用。\n用法：${usage}`);
   for (const pattern of unmatched) process.stderr.write(`没有与 ${pattern} 匹配的文件\n`);
-  const previous = values.previous ? (await loadReport(values.previous)).content : null;
+  const previousGiven = values.previous ? (await loadReport(values.previous)).content : null;
 
-  const results: { file: string; report: LoadedReport; findings: Finding[] }[] = [];
-  let failed = unmatched.length > 0;
+  const loaded: Loaded[] = [];
   for (const file of files) {
-    let report: LoadedReport;
     try {
-      report = await loadReport(file);
+      loaded.push({ file, report: await loadReport(file) });
     } catch (error) {
-      // One unreadable file does not stop the others; with a single file this is the command's failure.
-      if (files.length === 1 || !(error instanceof CliError)) throw error;
+      // One unreadable file does not stop the others; with a single file (and no summary to write) this is the command's failure.
+      if (!(error instanceof CliError) || (files.length === 1 && !summaryKind)) throw error;
       process.stderr.write(`${error.message}\n`);
-      failed = true;
-      continue;
+      loaded.push({ file, problem: error.message });
     }
-    const validated = validate(report.content, { previous, complete: values.complete }).filter(report.keepValidated ?? (() => true));
-    results.push({ file, report, findings: [...report.documentFindings, ...validated] });
   }
 
-  if (values.json) {
-    const out = results.map(({ file, report, findings }) => ({
+  const readable = loaded.filter((l): l is Extract<Loaded, { report: LoadedReport }> => "report" in l);
+  // Last year's report of the same unit, when the batch holds it; --previous names it for a single file.
+  const previousIndex = previousInBatch(readable.map((l) => ({ organization: l.report.content.meta.organization || null, year: l.report.content.meta.year || null })));
+  const checked = new Map<string, Checked>();
+  readable.forEach(({ file, report }, i) => {
+    const j = previousIndex[i];
+    const previous: ReportContent | null = previousGiven ?? (j === null ? null : readable[j].report.content);
+    const previousFile = values.previous ?? (j === null ? null : readable[j].file);
+    const validated = validate(report.content, { previous, complete: values.complete }).filter(report.keepValidated ?? (() => true));
+    checked.set(file, { file, report, findings: [...report.documentFindings, ...validated], previousFile });
+  });
+  const results = readable.map((l) => checked.get(l.file)!);
+
+  if (summaryKind) {
+    const rows: BatchSummaryRow[] = loaded.map((l) => {
+      if ("problem" in l) return unreadableRow(l.file, l.problem);
+      const { report, findings, previousFile } = checked.get(l.file)!;
+      const { meta, format } = report.content;
+      return readRow({
+        file: l.file, unit: meta.organization || null, year: meta.year || null, format,
+        cellsRead: report.cellsRead ?? filledCells(report), findings, previous: previousFile,
+      });
+    });
+    const text = summaryKind === "csv" ? summaryCsv(rows) : summaryHtml(rows);
+    if (values.out) {
+      try {
+        writeFileSync(values.out, text);
+      } catch (error) {
+        throw new CliError(`无法写入 ${values.out}：${(error as Error).message}`);
+      }
+      process.stderr.write(`已写入 ${values.out}（${rows.length} 份文件）\n`);
+    } else {
+      process.stdout.write(text);
+    }
+  } else if (values.json) {
+    const out = results.map(({ file, report, findings, previousFile }) => ({
       file,
       format: report.content.format,
       year: report.content.meta.year || null,
       organization: report.content.meta.organization || null,
+      previous: previousFile,
       tables: toTablesJson(report.content),
       findings,
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const blocks = results.map(({ file, report, findings }) => {
+    const blocks = results.map(({ file, report, findings, previousFile }) => {
       const { meta } = report.content;
       const unit = meta.organization || "（单位不详）";
       const year = meta.year ? `${meta.year}年度报告` : "年度不详的报告";
       const cells = report.cellsRead ?? filledCells(report);
-      return `${file}：${unit} ${year}（${report.content.format}年格式），读入${cells}个单元格\n${formatFindings(findings)}`;
+      const against = previousFile ? `\n上年报告：${previousFile}（用于跨年度检查 X1、X2、X8）` : "";
+      return `${file}：${unit} ${year}（${report.content.format}年格式），读入${cells}个单元格${against}\n${formatFindings(findings)}`;
     });
     if (results.length > 1) {
       const withErrors = results.filter((r) => hasErrors(r.findings)).length;
@@ -80,6 +138,6 @@ export async function run(args: string[]): Promise<number> {
     }
     if (blocks.length > 0) process.stdout.write(`${blocks.join("\n\n")}\n`);
   }
-  if (failed) return 2;
+  if (unmatched.length > 0 || loaded.length > readable.length) return 2;
   return results.some((r) => hasErrors(r.findings)) ? 1 : 0;
 }
