@@ -1,22 +1,15 @@
 import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
 import { isPeoplesGovernment } from "@/lib/orgs/labels";
+import { chinaDate, publicationDeadline } from "@/lib/report/deadline";
 
-/**
- * 条例 art. 49: a unit publishes its report on year N before 31 January of N + 1; a people's
- * government publishes its own report before 31 March. Dates are China's (UTC+8, no daylight saving),
- * whatever the server's zone, as plain `yyyy-mm-dd` strings.
- */
+export { chinaDate };
+
+/** A unit's publication deadline for `year`, by the kind of organisation it is. */
 export function reportDeadline(year: number, level: OrgLevel): string {
-  return `${year + 1}-${isPeoplesGovernment(level) ? "03-31" : "01-31"}`;
+  return publicationDeadline(year, isPeoplesGovernment(level));
 }
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The calendar day it is in China at `now`. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 function dayNumber(isoDate: string): number {
   const [y, m, d] = isoDate.split("-").map(Number);

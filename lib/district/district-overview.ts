@@ -4,7 +4,8 @@ import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { parseReportContent, type ReportContent } from "@/lib/report/content";
 import { validate } from "@/lib/report/validate";
-import { chinaDate, deadlineState, reportDeadline, type DeadlineState } from "./deadline";
+import { currentReportYear } from "@/lib/report/deadline";
+import { deadlineState, reportDeadline, type DeadlineState } from "./deadline";
 import { districtOrThrow, districtUnits, type OrgRef } from "./district-scope";
 
 /** A unit's state for the year: its report's status, or 未创建 when it has none. */
@@ -50,10 +51,7 @@ export interface DistrictOverview {
   counts: Record<UnitStatus, number> & { OVERDUE: number; ALL: number };
 }
 
-/** The year whose reports are due now: the calendar year just ended, in China. */
-export function currentReportYear(now = new Date()): number {
-  return Number(chinaDate(now).slice(0, 4)) - 1;
-}
+export { currentReportYear };
 
 function errorCount(content: unknown, previous: unknown): number | null {
   const parsed = parseReportContent(content);

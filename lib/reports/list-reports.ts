@@ -2,6 +2,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { visibleOrganizationIds } from "@/lib/auth/access";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { currentReportYear } from "@/lib/report/deadline";
 import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
 
 export interface ReportRow {
@@ -58,7 +59,7 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
     }));
 }
 
-/** The year after the newest report; with none, the year just ended (the one reported on in January). */
+/** The year after the newest report; with none, the year being reported now (China time). */
 export function nextReportYear(years: number[], today = new Date()): number {
-  return years.length ? Math.max(...years) + 1 : today.getFullYear() - 1;
+  return years.length ? Math.max(...years) + 1 : currentReportYear(today);
 }

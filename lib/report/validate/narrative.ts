@@ -1,3 +1,4 @@
+import { publicationDeadline } from "../deadline";
 import { FEE_FIELDS, readFeeStatement, type FeeStatement } from "../fee-statement";
 import { finding } from "../rules";
 import type { SectionKey } from "../spec-types";
@@ -121,7 +122,7 @@ function chineseDate(iso: string): string {
 export function checkDeadline(ctx: ValidationContext): void {
   const { issuedDate, year, isPeoplesGovernment } = ctx.content.meta;
   if (!issuedDate) return;
-  const deadline = `${year + 1}-${isPeoplesGovernment ? "03-31" : "01-31"}`;
+  const deadline = publicationDeadline(year, isPeoplesGovernment);
   if (issuedDate <= deadline) return;
   ctx.findings.push(
     finding(
