@@ -1,3 +1,4 @@
+import { ValidationError } from "@/lib/errors";
 import { DocxReadError } from "./read-docx";
 import { importDocx, importHtml, importText } from "./index";
 import type { ImportResult } from "./types";
@@ -6,12 +7,7 @@ import type { ImportResult } from "./types";
 export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm"] as const;
 
 /** A file the importer refuses before reading it (kind not supported); the message is Chinese and names the file. */
-export class ImportRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ImportRefusedError";
-  }
-}
+export class ImportRefusedError extends ValidationError {}
 
 export function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);

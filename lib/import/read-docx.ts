@@ -1,17 +1,13 @@
 import JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
+import { ValidationError } from "@/lib/errors";
 import type { DocBlock, TableBlock, TableCell } from "./types";
 
 /**
  * A Word document's body as blocks: w:p paragraphs and w:tbl tables read as tables (w:tr/w:tc,
  * w:gridSpan as colSpan, w:vMerge restart/continue as rowSpan), never as flattened text.
  */
-export class DocxReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "DocxReadError";
-  }
-}
+export class DocxReadError extends ValidationError {}
 
 export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocBlock[]> {
   let zip: JSZip;

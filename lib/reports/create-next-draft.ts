@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { ConflictError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { formatIdForYear } from "@/lib/report/formats";
@@ -10,9 +11,8 @@ import { nextReportYear } from "./list-reports";
 import { previousReportContent } from "./previous-report";
 import { newReportContent } from "./new-report-content";
 
-export class DraftExistsError extends Error {
-  name = "DraftExistsError";
-}
+/** The organisation already has a report for that year (409). */
+export class DraftExistsError extends ConflictError {}
 
 /**
  * Create the draft for the year after the organisation's newest report — empty, or 以上年报告为基础

@@ -2,20 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAuthContext } from "@/lib/auth/context";
-import { actionError, type ActionResult } from "@/lib/auth/action-result";
+import { authAction } from "@/lib/http/auth-action";
+import { recordId } from "@/lib/http/schemas";
 import { createNextDraft } from "@/lib/reports/create-next-draft";
 
-const Input = z.object({ organizationId: z.string().uuid("单位编号无效。"), basedOnPrevious: z.boolean().optional() });
+const Input = z.object({ organizationId: recordId("单位"), basedOnPrevious: z.boolean().optional() });
 
-export async function createNextDraftAction(input: { organizationId: string; basedOnPrevious?: boolean }): Promise<ActionResult<{ id: string; year: number }>> {
-  try {
-    const { organizationId, basedOnPrevious } = Input.parse(input);
-    const ctx = await requireAuthContext();
-    const created = await createNextDraft(ctx, organizationId, { basedOnPrevious });
-    revalidatePath("/reports");
-    return { ok: true, data: created };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const createNextDraftAction = authAction(Input, async ({ organizationId, basedOnPrevious }, { ctx }) => {
+  const created = await createNextDraft(ctx, organizationId, { basedOnPrevious });
+  revalidatePath("/reports");
+  return created;
+});

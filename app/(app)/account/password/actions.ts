@@ -1,10 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { actionError } from "@/lib/auth/action-result";
 import { changePassword } from "@/lib/auth/change-password";
-import { requireAuthContext } from "@/lib/auth/context";
-import { requestIp } from "@/lib/http/request-ip";
+import { authAction } from "@/lib/http/auth-action";
 
 export interface ChangePasswordState {
   ok?: boolean;
@@ -22,18 +20,15 @@ const Input = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "两次输入的新密码不一致。" });
 
+const change = authAction(Input, (input, { ctx, ip }) => changePassword(ctx, input, { ip }));
+
 export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  try {
-    const ctx = await requireAuthContext();
-    const input = Input.parse({
-      currentPassword: form.get("currentPassword") ?? "",
-      newPassword: form.get("newPassword") ?? "",
-      confirmPassword: form.get("confirmPassword") ?? "",
-    });
-    const { endedSessions } = await changePassword(ctx, input, { ip: await requestIp() });
-    return { ok: true, message: endedSessions ? `密码已修改，其他 ${endedSessions} 处登录已退出。` : "密码已修改。" };
-  } catch (error) {
-    const refused = actionError(error);
-    return { ok: false, error: refused.error, status: refused.status };
-  }
+  const result = await change({
+    currentPassword: String(form.get("currentPassword") ?? ""),
+    newPassword: String(form.get("newPassword") ?? ""),
+    confirmPassword: String(form.get("confirmPassword") ?? ""),
+  });
+  if (!result.ok) return { ok: false, error: result.error, status: result.status };
+  const { endedSessions } = result.data;
+  return { ok: true, message: endedSessions ? `密码已修改，其他 ${endedSessions} 处登录已退出。` : "密码已修改。" };
 }

@@ -2,17 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actionError, type ActionResult } from "@/lib/auth/action-result";
-import { requireAuthContext } from "@/lib/auth/context";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
-import { requestIp } from "@/lib/http/request-ip";
+import { authAction } from "@/lib/http/auth-action";
+import { recordId } from "@/lib/http/schemas";
 import { assignRole } from "@/lib/users/assign-role";
 import { createUser } from "@/lib/users/create-user";
 import { removeRole } from "@/lib/users/remove-role";
 import { resetPassword } from "@/lib/users/reset-password";
 
 const RoleInput = z.enum(["EDITOR", "REVIEWER", "ADMIN"], { message: "请选择角色。" });
-const Id = (what: string) => z.string().uuid(`${what}无效。`);
 
 const CreateInput = z.object({
   account: z
@@ -23,60 +21,38 @@ const CreateInput = z.object({
     .regex(/^[a-z0-9][a-z0-9._-]*$/, "账号只能包含小写字母、数字、点、下划线和连字符，并以字母或数字开头。"),
   displayName: z.string().trim().min(1, "请填写姓名或称呼。").max(50, "姓名过长。"),
   password: z.string(),
-  organizationId: Id("单位"),
+  organizationId: recordId("单位"),
   role: RoleInput,
 });
 
-export async function createUserAction(input: z.input<typeof CreateInput>): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireAuthContext();
-    const parsed = CreateInput.parse(input);
-    const password = newPasswordSchema(parsed.account).parse(parsed.password);
-    const created = await createUser(ctx, { ...parsed, password }, { ip: await requestIp() });
-    revalidatePath("/admin/users");
-    return { ok: true, data: created };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const createUserAction = authAction(CreateInput, async (input, { ctx, ip }) => {
+  const password = newPasswordSchema(input.account).parse(input.password);
+  const created = await createUser(ctx, { ...input, password }, { ip });
+  revalidatePath("/admin/users");
+  return created;
+});
 
-const AssignInput = z.object({ userId: Id("用户"), organizationId: Id("单位"), role: RoleInput });
+const AssignInput = z.object({ userId: recordId("用户"), organizationId: recordId("单位"), role: RoleInput });
 
-export async function assignRoleAction(input: z.input<typeof AssignInput>): Promise<ActionResult<{ membershipId: string }>> {
-  try {
-    const ctx = await requireAuthContext();
-    const assigned = await assignRole(ctx, AssignInput.parse(input), { ip: await requestIp() });
-    revalidatePath("/admin/users");
-    return { ok: true, data: assigned };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const assignRoleAction = authAction(AssignInput, async (input, { ctx, ip }) => {
+  const assigned = await assignRole(ctx, input, { ip });
+  revalidatePath("/admin/users");
+  return assigned;
+});
 
-const RemoveInput = z.object({ membershipId: Id("角色") });
+const RemoveInput = z.object({ membershipId: recordId("角色") });
 
-export async function removeRoleAction(input: z.input<typeof RemoveInput>): Promise<ActionResult<null>> {
-  try {
-    const ctx = await requireAuthContext();
-    await removeRole(ctx, RemoveInput.parse(input).membershipId, { ip: await requestIp() });
-    revalidatePath("/admin/users");
-    return { ok: true, data: null };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const removeRoleAction = authAction(RemoveInput, async ({ membershipId }, { ctx, ip }) => {
+  await removeRole(ctx, membershipId, { ip });
+  revalidatePath("/admin/users");
+  return null;
+});
 
-const ResetInput = z.object({ userId: Id("用户"), password: z.string() });
+const ResetInput = z.object({ userId: recordId("用户"), password: z.string() });
 
-export async function resetPasswordAction(input: z.input<typeof ResetInput>): Promise<ActionResult<{ endedSessions: number }>> {
-  try {
-    const ctx = await requireAuthContext();
-    const parsed = ResetInput.parse(input);
-    const password = newPasswordSchema().parse(parsed.password);
-    const reset = await resetPassword(ctx, { userId: parsed.userId, password }, { ip: await requestIp() });
-    revalidatePath("/admin/users");
-    return { ok: true, data: reset };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const resetPasswordAction = authAction(ResetInput, async (input, { ctx, ip }) => {
+  const password = newPasswordSchema().parse(input.password);
+  const reset = await resetPassword(ctx, { userId: input.userId, password }, { ip });
+  revalidatePath("/admin/users");
+  return reset;
+});

@@ -1,7 +1,6 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireAuthContext } from "@/lib/auth/context";
-import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
+import { route } from "@/lib/http/route";
+import { reportParams } from "@/lib/http/schemas";
 import { addReviewComment, COMMENT_MAX } from "@/lib/reports/add-review-comment";
 
 export const dynamic = "force-dynamic";
@@ -12,13 +11,6 @@ const Input = z.object({
 });
 
 /** A reviewer's comment on a cell or section of a submitted report (sent to the editor with 退回). */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-    const ctx = await requireAuthContext();
-    const input = Input.parse(await readJsonBody(request, 64 * 1024));
-    return NextResponse.json(await addReviewComment(ctx, (await params).id, input), { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ input: Input, params: reportParams }, async ({ ctx, params, input }) =>
+  Response.json(await addReviewComment(ctx, params.id, input), { status: 201 }),
+);

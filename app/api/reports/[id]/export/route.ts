@@ -1,30 +1,17 @@
 import { z } from "zod";
 import { recordExport } from "@/lib/audit/record-export";
-import { requireAuthContext } from "@/lib/auth/context";
-import { clientIp } from "@/lib/http/client-ip";
-import { errorResponse } from "@/lib/http/responses";
+import { attachment } from "@/lib/http/attachment";
+import { route } from "@/lib/http/route";
+import { reportParams } from "@/lib/http/schemas";
 import { exportReport } from "@/lib/reports/export-report";
 
 export const dynamic = "force-dynamic";
 
-const Query = z.object({ format: z.enum(["docx", "html"], { message: "format 只能是 docx 或 html。" }) });
+const Query = z.object({ format: z.enum(["docx", "html"], { message: "format 只能是 docx 或 html。" }).default("docx") });
 
 /** 下载 DOCX / 下载 HTML: `?format=docx|html`. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { format } = Query.parse({ format: new URL(request.url).searchParams.get("format") ?? "docx" });
-    const ctx = await requireAuthContext();
-    const file = await exportReport(ctx, (await params).id, format);
-    await recordExport(ctx, file.report, format, clientIp(request.headers));
-    return new Response(file.body as BodyInit, {
-      headers: {
-        "content-type": file.mime,
-        "content-disposition": `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ query: Query, params: reportParams }, async ({ ctx, params, query: { format }, ip }) => {
+  const file = await exportReport(ctx, params.id, format);
+  await recordExport(ctx, file.report, format, ip);
+  return attachment(file.body, file.mime, file.fileName);
+});

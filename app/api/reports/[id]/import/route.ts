@@ -1,8 +1,6 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireAuthContext } from "@/lib/auth/context";
-import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
-import { reportVersion } from "@/lib/http/schemas";
+import { route } from "@/lib/http/route";
+import { reportParams, reportVersion } from "@/lib/http/schemas";
 import { applyImport } from "@/lib/reports/apply-import";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +12,4 @@ const Input = z.object({
 });
 
 /** Apply the chosen sections of an imported report to the draft. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-    const ctx = await requireAuthContext();
-    const input = Input.parse(await readJsonBody(request, 2 * 1024 * 1024));
-    return NextResponse.json(await applyImport(ctx, (await params).id, input));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ input: Input, params: reportParams, maxBytes: 2 * 1024 * 1024 }, ({ ctx, params, input }) => applyImport(ctx, params.id, input));

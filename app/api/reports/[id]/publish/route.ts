@@ -1,9 +1,6 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireAuthContext } from "@/lib/auth/context";
-import { clientIp } from "@/lib/http/client-ip";
-import { assertSameOrigin, errorResponse, readJsonBody } from "@/lib/http/responses";
-import { reportVersion } from "@/lib/http/schemas";
+import { route } from "@/lib/http/route";
+import { reportParams, reportVersion } from "@/lib/http/schemas";
 import { publishReport } from "@/lib/reports/publish-report";
 
 export const dynamic = "force-dynamic";
@@ -15,13 +12,6 @@ const Input = z.object({
 });
 
 /** 标记为已发布, with the publication URL and date. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-    const ctx = await requireAuthContext();
-    const input = Input.parse(await readJsonBody(request, 16 * 1024));
-    return NextResponse.json(await publishReport(ctx, (await params).id, input, { ip: clientIp(request.headers) }));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ input: Input, params: reportParams, maxBytes: 16 * 1024 }, ({ ctx, params, input, ip }) =>
+  publishReport(ctx, params.id, input, { ip }),
+);

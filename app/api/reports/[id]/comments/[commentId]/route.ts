@@ -1,19 +1,14 @@
-import { NextResponse } from "next/server";
-import { requireAuthContext } from "@/lib/auth/context";
-import { assertSameOrigin, errorResponse } from "@/lib/http/responses";
+import { z } from "zod";
+import { route } from "@/lib/http/route";
+import { recordId } from "@/lib/http/schemas";
 import { deleteReviewComment } from "@/lib/reports/delete-review-comment";
 
 export const dynamic = "force-dynamic";
 
+const Params = z.object({ id: recordId("报告"), commentId: recordId("意见") });
+
 /** Take back one's own comment before it is sent. */
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string; commentId: string }> }) {
-  try {
-    assertSameOrigin(request);
-    const ctx = await requireAuthContext();
-    const { id, commentId } = await params;
-    await deleteReviewComment(ctx, id, commentId);
-    return NextResponse.json({ ok: true });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const DELETE = route({ params: Params }, async ({ ctx, params }) => {
+  await deleteReviewComment(ctx, params.id, params.commentId);
+  return { ok: true };
+});
