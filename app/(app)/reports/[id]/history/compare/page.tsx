@@ -10,9 +10,10 @@ import { compareSnapshots } from "@/lib/reports/compare-snapshots";
 export const metadata: Metadata = { title: "版本比较" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+/** A snapshot number from the URL; beyond the column's range (a positive 32-bit integer) it names no version. */
 const number = (v: string | string[] | undefined) => {
   const n = Number(Array.isArray(v) ? v[0] : v);
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return Number.isInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
 };
 
 export default async function ComparePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
