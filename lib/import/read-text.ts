@@ -25,9 +25,15 @@ export function readText(input: string): DocBlock[] {
     if (table && table.rows.length > 0) blocks.push(table);
     table = null;
   };
-  const ensureTable = (): TableBlock => (table ??= { type: "table", rows: [], positional: false });
+  const ensureTable = (): TableBlock => (table ??= { type: "table", rows: [], positional: true });
 
   for (const line of lines) {
+    // Inside a table a line of only a TAB is an empty cell (one cell per line); elsewhere it is a blank line.
+    if (table && /^\t[^\S\n]*$/.test(line)) {
+      (row ??= []).push(cell(""));
+      lastWasCellLine = true;
+      continue;
+    }
     if (line.trim() === "") {
       endRow();
       lastWasCellLine = false;
