@@ -9,23 +9,91 @@ import type { DocBlock, TableBlock, TableCell } from "./types";
  */
 export class DocxReadError extends ValidationError {}
 
+/**
+ * What a DOCX may unpack to. A ZIP entry can inflate a thousandfold (a 781 KB file whose word/document.xml
+ * inflates to 256 MB is enough to exhaust a server), so each entry is measured while it inflates and
+ * reading stops at its cap; the entry count is bounded before the archive's directory is even built.
+ */
+export const DOCX_LIMITS = {
+  /** Entries in the archive (a long report with images has a few dozen). */
+  maxEntries: 2000,
+  /** word/document.xml inflated (a 100-page report with tables is 2–5 MB). */
+  maxDocumentBytes: 20 * 1024 * 1024,
+  /** Everything read from the archive, inflated. */
+  maxTotalBytes: 100 * 1024 * 1024,
+} as const;
+
+const MB = 1024 * 1024;
+
 export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocBlock[]> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const declared = declaredEntryCount(data);
+  if (declared !== null && declared > DOCX_LIMITS.maxEntries) throw tooManyEntries(declared);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZip.loadAsync(data);
   } catch {
     throw new DocxReadError("不是有效的DOCX文件（无法按ZIP格式读取）");
   }
+  const entries = Object.keys(zip.files).length;
+  if (entries > DOCX_LIMITS.maxEntries) throw tooManyEntries(entries);
   const entry = zip.file("word/document.xml");
   if (!entry) throw new DocxReadError("DOCX文件中没有正文（缺少word/document.xml）");
-  let xml: string;
-  try {
-    xml = await entry.async("string");
-  } catch {
-    // A damaged archive: the entry's compressed data does not inflate to what its header says.
-    throw new DocxReadError("DOCX文件已损坏（正文无法解压）");
-  }
+  const budget = { left: DOCX_LIMITS.maxTotalBytes };
+  const xml = new TextDecoder("utf-8").decode(await inflateCapped(entry, DOCX_LIMITS.maxDocumentBytes, budget));
   return readDocumentXml(xml);
+}
+
+function tooManyEntries(count: number): DocxReadError {
+  return new DocxReadError(`DOCX文件中的条目过多（${count} 个，上限 ${DOCX_LIMITS.maxEntries} 个），不像是 Word 文档`);
+}
+
+/**
+ * The total-entries field of the ZIP's end-of-central-directory record, read before JSZip builds an
+ * object per entry; null when there is none to read (JSZip then refuses the file) or it defers to ZIP64.
+ */
+function declaredEntryCount(data: Uint8Array): number | null {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // The record is 22 bytes plus a comment of at most 65,535.
+  for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      const total = view.getUint16(at + 10, true);
+      return total === 0xffff ? null : total;
+    }
+  }
+  return null;
+}
+
+/** An entry's bytes, inflated as a stream and abandoned as soon as they pass `cap` or the archive's budget. */
+function inflateCapped(entry: JSZip.JSZipObject, cap: number, budget: { left: number }): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const stream = entry.nodeStream("nodebuffer");
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const refuse = (error: DocxReadError) => {
+      if (settled) return;
+      settled = true;
+      // No more reads: JSZip inflates only as the stream is read, so the rest is never inflated.
+      stream.pause();
+      stream.removeAllListeners("data");
+      reject(error);
+    };
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) refuse(new DocxReadError(`DOCX文件的正文解压后超过 ${cap / MB} MB 上限，无法读取`));
+      else if (size > budget.left) refuse(new DocxReadError(`DOCX文件解压后的内容超过 ${DOCX_LIMITS.maxTotalBytes / MB} MB 上限，无法读取`));
+      else chunks.push(chunk);
+    });
+    // A damaged archive: the entry's compressed data does not inflate.
+    stream.on("error", () => refuse(new DocxReadError("DOCX文件已损坏（正文无法解压）")));
+    stream.on("end", () => {
+      if (settled) return;
+      settled = true;
+      budget.left -= size;
+      resolve(Buffer.concat(chunks, size));
+    });
+  });
 }
 
 type XNode = Record<string, unknown>;
