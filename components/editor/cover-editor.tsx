@@ -2,11 +2,9 @@
 
 import type { UseFormReturn } from "react-hook-form";
 import type { ReportFormValues } from "@/lib/report/form-values";
-import { META_LABELS } from "@/lib/report/diff";
+import { META_FIELDS } from "@/lib/report/fields";
 import { standardPreface } from "@/lib/report/preface";
 import type { FormatId } from "@/lib/report/spec-types";
-
-const FIELDS = ["organization", "portalUrl", "contactOffice", "address", "postcode", "phone", "issuingOrgan"] as const;
 
 /** The preface and the closing: the unit, where the report is published, whom to ask, who issues it and when. */
 export function CoverEditor({ form, year, format }: { form: UseFormReturn<ReportFormValues>; year: number; format: FormatId }) {
@@ -20,16 +18,12 @@ export function CoverEditor({ form, year, format }: { form: UseFormReturn<Report
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-3">
-        {FIELDS.map((field) => (
-          <label key={field} className="text-sm">
-            <span className="mb-1 block text-slate-600">{META_LABELS[field]}</span>
-            <input {...form.register(`meta.${field}`)} data-cell-id={`meta.${field}`} className="w-full rounded border border-slate-300 px-2 py-1.5" />
+        {META_FIELDS.map((field) => (
+          <label key={field.key} className="text-sm">
+            <span className="mb-1 block text-slate-600">{field.label}</span>
+            <input type={field.input} {...form.register(`meta.${field.key}`)} data-cell-id={`meta.${field.key}`} className="w-full rounded border border-slate-300 px-2 py-1.5" />
           </label>
         ))}
-        <label className="text-sm">
-          <span className="mb-1 block text-slate-600">{META_LABELS.issuedDate}</span>
-          <input type="date" {...form.register("meta.issuedDate")} data-cell-id="meta.issuedDate" className="w-full rounded border border-slate-300 px-2 py-1.5" />
-        </label>
         <div className="text-sm">
           <span className="mb-1 block text-slate-600">报告年度</span>
           <p className="px-2 py-1.5">{year}年（统计期限 {year}年1月1日至12月31日）</p>

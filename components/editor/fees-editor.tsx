@@ -2,7 +2,7 @@
 
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { feeSentence } from "@/lib/export/fee-sentence";
-import { FEE_FIELDS } from "@/lib/report/fee-statement";
+import { FEE_FIELDS, mapFeeFields } from "@/lib/report/fields";
 import type { ReportFormValues } from "@/lib/report/form-values";
 import { parseTyped } from "@/lib/report/form-values";
 import type { FeeFacts } from "@/lib/report/content";
@@ -10,7 +10,7 @@ import type { FeeFacts } from "@/lib/report/content";
 /** 六's structured fee statement (国办函〔2020〕109号), which writes the required sentence. */
 export function FeesEditor({ year, form }: { year: number; form: UseFormReturn<ReportFormValues> }) {
   const fees = useWatch({ control: form.control, name: "fees" });
-  const facts = Object.fromEntries(FEE_FIELDS.map((f) => [f.key, parseTyped(fees?.[f.key], f.kind)])) as unknown as FeeFacts;
+  const facts: FeeFacts = mapFeeFields((f) => parseTyped(fees?.[f.key], f.kind));
   const sentence = feeSentence({ meta: { year } as never, fees: facts });
   const insert = () => {
     if (!sentence) return;

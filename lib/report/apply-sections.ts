@@ -1,9 +1,10 @@
 import { computeTotals } from "./compute-totals";
 import type { ReportContent } from "./content";
+import { META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
 import type { StepKey } from "./progress";
 
-const CONTACT_FIELDS = ["portalUrl", "contactOffice", "address", "postcode", "phone"] as const;
+const IMPORTED_FIELDS = META_FIELDS.filter((f) => f.importable).map((f) => f.key);
 
 export interface AppliedSections {
   content: ReportContent;
@@ -22,7 +23,7 @@ export function applySections(draft: ReportContent, source: ReportContent, secti
   for (const key of sections) {
     if (key === "cover") {
       next.preface = source.preface;
-      for (const field of CONTACT_FIELDS) if (source.meta[field]) next.meta[field] = source.meta[field];
+      for (const field of IMPORTED_FIELDS) if (source.meta[field]) (next.meta as unknown as Record<string, unknown>)[field] = source.meta[field];
       continue;
     }
     next.narratives[key] = source.narratives[key] ?? "";

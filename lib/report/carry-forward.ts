@@ -1,8 +1,9 @@
 import { computeTotals } from "./compute-totals";
 import type { ReportContent } from "./content";
+import { META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
 
-const CONTACT_FIELDS = ["portalUrl", "contactOffice", "address", "postcode", "phone", "issuingOrgan"] as const;
+const CARRIED_FIELDS = META_FIELDS.filter((f) => f.carriesForward).map((f) => f.key);
 
 /**
  * 以上年报告为基础: this year's draft starts from last year's report. Requests still open at the end of
@@ -18,6 +19,6 @@ export function carryForward(previous: ReportContent, next: ReportContent): Repo
     const carried = previous.tables.requests?.carryover?.[column.key];
     if (carried !== undefined) draft.tables.requests.carried[column.key] = carried;
   }
-  for (const field of CONTACT_FIELDS) if (previous.meta[field]) draft.meta[field] = previous.meta[field];
+  for (const field of CARRIED_FIELDS) if (previous.meta[field]) (draft.meta as unknown as Record<string, unknown>)[field] = previous.meta[field];
   return computeTotals(draft);
 }

@@ -1,7 +1,7 @@
 import { listCells } from "./cells";
 import { computeTotals } from "./compute-totals";
-import type { ReportContent, ReportMeta } from "./content";
-import { FEE_FIELDS } from "./fee-statement";
+import type { ReportContent } from "./content";
+import { FEE_FIELDS, META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
 import { formatCellValue } from "./parse-value";
 
@@ -15,17 +15,6 @@ export interface ContentChange {
   a: string;
   b: string;
 }
-
-export const META_LABELS: Partial<Record<keyof ReportMeta, string>> = {
-  organization: "单位名称",
-  portalUrl: "网站地址",
-  contactOffice: "联系机构",
-  address: "地址",
-  postcode: "邮编",
-  phone: "电话",
-  issuingOrgan: "发布机关",
-  issuedDate: "成文日期",
-};
 
 interface Item {
   key: string;
@@ -58,13 +47,13 @@ function items(format: ReportContent["format"]): Item[] {
     });
   }
   list.push({ key: "preface", label: "开头（前言）", read: (c) => c.preface, write: (t, s) => { t.preface = s.preface; } });
-  for (const [field, label] of Object.entries(META_LABELS) as [keyof ReportMeta, string][]) {
+  for (const field of META_FIELDS) {
     list.push({
-      key: `meta.${field}`,
-      label,
-      read: (c) => String(c.meta[field] ?? ""),
+      key: `meta.${field.key}`,
+      label: field.label,
+      read: (c) => String(c.meta[field.key] ?? ""),
       write: (t, s) => {
-        (t.meta as unknown as Record<string, unknown>)[field] = s.meta[field];
+        (t.meta as unknown as Record<string, unknown>)[field.key] = s.meta[field.key];
       },
     });
   }

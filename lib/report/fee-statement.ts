@@ -7,19 +7,6 @@ import type { CellKind } from "./spec-types";
  * amount, and the amount actually collected — from the structured fields, or else read from the text
  * (`2022年发出收费通知0件，实际收取金额0元。`).
  */
-export interface FeeField {
-  key: keyof FeeFacts;
-  /** What the statement must say, as messages name it. */
-  label: string;
-  kind: CellKind;
-}
-
-export const FEE_FIELDS: FeeField[] = [
-  { key: "notices", label: "发出收费通知的件数", kind: "count" },
-  { key: "noticeAmount", label: "收费通知的总金额（元）", kind: "amount" },
-  { key: "collected", label: "实际收取的金额（元）", kind: "amount" },
-];
-
 export interface FeeStatement {
   /** Number of notices issued, null when not stated. */
   notices: number | null;

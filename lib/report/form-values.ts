@@ -2,6 +2,7 @@ import { listCells, type CellRef } from "./cells";
 import type { CellValue, FeeFacts, ReportContent, ReportMeta } from "./content";
 import { computeTotals } from "./compute-totals";
 import { formatCellValue, parseCellInput } from "./parse-value";
+import { mapFeeFields } from "./fields";
 import type { FormatId, SectionKey } from "./spec-types";
 
 /**
@@ -24,7 +25,6 @@ export function typedCells(format: FormatId): CellRef[] {
   return listCells(format).filter((c) => !c.computed);
 }
 
-const FEE_KINDS = { notices: "count", noticeAmount: "amount", collected: "amount" } as const;
 
 function text(value: CellValue, kind: "count" | "signedCount" | "amount"): string {
   return formatCellValue(value, kind);
@@ -41,11 +41,7 @@ export function contentToForm(content: ReportContent): ReportFormValues {
     narratives: { ...content.narratives },
     preface: content.preface,
     meta: { ...meta, issuedDate: issuedDate ?? "" },
-    fees: {
-      notices: text(content.fees.notices, FEE_KINDS.notices),
-      noticeAmount: text(content.fees.noticeAmount, FEE_KINDS.noticeAmount),
-      collected: text(content.fees.collected, FEE_KINDS.collected),
-    },
+    fees: mapFeeFields((f) => text(content.fees[f.key], f.kind)),
   };
 }
 
@@ -72,11 +68,7 @@ export function formToContent(base: ReportContent, values: ReportFormValues): Re
     preface: values.preface,
     narratives: { ...base.narratives, ...values.narratives },
     meta: { ...base.meta, ...values.meta, issuedDate },
-    fees: {
-      notices: parseTyped(values.fees.notices, FEE_KINDS.notices),
-      noticeAmount: parseTyped(values.fees.noticeAmount, FEE_KINDS.noticeAmount),
-      collected: parseTyped(values.fees.collected, FEE_KINDS.collected),
-    },
+    fees: mapFeeFields((f) => parseTyped(values.fees[f.key], f.kind)),
     tables,
   });
 }

@@ -2,6 +2,7 @@ import { listCells } from "./cells";
 import type { ReportContent } from "./content";
 import { getFormat } from "./formats";
 import type { Finding } from "./rules";
+import { META_FIELDS } from "./fields";
 import type { SectionKey } from "./spec-types";
 
 /** The editor's steps: the cover (preface and closing) and the six sections. */
@@ -21,7 +22,7 @@ export interface Progress {
   percent: number;
 }
 
-const COVER_FIELDS = ["organization", "issuingOrgan", "issuedDate", "portalUrl", "contactOffice", "phone"] as const;
+const REQUIRED_FIELDS = META_FIELDS.filter((f) => f.required).map((f) => f.key);
 
 /** Which step a finding belongs to, from the first cell or field it names. */
 export function stepOfTarget(format: ReportContent["format"], target: string): StepKey {
@@ -51,8 +52,8 @@ export function reportProgress(content: ReportContent, findings: readonly Findin
     if (have === 0) return "empty";
     return have >= need ? "done" : "partial";
   };
-  const cover = COVER_FIELDS.filter((key) => Boolean(content.meta[key])).length + (content.preface.trim() ? 1 : 0);
-  steps.cover = state("cover", cover, COVER_FIELDS.length + 1);
+  const cover = REQUIRED_FIELDS.filter((key) => Boolean(content.meta[key])).length + (content.preface.trim() ? 1 : 0);
+  steps.cover = state("cover", cover, REQUIRED_FIELDS.length + 1);
   const typed = listCells(content.format).filter((c) => !c.computed);
   for (const section of format.sections) {
     if (section.kind === "narrative") {

@@ -1,7 +1,5 @@
 import { listCells } from "./cells";
-import type { ReportMeta } from "./content";
-import { META_LABELS } from "./diff";
-import { FEE_FIELDS } from "./fee-statement";
+import { FEE_FIELDS, META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
 import type { StepKey } from "./progress";
 import type { FormatId } from "./spec-types";
@@ -30,8 +28,8 @@ export function reviewTargets(formatId: FormatId): ReviewTarget[] {
   const cover = "开头与落款";
   const targets: ReviewTarget[] = [
     { id: "preface", label: "开头（前言）", step: "cover", group: cover, kind: "text" },
-    ...(Object.entries(META_LABELS) as [keyof ReportMeta, string][]).map(([field, label]) => ({
-      id: `meta.${field}`, label, step: "cover" as StepKey, group: cover, kind: "field" as const,
+    ...META_FIELDS.map((field) => ({
+      id: `meta.${field.key}`, label: field.label, step: "cover" as StepKey, group: cover, kind: "field" as const,
     })),
   ];
   const cells = listCells(formatId);

@@ -1,5 +1,6 @@
 import { publicationDeadline } from "../deadline";
-import { FEE_FIELDS, readFeeStatement, type FeeStatement } from "../fee-statement";
+import { readFeeStatement, type FeeStatement } from "../fee-statement";
+import { FEE_FIELDS } from "../fields";
 import { finding } from "../rules";
 import type { SectionKey } from "../spec-types";
 import { plannedCell, rowTotal, type ValidationContext } from "./context";

@@ -1,5 +1,5 @@
 import { decimalPlaces } from "../decimal";
-import { FEE_FIELDS } from "../fee-statement";
+import { FEE_FIELDS } from "../fields";
 import { parseCellInput } from "../parse-value";
 import { meaningfulText } from "../text-similarity";
 import { finding, type RuleId } from "../rules";
