@@ -129,7 +129,6 @@ export function TableEditor({ format, table, form, store }: { format: FormatId; 
 
   return (
     <div className="space-y-2">
-      {table.note ? <p className="text-xs text-slate-600">{table.note}</p> : null}
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-label={table.caption || undefined}>
           <TableHead layout={layout} compact />

@@ -14,7 +14,6 @@ export function TableView({ table, values, comments }: { table: TableSpec; value
   const layout = tableLayout(table);
   return (
     <div className="overflow-x-auto">
-      {table.note ? <p className="mb-1 text-xs text-slate-500">{table.note}</p> : null}
       <table className="report-table w-full border-collapse text-sm">
         <TableHead layout={layout} />
         <tbody>

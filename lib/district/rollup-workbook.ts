@@ -5,7 +5,7 @@ import type { ReportContent } from "@/lib/report/content";
 import { getFormat } from "@/lib/report/formats";
 import type { Finding } from "@/lib/report/rules";
 
-const STYLE: Record<GridCell["role"], XlsxStyle> = { caption: "header", header: "header", group: "label", label: "label", value: "number" };
+const STYLE: Record<GridCell["role"], XlsxStyle> = { caption: "header", header: "header", note: "label", group: "label", label: "label", value: "number" };
 
 /** Column widths (characters) of the sheets, by section: wide row labels, narrow figures. */
 const WIDTHS: Record<string, number[]> = { s2: [24, 16, 16, 16], s3: [10, 14, 46], s4: [] };
@@ -35,7 +35,6 @@ export function rollupSheets(input: RollupWorkbookInput): XlsxSheet[] {
     merges.push({ row: 0, col: 0, rowSpan: 1, colSpan: width });
     for (const table of section.tables) {
       rows.push([]);
-      if (table.note) rows.push([table.note]);
       const grid = tableGrid(table, input.content);
       const top = rows.length;
       grid.rows.forEach((row, r) => {

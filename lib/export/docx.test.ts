@@ -1,6 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { allTables } from "@/lib/report/content";
+import { computeTotals } from "@/lib/report/compute-totals";
 import { fullReport } from "@/lib/report/fixtures/full-report";
 import { getFormat } from "@/lib/report/formats";
 import { tableLayout } from "@/lib/report/layout";
@@ -95,20 +95,6 @@ describe("text", () => {
     expect(lead.runs[1]).toMatchObject({ eastAsia: FONTS.body });
   });
 
-  it("prints the 勾稽关系 note right above 三's table", () => {
-    const body = bodyChildren(r2021.document);
-    const noteIndex = r2021.paragraphs.findIndex((p) => p.text.startsWith("（本列数据的勾稽关系"));
-    expect(noteIndex).toBeGreaterThan(0);
-    // The note is the last paragraph before the fifth table (三).
-    let paragraphs = 0;
-    let tables = 0;
-    for (const tag of body) {
-      if (tag === "w:p") paragraphs++;
-      if (tag === "w:tbl" && ++tables === 5) break;
-    }
-    expect(paragraphs - 1).toBe(noteIndex);
-  });
-
   it("closes with the issuing organ centred above the date, four characters in from the right", () => {
     const paragraphs = r2021.paragraphs;
     const organ = paragraphs[paragraphs.length - 2];
@@ -131,19 +117,22 @@ describe("tables", () => {
     expect(firstElementAttrs(style(TABLE_STYLES.text), "w:sz")).toMatchObject({ val: "24" });
     expect(firstElementAttrs(style(TABLE_STYLES.header), "w:rFonts")).toMatchObject({ eastAsia: FONTS.heading });
     expect(firstElementAttrs(style(TABLE_STYLES.header), "w:basedOn")).toMatchObject({ val: TABLE_STYLES.text });
-    // 三: three header rows in 表头, body cells in 表格文字 / 表格行标题.
-    const requestsTable = r2021.document.split("<w:tbl>")[5];
+    // 三: three header rows in 表头 (the corner's note in 表格文字), body cells in 表格文字 / 表格行标题.
+    const requestsTable = r2021.document.split("<w:tbl>")[2];
     const rows = requestsTable.split(/<w:tr[ >]/).slice(1, 5);
     const stylesOf = (row: string) => [...row.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]);
-    for (const row of rows.slice(0, 3)) expect(new Set(stylesOf(row))).toEqual(new Set([TABLE_STYLES.header]));
+    for (const row of rows.slice(0, 3)) {
+      const [corner, ...rest] = stylesOf(row);
+      expect(corner).toBe(TABLE_STYLES.text);
+      expect(new Set(rest)).toEqual(new Set([TABLE_STYLES.header]));
+    }
     expect(stylesOf(rows[3])).toEqual([TABLE_STYLES.label, ...Array(7).fill(TABLE_STYLES.text)]);
   });
 
-  it("are body-level tables (never inside a paragraph), one per table of the format", () => {
+  it("are body-level tables (never inside a paragraph): 二 as one, 三 and 四", () => {
     for (const r of [r2021, r2019]) {
-      const tables = allTables(getFormat(r.report.format));
-      expect(bodyChildren(r.document).filter((t) => t === "w:tbl")).toHaveLength(tables.length);
-      expect((r.document.match(/<w:tbl>/g) ?? []).length).toBe(tables.length);
+      expect(bodyChildren(r.document).filter((t) => t === "w:tbl")).toHaveLength(3);
+      expect((r.document.match(/<w:tbl>/g) ?? []).length).toBe(3);
     }
   });
 
@@ -155,21 +144,24 @@ describe("tables", () => {
     }
   });
 
-  it("mark the header rows, and only rows at the very top, to repeat", () => {
-    const expected = { "20.1": 2, "20.5": 2, "20.6": 2, "20.8": 2, requests: 3, appeals: 3 } as Record<string, number>;
-    allTables(getFormat("2021")).forEach((spec, i) => {
-      const flags = r2021.tables[i].rows.map((r) => r.header);
-      expect(flags.slice(0, expected[spec.id]).every(Boolean)).toBe(true);
-      expect(flags.slice(expected[spec.id]).some(Boolean)).toBe(false);
-    });
+  it("mark the header rows, and only rows at the very top, to repeat; 二's item rows are kept with the rows below", () => {
+    expect(r2021.tables.map((t) => t.rows.findIndex((r) => !r.header))).toEqual([0, 3, 3]);
+    for (const t of r2021.tables) {
+      const first = t.rows.findIndex((r) => !r.header);
+      expect(t.rows.slice(first).some((r) => r.header)).toBe(false);
+    }
+    const active = r2021.document.split("<w:tbl>")[1].split("</w:tbl>")[0];
+    const rows = active.split(/<w:tr[ >]/).slice(1);
+    // caption + header of each of the four items keep with next; the data rows do not.
+    expect(rows.map((row) => row.includes("<w:keepNext/>"))).toEqual([true, true, false, false, true, true, false, true, true, false, false, true, true, false]);
   });
 
   const summary = (cells: MergedCell[]) => cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
 
   it("merge 三 as the official table: header block, 申请人情况, 法人或其他组织, and the row groups", () => {
-    const requests = mergedCells(r2021.tables[4]);
+    const requests = mergedCells(r2021.tables[1]);
     expect(summary(requests)).toEqual([
-      ["", 0, 0, 3, 3],
+      ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 0, 0, 3, 3],
       ["申请人情况", 0, 3, 7, 1],
       ["自然人", 1, 3, 1, 2],
       ["法人或其他组织", 1, 4, 5, 1],
@@ -187,13 +179,13 @@ describe("tables", () => {
       ["四、结转下年度继续办理", 27, 0, 3, 1],
     ]);
     // The merges are written as restart/continue with gridSpan (docx issue 695), not as rowSpan alone.
-    const vMerged = r2021.tables[4].rows.flatMap((r) => r.cells.filter((c) => c.vMerge));
+    const vMerged = r2021.tables[1].rows.flatMap((r) => r.cells.filter((c) => c.vMerge));
     expect(vMerged.filter((c) => c.vMerge === "restart")).toHaveLength(8);
     expect(vMerged.filter((c) => c.vMerge === "continue")).toHaveLength(2 + 2 + 21 + 7 + 2 + 4 + 2); // corner, 自然人 and 总计, 三、…, （三）…（六）
   });
 
   it("merge 四: 行政复议 over five, 行政诉讼 over ten split in two, leaves under 行政复议 two rows high", () => {
-    const appeals = mergedCells(r2021.tables[5]);
+    const appeals = mergedCells(r2021.tables[2]);
     expect(summary(appeals)).toEqual([
       ["行政复议", 0, 0, 5, 1],
       ["行政诉讼", 0, 5, 10, 1],
@@ -207,48 +199,76 @@ describe("tables", () => {
     ]);
   });
 
-  it("caption 二's tables with a row across the table, 2019's （六）其他处理 a single row", () => {
-    expect(summary(mergedCells(r2021.tables[0]))).toEqual([["第二十条第（一）项", 0, 0, 4, 1]]);
-    expect(summary(mergedCells(r2021.tables[3]))).toEqual([["第二十条第（八）项", 0, 0, 2, 1]]);
-    const other = mergedCells(r2019.tables[5]).find((c) => c.text === "（六）其他处理")!;
+  it("print 二 as ONE 4-column table: per item a full-width row, its 信息内容 header, its rows; a single value spans three columns", () => {
+    expect(r2021.tables[0].gridCols).toHaveLength(4);
+    const value = (table: string, row: string, column: string) => String(r2021.report.tables[table][row][column]);
+    expect(summary(mergedCells(r2021.tables[0]))).toEqual([
+      ["第二十条第（一）项", 0, 0, 4, 1],
+      ["第二十条第（五）项", 4, 0, 4, 1],
+      ["本年处理决定数量", 5, 1, 3, 1],
+      [value("20.5", "licensing", "decisions"), 6, 1, 3, 1],
+      ["第二十条第（六）项", 7, 0, 4, 1],
+      ["本年处理决定数量", 8, 1, 3, 1],
+      [value("20.6", "penalty", "decisions"), 9, 1, 3, 1],
+      [value("20.6", "coercion", "decisions"), 10, 1, 3, 1],
+      ["第二十条第（八）项", 11, 0, 4, 1],
+      ["本年收费金额（单位：万元）", 12, 1, 3, 1],
+      [value("20.8", "fees", "amount"), 13, 1, 3, 1],
+    ]);
+    expect(r2021.tables[0].rows[1].cells.map((c) => c.text)).toEqual(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]);
+    // 2019: three-column items fill the grid, a two-column item's second value takes the spare column.
+    const item8 = mergedCells(r2019.tables[0]).filter((c) => c.row === 13 || c.row === 14);
+    expect(item8.map((c) => [c.text, c.col, c.colSpan])).toEqual([
+      ["信息内容", 0, 1], ["上一年项目数量", 1, 1], ["本年增/减", 2, 2],
+      ["行政事业性收费", 0, 1], [expect.any(String), 1, 1], [expect.any(String), 2, 2],
+    ]);
+  });
+
+  it("keep 2019's （六）其他处理 a single row of 三", () => {
+    const other = mergedCells(r2019.tables[1]).find((c) => c.text === "（六）其他处理")!;
     expect([other.colSpan, other.rowSpan]).toEqual([2, 1]);
   });
 
   for (const formatId of ["2021", "2019"] as const) {
-    it(`put every number of a full ${formatId} report in its cell, beside its row label`, () => {
+    it(`put every number of a full ${formatId} report in its row, in the order of the columns`, () => {
       const r = formatId === "2021" ? r2021 : r2019;
+      const totalled = computeTotals(r.report);
       let checked = 0;
-      allTables(getFormat(formatId)).forEach((spec, t) => {
-        const layout = tableLayout(spec);
+      const sections = getFormat(formatId).sections.filter((s) => s.tables.length);
+      sections.forEach((section, t) => {
         const cells = mergedCells(r.tables[t]);
-        const top = (layout.captionRow ? 1 : 0) + layout.headerRows.length;
-        expect(r.tables[t].rows).toHaveLength(top + spec.rows.length);
-        spec.rows.forEach((row, i) => {
-          if (layout.labelColumns > 0) expect(cellAt(cells, top + i, layout.labelColumns - 1)?.text).toBe(row.label);
-          spec.columns.forEach((column, j) => {
-            const value = r.report.tables[spec.id][row.key][column.key];
-            expect(value).not.toBeNull();
-            const cell = cellAt(cells, top + i, layout.labelColumns + j)!;
-            expect([cell.text, cell.colSpan, cell.rowSpan], `${spec.id}.${row.key}.${column.key}`).toEqual([String(value), 1, 1]);
-            // …under its own column header.
-            const header = cells.filter((c) => c.row < top && c.col === layout.labelColumns + j && c.colSpan === 1).pop();
-            expect(header?.text).toBe(column.label);
-            checked++;
+        for (const spec of section.tables) {
+          const layout = tableLayout(spec);
+          spec.rows.forEach((row, i) => {
+            // A row is found by its label (四 has none: its one row is right under the header).
+            const rowIndex = row.label
+              ? cells.filter((c) => c.text === row.label && c.rowSpan === 1).map((c) => c.row).find((at) => t !== 0 || cells.some((c) => c.row < at && c.text === spec.caption))!
+              : layout.headerRows.length + i;
+            const values = cells.filter((c) => c.row === rowIndex && c.col >= layout.labelColumns).sort((a, b) => a.col - b.col);
+            expect(values.map((c) => c.text), `${spec.id}.${row.key}`).toEqual(spec.columns.map((c) => String(totalled.tables[spec.id][row.key][c.key])));
+            checked += values.length;
           });
-        });
+        }
       });
       // 二 (2021: 6 + 1 + 2 + 1; 2019: 6 + 6 + 6 + 2 + 2), 三 (25 or 23 rows × 7), 四 (15).
       expect(checked).toBe(formatId === "2021" ? 10 + 175 + 15 : 22 + 161 + 15);
     });
   }
 
-  it("prints amounts exactly as typed and blanks as empty cells", async () => {
+  it("prints amounts exactly as typed, blanks as empty cells, and totals as computed", async () => {
     const report = fullReport("2021");
     report.tables["20.8"].fees.amount = "2387.47225";
     report.tables.requests.new.natural = null;
+    // A stored total that disagrees with its row (an old draft, an import) is printed as computed.
+    report.tables.requests.r1.total = null;
+    report.tables.appeals.row.rc_total = 999;
     const tables = readXmlTables((await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"]);
-    expect(cellAt(mergedCells(tables[3]), 2, 1)?.text).toBe("2387.47225");
-    expect(cellAt(mergedCells(tables[4]), 3, 3)?.text).toBe("");
+    expect(cellAt(mergedCells(tables[0]), 13, 1)?.text).toBe("2387.47225");
+    expect(cellAt(mergedCells(tables[1]), 3, 3)?.text).toBe("");
+    const totalled = computeTotals(report);
+    expect(cellAt(mergedCells(tables[1]), 5, 9)?.text).toBe(String(totalled.tables.requests.r1.total));
+    expect(cellAt(mergedCells(tables[2]), 3, 4)?.text).toBe(String(totalled.tables.appeals.row.rc_total));
+    expect(totalled.tables.appeals.row.rc_total).not.toBe(999);
   });
 });
 
@@ -276,7 +296,7 @@ describe("hostile text", () => {
     expect(document).not.toContain("<script");
     expect(document).not.toContain("]]>");
     expect(document).toContain("&amp;");
-    const cells = mergedCells(readXmlTables(document)[4]);
+    const cells = mergedCells(readXmlTables(document)[1]);
     expect(cellAt(cells, 3, 3)?.text).toBe("<img src=x onerror=alert(1)>&");
   });
 });

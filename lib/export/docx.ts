@@ -4,6 +4,7 @@ import {
   type IRunOptions, type ISpacingProperties,
 } from "docx";
 import type { ReportContent } from "@/lib/report/content";
+import { finishDocxPackage } from "./docx-package";
 import { columnWidths, type GridCell, type GridSegment, type TableGrid } from "./grid";
 import { buildPublication, closingIndents, type BodyParagraph, type Publication, type SectionBlock } from "./publication";
 
@@ -37,6 +38,14 @@ export const LINE_PITCH = 579;
  * spreads every line to a few characters with it.)
  */
 const CONDENSE = -5;
+
+/**
+ * The document grid Word's 页面设置 shows as 每页22行、每行28字: lines of 28.95 pt, and a character
+ * pitch of 156 mm / 28 = 15.79 pt, stated as its difference from the 16 pt default font in 4096ths
+ * of a point (w:charSpace).
+ */
+export const CHAR_SPACE = Math.round((TEXT_WIDTH / 20 / 28 - 16) * 4096);
+const DOCUMENT_GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE };
 
 export const FONTS = {
   title: "方正小标宋简体",
@@ -74,7 +83,7 @@ function titleParagraphs(lines: Publication["titleLines"]): Paragraph[] {
   );
 }
 
-function bodyParagraph(p: BodyParagraph): Paragraph {
+function bodyParagraph(p: BodyParagraph, { keepWithClosing = false } = {}): Paragraph {
   const children: TextRun[] = [];
   if (p.lead) children.push(run(p.lead, FONTS.subheading, SIZE.三号));
   if (p.text) children.push(run(p.text, FONTS.body, SIZE.三号));
@@ -82,8 +91,11 @@ function bodyParagraph(p: BodyParagraph): Paragraph {
     alignment: AlignmentType.JUSTIFIED,
     spacing: BODY_SPACING,
     indent: TWO_CHARS,
-    // A paragraph that is only a sub-heading belongs with the text below it.
-    keepNext: p.text === "" ? true : undefined,
+    // A paragraph that is only a sub-heading belongs with the text below it; the last paragraph of
+    // the body goes, whole, onto the page of the closing (GB/T 9704 7.3.5: the closing never stands
+    // alone on a page — the body is moved with it instead of padding it with blank lines).
+    keepNext: p.text === "" || keepWithClosing ? true : undefined,
+    keepLines: keepWithClosing ? true : undefined,
     outlineLevel: p.text === "" && p.lead ? 1 : undefined,
     children,
   });
@@ -97,15 +109,6 @@ function sectionHeading(text: string): Paragraph {
     keepNext: true,
     outlineLevel: 0,
     children: [run(text, FONTS.heading, SIZE.三号)],
-  });
-}
-
-function noteParagraph(text: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: 360, lineRule: LineRuleType.AUTO, before: 60, after: 60 },
-    keepNext: true,
-    children: [run(text, FONTS.body, SIZE.小四)],
   });
 }
 
@@ -133,12 +136,24 @@ const tableParagraphStyles = [
   { id: TABLE_STYLES.label, name: "表格行标题", basedOn: TABLE_STYLES.text, quickFormat: true, paragraph: { alignment: AlignmentType.LEFT } },
 ];
 
-function cellParagraph(cell: GridCell, header: boolean): Paragraph {
-  const style = header ? TABLE_STYLES.header : cell.role === "label" ? TABLE_STYLES.label : TABLE_STYLES.text;
-  return new Paragraph({ style, children: cell.text ? [new TextRun(cell.text)] : [] });
+function cellStyle(cell: GridCell): string {
+  if (cell.role === "caption" || cell.role === "header") return TABLE_STYLES.header;
+  return cell.role === "label" || cell.role === "group" ? TABLE_STYLES.label : TABLE_STYLES.text;
 }
 
-function segmentCell(segment: GridSegment, widths: number[], header: boolean): TableCell {
+/**
+ * A caption or item header row carries keepNext in its paragraphs: Word and LibreOffice then keep it
+ * on the page of the row below (a row of a table has no keep-with-next of its own).
+ */
+function cellParagraph(cell: GridCell, keepNext: boolean, continued: boolean): Paragraph {
+  return new Paragraph({
+    style: cellStyle(cell),
+    keepNext: keepNext ? true : undefined,
+    children: !continued && cell.text ? [new TextRun(cell.text)] : [],
+  });
+}
+
+function segmentCell(segment: GridSegment, widths: number[], keepNext: boolean): TableCell {
   const { cell, col, continued } = segment;
   const width = widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
   return new TableCell({
@@ -147,7 +162,7 @@ function segmentCell(segment: GridSegment, widths: number[], header: boolean): T
     verticalMerge: cell.rowSpan > 1 ? (continued ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
     // A continued cell is only the lower part of a merge: it carries an empty paragraph.
-    children: [continued ? new Paragraph({ style: header ? TABLE_STYLES.header : TABLE_STYLES.text, children: [] }) : cellParagraph(cell, header)],
+    children: [cellParagraph(cell, keepNext, continued)],
   });
 }
 
@@ -163,23 +178,22 @@ export function docxTable(grid: TableGrid): Table {
     // Narrow side margins keep two characters of 小4号 per line in 四's fifteen columns.
     margins: { left: 40, right: 40, top: 30, bottom: 30 },
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: grid.rows.map((row, r) =>
+    rows: grid.rows.map((row) =>
       new TableRow({
         // Header rows are all at the top of the table, so Word and WPS repeat them (issues 2425, 2310).
-        tableHeader: row.header && grid.rows.slice(0, r).every((above) => above.header) ? true : undefined,
+        tableHeader: row.header ? true : undefined,
         cantSplit: true,
         height: { value: 400, rule: HeightRule.ATLEAST },
-        children: row.segments.map((segment) => segmentCell(segment, widths, row.header)),
+        children: row.segments.map((segment) => segmentCell(segment, widths, row.keepWithNext)),
       }),
     ),
   });
 }
 
-function sectionBlocks(blocks: SectionBlock[]): (Paragraph | Table)[] {
+function sectionBlocks(blocks: SectionBlock[], { last = false } = {}): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, i) => {
-    if (block.type === "paragraph") out.push(bodyParagraph(block.paragraph));
-    else if (block.type === "note") out.push(noteParagraph(block.text));
+    if (block.type === "paragraph") out.push(bodyParagraph(block.paragraph, { keepWithClosing: last && i === blocks.length - 1 }));
     else {
       if (blocks[i - 1]?.type === "table") out.push(tableGap());
       out.push(docxTable(block.grid));
@@ -188,29 +202,43 @@ function sectionBlocks(blocks: SectionBlock[]): (Paragraph | Table)[] {
   return out;
 }
 
-/** The closing block: issuing organ centred above the 成文日期, four characters in from the right. */
+/**
+ * The closing block: issuing organ centred above the 成文日期, four characters in from the right,
+ * one blank line below the body (GB/T 9704 7.3.5.1: 空一行). Space before is kept where the block
+ * starts a page, so it never sits against the top margin either.
+ */
 function closingParagraphs(closing: Publication["closing"]): Paragraph[] {
   const out: Paragraph[] = [];
   const indents = closingIndents(closing);
   if (closing.organ) {
     out.push(new Paragraph({
       alignment: AlignmentType.RIGHT,
-      spacing: { ...BODY_SPACING, before: 2 * LINE_PITCH },
+      spacing: { ...BODY_SPACING, before: LINE_PITCH },
       indent: { right: Math.round(indents.organ * CHAR) },
-      keepNext: true,
+      keepNext: closing.date ? true : undefined,
+      keepLines: true,
       children: [run(closing.organ, FONTS.body, SIZE.三号)],
     }));
   }
   if (closing.date) {
     out.push(new Paragraph({
       alignment: AlignmentType.RIGHT,
-      spacing: { ...BODY_SPACING, before: closing.organ ? 0 : 2 * LINE_PITCH },
+      spacing: { ...BODY_SPACING, before: closing.organ ? 0 : LINE_PITCH },
       indent: { right: Math.round(indents.date * CHAR) },
+      keepLines: true,
       children: [run(closing.date, FONTS.body, SIZE.三号)],
     }));
   }
   return out;
 }
+
+/** The page number's line: 15 pt, exact, so its 一字线 (at the middle of the line) has a known height. */
+const PAGE_NUMBER_LINE = 300;
+/**
+ * Footer distance from the bottom edge of the page to the bottom of the page number's line, so that
+ * the 一字线 (the middle of that line) sits 7 mm below the text block (GB/T 9704 7.5).
+ */
+export const FOOTER_DISTANCE = PAGE.bottom - mmToTwips(7) - PAGE_NUMBER_LINE / 2;
 
 /** `— N —` in 4号 宋体, one character in from the outer edge: right on odd pages, left on even ones. */
 function pageNumberFooter(side: "odd" | "even"): Footer {
@@ -225,26 +253,31 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
     children: [new Paragraph({
       alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
       indent: side === "odd" ? { right: oneChar } : { left: oneChar },
-      spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       children: [numberRun],
     })],
   });
 }
 
-export function buildDocument(content: ReportContent): Document {
-  const publication = buildPublication(content);
+/** docProps/core.xml's subject: what kind of document this is. */
+const REPORT_SUBJECT = "政府信息公开工作年度报告";
+
+export function buildDocument(content: ReportContent, publication: Publication = buildPublication(content)): Document {
   const children: (Paragraph | Table)[] = [
     ...titleParagraphs(publication.titleLines),
-    ...publication.preface.map(bodyParagraph),
+    ...publication.preface.map((p) => bodyParagraph(p)),
   ];
-  for (const section of publication.sections) {
-    children.push(sectionHeading(section.heading), ...sectionBlocks(section.blocks));
-  }
+  publication.sections.forEach((section, i) => {
+    const last = i === publication.sections.length - 1;
+    children.push(sectionHeading(section.heading), ...sectionBlocks(section.blocks, { last }));
+  });
   children.push(...closingParagraphs(publication.closing));
 
   return new Document({
     title: publication.titleLines.join(""),
+    subject: REPORT_SUBJECT,
     creator: publication.closing.organ,
+    lastModifiedBy: publication.closing.organ,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -261,13 +294,10 @@ export function buildDocument(content: ReportContent): Document {
           size: { width: PAGE.width, height: PAGE.height },
           margin: {
             top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right,
-            // The page number's line starts 7 mm below the text block.
-            footer: PAGE.bottom - mmToTwips(7) - 300, header: mmToTwips(15),
+            footer: FOOTER_DISTANCE, header: mmToTwips(15),
           },
         },
-        // No document grid: the exact line pitch already gives 22 lines, and LibreOffice snaps table
-        // text to a grid of lines (and spreads characters over a grid of characters).
-        grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
+        grid: DOCUMENT_GRID,
       },
       footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
       children,
@@ -275,7 +305,11 @@ export function buildDocument(content: ReportContent): Document {
   });
 }
 
-/** The report as a .docx file. */
+/** The report as a .docx file: the `docx` package, then the parts it cannot write (font table, app properties). */
 export async function renderDocx(content: ReportContent): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(content));
+  const publication = buildPublication(content);
+  return finishDocxPackage(await Packer.toBuffer(buildDocument(content, publication)), {
+    fonts: Object.values(FONTS),
+    company: publication.closing.organ,
+  });
 }

@@ -1,18 +1,21 @@
 import type { ReportContent } from "@/lib/report/content";
-import { tableLayout, type HeaderCell, type LabelCell } from "@/lib/report/layout";
+import { cellId } from "@/lib/report/cells";
+import { computeTotals } from "@/lib/report/compute-totals";
+import { printedTable, printedTables, type PrintedCell, type PrintedRole, type PrintedTable } from "@/lib/report/layout";
 import { formatCellValue } from "@/lib/report/parse-value";
-import type { ColumnSpec, TableSpec } from "@/lib/report/spec-types";
+import type { ColumnSpec, SectionSpec, TableSpec } from "@/lib/report/spec-types";
 import { sanitizeLine } from "./sanitize";
 
 /**
- * A table of the report as an explicit grid, from `tableLayout` (the one description of merged
- * headers and row groups that the editor also draws from). Every row lists what occupies each grid
- * column from left to right: a cell starting in this row, or the continuation of a cell merged down
- * from a row above. The HTML renderer writes the starting cells with colspan/rowspan; the DOCX
- * renderer writes both, as `w:gridSpan` and `w:vMerge` restart/continue (docx's own rowSpan
- * misplaces cells after a merged leading column — docx issue 695).
+ * A printed table (`printedTables` of lib/report/layout.ts, the one description of merged headers,
+ * row groups and 二's combined items that the editor also draws from) as an explicit grid with its
+ * values. Every row lists what occupies each grid column from left to right: a cell starting in this
+ * row, or the continuation of a cell merged down from a row above. The HTML and the React views
+ * write the starting cells with colspan/rowspan; the DOCX writes both, as `w:gridSpan` and
+ * `w:vMerge` restart/continue (docx's own rowSpan misplaces cells after a merged leading column —
+ * docx issue 695).
  */
-export type CellRole = "caption" | "header" | "group" | "label" | "value";
+export type CellRole = PrintedRole;
 
 export interface GridCell {
   text: string;
@@ -23,6 +26,10 @@ export interface GridCell {
   scope: "col" | "colgroup" | "row" | null;
   /** The leaf column of a header or value cell. */
   column?: ColumnSpec;
+  /** A value cell's id (`requests.new.total`). */
+  cellId?: string;
+  /** A value cell the report has no figure for: printed blank, and listed by the export. */
+  blank?: boolean;
 }
 
 export interface GridSegment {
@@ -34,27 +41,19 @@ export interface GridSegment {
 }
 
 export interface GridRow {
-  /** Caption and column-header rows: drawn in 黑体 and repeated at the top of each page. */
+  /** Header rows at the very top of the table: repeated at the top of each page. */
   header: boolean;
+  /** A caption or item header row, kept on the page of the row after it. */
+  keepWithNext: boolean;
   segments: GridSegment[];
 }
 
 export interface TableGrid {
-  table: TableSpec;
+  id: string;
+  tables: TableSpec[];
   columnCount: number;
   labelColumns: number;
-  /** Whether row 0 is the caption row (第二十条第（一）项), which HTML writes as `<caption>`. */
-  hasCaptionRow: boolean;
   rows: GridRow[];
-}
-
-function headerCell(h: HeaderCell, role: CellRole, columns: ColumnSpec[]): GridCell {
-  const column = h.columnKey ? columns.find((c) => c.key === h.columnKey) : undefined;
-  return { text: sanitizeLine(h.text), role, colSpan: h.colSpan, rowSpan: h.rowSpan, scope: h.scope, column };
-}
-
-function labelCell(l: LabelCell): GridCell {
-  return { text: sanitizeLine(l.text), role: l.isGroup ? "group" : "label", colSpan: l.colSpan, rowSpan: l.rowSpan, scope: "row" };
 }
 
 /** The printed text of a value cell: counts and amounts as typed (amounts exact), blank for null. */
@@ -62,46 +61,66 @@ export function cellText(value: ReportContent["tables"][string][string][string],
   return sanitizeLine(formatCellValue(value ?? null, column.kind));
 }
 
-export function tableGrid(table: TableSpec, content: ReportContent): TableGrid {
-  const layout = tableLayout(table);
-  const columnCount = layout.labelColumns + table.columns.length;
-  const source: { header: boolean; cells: GridCell[] }[] = [];
-  if (layout.captionRow) source.push({ header: true, cells: [headerCell(layout.captionRow, "caption", table.columns)] });
-  for (const row of layout.headerRows) source.push({ header: true, cells: row.map((h) => headerCell(h, "header", table.columns)) });
-  const values = content.tables[table.id] ?? {};
-  for (const body of layout.bodyRows) {
-    const cells = body.labelCells.map(labelCell);
-    for (const column of table.columns) {
-      cells.push({ text: cellText(values[body.row.key]?.[column.key] ?? null, column), role: "value", colSpan: 1, rowSpan: 1, scope: null, column });
-    }
-    source.push({ header: false, cells });
-  }
+function gridCell(cell: PrintedCell, totalled: ReportContent): GridCell {
+  const base = { role: cell.role, colSpan: cell.colSpan, rowSpan: cell.rowSpan, scope: cell.scope, column: cell.column };
+  if (cell.role !== "value" || !cell.row || !cell.column) return { ...base, text: sanitizeLine(cell.text) };
+  const value = totalled.tables[cell.table.id]?.[cell.row.key]?.[cell.column.key] ?? null;
+  const computed = Boolean(cell.row.computed || cell.column.computed);
+  return {
+    ...base,
+    text: cellText(value, cell.column),
+    cellId: cellId(cell.table.id, cell.row.key, cell.column.key),
+    // A computed total is blank only when every cell it sums is: those are the ones listed.
+    blank: value === null && !computed,
+  };
+}
+
+/**
+ * A printed table with the report's values; `totalled` is the content after computeTotals, so a
+ * total is printed as computed from the cells it sums, whatever an import or an old draft stored.
+ */
+export function printedGrid(printed: PrintedTable, totalled: ReportContent): TableGrid {
+  const { columnCount } = printed;
+  const source = printed.rows.map((row) => ({ row, cells: row.cells.map((c) => gridCell(c, totalled)) }));
 
   // Place the cells as the HTML table model does: each in the first grid column not yet covered.
   const covered: ({ cell: GridCell; row: number; col: number } | undefined)[][] = source.map(() => new Array(columnCount));
-  source.forEach((row, r) => {
+  source.forEach(({ cells }, r) => {
     let c = 0;
-    for (const cell of row.cells) {
+    for (const cell of cells) {
       while (c < columnCount && covered[r][c]) c++;
       if (c + cell.colSpan > columnCount || r + cell.rowSpan > source.length) {
-        throw new Error(`table ${table.id}: cell “${cell.text}” does not fit the grid at row ${r}, column ${c}`);
+        throw new Error(`table ${printed.id}: cell “${cell.text}” does not fit the grid at row ${r}, column ${c}`);
       }
       for (let i = 0; i < cell.rowSpan; i++) for (let j = 0; j < cell.colSpan; j++) covered[r + i][c + j] = { cell, row: r, col: c };
       c += cell.colSpan;
     }
   });
 
-  const rows: GridRow[] = source.map((row, r) => {
+  let top = true;
+  const rows: GridRow[] = source.map(({ row }, r) => {
     const segments: GridSegment[] = [];
     for (let c = 0; c < columnCount; ) {
       const slot = covered[r][c];
-      if (!slot) throw new Error(`table ${table.id}: grid column ${c} of row ${r} is empty`);
+      if (!slot) throw new Error(`table ${printed.id}: grid column ${c} of row ${r} is empty`);
       segments.push({ cell: slot.cell, col: c, continued: slot.row !== r });
       c += slot.cell.colSpan;
     }
-    return { header: row.header, segments };
+    // Word and WPS repeat only rows at the very top of a table (docx issues 2425, 2310).
+    top = top && row.repeat;
+    return { header: top, keepWithNext: row.keepWithNext, segments };
   });
-  return { table, columnCount, labelColumns: layout.labelColumns, hasCaptionRow: Boolean(layout.captionRow), rows };
+  return { id: printed.id, tables: printed.tables, columnCount, labelColumns: printed.labelColumns, rows };
+}
+
+/** One of the format's tables alone, in its official shape (the roll-up workbook prints them so). */
+export function tableGrid(table: TableSpec, content: ReportContent): TableGrid {
+  return printedGrid(printedTable(table), computeTotals(content));
+}
+
+/** A section's tables as printed: 二 as one table, 三 and 四 each alone. */
+export function sectionGrids(section: SectionSpec, totalled: ReportContent): TableGrid[] {
+  return printedTables(section.tables).map((printed) => printedGrid(printed, totalled));
 }
 
 /**

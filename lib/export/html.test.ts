@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allTables } from "@/lib/report/content";
 import { fullReport } from "@/lib/report/fixtures/full-report";
 import { getFormat } from "@/lib/report/formats";
-import { tableLayout } from "@/lib/report/layout";
+import { computeTotals } from "@/lib/report/compute-totals";
 import { renderDocx } from "./docx";
 import { hostileReport } from "./fixtures";
-import { escapeHtml, renderHtml, renderHtmlFragment, REPORT_CLASS } from "./html";
+import { escapeHtml, renderHtml, renderHtmlFragment, renderPortalFragment, REPORT_CLASS, REPORT_CSS } from "./html";
 import { docxParts, mergedCells, readXmlTables } from "./testing/docx-tables";
 import { readHtmlTables } from "./testing/html-tables";
 
@@ -18,6 +18,7 @@ describe("renderHtml", () => {
     expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).toBe(true);
     expect(html).toContain(`<meta charset="utf-8">`);
     expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");
+    expect(REPORT_CSS).not.toContain("@page");
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import|url\(/i);
     expect(html).not.toMatch(/\son[a-z]+=/i);
@@ -34,13 +35,10 @@ describe("renderHtml", () => {
     expect(root.querySelector(".closing .date")?.text).toBe("2023年1月18日");
   });
 
-  it("captions every table or labels it by its section heading; headers carry a scope", () => {
+  it("labels every table by its section heading; headers carry a scope; 三's note is its corner cell", () => {
     const tables = readHtmlTables(html);
-    expect(tables.map((t) => t.caption)).toEqual([
-      "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
-      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", null,
-    ]);
-    expect(tables[5].labelledBy).toBe("nb-s4");
+    expect(tables.map((t) => t.labelledBy)).toEqual(["nb-s2", "nb-s3", "nb-s4"]);
+    expect(tables.every((t) => t.caption === null)).toBe(true);
     expect(parse(html).getElementById("nb-s4")?.text).toBe("四、政府信息公开行政复议、行政诉讼情况");
     for (const table of tables) {
       for (const cell of table.cells) {
@@ -48,42 +46,36 @@ describe("renderHtml", () => {
         else expect(cell.scope).toBeNull();
       }
     }
-    const requests = tables[4].cells;
+    const requests = tables[1].cells;
+    expect(requests[0]).toMatchObject({ text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", tag: "td", row: 0, col: 0, colSpan: 3, rowSpan: 3 });
+    expect(html).not.toContain("<p style=\"text-indent:2em;text-align:justify\">（本列数据");
     expect(requests.find((c) => c.text === "申请人情况")).toMatchObject({ scope: "colgroup", colSpan: 7 });
     expect(requests.find((c) => c.text === "自然人")).toMatchObject({ scope: "col", rowSpan: 2 });
     expect(requests.find((c) => c.text === "三、本年度办理结果")).toMatchObject({ scope: "row", rowSpan: 22 });
+    const active = tables[0].cells;
+    expect(active.filter((c) => c.colSpan === 4).map((c) => [c.text, c.scope])).toEqual(
+      ["（一）", "（五）", "（六）", "（八）"].map((item) => [`第二十条第${item}项`, "colgroup"]),
+    );
   });
 
   it("merges exactly the cells the DOCX merges", async () => {
     const docTables = readXmlTables((await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"]);
     const htmlTables = readHtmlTables(html);
-    const specs = allTables(getFormat("2021"));
     expect(htmlTables).toHaveLength(docTables.length);
-    specs.forEach((spec, t) => {
-      // The DOCX caption row (第二十条第（一）项 across the table) is the HTML table's <caption>.
-      const shift = tableLayout(spec).captionRow ? 1 : 0;
-      const fromDocx = mergedCells(docTables[t]).filter((c) => c.row >= shift).map((c) => [c.text, c.row - shift, c.col, c.colSpan, c.rowSpan]);
+    docTables.forEach((docTable, t) => {
+      const fromDocx = mergedCells(docTable).map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
       const fromHtml = htmlTables[t].cells.map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
-      expect(fromHtml, spec.id).toEqual(fromDocx);
+      expect(fromHtml, `table ${t}`).toEqual(fromDocx);
     });
   });
 
-  it("puts every number of the full report in its cell", () => {
+  it("puts every number of the full report in a value cell (totals as computed)", () => {
     const tables = readHtmlTables(html);
-    let checked = 0;
-    allTables(getFormat("2021")).forEach((spec, t) => {
-      const layout = tableLayout(spec);
-      const top = layout.headerRows.length;
-      spec.rows.forEach((row, i) => {
-        spec.columns.forEach((column, j) => {
-          const cell = tables[t].cells.find((c) => c.row === top + i && c.col === layout.labelColumns + j);
-          expect(cell?.text, `${spec.id}.${row.key}.${column.key}`).toBe(String(report.tables[spec.id][row.key][column.key]));
-          expect(cell?.tag).toBe("td");
-          checked++;
-        });
-      });
-    });
-    expect(checked).toBe(200);
+    const values = tables.flatMap((t) => t.cells.filter((c) => c.tag === "td" && c.row > 0 && /^[\d.]+$/.test(c.text)).map((c) => c.text));
+    const totalled = computeTotals(report);
+    const expected = allTables(getFormat("2021")).flatMap((spec) => spec.rows.flatMap((row) => spec.columns.map((column) => String(totalled.tables[spec.id][row.key][column.key]))));
+    expect(values).toHaveLength(200);
+    expect([...values].sort()).toEqual([...expected].sort());
   });
 });
 
@@ -123,5 +115,28 @@ describe("renderHtmlFragment", () => {
     expect(fragment.endsWith("</article>")).toBe(true);
     expect(fragment).not.toMatch(/<html|<head|<body|<style/);
     expect(html).toContain(fragment);
+  });
+
+  it("for a portal: the scoped stylesheet and the article, no page, no page rules, everything needed inline", () => {
+    const portal = renderPortalFragment(report);
+    expect(portal).not.toMatch(/<html|<head|<body|@page/);
+    expect(portal).toContain(renderHtmlFragment(report));
+    const root = parse(portal);
+    expect(root.querySelector("h1")?.getAttribute("style")).toContain("text-align:center");
+    for (const table of root.querySelectorAll("table")) {
+      expect([table.getAttribute("border"), table.getAttribute("cellspacing")]).toEqual(["1", "0"]);
+      for (const cell of table.querySelectorAll("td, th")) expect(cell.getAttribute("style")).toMatch(/border:1px solid #000;padding:/);
+    }
+    for (const p of root.querySelectorAll(".closing p")) expect(p.getAttribute("style")).toMatch(/text-align:right;padding-right:[\d.]+em/);
+    for (const p of root.querySelectorAll("section p")) expect(p.getAttribute("style")).toContain("text-indent:2em");
+  });
+
+  it("lets only a URL break anywhere; numbers and years stay whole", () => {
+    expect(REPORT_CSS).not.toContain("break-all");
+    const withUrl = { ...report, preface: "本报告电子版可在http://www.example.gov.cn/col/col123/index.html查阅，2023年1月1日起施行。" };
+    const preface = parse(renderHtmlFragment(withUrl)).querySelector("article > p")!;
+    const url = preface.querySelector("span.url")!;
+    expect(url.text).toBe("http://www.example.gov.cn/col/col123/index.html");
+    expect(url.getAttribute("style")).toContain("overflow-wrap:anywhere");
   });
 });

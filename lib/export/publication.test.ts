@@ -49,13 +49,14 @@ describe("sanitize", () => {
 });
 
 describe("buildPublication", () => {
-  it("lays the report out in the format's order, notes before 三's table, closing from the meta", () => {
+  it("lays the report out in the format's order: 二 as one table, 三 and 四, closing from the meta", () => {
     const p = buildPublication(fullReport("2021"));
     expect(p.titleLines).toEqual(["某市某区2022年", "政府信息公开工作年度报告"]);
-    expect(p.sections.map((s) => s.blocks.map((b) => b.type).filter((t) => t !== "paragraph"))).toEqual([
-      [], ["table", "table", "table", "table"], ["note", "table"], ["table"], [], [],
+    expect(p.sections.map((s) => s.blocks.filter((b) => b.type === "table").map((b) => b.type === "table" && b.grid.id))).toEqual([
+      [], ["20.1+20.5+20.6+20.8"], ["requests"], ["appeals"], [], [],
     ]);
     expect(p.closing).toEqual({ organ: "某市某区人民政府", date: "2023年1月18日" });
+    expect(p.blankCells).toEqual([]);
   });
 
   it("falls back to the organization for the issuing organ, and prints no date while unknown", () => {
@@ -63,5 +64,30 @@ describe("buildPublication", () => {
     report.meta.issuingOrgan = "";
     report.meta.issuedDate = null;
     expect(buildPublication(report).closing).toEqual({ organ: "某市某区", date: null });
+  });
+
+  it("writes level-2 headings typed with half-width brackets or spaces the official way", () => {
+    const report = fullReport("2021");
+    report.narratives.s1 = "(一) 主动公开方面。全年发布信息10条。\n（二)依法办理申请。\n（ 三 ）政府信息管理";
+    const s1 = buildPublication(report).sections[0].blocks.map((b) => (b.type === "paragraph" ? b.paragraph : null));
+    expect(s1).toEqual([
+      { lead: "（一）主动公开方面。", text: "全年发布信息10条。" },
+      { lead: "（二）依法办理申请。", text: "" },
+      { lead: "（三）政府信息管理", text: "" },
+    ]);
+  });
+
+  it("lists the typed cells it prints blank, and prints computed totals even where they were not stored", () => {
+    const report = fullReport("2021");
+    for (const key of Object.keys(report.tables.appeals.row)) report.tables.appeals.row[key] = null;
+    report.tables.requests.new.total = null;
+    const p = buildPublication(report);
+    const outcomes = ["upheld", "corrected", "other", "pending"];
+    expect(p.blankCells.map((f) => f.cells[0])).toEqual(["rc", "ld", "la"].flatMap((group) => outcomes.map((o) => `appeals.row.${group}_${o}`)));
+    expect(p.blankCells).toHaveLength(12);
+    expect(p.blankCells[0]).toMatchObject({ rule: "V1", severity: "warning", message: "第四部分“行政复议 结果维持”未填写，发布稿中该格留空" });
+    const requests = p.sections[2].blocks.find((b) => b.type === "table")!;
+    const newTotal = requests.type === "table" && requests.grid.rows.flatMap((r) => r.segments).find((s) => s.cell.cellId === "requests.new.total");
+    expect(newTotal && newTotal.cell.text).toBe(String(Object.entries(report.tables.requests.new).filter(([k]) => k !== "total").reduce((sum, [, v]) => sum + Number(v), 0)));
   });
 });

@@ -1,14 +1,23 @@
+import { chineseDate } from "@/lib/report/chinese-date";
+import { computeTotals } from "@/lib/report/compute-totals";
 import type { ReportContent } from "@/lib/report/content";
 import { getFormat } from "@/lib/report/formats";
+import { normalizeSubheading } from "@/lib/report/heading-text";
+import { issuingOrganOf } from "@/lib/report/issuing-organ";
+import { finding, type Finding } from "@/lib/report/rules";
 import type { SectionKey } from "@/lib/report/spec-types";
+import { validationPlan } from "@/lib/report/validate/plan";
 import { sectionSixText } from "./fee-sentence";
-import { tableGrid, type TableGrid } from "./grid";
+import { sectionGrids, type TableGrid } from "./grid";
 import { paragraphsOf, sanitizeLine } from "./sanitize";
 
 /**
  * The report as it is published, independent of the output format: title lines, preface, the six
  * sections in the format's order (headings from the spec), their paragraphs and tables, and the
- * closing block. Both renderers draw exactly this, so the DOCX and the HTML say the same thing.
+ * closing block. The DOCX, the HTML (download, portal fragment, preview, public page) and the
+ * read-only views in the app (report view, review panel) all draw exactly this, so what a reviewer
+ * approves is what is published: section 六 with its fee statement, dates as `2024年1月17日`,
+ * totals as computed, figures formatted once.
  */
 
 /** Second title line of every report (条例 art. 50 names the document so). */
@@ -23,8 +32,6 @@ export interface BodyParagraph {
 
 export type SectionBlock =
   | { type: "paragraph"; paragraph: BodyParagraph }
-  /** A line printed above a table (the 勾稽关系 note of 三). */
-  | { type: "note"; text: string }
   | { type: "table"; grid: TableGrid };
 
 export interface PublishedSection {
@@ -41,6 +48,8 @@ export interface Publication {
   sections: PublishedSection[];
   /** Issuing organ, centred above the date; the 成文日期 as `2024年1月17日`, or null while unknown. */
   closing: { organ: string; date: string | null };
+  /** Table cells printed blank because the report has no figure for them (V1 warnings naming each cell). */
+  blankCells: Finding[];
 }
 
 const SUBHEADING = /^[（(][一二三四五六七八九十][）)]/;
@@ -64,29 +73,41 @@ export function splitLead(line: string): BodyParagraph {
   return { lead: marker[0], text: line.slice(marker[0].length) };
 }
 
+/** Paragraphs of a text, each level-2 heading written the official way (`(一) 主动…` → `（一）主动…`). */
 function paragraphs(text: string): BodyParagraph[] {
-  return paragraphsOf(text).map(splitLead);
+  return paragraphsOf(text).map((line) => splitLead(normalizeSubheading(line)));
 }
 
 /** `2024-01-17` → `2024年1月17日` (Arabic numerals, full year, no zero padding); null if not a date. */
-export function formatIssuedDate(iso: string | null): string | null {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) return null;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${Number(m[1])}年${month}月${day}日`;
+export const formatIssuedDate = chineseDate;
+
+/** The value cells of the printed tables that are blank although they are typed, not computed. */
+function blankCellFindings(content: ReportContent, grids: TableGrid[]): Finding[] {
+  const plan = validationPlan(content.format);
+  const out: Finding[] = [];
+  for (const grid of grids) {
+    for (const row of grid.rows) {
+      for (const { cell, continued } of row.segments) {
+        if (continued || !cell.blank || !cell.cellId) continue;
+        const place = plan.byId.get(cell.cellId)?.place ?? cell.cellId;
+        out.push(finding("V1", `${place}未填写，发布稿中该格留空`, [cell.cellId], "warning"));
+      }
+    }
+  }
+  return out;
 }
 
 export function buildPublication(content: ReportContent): Publication {
   const format = getFormat(content.format);
   const meta = content.meta;
+  const totalled = computeTotals(content);
+  const grids: TableGrid[] = [];
   const sections = format.sections.map((section): PublishedSection => {
     const text = section.key === "s6" ? sectionSixText(content) : (content.narratives[section.key] ?? "");
     const blocks: SectionBlock[] = paragraphs(text).map((paragraph) => ({ type: "paragraph", paragraph }));
-    for (const table of section.tables) {
-      if (table.note) blocks.push({ type: "note", text: sanitizeLine(table.note) });
-      blocks.push({ type: "table", grid: tableGrid(table, content) });
+    for (const grid of sectionGrids(section, totalled)) {
+      grids.push(grid);
+      blocks.push({ type: "table", grid });
     }
     return { key: section.key, heading: sanitizeLine(`${section.ordinal}、${section.title}`), blocks };
   });
@@ -94,7 +115,8 @@ export function buildPublication(content: ReportContent): Publication {
     titleLines: [sanitizeLine(`${meta.organization}${meta.year}年`), REPORT_TITLE],
     preface: paragraphs(content.preface),
     sections,
-    closing: { organ: sanitizeLine(meta.issuingOrgan || meta.organization), date: formatIssuedDate(meta.issuedDate) },
+    closing: { organ: sanitizeLine(issuingOrganOf(meta)), date: chineseDate(meta.issuedDate) },
+    blankCells: blankCellFindings(content, grids),
   };
 }
 
