@@ -1,0 +1,12 @@
+import type { ImportResult } from "@/lib/import/types";
+
+/** One file to read, as the pool posts it to an import worker. */
+export interface ImportJob {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** The worker's answer: the result, or the refusal as data — its kind, HTTP status and Chinese message. */
+export type ImportReply =
+  | { ok: true; result: ImportResult }
+  | { ok: false; kind: "docx" | "refused" | "refusal" | "unexpected"; status: number; message: string };
