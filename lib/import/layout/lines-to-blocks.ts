@@ -13,8 +13,10 @@ interface Info {
   text: string;
   firstValue: number;
   kind: Kind;
-  /** A vertical gap (a blank line, a page break) separates it from the line before. */
+  /** A blank line or a wide vertical gap separates it from the line before (a page break does not: paragraphs run on). */
   breakBefore: boolean;
+  /** The first line of a page: a table region ends here (its next part is laid out on its own). */
+  pageBreakBefore: boolean;
 }
 
 const SECTION_HEADING = /^[一二三四五六七八九十]{1,2}[、.．]\S{2,}/;
@@ -36,7 +38,7 @@ export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
     const start = i;
     if (infos[i].kind !== "prose") {
       i++;
-      while (i < infos.length && infos[i].kind !== "prose" && !infos[i].breakBefore) i++;
+      while (i < infos.length && infos[i].kind !== "prose" && !infos[i].breakBefore && !infos[i].pageBreakBefore) i++;
       const run = infos.slice(start, i);
       if (run.some((l) => l.kind === "figure")) {
         const built = tableFromRegion(run.map(toRegionLine), scale, carry);
@@ -105,13 +107,14 @@ function classify(lines: Line[], scale: LayoutScale): Info[] {
     const cells = cellsOf(line, scale);
     const text = cells.map((c) => c.text).join(" ");
     const firstValue = figureStart(cells, margins, scale);
-    const breakBefore = blankBefore || prev === null || prev.page !== line.page || line.top - prev.bottom > scale.blockGap;
+    const pageBreakBefore = prev === null || prev.page !== line.page;
+    const breakBefore = blankBefore || prev === null || (!pageBreakBefore && line.top - prev.bottom > scale.blockGap);
     let kind: Kind = firstValue >= 0 ? "figure" : "other";
     if (kind === "other" && cells.length === 1) {
       const c = cells[0];
       if (c.x1 - c.x0 >= width * 0.6 || SENTENCE_END.test(c.text) || SECTION_HEADING.test(c.text)) kind = "prose";
     }
-    out.push({ line, cells, text, firstValue, kind, breakBefore });
+    out.push({ line, cells, text, firstValue, kind, breakBefore, pageBreakBefore });
     prev = line;
     blankBefore = false;
   }
@@ -120,7 +123,8 @@ function classify(lines: Line[], scale: LayoutScale): Info[] {
     if (info.kind !== "prose" || !SECTION_HEADING.test(info.text) || SENTENCE_END.test(info.text)) return;
     const next = out[k + 1];
     const before = out[k - 1];
-    if ((next && !next.breakBefore && next.kind === "figure") || (before && !info.breakBefore && before.kind === "figure")) {
+    const joined = (l: Info) => !l.breakBefore && !l.pageBreakBefore;
+    if ((next && joined(next) && next.kind === "figure") || (before && joined(info) && before.kind === "figure")) {
       info.kind = "other";
     }
   });

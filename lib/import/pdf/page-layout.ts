@@ -1,0 +1,76 @@
+import { joinWords } from "../layout/cells";
+import type { LayoutScale, Line } from "../layout/types";
+import type { TableBlock, TableCell } from "../types";
+import { cellAt, tablesFromRules, type RuledTable } from "./grid";
+import type { Rule } from "./rules";
+import { linesOfWords, type PlacedWord } from "./text-items";
+
+/** A page as the reader lays it out: its ruled tables and the lines of text outside them, top to bottom. */
+export type PagePiece = { kind: "lines"; lines: Line[] } | { kind: "table"; table: TableBlock; page: number };
+
+/**
+ * Words that fall inside a ruled table go to the cell under their middle; the rest stay lines for
+ * the paragraph and unruled-table layout. Tables that hold no word at all (page frames, decoration)
+ * are dropped and their space left to the lines.
+ */
+export function layOutPage(words: PlacedWord[], rules: Rule[], page: number, scale: LayoutScale): PagePiece[] {
+  const tables = tablesFromRules(rules);
+  const inCell = new Map<RuledTable, Map<number, PlacedWord[]>>();
+  const free: PlacedWord[] = [];
+  for (const w of words) {
+    const x = (w.x0 + w.x1) / 2;
+    const y = w.y - w.size * 0.35;
+    let placed = false;
+    for (const t of tables) {
+      const c = cellAt(t, x, y);
+      if (c < 0) continue;
+      const byCell = inCell.get(t) ?? new Map<number, PlacedWord[]>();
+      inCell.set(t, byCell);
+      byCell.set(c, [...(byCell.get(c) ?? []), w]);
+      placed = true;
+      break;
+    }
+    if (!placed) free.push(w);
+  }
+
+  const pieces: { top: number; piece: PagePiece }[] = [];
+  for (const t of tables) {
+    const byCell = inCell.get(t);
+    if (!byCell) continue;
+    if (byCell.size < 2) {
+      // A frame around one block of text (a boxed note), not a table.
+      for (const ws of byCell.values()) free.push(...ws);
+      continue;
+    }
+    pieces.push({ top: t.ys[0], piece: { kind: "table", table: tableBlock(t, byCell, page, scale), page } });
+  }
+  for (const line of linesOfWords(free, page)) pieces.push({ top: line.top, piece: { kind: "lines", lines: [line] } });
+  pieces.sort((a, b) => a.top - b.top);
+
+  const out: PagePiece[] = [];
+  for (const { piece } of pieces) {
+    const last = out[out.length - 1];
+    if (piece.kind === "lines" && last?.kind === "lines") last.lines.push(...piece.lines);
+    else out.push(piece);
+  }
+  return out;
+}
+
+function tableBlock(t: RuledTable, byCell: Map<number, PlacedWord[]>, page: number, scale: LayoutScale): TableBlock {
+  const rows: TableCell[][] = Array.from({ length: t.ys.length - 1 }, () => []);
+  t.cells.forEach((cell, k) => {
+    const text = cellText(byCell.get(k) ?? [], page, scale);
+    rows[cell.row].push({ text, colSpan: cell.colSpan, rowSpan: cell.rowSpan });
+  });
+  return { type: "table", rows, positional: true };
+}
+
+/** The lines of a cell joined: Chinese wraps without a space, Latin words get one back. */
+export function cellText(words: PlacedWord[], page: number, scale: LayoutScale): string {
+  let out = "";
+  for (const line of linesOfWords(words, page)) {
+    const text = joinWords(line.words, scale);
+    out += /[A-Za-z0-9]$/.test(out) && /^[A-Za-z]/.test(text) ? ` ${text}` : text;
+  }
+  return out;
+}
