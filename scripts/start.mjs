@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint.mjs";
+import { buildImportWorker } from "./build-import-worker.mjs";
 import { startEmbeddedPostgres } from "./db/embedded.mjs";
 import { applyMigrations } from "./db/schema-engine.mjs";
 import { embeddedSettings, ROOT } from "./db/settings.mjs";
@@ -37,6 +38,18 @@ async function shutdown(code) {
 }
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
+
+/**
+ * The pause before restarting the app: 1 s, doubling up to 30 s while it keeps dying within a minute of
+ * starting; after ten such deaths in a row a restart will not help (a port taken, a broken build).
+ */
+const MAX_QUICK_DEATHS = 10;
+let quickDeaths = 0;
+function restartDelay(uptimeMs) {
+  quickDeaths = uptimeMs < 60_000 ? quickDeaths + 1 : 1;
+  if (quickDeaths > MAX_QUICK_DEATHS) return null;
+  return Math.min(1000 * 2 ** (quickDeaths - 1), 30_000);
+}
 
 async function main() {
   if (!existsSync(path.join(ROOT, "lib/db/generated/client.ts"))) {
@@ -75,17 +88,32 @@ async function main() {
     say(`构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);
   }
 
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-    cwd: ROOT,
-    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  server.on("exit", (code) => {
-    if (!stopping) {
-      say(`应用进程已退出（代码 ${code}）。`);
-      shutdown(code ?? 1);
-    }
-  });
+  // The import worker's own bundle (scripts/build-import-worker.mjs, a second or two): built at every
+  // start, so it always matches the sources the build was made from.
+  await buildImportWorker();
+
+  // The app is supervised: if it dies (a crash, the kernel's OOM killer) it is started again after a
+  // pause, and PostgreSQL keeps running; only Ctrl-C stops both.
+  const launch = () => {
+    const startedAt = Date.now();
+    server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+      cwd: ROOT,
+      stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    server.on("exit", (code, signal) => {
+      if (stopping) return;
+      const delay = restartDelay(Date.now() - startedAt);
+      if (delay === null) {
+        say(`应用进程连续 ${MAX_QUICK_DEATHS} 次在启动后不久退出，不再重启。`);
+        shutdown(code ?? 1);
+        return;
+      }
+      say(`应用进程意外退出（${signal ? `信号 ${signal}` : `代码 ${code}`}），${delay / 1000} 秒后重新启动…`);
+      setTimeout(() => stopping || launch(), delay);
+    });
+  };
+  launch();
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   console.log(`
   年报已启动：http://localhost:${port}
