@@ -138,7 +138,7 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
     expect(Buffer.byteLength(big)).toBeGreaterThan(2 * 1024 * 1024);
     const declared = await put(base, editor, big);
     expect(declared.status).toBe(413);
-    expect(declared.json?.error).toBe("请求内容过大（上限 1024 KB）。");
+    expect(declared.json?.error).toBe("请求内容过大（上限 1 MB）。");
 
     // … and streamed without a length (chunked): the body is measured as it is read.
     const streamed = await fetch(`${base}/api/reports/${editor.reportId}/content`, {
@@ -154,7 +154,7 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
       duplex: "half",
     } as RequestInit);
     expect(streamed.status).toBe(413);
-    expect(((await streamed.json()) as { error: string }).error).toBe("请求内容过大（上限 1024 KB）。");
+    expect(((await streamed.json()) as { error: string }).error).toBe("请求内容过大（上限 1 MB）。");
 
     for (const malformed of ['{"version": 1, "content": ', "not json", "", "{'version': 1}", "\u0000"]) {
       const answer = await put(base, editor, malformed);

@@ -2,7 +2,7 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 
 export type BodyKind = "json" | "multipart";
 
-/** “1024 KB”, “10 MB”: the cap as the refusal states it. */
+/** “64 KB”, “1 MB”, “10 MB”: the cap as the refusal states it. */
 export function sizeLabel(bytes: number): string {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
