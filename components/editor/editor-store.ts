@@ -1,10 +1,10 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { listCells } from "@/lib/report/cells";
 import type { ReportContent } from "@/lib/report/content";
 import { formatCellValue } from "@/lib/report/parse-value";
 import type { Progress } from "@/lib/report/progress";
+import { tableOfTarget } from "@/lib/report/targets";
 import type { Finding } from "@/lib/report/rules";
 
 /**
@@ -66,16 +66,10 @@ export function useTotal(store: EditorStore, tableId: string, rowKey: string, co
   return useSlice(store, (s) => formatCellValue(s.content.tables[tableId]?.[rowKey]?.[columnKey] ?? null, kind));
 }
 
-const cellTable = new Map<string, string>();
-function tableOfCell(format: ReportContent["format"], id: string): string | undefined {
-  if (!cellTable.size) for (const f of ["2021", "2019"] as const) for (const c of listCells(f)) cellTable.set(c.id, c.tableId);
-  return cellTable.get(id);
-}
-
 /** The findings that concern one table, for the messages shown beside it. */
 export function useTableFindings(store: EditorStore, tableId: string): Finding[] {
   const slice = useSlice(store, (s) =>
-    JSON.stringify(s.findings.filter((f) => f.cells.some((c) => tableOfCell(s.content.format, c) === tableId))),
+    JSON.stringify(s.findings.filter((f) => f.cells.some((c) => tableOfTarget(c) === tableId))),
   );
   return JSON.parse(slice) as Finding[];
 }

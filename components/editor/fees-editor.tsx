@@ -5,6 +5,7 @@ import { feeSentence } from "@/lib/export/fee-sentence";
 import { FEE_FIELDS, mapFeeFields } from "@/lib/report/fields";
 import type { ReportFormValues } from "@/lib/report/form-values";
 import { parseTyped } from "@/lib/report/form-values";
+import { targetId } from "@/lib/report/targets";
 import type { FeeFacts } from "@/lib/report/content";
 
 /** 六's structured fee statement (国办函〔2020〕109号), which writes the required sentence. */
@@ -27,7 +28,7 @@ export function FeesEditor({ year, form }: { year: number; form: UseFormReturn<R
             <input
               {...form.register(`fees.${f.key}`)}
               inputMode={f.kind === "count" ? "numeric" : "decimal"}
-              data-cell-id={`fees.${f.key}`}
+              data-cell-id={targetId.fee(f.key)}
               className="w-full rounded border border-slate-300 px-2 py-1 text-right tabular-nums"
             />
           </label>

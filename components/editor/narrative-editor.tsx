@@ -3,6 +3,7 @@
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import type { ReportFormValues } from "@/lib/report/form-values";
 import type { SectionKey } from "@/lib/report/spec-types";
+import { targetId } from "@/lib/report/targets";
 import { useTargetComments } from "./review-comments";
 
 /** A section's text: guidance beside it, last year's text offered as a start, a character count. */
@@ -17,7 +18,7 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
   const name = `narratives.${sectionKey}` as const;
   const value = useWatch({ control: form.control, name }) ?? "";
   const id = `narrative-${sectionKey}`;
-  const review = useTargetComments(`narrative.${sectionKey}`);
+  const review = useTargetComments(targetId.narrative(sectionKey));
   const usePrevious = () => {
     if (!previousText) return;
     if (value.trim() && !window.confirm("用上年报告的文字替换当前内容？当前内容将被覆盖。")) return;
@@ -34,7 +35,7 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
           id={id}
           {...form.register(name)}
           rows={optional ? 4 : 14}
-          data-cell-id={`narrative.${sectionKey}`}
+          data-cell-id={targetId.narrative(sectionKey)}
           aria-description={review.description}
           title={review.description}
           className={`w-full rounded border px-3 py-2 leading-7 focus:border-blue-600 ${review.description ? "border-violet-500 bg-violet-50/40" : "border-slate-300"}`}

@@ -5,6 +5,7 @@ import { commentsDescription } from "@/components/report/review-marks";
 import type { ReportContent } from "@/lib/report/content";
 import type { StepKey } from "@/lib/report/progress";
 import { reviewTarget } from "@/lib/report/review-targets";
+import { parseTarget, targetId } from "@/lib/report/targets";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
 
 /**
@@ -43,8 +44,9 @@ export function CommentMarker({ count }: { count: number }) {
 }
 
 /** Where a comment is jumped to: its cell or field; for a whole section, that section's text. */
-function jumpTarget(target: string): string {
-  return /^s[1-6]$/.test(target) ? `narrative.${target}` : target;
+function jumpTarget(id: string): string {
+  const target = parseTarget(id);
+  return target?.kind === "section" ? targetId.narrative(target.section) : id;
 }
 
 function CommentItems({ comments, onJump }: { comments: ReviewCommentView[]; onJump: (target: string) => void }) {

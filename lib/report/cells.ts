@@ -1,5 +1,6 @@
 import { getFormat } from "./formats";
 import type { CellValue, ReportContent } from "./content";
+import { targetId } from "./targets";
 import type { CellKind, ColumnSpec, FormatId, RowSpec, SectionKey, TableSpec } from "./spec-types";
 
 /** One cell of a format, with a stable id and the label a person (or a screen reader) reads. */
@@ -21,7 +22,7 @@ export interface CellRef {
 }
 
 export function cellId(tableId: string, rowKey: string, columnKey: string): string {
-  return `${tableId}.${rowKey}.${columnKey}`;
+  return targetId.cell(tableId, rowKey, columnKey);
 }
 
 export function rowLabelOf(table: TableSpec, row: RowSpec): string {

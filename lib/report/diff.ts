@@ -3,6 +3,7 @@ import { computeTotals } from "./compute-totals";
 import type { ReportContent } from "./content";
 import { FEE_FIELDS, META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
+import { targetId } from "./targets";
 import { formatCellValue } from "./parse-value";
 
 /**
@@ -38,7 +39,7 @@ function items(format: ReportContent["format"]): Item[] {
   }
   for (const section of getFormat(format).sections) {
     list.push({
-      key: `narrative.${section.key}`,
+      key: targetId.narrative(section.key),
       label: `${section.ordinal}、${section.title}（文字）`,
       read: (c) => c.narratives[section.key] ?? "",
       write: (t, s) => {
@@ -46,10 +47,10 @@ function items(format: ReportContent["format"]): Item[] {
       },
     });
   }
-  list.push({ key: "preface", label: "开头（前言）", read: (c) => c.preface, write: (t, s) => { t.preface = s.preface; } });
+  list.push({ key: targetId.preface, label: "开头（前言）", read: (c) => c.preface, write: (t, s) => { t.preface = s.preface; } });
   for (const field of META_FIELDS) {
     list.push({
-      key: `meta.${field.key}`,
+      key: targetId.meta(field.key),
       label: field.label,
       read: (c) => String(c.meta[field.key] ?? ""),
       write: (t, s) => {
@@ -59,7 +60,7 @@ function items(format: ReportContent["format"]): Item[] {
   }
   for (const fee of FEE_FIELDS) {
     list.push({
-      key: `fees.${fee.key}`,
+      key: targetId.fee(fee.key),
       label: `六、${fee.label}`,
       read: (c) => formatCellValue(c.fees[fee.key], fee.kind),
       write: (t, s) => {

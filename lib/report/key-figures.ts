@@ -1,5 +1,6 @@
 import { computeTotals } from "./compute-totals";
 import type { ReportContent } from "./content";
+import { parseTarget } from "./targets";
 import { toNumberOrNull } from "./parse-value";
 
 /**
@@ -79,11 +80,9 @@ export function keyFigures(content: ReportContent): Record<string, number | null
   return out;
 }
 
-/** A count cell by id; table ids contain a dot (`20.1`), so the row and column are the last two parts. */
+/** A count cell by id. */
 function cellValue(content: ReportContent, id: string): number | null {
-  const parts = id.split(".");
-  const columnKey = parts.pop()!;
-  const rowKey = parts.pop()!;
-  const tableId = parts.join(".");
-  return toNumberOrNull(content.tables[tableId]?.[rowKey]?.[columnKey] ?? null, "count");
+  const target = parseTarget(id);
+  if (target?.kind !== "cell") return null;
+  return toNumberOrNull(content.tables[target.tableId]?.[target.rowKey]?.[target.columnKey] ?? null, "count");
 }

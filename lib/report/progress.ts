@@ -3,6 +3,7 @@ import type { ReportContent } from "./content";
 import { getFormat } from "./formats";
 import type { Finding } from "./rules";
 import { META_FIELDS } from "./fields";
+import { parseTarget, targetId } from "./targets";
 import type { SectionKey } from "./spec-types";
 
 /** The editor's steps: the cover (preface and closing) and the six sections. */
@@ -25,13 +26,19 @@ export interface Progress {
 const REQUIRED_FIELDS = META_FIELDS.filter((f) => f.required).map((f) => f.key);
 
 /** Which step a finding belongs to, from the first cell or field it names. */
-export function stepOfTarget(format: ReportContent["format"], target: string): StepKey {
-  const narrative = /^narrative\.(s[1-6])$/.exec(target);
-  if (narrative) return narrative[1] as SectionKey;
-  if (target.startsWith("fees.")) return "s6";
-  if (target.startsWith("meta.") || target === "preface") return "cover";
-  const cell = listCells(format).find((c) => c.id === target);
-  return cell ? cell.sectionKey : "cover";
+export function stepOfTarget(format: ReportContent["format"], id: string): StepKey {
+  const target = parseTarget(id);
+  switch (target?.kind) {
+    case "narrative":
+    case "section":
+      return target.section;
+    case "fee":
+      return "s6";
+    case "cell":
+      return listCells(format).find((c) => c.id === id)?.sectionKey ?? "cover";
+    default:
+      return "cover";
+  }
 }
 
 export function reportProgress(content: ReportContent, findings: readonly Finding[]): Progress {
@@ -40,7 +47,7 @@ export function reportProgress(content: ReportContent, findings: readonly Findin
   for (const f of findings) {
     // "Nothing filled in yet" (S2, V3) is what 未填 already says; 有错误 is for what was filled in wrong.
     if (f.severity !== "error" || f.rule === "S2" || f.rule === "V3") continue;
-    for (const target of f.cells.length ? f.cells : ["meta.year"]) errorSteps.add(stepOfTarget(content.format, target));
+    for (const target of f.cells.length ? f.cells : [targetId.meta("year")]) errorSteps.add(stepOfTarget(content.format, target));
   }
   const steps = {} as Record<StepKey, StepState>;
   let filled = 0;

@@ -2,6 +2,7 @@ import { listCells } from "./cells";
 import { FEE_FIELDS, META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
 import type { StepKey } from "./progress";
+import { targetId } from "./targets";
 import type { FormatId } from "./spec-types";
 
 /**
@@ -27,17 +28,17 @@ export function reviewTargets(formatId: FormatId): ReviewTarget[] {
   const format = getFormat(formatId);
   const cover = "开头与落款";
   const targets: ReviewTarget[] = [
-    { id: "preface", label: "开头（前言）", step: "cover", group: cover, kind: "text" },
+    { id: targetId.preface, label: "开头（前言）", step: "cover", group: cover, kind: "text" },
     ...META_FIELDS.map((field) => ({
-      id: `meta.${field.key}`, label: field.label, step: "cover" as StepKey, group: cover, kind: "field" as const,
+      id: targetId.meta(field.key), label: field.label, step: "cover" as StepKey, group: cover, kind: "field" as const,
     })),
   ];
   const cells = listCells(formatId);
   for (const section of format.sections) {
     const group = `${section.ordinal}、${section.title}`;
-    targets.push({ id: section.key, label: `${group}（整个部分）`, step: section.key, group, kind: "section" });
+    targets.push({ id: targetId.section(section.key), label: `${group}（整个部分）`, step: section.key, group, kind: "section" });
     targets.push({
-      id: `narrative.${section.key}`,
+      id: targetId.narrative(section.key),
       label: section.kind === "narrative" ? `${group}（正文）` : `${group}（表前说明文字）`,
       step: section.key, group, kind: "text",
     });
@@ -45,7 +46,7 @@ export function reviewTargets(formatId: FormatId): ReviewTarget[] {
       targets.push({ id: cell.id, label: cell.label, step: section.key, group, kind: "cell" });
     }
     if (section.key === "s6" && format.requiresFeeStatement) {
-      for (const fee of FEE_FIELDS) targets.push({ id: `fees.${fee.key}`, label: `六、${fee.label}`, step: "s6", group, kind: "field" });
+      for (const fee of FEE_FIELDS) targets.push({ id: targetId.fee(fee.key), label: `六、${fee.label}`, step: "s6", group, kind: "field" });
     }
   }
   cache.set(formatId, targets);

@@ -5,6 +5,7 @@ import { parseReportContent } from "@/lib/report/content";
 import { diffContents, type ContentChange } from "@/lib/report/diff";
 import { diffText, type TextPiece } from "@/lib/report/text-diff";
 import { InvalidStateError } from "./errors";
+import { parseTarget } from "@/lib/report/targets";
 import { getReportOrThrow } from "./get-report-or-throw";
 
 export interface SnapshotComparison {
@@ -16,7 +17,7 @@ export interface SnapshotComparison {
   texts: { key: string; label: string; pieces: TextPiece[] }[];
 }
 
-const isText = (key: string) => key === "preface" || key.startsWith("narrative.");
+const isText = (key: string) => ["preface", "narrative"].includes(parseTarget(key)?.kind ?? "");
 
 /** What changed between two snapshots of a report the caller may see. */
 export async function compareSnapshots(ctx: AuthContext, reportId: string, a: number, b: number): Promise<SnapshotComparison> {

@@ -6,6 +6,7 @@ import type { ColumnSpec, TableSpec } from "../spec-types";
 import { meaningfulText, repeatedShare } from "../text-similarity";
 import { getCellValue } from "../cells";
 import { plannedCell, type ValidationContext } from "./context";
+import { targetId } from "../targets";
 import { sectionName, type PlannedCell } from "./plan";
 
 /** A count of last year's report, or null when blank, not a number, or not in its format. */
@@ -135,7 +136,7 @@ export function checkRepetition(ctx: ValidationContext, previous: ReportContent)
       finding(
         "X8",
         `${sectionName(section)}与上年报告重复约${Math.round(share * 100)}%（超过一半），应写明本年度的情况`,
-        [`narrative.${section.key}`],
+        [targetId.narrative(section.key)],
       ),
     );
   }

@@ -5,6 +5,7 @@ import { finding } from "../rules";
 import type { SectionKey } from "../spec-types";
 import { plannedCell, rowTotal, type ValidationContext } from "./context";
 import { statedFigures } from "./narrative-figures";
+import { targetId } from "../targets";
 import { sectionName, type PlannedCell } from "./plan";
 
 function section(ctx: ValidationContext, key: SectionKey) {
@@ -29,7 +30,7 @@ function checkFeeStatement(ctx: ValidationContext, statement: FeeStatement): voi
     finding(
       "X3",
       `${sectionName(section(ctx, "s6"))}未说明信息处理费情况（国办函〔2020〕109号），缺少：${missing.map((f) => f.label).join("、")}`,
-      ["narrative.s6", ...missing.map((f) => `fees.${f.key}`)],
+      [targetId.narrative("s6"), ...missing.map((f) => targetId.fee(f.key))],
     ),
   );
 }
@@ -43,7 +44,7 @@ function checkUnpaidFees(ctx: ValidationContext, { notices }: FeeStatement, cell
     finding(
       "X4",
       `${cell.place}为${dropped}，但${sectionName(section(ctx, "s6"))}${notices === 0 ? "称未发出收费通知" : "没有说明发出的收费通知"}`,
-      [cell.id, "narrative.s6", "fees.notices"],
+      [cell.id, targetId.narrative("s6"), targetId.fee("notices")],
     ),
   );
 }
@@ -59,9 +60,9 @@ export function checkStatedFigures(ctx: ValidationContext): void {
   const carried = figureOf("carried");
   const handled = figureOf("r7_total");
   const sources: { key: string; name: string; text: string }[] = [
-    { key: "preface", name: "报告开头", text: ctx.content.preface ?? "" },
-    { key: "narrative.s1", name: sectionName(section(ctx, "s1")), text: ctx.content.narratives?.s1 ?? "" },
-    { key: "narrative.s3", name: `${sectionName(section(ctx, "s3"))}的说明文字`, text: ctx.content.narratives?.s3 ?? "" },
+    { key: targetId.preface, name: "报告开头", text: ctx.content.preface ?? "" },
+    { key: targetId.narrative("s1"), name: sectionName(section(ctx, "s1")), text: ctx.content.narratives?.s1 ?? "" },
+    { key: targetId.narrative("s3"), name: `${sectionName(section(ctx, "s3"))}的说明文字`, text: ctx.content.narratives?.s3 ?? "" },
   ];
   for (const source of sources) {
     for (const figure of statedFigures(source.text)) {
@@ -109,7 +110,7 @@ export function checkGovernmentTopics(ctx: ValidationContext): void {
     finding(
       "X6",
       `人民政府的报告应说明${GOVERNMENT_TOPICS.slice(0, -1).join("、")}和${GOVERNMENT_TOPICS[GOVERNMENT_TOPICS.length - 1]}结果情况，报告中没有提到：${missing.join("、")}`,
-      ["narrative.s1"],
+      [targetId.narrative("s1")],
     ),
   );
 }
@@ -129,7 +130,7 @@ export function checkDeadline(ctx: ValidationContext): void {
     finding(
       "X7",
       `成文日期${chineseDate(issuedDate)}晚于发布期限${chineseDate(deadline)}${isPeoplesGovernment ? "（人民政府本级报告）" : ""}`,
-      ["meta.issuedDate"],
+      [targetId.meta("issuedDate")],
     ),
   );
 }

@@ -1,6 +1,7 @@
 import { formatIdForYear, getFormat } from "../formats";
 import { finding } from "../rules";
 import type { ValidationContext } from "./context";
+import { targetId } from "../targets";
 import type { PlannedTable } from "./plan";
 
 export function tableHasNumbers(ctx: ValidationContext, table: PlannedTable): boolean {
@@ -29,7 +30,7 @@ export function checkFormatMatchesYear(ctx: ValidationContext): void {
     finding(
       "S4",
       `${year}年度的报告应使用${getFormat(expected).source}规定的格式，本报告使用的是${ctx.plan.format.source}规定的格式`,
-      ["meta.year"],
+      [targetId.meta("year")],
     ),
   );
 }

@@ -6,6 +6,7 @@ import { finding, type RuleId } from "../rules";
 import type { CellKind } from "../spec-types";
 import type { ValidationContext } from "./context";
 import { sectionName } from "./plan";
+import { targetId } from "../targets";
 import { tableHasNumbers } from "./structure";
 
 /** Amounts (万元) are customarily printed with at most 4 decimal places (many templates say 保留4位小数). */
@@ -52,7 +53,7 @@ export function checkFeeValues(ctx: ValidationContext): void {
   for (const field of FEE_FIELDS) {
     const parsed = parseCellInput(ctx.content.fees?.[field.key] ?? null, field.kind);
     if (!parsed.ok) {
-      ctx.findings.push(finding(valueRule(field.kind), `${sectionName(six)}${field.label}：${parsed.message}`, [`fees.${field.key}`]));
+      ctx.findings.push(finding(valueRule(field.kind), `${sectionName(six)}${field.label}：${parsed.message}`, [targetId.fee(field.key)]));
     }
   }
 }
@@ -66,7 +67,7 @@ function hasFeeFacts(ctx: ValidationContext): boolean {
 export function checkNarratives(ctx: ValidationContext): void {
   for (const section of ctx.plan.narrativeSections) {
     const text = ctx.content.narratives?.[section.key] ?? "";
-    const cell = `narrative.${section.key}`;
+    const cell = targetId.narrative(section.key);
     if (!text.trim()) {
       // Section 六 of the 2021 format also consists of the structured fee statement.
       if (section.key === "s6" && hasFeeFacts(ctx)) continue;
