@@ -72,10 +72,34 @@ export function withWidowControl(styles: string): string {
   return withPPr.replace(/<w:pPrDefault>\s*<w:pPr>/, "<w:pPrDefault><w:pPr><w:widowControl/>");
 }
 
-export async function finishDocxPackage(docx: Buffer, { fonts, company }: { fonts: readonly string[]; company: string }): Promise<Buffer> {
+/**
+ * Paragraph styles whose text does not snap to the document's line grid (w:snapToGrid off), so a
+ * table row of 小4号 stays one small line high. `docx` writes snapToGrid only on runs, where it
+ * concerns the character grid. In schema order w:snapToGrid comes right before w:spacing.
+ */
+export function withoutGridSnap(styles: string, styleIds: readonly string[]): string {
+  let out = styles;
+  for (const id of styleIds) {
+    out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>(?:(?!</w:style>)[\\s\\S])*?<w:pPr>)([\\s\\S]*?)(</w:pPr>)`), (whole, open: string, body: string, close: string) => {
+      if (body.includes("<w:snapToGrid")) return whole;
+      const at = body.search(/<w:(?:spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/);
+      const snap = `<w:snapToGrid w:val="0"/>`;
+      return at < 0 ? `${open}${body}${snap}${close}` : `${open}${body.slice(0, at)}${snap}${body.slice(at)}${close}`;
+    });
+  }
+  return out;
+}
+
+export interface PackageOptions {
+  fonts: readonly string[];
+  company: string;
+  offGridStyles?: readonly string[];
+}
+
+export async function finishDocxPackage(docx: Buffer, { fonts, company, offGridStyles = [] }: PackageOptions): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const styles = zip.file("word/styles.xml");
-  if (styles) zip.file("word/styles.xml", withWidowControl(await styles.async("string")));
+  if (styles) zip.file("word/styles.xml", withoutGridSnap(withWidowControl(await styles.async("string")), offGridStyles));
   // The `docx` package writes an empty word/fontTable.xml, already related and typed: only its content changes.
   zip.file("word/fontTable.xml", fontTableXml(fonts));
   zip.remove("word/_rels/fontTable.xml.rels");

@@ -5,7 +5,7 @@ import { fullReport } from "@/lib/report/fixtures/full-report";
 import { getFormat } from "@/lib/report/formats";
 import { tableLayout } from "@/lib/report/layout";
 import type { FormatId } from "@/lib/report/spec-types";
-import { FONTS, mmToTwips, renderDocx, TABLE_STYLES, TEXT_WIDTH } from "./docx";
+import { FONTS, FOOTER_DISTANCE, mmToTwips, renderDocx, TABLE_STYLES, TEXT_WIDTH } from "./docx";
 import { HOSTILE_TEXT, hostileReport } from "./fixtures";
 import {
   bodyChildren, cellAt, docxParts, firstElementAttrs, mergedCells, readParagraphs, readXmlTables, type MergedCell,
@@ -269,6 +269,53 @@ describe("tables", () => {
     expect(cellAt(mergedCells(tables[1]), 5, 9)?.text).toBe(String(totalled.tables.requests.r1.total));
     expect(cellAt(mergedCells(tables[2]), 3, 4)?.text).toBe(String(totalled.tables.appeals.row.rc_total));
     expect(totalled.tables.appeals.row.rc_total).not.toBe(999);
+  });
+});
+
+describe("package details", () => {
+  it("describes the four Chinese fonts (and 宋体) in the font table: altName, GB2312 charset 86, family", () => {
+    const fonts = r2021.parts["word/fontTable.xml"];
+    for (const [name, alt] of [["仿宋_GB2312", "仿宋"], ["楷体_GB2312", "楷体"], ["方正小标宋简体", "宋体"], ["黑体", "SimHei"], ["宋体", "SimSun"]]) {
+      const entry = new RegExp(`<w:font w:name="${name}">(.*?)</w:font>`).exec(fonts)?.[1] ?? "";
+      expect(entry, name).toContain(`<w:altName w:val="${alt}"/>`);
+      expect(entry).toContain(`<w:charset w:val="86"/>`);
+      expect(entry).toMatch(/<w:family w:val="(modern|script|auto)"\/>/);
+    }
+    expect(XMLValidator.validate(fonts)).toBe(true);
+  });
+
+  it("states widow control in the document defaults, and table text off the line grid", () => {
+    const styles = r2021.parts["word/styles.xml"];
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:widowControl\/>/);
+    const tableText = styles.slice(styles.indexOf(`w:styleId="${TABLE_STYLES.text}"`));
+    expect(tableText.slice(0, tableText.indexOf("</w:style>"))).toContain(`<w:snapToGrid w:val="0"/>`);
+  });
+
+  it("has a 22-line document grid and puts the footer so that the 一字线 is 7 mm below the text block", () => {
+    expect(firstElementAttrs(r2021.document, "w:docGrid")).toMatchObject({ type: "lines", linePitch: "579" });
+    // The footer line is 15 pt (300 twips) exact: its middle is 150 twips above the footer distance.
+    const footer = Number(firstElementAttrs(r2021.document, "w:pgMar").footer);
+    expect(footer).toBe(FOOTER_DISTANCE);
+    expect(((1984 - footer - 150) / 1440) * 25.4).toBeCloseTo(7, 1);
+  });
+
+  it("names the title, the unit as author and last editor, and the program", () => {
+    expect(r2021.parts["docProps/core.xml"]).toContain("<dc:title>某市某区2022年政府信息公开工作年度报告</dc:title>");
+    expect(r2021.parts["docProps/core.xml"]).toContain("<dc:creator>某市某区人民政府</dc:creator>");
+    expect(r2021.parts["docProps/core.xml"]).toContain("<cp:lastModifiedBy>某市某区人民政府</cp:lastModifiedBy>");
+    expect(r2021.parts["docProps/core.xml"]).not.toContain("Un-named");
+    expect(r2021.parts["docProps/app.xml"]).toContain("<Company>某市某区人民政府</Company>");
+  });
+
+  it("keeps the last paragraph of 六 with the closing, which follows after one blank line", () => {
+    const xml = r2021.document;
+    const organAt = xml.indexOf(">某市某区人民政府<");
+    const paragraphs = xml.slice(0, organAt).split("<w:p>");
+    const lastBody = paragraphs[paragraphs.length - 2];
+    expect(lastBody).toContain("<w:keepNext/>");
+    expect(lastBody).toContain("<w:keepLines/>");
+    const organ = r2021.paragraphs[r2021.paragraphs.length - 2];
+    expect(organ.spacing.before).toBe("579");
   });
 });
 

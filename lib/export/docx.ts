@@ -40,12 +40,15 @@ export const LINE_PITCH = 579;
 const CONDENSE = -5;
 
 /**
- * The document grid Word's 页面设置 shows as 每页22行、每行28字: lines of 28.95 pt, and a character
- * pitch of 156 mm / 28 = 15.79 pt, stated as its difference from the 16 pt default font in 4096ths
- * of a point (w:charSpace).
+ * The document grid Word's 页面设置 shows as 每页22行: a line grid of 28.95 pt. Not a character grid
+ * (linesAndChars with w:charSpace −841, i.e. 156 mm / 28 = 15.79 pt a character), although that is
+ * what makes Word show 每行28字: LibreOffice (7.x, 24.x) lays out any non-zero charSpace as a wider
+ * pitch and sets only about 20 characters a line, stretching the report by half (checked by
+ * converting the samples to PDF). The 28 characters come from condensing the body runs instead.
+ * Table text does not snap to the line grid (see finishDocxPackage), or every table row would grow
+ * to a full 28.95 pt line.
  */
-export const CHAR_SPACE = Math.round((TEXT_WIDTH / 20 / 28 - 16) * 4096);
-const DOCUMENT_GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE };
+const DOCUMENT_GRID = { type: DocumentGridType.LINES, linePitch: LINE_PITCH };
 
 export const FONTS = {
   title: "方正小标宋简体",
@@ -311,5 +314,6 @@ export async function renderDocx(content: ReportContent): Promise<Buffer> {
   return finishDocxPackage(await Packer.toBuffer(buildDocument(content, publication)), {
     fonts: Object.values(FONTS),
     company: publication.closing.organ,
+    offGridStyles: [TABLE_STYLES.text],
   });
 }

@@ -48,3 +48,27 @@ export function sofficeConvert(
     });
   });
 }
+
+/**
+ * Several files converted by one soffice process (one start-up instead of one each), in a user
+ * profile of the caller's choosing or a fresh one; resolves to the converted files in input order.
+ */
+export function sofficeConvertAll(
+  inputs: string[], target: string, outDir: string, { timeoutMs = 300_000, profile }: { timeoutMs?: number; profile?: string } = {},
+): Promise<string[]> {
+  const soffice = sofficePath();
+  if (!soffice) return Promise.reject(new Error("soffice is not installed"));
+  const ownProfile = profile ? null : mkdtempSync(join(tmpdir(), "lo-export-"));
+  const profileDir = profile ?? ownProfile!;
+  const args = ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profileDir).href}`, "--convert-to", target, "--outdir", outDir, ...inputs];
+  const outputs = inputs.map((input) => join(outDir, `${basename(input, extname(input))}.${target.split(":")[0]}`));
+  return new Promise((resolve, reject) => {
+    execFile(soffice, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
+      if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
+      const missing = outputs.filter((o) => !existsSync(o));
+      if (error) reject(new Error(`soffice failed: ${error.message}\n${stderr}`));
+      else if (missing.length) reject(new Error(`soffice wrote no ${missing.join(", ")}\n${stdout}\n${stderr}`));
+      else resolve(outputs);
+    });
+  });
+}
