@@ -7,7 +7,7 @@ export type Severity = "error" | "warning";
 
 export type RuleId =
   | "S1" | "S2" | "S3" | "S4" | "S5"
-  | "V1" | "V2" | "V3" | "V4"
+  | "V1" | "V2" | "V3" | "V4" | "V5" | "V6"
   | "A1" | "A2" | "A3" | "A4" | "A5" | "A6"
   | "X1" | "X2" | "X3" | "X4" | "X5" | "X6" | "X7" | "X8";
 
@@ -39,6 +39,8 @@ export const RULES: Record<RuleId, RuleInfo> = {
   V2: { severity: "error", checkedBy: "validate", description: "金额为负数或不是数字（错误）；小数超过4位（提醒）" },
   V3: { severity: "error", checkedBy: "validate", description: "文字部分（一、五、六）为空" },
   V4: { severity: "warning", checkedBy: "validate", description: "第五部分只写了“无”，或不足50字" },
+  V5: { severity: "error", checkedBy: "validate", description: "落款未填写成文日期（提交审核时为错误，草稿中为提醒）" },
+  V6: { severity: "warning", checkedBy: "validate", description: "落款的发布机关不是机关全称（应以“人民政府”“办事处”“局”“委员会”等结尾）" },
   A1: { severity: "error", checkedBy: "validate", description: "第三部分每一列：第一项加第二项之和应等于第三项（七）总计加第四项之和" },
   A2: { severity: "error", checkedBy: "validate", description: "第三部分每一行：总计应等于各类申请人之和" },
   A3: { severity: "error", checkedBy: "validate", description: "第三部分每一列：（七）总计应等于（一）至（六）各项之和" },

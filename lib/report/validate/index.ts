@@ -1,6 +1,7 @@
 import type { ReportContent } from "../content";
 import type { Finding } from "../rules";
 import { checkBalance, checkSums } from "./arithmetic";
+import { checkClosing } from "./closing";
 import { createContext, type ValidateOptions } from "./context";
 import { checkCarriedOver, checkContinuations, checkRepetition } from "./cross-year";
 import { checkDeadline, checkFees, checkGovernmentTopics, checkStatedFigures } from "./narrative";
@@ -12,7 +13,7 @@ export { RULES } from "../rules";
 export type { ValidateOptions } from "./context";
 
 /**
- * Every rule of FORMAT.md that structured content can break (S2, S4, V1–V4, A1–A6, X1–X8; S1, S3
+ * Every rule of FORMAT.md that structured content can break (S2, S4, V1–V6, A1–A6, X1–X8; S1, S3
  * and S5 concern documents and are reported by the importer). Pure; values are checked as stored,
  * so an imported report's typed totals are checked too. Drafts are lenient: blanks are only errors
  * with `complete` (the submission gate).
@@ -30,6 +31,7 @@ export function validate(content: ReportContent, options: ValidateOptions = {}):
   checkStatedFigures(ctx);
   checkGovernmentTopics(ctx);
   checkDeadline(ctx);
+  checkClosing(ctx);
   const previous = options.previous;
   if (previous) {
     checkCarriedOver(ctx, previous);

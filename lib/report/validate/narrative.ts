@@ -1,3 +1,4 @@
+import { chineseDate } from "../chinese-date";
 import { publicationDeadline } from "../deadline";
 import { readFeeStatement, type FeeStatement } from "../fee-statement";
 import { FEE_FIELDS } from "../fields";
@@ -115,11 +116,6 @@ export function checkGovernmentTopics(ctx: ValidationContext): void {
   );
 }
 
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 /** X7: published after 31 January of the next year (31 March for a people's government's own report). */
 export function checkDeadline(ctx: ValidationContext): void {
   const { issuedDate, year, isPeoplesGovernment } = ctx.content.meta;
@@ -129,7 +125,7 @@ export function checkDeadline(ctx: ValidationContext): void {
   ctx.findings.push(
     finding(
       "X7",
-      `成文日期${chineseDate(issuedDate)}晚于发布期限${chineseDate(deadline)}${isPeoplesGovernment ? "（人民政府本级报告）" : ""}`,
+      `成文日期${chineseDate(issuedDate) ?? issuedDate}晚于发布期限${chineseDate(deadline)}${isPeoplesGovernment ? "（人民政府本级报告）" : ""}`,
       [targetId.meta("issuedDate")],
     ),
   );

@@ -45,6 +45,14 @@ const CASES: Partial<Record<RuleId, RuleCases>> = {
     positive: { report: withContent(r21, { narratives: { s5: "无。" } }) },
     negative: { report: withContent(r21, { narratives: { s5: r21.narratives.s5.slice(0, 60) } }) },
   },
+  V5: {
+    positive: { report: withContent(r21, { meta: { issuedDate: null } }), options: { complete: true } },
+    negative: { report: withContent(r21, { meta: { issuedDate: "2023-01-18" } }), options: { complete: true } },
+  },
+  V6: {
+    positive: { report: withContent(r21, { meta: { issuingOrgan: "", organization: "哈尔滨市呼兰区" } }) },
+    negative: { report: withContent(r21, { meta: { issuingOrgan: "哈尔滨市呼兰区人民政府", organization: "哈尔滨市呼兰区" } }) },
+  },
   A1: {
     // One fewer new request, the same results: 一 + 二 falls short in 自然人 and 总计.
     positive: { report: computeTotals(withCell(r21, "requests.new.natural", 40)) },
@@ -106,6 +114,33 @@ const CASES: Partial<Record<RuleId, RuleCases>> = {
     negative: { report: r21, options: withPrevious(r21) },
   },
 };
+
+describe("the closing block (V5, V6)", () => {
+  it("V5: an empty 成文日期 is an error at the submission gate and a warning in a draft, and says what to fill in", () => {
+    const undated = withContent(r21, { meta: { issuedDate: null } });
+    const [draft] = validate(undated).filter((f) => f.rule === "V5");
+    const [gate] = validate(undated, { complete: true }).filter((f) => f.rule === "V5");
+    expect(draft.severity).toBe("warning");
+    expect(gate.severity).toBe("error");
+    expect(gate.message).toContain("“成文日期”");
+    expect(gate.cells).toEqual(["meta.issuedDate"]);
+  });
+
+  it("V6: names the organ printed and suggests the full name; organs of every kind pass", () => {
+    const [street] = validate(withContent(r21, { meta: { issuingOrgan: "友协街道" } })).filter((f) => f.rule === "V6");
+    expect(street.message).toContain("“友协街道”");
+    expect(street.message).toContain("如“友协街道办事处”");
+    for (const organ of ["哈尔滨市平房区友协街道办事处", "平房区发展和改革局", "某区卫生健康委员会", "某区人民政府办公室", "某县人民政府", "某区政务服务中心", "某开发区管委会"]) {
+      expect(validate(withContent(r21, { meta: { issuingOrgan: organ } })).filter((f) => f.rule === "V6"), organ).toEqual([]);
+    }
+  });
+
+  it("a 成文日期 after the deadline stays X7, not V5", () => {
+    const late = validate(withContent(r21, { meta: { issuedDate: "2023-04-01" } }), { complete: true });
+    expect(late.map((f) => f.rule)).toContain("X7");
+    expect(late.map((f) => f.rule)).not.toContain("V5");
+  });
+});
 
 describe("every rule validate() checks", () => {
   const checked = RULE_IDS.filter((id) => RULES[id].checkedBy === "validate");
