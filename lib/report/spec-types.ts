@@ -9,6 +9,39 @@ export type FormatId = "2021" | "2019";
 /** count: non-negative whole number; signedCount: whole number that may be negative (2019 本年增/减); amount: exact decimal (万元). */
 export type CellKind = "count" | "signedCount" | "amount";
 
+/** The rule that checks a computed total as printed (an imported report states its own totals). */
+export type SumRule = "A2" | "A3" | "A4" | "A5" | "A6";
+
+/**
+ * A computed total: a column totals the typed columns since the previous computed column; a row
+ * totals the typed rows under the same outermost group heading. The rule id is part of the
+ * declaration, so a total cannot exist without the rule that checks it.
+ */
+export interface ComputedTotal {
+  rule: SumRule;
+}
+
+/** Per column: the sum of the `left` rows equals the sum of the `right` rows (A1, 一 + 二 = （七）总计 + 四). */
+export interface BalanceSpec {
+  rule: "A1";
+  left: [string, string];
+  right: [string, string];
+}
+
+/** This year's `row` equals last year's `previousRow`, column by column (X1: 上年结转 = last year's 结转下年度). */
+export interface CarryOverSpec {
+  rule: "X1";
+  row: string;
+  previousRow: string;
+}
+
+/** A running count that continues last year's: `column` = Σ sign × term (X2 and its 2019 analogue). */
+export interface ContinuationSpec {
+  rule: "X2";
+  column: string;
+  terms: { column: string; year: "previous" | "current"; sign: 1 | -1 }[];
+}
+
 export interface ColumnSpec {
   /** Stable key, part of the cell id; never shown. */
   key: string;
@@ -18,7 +51,7 @@ export interface ColumnSpec {
   /** Spanning headers above this column, outermost first (e.g. ["法人或其他组织"] or ["行政诉讼", "未经复议直接起诉"]). */
   groups?: string[];
   /** The cell is a computed total in every row: never typed. */
-  computed?: boolean;
+  computed?: ComputedTotal;
 }
 
 export interface RowSpec {
@@ -28,7 +61,7 @@ export interface RowSpec {
   /** Group headings this row sits under, outermost first (merged cells in the printed table). */
   groups?: string[];
   /** Every cell of the row is a computed total. */
-  computed?: boolean;
+  computed?: ComputedTotal;
 }
 
 export interface TableSpec {
@@ -44,6 +77,12 @@ export interface TableSpec {
   columnsHeader?: string;
   rows: RowSpec[];
   columns: ColumnSpec[];
+  /** The table's own balance equation (三's A1). */
+  balance?: BalanceSpec;
+  /** A row that continues last year's report (三's X1). */
+  carryOver?: CarryOverSpec;
+  /** Columns that continue last year's counts (二's X2). */
+  continuations?: ContinuationSpec[];
 }
 
 export type SectionKey = "s1" | "s2" | "s3" | "s4" | "s5" | "s6";

@@ -1,4 +1,4 @@
-import type { ColumnSpec, RowSpec, SectionSpec, TableSpec } from "../spec-types";
+import type { ColumnSpec, RowSpec, SectionSpec, SumRule, TableSpec } from "../spec-types";
 
 /** Parts that the 2021 and 2019 formats share, word for word. */
 
@@ -20,7 +20,7 @@ export const REQUEST_COLUMNS: ColumnSpec[] = [
   { key: "nonprofit", label: "社会公益组织", kind: "count", groups: [LEGAL_PERSON] },
   { key: "legal", label: "法律服务机构", kind: "count", groups: [LEGAL_PERSON] },
   { key: "other", label: "其他", kind: "count", groups: [LEGAL_PERSON] },
-  { key: "total", label: "总计", kind: "count", computed: true },
+  { key: "total", label: "总计", kind: "count", computed: { rule: "A2" } },
 ];
 
 const RESULTS = "三、本年度办理结果";
@@ -55,7 +55,7 @@ const REQUEST_ROWS_HEAD: RowSpec[] = [
 
 /** Rows of 三 after （六）. */
 const REQUEST_ROWS_TAIL: RowSpec[] = [
-  { key: "r7_total", label: "（七）总计", groups: [RESULTS], computed: true },
+  { key: "r7_total", label: "（七）总计", groups: [RESULTS], computed: { rule: "A3" } },
   { key: "carryover", label: "四、结转下年度继续办理" },
 ];
 
@@ -70,6 +70,9 @@ export function requestsTable(otherProcessingRows: RowSpec[]): TableSpec {
     columnsHeader: "申请人情况",
     rows: [...REQUEST_ROWS_HEAD, ...otherProcessingRows, ...REQUEST_ROWS_TAIL],
     columns: REQUEST_COLUMNS,
+    // The rule printed in the table's corner: 一 + 二 = （七）总计 + 四.
+    balance: { rule: "A1", left: ["new", "carried"], right: ["r7_total", "carryover"] },
+    carryOver: { rule: "X1", row: "carried", previousRow: "carryover" },
   };
 }
 
@@ -81,13 +84,13 @@ const APPEAL_OUTCOMES = [
   { key: "total", label: "总计" },
 ] as const;
 
-function appealColumns(prefix: string, groups: string[]): ColumnSpec[] {
+function appealColumns(prefix: string, groups: string[], totalRule: SumRule): ColumnSpec[] {
   return APPEAL_OUTCOMES.map((o) => ({
     key: `${prefix}_${o.key}`,
     label: o.label,
     kind: "count" as const,
     groups,
-    computed: o.key === "total" ? true : undefined,
+    computed: o.key === "total" ? { rule: totalRule } : undefined,
   }));
 }
 
@@ -100,18 +103,11 @@ export const APPEALS_TABLE: TableSpec = {
   rowHeader: "",
   rows: [{ key: "row", label: "" }],
   columns: [
-    ...appealColumns("rc", ["行政复议"]),
-    ...appealColumns("ld", [LITIGATION, "未经复议直接起诉"]),
-    ...appealColumns("la", [LITIGATION, "复议后起诉"]),
+    ...appealColumns("rc", ["行政复议"], "A4"),
+    ...appealColumns("ld", [LITIGATION, "未经复议直接起诉"], "A5"),
+    ...appealColumns("la", [LITIGATION, "复议后起诉"], "A6"),
   ],
 };
-
-/** The column groups whose 总计 is the sum of their other four (A4, A5, A6). */
-export const APPEAL_GROUPS = [
-  { rule: "A4", prefix: "rc" },
-  { rule: "A5", prefix: "ld" },
-  { rule: "A6", prefix: "la" },
-] as const;
 
 export const ACTIVE_CAPTION = {
   "20.1": "第二十条第（一）项",

@@ -23,6 +23,11 @@ export const FORMAT_2021: FormatSpec = {
           { key: "repealed", label: "本年废止件数", kind: "count" },
           { key: "effective", label: "现行有效件数", kind: "count" },
         ],
+        // 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数
+        continuations: [{
+          rule: "X2", column: "effective",
+          terms: [{ column: "effective", year: "previous", sign: 1 }, { column: "issued", year: "current", sign: 1 }, { column: "repealed", year: "current", sign: -1 }],
+        }],
       },
       {
         id: "20.5", caption: ACTIVE_CAPTION["20.5"], rowHeader: ROW_HEADER_ACTIVE,

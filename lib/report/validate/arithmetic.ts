@@ -55,7 +55,7 @@ export function checkBalance(ctx: ValidationContext): void {
     if (equal(left, right)) continue;
     ctx.findings.push(
       finding(
-        "A1",
+        eq.rule,
         `${eq.where}：第一项(${received})+第二项(${carried})=${left}，不等于第三项${eq.resultsTotalLabel}(${handled})+第四项(${carryover})=${right}`,
         cells.map((c) => c.id),
       ),

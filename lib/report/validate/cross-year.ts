@@ -2,7 +2,7 @@ import type { ReportContent } from "../content";
 import { getFormat } from "../formats";
 import { parseCellInput } from "../parse-value";
 import { finding } from "../rules";
-import type { ColumnSpec, TableSpec } from "../spec-types";
+import type { ColumnSpec } from "../spec-types";
 import { meaningfulText, repeatedShare } from "../text-similarity";
 import { getCellValue } from "../cells";
 import { plannedCell, type ValidationContext } from "./context";
@@ -20,78 +20,35 @@ function currentCount(ctx: ValidationContext, cell: PlannedCell | undefined): nu
   return typeof v === "number" ? v : null;
 }
 
-/** X1: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column. */
+/** X1: a row that continues last year's report (三's 上年结转 = last year's 结转下年度继续办理), column by column. */
 export function checkCarriedOver(ctx: ValidationContext, previous: ReportContent): void {
-  const previousRequests = getFormat(previous.format).sections.flatMap((s) => s.tables).find((t) => t.id === "requests");
-  const carryoverRow = previousRequests?.rows.find((r) => r.key === "carryover");
-  if (!previousRequests || !carryoverRow) return;
-  for (const column of previousRequests.columns) {
-    const cell = plannedCell(ctx, "requests", "carried", column.key);
-    const now = currentCount(ctx, cell);
-    const before = previousCount(previous, "requests", "carryover", column);
-    if (now === null || before === null || now === before) continue;
-    ctx.findings.push(
-      finding("X1", `${cell!.place}为${now}，上年报告“${carryoverRow.label}”${column.label}为${before}`, [cell!.id]),
-    );
+  for (const table of ctx.plan.tables) {
+    const spec = table.spec.carryOver;
+    if (!spec) continue;
+    const previousTable = getFormat(previous.format).sections.flatMap((s) => s.tables).find((t) => t.id === table.spec.id);
+    const previousRow = previousTable?.rows.find((r) => r.key === spec.previousRow);
+    if (!previousTable || !previousRow) continue;
+    for (const column of previousTable.columns) {
+      const cell = plannedCell(ctx, table.spec.id, spec.row, column.key);
+      const now = currentCount(ctx, cell);
+      const before = previousCount(previous, table.spec.id, spec.previousRow, column);
+      if (now === null || before === null || now === before) continue;
+      ctx.findings.push(
+        finding(spec.rule, `${cell!.place}为${now}，上年报告“${previousRow.label}”${column.label}为${before}`, [cell!.id]),
+      );
+    }
   }
 }
 
-/** One term of X2: a column of this year's or last year's table, added or subtracted. */
-interface Term {
-  column: string;
-  year: "previous" | "current";
-  sign: 1 | -1;
-}
-
-/** X2 and its 2019 analogue: a running count continues last year's. */
-interface Continuation {
-  target: string;
-  terms: Term[];
-}
-
-const CONTINUATIONS: Continuation[] = [
-  // 2021: 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数
-  {
-    target: "effective",
-    terms: [
-      { column: "effective", year: "previous", sign: 1 },
-      { column: "issued", year: "current", sign: 1 },
-      { column: "repealed", year: "current", sign: -1 },
-    ],
-  },
-  // 2019: 对外公开总数量 = last year's + 本年新公开数量
-  {
-    target: "total",
-    terms: [
-      { column: "total", year: "previous", sign: 1 },
-      { column: "published", year: "current", sign: 1 },
-    ],
-  },
-  // 2019: 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减
-  {
-    target: "previous",
-    terms: [
-      { column: "previous", year: "previous", sign: 1 },
-      { column: "change", year: "previous", sign: 1 },
-    ],
-  },
-];
-
-function applies(table: TableSpec, c: Continuation): boolean {
-  const keys = new Set(table.columns.map((col) => col.key));
-  return keys.has(c.target) && c.terms.every((t) => keys.has(t.column));
-}
-
-/** X2: 第二十条 counts that carry over from year to year agree with last year's report (same format only). */
+/** X2: counts that carry over from year to year agree with last year's report (same format only), as each table declares. */
 export function checkContinuations(ctx: ValidationContext, previous: ReportContent): void {
   if (previous.format !== ctx.content.format) return;
   for (const table of ctx.plan.tables) {
     const spec = table.spec;
-    for (const c of CONTINUATIONS) {
-      if (!applies(spec, c)) continue;
+    for (const c of spec.continuations ?? []) {
       const columnOf = (key: string) => spec.columns.find((col) => col.key === key)!;
       for (const row of spec.rows) {
-        const cell = plannedCell(ctx, spec.id, row.key, c.target)!;
+        const cell = plannedCell(ctx, spec.id, row.key, c.column)!;
         const stated = currentCount(ctx, cell);
         if (stated === null) continue;
         let expected = 0;
@@ -112,7 +69,7 @@ export function checkContinuations(ctx: ValidationContext, previous: ReportConte
         }
         if (!complete || expected === stated) continue;
         ctx.findings.push(
-          finding("X2", `${cell.place}为${stated}，与上年报告衔接应为${parts.join("")}=${expected}`, [cell.id]),
+          finding(c.rule, `${cell.place}为${stated}，与上年报告衔接应为${parts.join("")}=${expected}`, [cell.id]),
         );
       }
     }

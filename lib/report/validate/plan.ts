@@ -1,8 +1,7 @@
 import { listCells, type CellRef } from "../cells";
-import { APPEAL_GROUPS } from "../formats/common";
 import { getFormat } from "../formats";
 import type { RuleId } from "../rules";
-import type { FormatId, FormatSpec, SectionSpec, TableSpec } from "../spec-types";
+import type { BalanceSpec, FormatId, FormatSpec, SectionSpec, TableSpec } from "../spec-types";
 import { sumPlan } from "../sums";
 
 /**
@@ -40,8 +39,9 @@ export interface SumEquation {
   totalLabel: string;
 }
 
-/** 一 + 二 = （七）总计 + 四, per column of 三 (A1). */
+/** 一 + 二 = （七）总计 + 四, per column of 三 (A1): the table's declared balance. */
 export interface BalanceEquation {
+  rule: BalanceSpec["rule"];
   column: string;
   /** `第三部分第“自然人”列`. */
   where: string;
@@ -82,11 +82,6 @@ function outlineNumber(text: string | undefined): string {
   return /^（[^）]+）/.exec(text ?? "")?.[0] ?? "";
 }
 
-/** A computed column is 三's 总计 (A2) or one of 四's three 总计 (A4–A6, by column prefix). */
-function columnSumRule(totalKey: string): RuleId {
-  return APPEAL_GROUPS.find((g) => totalKey.startsWith(`${g.prefix}_`))?.rule ?? "A2";
-}
-
 const cache = new Map<FormatId, ValidationPlan>();
 
 export function validationPlan(formatId: FormatId): ValidationPlan {
@@ -120,7 +115,7 @@ export function validationPlan(formatId: FormatId): ValidationPlan {
     for (const row of s.table.rows) {
       const total = cell(s.table.id, row.key, s.total.key);
       sums.push({
-        rule: columnSumRule(s.total.key),
+        rule: s.total.computed!.rule,
         table,
         total,
         operands: s.operands.map((c) => cell(s.table.id, row.key, c.key)),
@@ -143,7 +138,7 @@ export function validationPlan(formatId: FormatId): ValidationPlan {
     for (const column of s.table.columns) {
       const total = cell(s.table.id, s.total.key, column.key);
       sums.push({
-        rule: "A3",
+        rule: s.total.computed!.rule,
         table,
         total,
         operands: s.operands.map((r) => cell(s.table.id, r.key, column.key)),
@@ -156,19 +151,23 @@ export function validationPlan(formatId: FormatId): ValidationPlan {
   }
 
   const balance: BalanceEquation[] = [];
-  const requests = tableOf.get("requests");
-  if (requests) {
-    const resultsTotalLabel = requests.spec.rows.find((r) => r.key === "r7_total")!.label;
-    for (const column of requests.spec.columns) {
-      const newCell = cell("requests", "new", column.key);
+  for (const table of tables) {
+    const spec = table.spec.balance;
+    if (!spec) continue;
+    const [first, second] = spec.left;
+    const [third, fourth] = spec.right;
+    const resultsTotalLabel = table.spec.rows.find((r) => r.key === third)!.label;
+    for (const column of table.spec.columns) {
+      const newCell = cell(table.spec.id, first, column.key);
       balance.push({
+        rule: spec.rule,
         column: column.key,
-        where: `${sectionPart(requests.section)}第“${newCell.columnLabel}”列`,
+        where: `${sectionPart(table.section)}第“${newCell.columnLabel}”列`,
         newCell,
-        carriedCell: cell("requests", "carried", column.key),
-        resultsTotal: cell("requests", "r7_total", column.key),
+        carriedCell: cell(table.spec.id, second, column.key),
+        resultsTotal: cell(table.spec.id, third, column.key),
         resultsTotalLabel,
-        carryoverCell: cell("requests", "carryover", column.key),
+        carryoverCell: cell(table.spec.id, fourth, column.key),
       });
     }
   }
