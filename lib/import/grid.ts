@@ -1,3 +1,4 @@
+import { ImportRefusedError } from "./import-bytes";
 import type { TableBlock } from "./types";
 
 export interface GridCell {
@@ -6,15 +7,38 @@ export interface GridCell {
   covered: boolean;
 }
 
-const MAX_SPAN = 1000;
+/**
+ * Bounds of span placement, whatever reader the table comes from. The widest official table has 18
+ * columns (three of labels, fifteen of values) and the longest about 30 rows, so a real report never
+ * comes near them; a file beyond them is built to exhaust memory (a 42 KB page of
+ * `<td colspan="1000" rowspan="1000">` grows the grid quadratically, row after row).
+ */
+export const GRID_LIMITS = {
+  /** Wider spans are read as this wide (HTML itself allows 1000). */
+  maxColSpan: 50,
+  /** Taller spans are read as this tall; a span never reaches past the table's last row anyway. */
+  maxRowSpan: 500,
+  /** Positions of one table once its spans are placed (covered ones included). */
+  maxTablePositions: 20_000,
+} as const;
+
+/** A span as placed: a whole number from 1 to `max` (0, negative or not a number is 1). */
+export function clampSpan(span: number, max: number): number {
+  return Number.isFinite(span) && span >= 1 ? Math.min(Math.floor(span), max) : 1;
+}
 
 /**
  * Place the cells of a table on a grid: each cell takes the next free position of its row and
  * occupies colSpan × rowSpan positions. Tables recovered from text have no spans and come back as given.
+ * null once more than `maxPositions` positions would be needed.
  */
-export function toGrid(table: TableBlock): GridCell[][] {
-  if (!table.positional) return table.rows.map((r) => r.map((c) => ({ text: c.text, covered: false })));
+export function placeCells(table: TableBlock, maxPositions: number = GRID_LIMITS.maxTablePositions): GridCell[][] | null {
+  if (!table.positional) {
+    const cells = table.rows.reduce((n, r) => n + r.length, 0);
+    return cells > maxPositions ? null : table.rows.map((r) => r.map((c) => ({ text: c.text, covered: false })));
+  }
   const grid: GridCell[][] = [];
+  let positions = 0;
   // pending[col] = number of further rows that a cell above still covers at this column.
   const pending: number[] = [];
   for (const sourceRow of table.rows) {
@@ -29,8 +53,9 @@ export function toGrid(table: TableBlock): GridCell[][] {
     };
     for (const c of sourceRow) {
       skipCovered();
-      const colSpan = clamp(c.colSpan);
-      const rowSpan = clamp(c.rowSpan);
+      const colSpan = clampSpan(c.colSpan, GRID_LIMITS.maxColSpan);
+      const rowSpan = clampSpan(c.rowSpan, GRID_LIMITS.maxRowSpan);
+      if (positions + out.length + colSpan > maxPositions) return null;
       for (let k = 0; k < colSpan; k++) {
         out.push({ text: k === 0 ? c.text : "", covered: k > 0 });
         if (rowSpan > 1) pending[col] = Math.max(pending[col] ?? 0, rowSpan - 1);
@@ -45,11 +70,23 @@ export function toGrid(table: TableBlock): GridCell[][] {
         pending[k]--;
       }
     }
+    // Expired spans at the right end are dropped, so a row costs what it places, not the widest row's width.
+    while (pending.length > 0 && !pending[pending.length - 1]) pending.pop();
+    positions += out.length;
+    if (positions > maxPositions) return null;
     grid.push(out);
   }
   return grid;
 }
 
-function clamp(span: number): number {
-  return Number.isFinite(span) && span >= 1 ? Math.min(Math.floor(span), MAX_SPAN) : 1;
+/** The grid of a table (see placeCells); a table past GRID_LIMITS is refused, never built. */
+export function toGrid(table: TableBlock): GridCell[][] {
+  const grid = placeCells(table);
+  if (grid === null) throw new ImportRefusedError(tableTooLarge());
+  return grid;
+}
+
+/** The refusal of a table whose spans need more positions than GRID_LIMITS allows. */
+export function tableTooLarge(which = "文件中有一个表格"): string {
+  return `${which}的合并单元格（colspan/rowspan）展开后超过 ${GRID_LIMITS.maxTablePositions} 格，远超年度报告表格的规模，无法可靠读取；请检查该表格，或提供 DOCX。`;
 }

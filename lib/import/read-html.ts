@@ -1,43 +1,61 @@
-import { parse, HTMLElement, NodeType, type Node } from "node-html-parser";
-import type { DocBlock, TableBlock, TableCell } from "./types";
+import { parse } from "parse5";
+import { placeCells } from "./grid";
+import { boundMarkup } from "./html/bound-markup";
+import { attr, childrenOf, isElement, isHidden, isText, type HtmlElement, type HtmlNode } from "./html/dom";
+import { isFurnitureName, isFurnitureText } from "./html/furniture";
+import { HTML_LIMITS } from "./html/limits";
+import { readTable } from "./html/read-table";
+import { refuse } from "./html/refusals";
+import { BLOCK_TAGS, SKIP_TAGS } from "./html/tags";
+import type { DocBlock } from "./types";
+
+export interface ReadHtmlOptions {
+  /** Named in refusals. */
+  fileName?: string;
+}
 
 /**
  * A report as published on a government portal: headings and paragraphs in reading order, and
- * data tables (`<table>` with rowspan/colspan) as tables. Scripts, styles, navigation and footers
- * are left out; layout tables (a table that holds another table) are read as ordinary flow.
+ * data tables (`<table>` with rowspan/colspan) as tables. Parsed by parse5 (the HTML standard's
+ * tree builder, linear in the input) from markup bounded first (html/bound-markup.ts). Scripts,
+ * styles, hidden elements and page furniture (navigation, breadcrumbs, share and print bars,
+ * footers) are left out; layout tables (a table holding a table, a one-column table, a cell with a
+ * heading or a page of text) are read as running text, so a heading printed in one still counts.
+ * Refuses (ImportRefusedError) a page past HTML_LIMITS.
  */
-export function readHtml(html: string): DocBlock[] {
-  const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
-  const reader = new FlowReader();
-  reader.walk(root);
+export function readHtml(html: string, options: ReadHtmlOptions = {}): DocBlock[] {
+  if (html.length > HTML_LIMITS.maxChars) throw refuse.tooLarge(options.fileName, html.length);
+  const document = parse(boundMarkup(html, HTML_LIMITS.maxDepth));
+  const reader = new FlowReader(options.fileName);
+  reader.walk(document);
   reader.flush();
   return reader.blocks;
 }
 
-const SKIP_TAGS = new Set(["script", "style", "noscript", "template", "head", "iframe", "svg", "button", "select", "input", "textarea", "nav", "footer", "object", "embed", "canvas", "map"]);
-const BLOCK_TAGS = new Set([
-  "p", "div", "section", "article", "main", "aside", "header", "body", "html", "blockquote", "center", "ul", "ol", "li",
-  "dl", "dt", "dd", "form", "figure", "figcaption", "pre", "address", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-  "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "fieldset", "legend", "details", "summary",
-]);
-/** Page furniture by class or id: navigation, breadcrumbs, share bars, copyright footers. */
-const FURNITURE = /(?:^|[-_\s])(?:footer|foot|nav|navbar|menu|breadcrumbs?|crumbs?|share|copyright|sidebar|topbar)(?:[-_\s]|$)/i;
+/** A furniture-named container with more text than this is kept: a theme's class names once hid a whole article. */
+const MAX_FURNITURE_CHARS = 2000;
 
 class FlowReader {
   readonly blocks: DocBlock[] = [];
   private buffer = "";
   private heading = false;
+  private tables = 0;
+  private positions = 0;
+  private facts: Map<HtmlElement, SubtreeFacts> = new Map();
+
+  constructor(private readonly fileName: string | undefined) {}
 
   flush(): void {
     const text = this.buffer.replace(/[ \t\r\n\f]+/g, " ").trim();
-    if (text) this.blocks.push({ type: "paragraph", text, heading: this.heading || undefined });
+    if (text && !isFurnitureText(text)) this.blocks.push({ type: "paragraph", text, heading: this.heading || undefined });
     this.buffer = "";
     this.heading = false;
   }
 
-  /** Depth-first over an explicit stack: markup nested thousands deep must not overflow the call stack. */
-  walk(root: Node): void {
-    const stack: (Node | BlockEnd)[] = [root];
+  /** Depth-first over an explicit stack: the depth is bounded, but the walk never relies on it. */
+  walk(root: HtmlNode): void {
+    this.facts = subtreeFacts(root);
+    const stack: (HtmlNode | BlockEnd)[] = [root];
     while (stack.length > 0) {
       const item = stack.pop()!;
       if (item instanceof BlockEnd) {
@@ -46,31 +64,50 @@ class FlowReader {
         continue;
       }
       const node = item;
-      if (node.nodeType === NodeType.TEXT_NODE) {
-        this.buffer += node.text;
+      if (isText(node)) {
+        this.buffer += node.value;
         continue;
       }
-      if (!(node instanceof HTMLElement)) continue;
-      const tag = (node.rawTagName ?? "").toLowerCase();
-      if (SKIP_TAGS.has(tag)) continue;
-      if (tag && FURNITURE.test(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`)) continue;
+      if (!isElement(node)) {
+        const children = childrenOf(node);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+        continue;
+      }
+      const tag = node.tagName;
+      if (SKIP_TAGS.has(tag) || isHidden(node) || this.isFurniture(node)) continue;
       if (tag === "br") {
         this.flush();
         continue;
       }
-      if (tag === "table" && !containsTable(node)) {
-        this.flush();
-        const table = readTable(node);
-        if (table.rows.length > 0) this.blocks.push(table);
-        continue;
-      }
-      const block = BLOCK_TAGS.has(tag) || tag === "table";
-      if (block) {
+      if (tag === "table" && !this.facts.get(node)?.holdsTable && this.dataTable(node)) continue;
+      if (BLOCK_TAGS.has(tag)) {
         this.flush();
         stack.push(new BlockEnd(tag));
       }
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
+      const children = childrenOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
+  }
+
+  /** Reads a table as data and returns true; false for a layout table, which is read as running text. */
+  private dataTable(table: HtmlElement): boolean {
+    const { block, layout } = readTable(table);
+    if (layout) return false;
+    this.flush();
+    this.tables++;
+    const remaining = HTML_LIMITS.maxDocumentPositions - this.positions;
+    const grid = placeCells(block, Math.min(HTML_LIMITS.maxTablePositions, remaining));
+    if (grid === null) {
+      throw placeCells(block) === null ? refuse.tableTooLarge(this.fileName, this.tables) : refuse.tooManyPositions(this.fileName);
+    }
+    this.positions += grid.reduce((n, row) => n + row.length, 0);
+    if (block.rows.length > 0) this.blocks.push(block);
+    return true;
+  }
+
+  private isFurniture(element: HtmlElement): boolean {
+    const facts = this.facts.get(element);
+    return facts !== undefined && facts.furniture && facts.chars <= MAX_FURNITURE_CHARS;
   }
 }
 
@@ -79,80 +116,42 @@ class BlockEnd {
   constructor(readonly tag: string) {}
 }
 
-/** Whether a table holds another table (a layout table), searched without recursion. */
-function containsTable(table: HTMLElement): boolean {
-  const stack: Node[] = [...table.childNodes];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!(node instanceof HTMLElement)) continue;
-    if ((node.rawTagName ?? "").toLowerCase() === "table") return true;
-    for (const child of node.childNodes) stack.push(child);
-  }
-  return false;
+interface SubtreeFacts {
+  /** Named as page furniture by its class or id. */
+  furniture: boolean;
+  /** Characters of text inside. */
+  chars: number;
+  /** Whether a table is inside (the element is a table: another table, so it is a layout table). */
+  holdsTable: boolean;
 }
 
-function readTable(table: HTMLElement): TableBlock {
-  const rows: TableCell[][] = [];
-  for (const tr of rowsOf(table)) {
-    const cells: TableCell[] = [];
-    for (const td of tr.childNodes) {
-      if (!(td instanceof HTMLElement)) continue;
-      const tag = td.rawTagName.toLowerCase();
-      if (tag !== "td" && tag !== "th") continue;
-      cells.push({ text: cellText(td), colSpan: span(td.getAttribute("colspan")), rowSpan: span(td.getAttribute("rowspan")) });
+/**
+ * Text length and nested tables of every table and furniture-named element, in one walk (post-order
+ * over an explicit stack), so that no element is measured twice however they nest.
+ */
+function subtreeFacts(root: HtmlNode): Map<HtmlElement, SubtreeFacts> {
+  const out = new Map<HtmlElement, SubtreeFacts>();
+  interface Frame { node: HtmlNode; chars: number; holdsTable: boolean; next: number }
+  const frames: Frame[] = [{ node: root, chars: 0, holdsTable: false, next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const children = childrenOf(frame.node);
+    if (frame.next < children.length) {
+      const child = children[frame.next++];
+      if (isText(child)) frame.chars += child.value.length;
+      else if (isElement(child)) frames.push({ node: child, chars: 0, holdsTable: false, next: 0 });
+      continue;
     }
-    rows.push(cells);
-  }
-  return { type: "table", rows, positional: true };
-}
-
-/** The table's own rows (directly, or in thead/tbody/tfoot, however deeply wrapped), in document order. */
-function rowsOf(table: HTMLElement): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  const stack: Node[] = [...table.childNodes].reverse();
-  while (stack.length > 0) {
-    const child = stack.pop()!;
-    if (!(child instanceof HTMLElement)) continue;
-    const tag = child.rawTagName.toLowerCase();
-    if (tag === "tr") out.push(child);
-    else if (tag === "thead" || tag === "tbody" || tag === "tfoot") for (let i = child.childNodes.length - 1; i >= 0; i--) stack.push(child.childNodes[i]);
+    frames.pop();
+    const parent = frames[frames.length - 1];
+    const node = frame.node;
+    if (!isElement(node)) continue;
+    const furniture = isFurnitureName(`${attr(node, "class") ?? ""} ${attr(node, "id") ?? ""}`);
+    if (furniture || node.tagName === "table") out.set(node, { furniture, chars: frame.chars, holdsTable: frame.holdsTable });
+    if (parent) {
+      parent.chars += frame.chars;
+      parent.holdsTable ||= frame.holdsTable || node.tagName === "table";
+    }
   }
   return out;
-}
-
-function span(value: string | undefined): number {
-  const n = Number.parseInt(value ?? "", 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
-}
-
-/** A cell's text with its line structure (br, p, div) as line breaks (an explicit stack, as in FlowReader.walk). */
-function cellText(td: HTMLElement): string {
-  const parts: string[] = [];
-  // A string on the stack is text to emit when reached (the line break after a block).
-  const stack: (Node | string)[] = [...td.childNodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (typeof node === "string") {
-      parts.push(node);
-      continue;
-    }
-    if (node.nodeType === NodeType.TEXT_NODE) {
-      parts.push(node.text.replace(/[ \t\r\n\f]+/g, " "));
-      continue;
-    }
-    if (!(node instanceof HTMLElement)) continue;
-    const tag = (node.rawTagName ?? "").toLowerCase();
-    if (SKIP_TAGS.has(tag)) continue;
-    if (tag === "br") {
-      parts.push("\n");
-      continue;
-    }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) {
-      parts.push("\n");
-      stack.push("\n");
-    }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]);
-  }
-  return parts.join("").split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
 }
