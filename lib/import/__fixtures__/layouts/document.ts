@@ -14,7 +14,7 @@ export interface LayoutDocument {
   title: string[];
   preface: string[];
   sections: LayoutSection[];
-  /** Issuing organ and date as printed under the report (`某市某区人民政府`, `2023年1月18日`). */
+  /** Issuing organ and date as printed under the report (`某市某区人民政府`, `2023年1月18日`); empty without a date. */
   closing: string[];
 }
 
@@ -35,6 +35,7 @@ export interface PlacedCell {
 export function layoutDocument(content: ReportContent): LayoutDocument {
   const format = getFormat(content.format);
   const tables = new Map(layoutTables(content.format, toTablesJson(content)).map((t) => [t.id, t]));
+  const date = printedDate(content.meta.issuedDate);
   return {
     title: [`${content.meta.organization}${content.meta.year}年`, "政府信息公开工作年度报告"],
     preface: linesOf(content.preface),
@@ -43,7 +44,8 @@ export function layoutDocument(content: ReportContent): LayoutDocument {
       paragraphs: section.key === "s6" && linesOf(content.narratives.s6).length === 0 ? ["无。"] : linesOf(content.narratives[section.key]),
       tables: section.tables.map((t) => tables.get(t.id)!),
     })),
-    closing: [content.meta.issuingOrgan || content.meta.organization, printedDate(content.meta.issuedDate)].filter((l): l is string => Boolean(l)),
+    // A closing is the organ over the date; content without a date prints none.
+    closing: date ? [content.meta.issuingOrgan || content.meta.organization, date] : [],
   };
 }
 
