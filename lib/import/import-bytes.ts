@@ -1,5 +1,6 @@
 import { ValidationError } from "@/lib/errors";
 import { DocxReadError } from "./read-docx";
+import { decodeHtml } from "./html/decode-html";
 import { importDocx, importHtml, importPdf, importText } from "./index";
 import type { ImportResult } from "./types";
 
@@ -25,7 +26,7 @@ export async function importBytes(fileName: string, bytes: Uint8Array): Promise<
       return importDocx(bytes, { fileName });
     case ".html":
     case ".htm":
-      return importHtml(decodeText(bytes), { fileName });
+      return importHtml(decodeHtml(bytes), { fileName });
     case ".txt":
       return importText(decodeText(bytes), { fileName });
     case ".pdf":

@@ -25,7 +25,7 @@ export async function importDocx(bytes: Uint8Array | ArrayBuffer, opts: ImportTe
 }
 
 export function importHtml(html: string, opts: ImportTextOptions = {}): ImportResult {
-  return assembleReport(readHtml(html), { fileName: opts.fileName });
+  return assembleReport(readHtml(html, { fileName: opts.fileName }), { fileName: opts.fileName });
 }
 
 /** A PDF with a text layer (Word/WPS/LibreOffice exports, printed web pages); refuses scans and unreadable files (ImportRefusedError). */
