@@ -26,7 +26,8 @@ describe("nianbao validate", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("哈尔滨市呼兰区 2021年度报告（2021年格式）");
     expect(r.stdout).toContain("提醒 [V2]");
-    expect(r.stdout).toContain("共 2 项：错误 0 项，提醒 2 项。");
+    // V2 (5 decimals), X3 (no fee notices stated), V5 (no 成文日期 printed).
+    expect(r.stdout).toContain("共 3 项：错误 0 项，提醒 3 项。");
     expect((await nianbao("validate", file("full.json", fullReport()))).stdout).toContain("未发现问题。");
   });
 

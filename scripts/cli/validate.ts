@@ -5,10 +5,11 @@ import { summaryCsv } from "../../lib/import/batch/summary-csv";
 import { summaryHtml } from "../../lib/import/batch/summary-html";
 import { toTablesJson } from "../../lib/import/tables-json";
 import type { ReportContent } from "../../lib/report/content";
-import { hasErrors, validate, type Finding } from "../../lib/report/validate";
+import { hasErrors, type Finding } from "../../lib/report/validate";
 import { expandGlobs } from "./expand-globs";
 import "./load-import";
 import { loadReport, supportedExtensions, type LoadedReport } from "./load-report";
+import { reportFindings } from "./report-findings";
 import { CliError, parseVerbArgs } from "./verb";
 
 export const summary = "校验报告（JSON，或导入已发布的 TXT、DOCX、HTML），列出错误和提醒（有错误时退出码为1）";
@@ -86,8 +87,7 @@ export async function run(args: string[]): Promise<number> {
     const j = previousIndex[i];
     const previous: ReportContent | null = previousGiven ?? (j === null ? null : readable[j].report.content);
     const previousFile = values.previous ?? (j === null ? null : readable[j].file);
-    const validated = validate(report.content, { previous, complete: values.complete }).filter(report.keepValidated ?? (() => true));
-    checked.set(file, { file, report, findings: [...report.documentFindings, ...validated], previousFile });
+    checked.set(file, { file, report, findings: reportFindings(report, { previous, complete: values.complete }), previousFile });
   });
   const results = readable.map((l) => checked.get(l.file)!);
 
