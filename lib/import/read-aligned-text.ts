@@ -36,7 +36,7 @@ export function readAlignedText(text: string): DocBlock[] {
 }
 
 function scaleFor(wideWidth: number): LayoutScale {
-  return { em: wideWidth, cellGap: 2, blockGap: 0.5 };
+  return { em: wideWidth, cellGap: 2, blockGap: 0.5, exactPositions: false };
 }
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;

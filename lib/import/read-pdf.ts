@@ -6,7 +6,7 @@ import { layOutPage, type PagePiece } from "./pdf/page-layout";
 import { loadPdfJs, pdfJsAssets, type PdfJs } from "./pdf/pdfjs";
 import { refuse } from "./pdf/refusals";
 import { rulesOf, type Matrix, type Rule } from "./pdf/rules";
-import { joinRowsSplitAcrossPages } from "./pdf/split-rows";
+import { joinCellsSplitAcrossPages } from "./pdf/split-rows";
 import { wordsOfItems, type PlacedWord, type TextItemLike } from "./pdf/text-items";
 import type { DocBlock } from "./types";
 
@@ -143,10 +143,10 @@ function dominantSize(pages: PageContent[]): number {
 
 function layOut(pages: PageContent[]): DocBlock[] {
   const em = dominantSize(pages);
-  const scale: LayoutScale = { em, cellGap: em * 0.9, blockGap: em * 1.2 };
+  const scale: LayoutScale = { em, cellGap: em * 0.9, blockGap: em * 1.2, exactPositions: true };
   const pieces: PagePiece[] = [];
   pages.forEach((p, k) => pieces.push(...layOutPage(p.words, p.rules, k, scale)));
-  joinRowsSplitAcrossPages(pieces);
+  joinCellsSplitAcrossPages(pieces);
   const blocks: DocBlock[] = [];
   let run: Line[] = [];
   const flush = () => {

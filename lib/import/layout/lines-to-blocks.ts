@@ -118,15 +118,11 @@ function classify(lines: Line[], scale: LayoutScale): Info[] {
     prev = line;
     blankBefore = false;
   }
-  // A heading-like line right next to a figure line is a row label printed on its own line.
+  // A heading-like line right above a figure line is a row label whose figures stand on the next line.
   out.forEach((info, k) => {
     if (info.kind !== "prose" || !SECTION_HEADING.test(info.text) || SENTENCE_END.test(info.text)) return;
     const next = out[k + 1];
-    const before = out[k - 1];
-    const joined = (l: Info) => !l.breakBefore && !l.pageBreakBefore;
-    if ((next && joined(next) && next.kind === "figure") || (before && joined(info) && before.kind === "figure")) {
-      info.kind = "other";
-    }
+    if (next && !next.breakBefore && !next.pageBreakBefore && next.kind === "figure") info.kind = "other";
   });
   return out;
 }

@@ -26,4 +26,9 @@ export interface LayoutScale {
   cellGap: number;
   /** A vertical gap between lines wider than this ends a table or a paragraph. */
   blockGap: number;
+  /**
+   * Positions are exact (PDF), so a header cell clear of every figure marks a column left blank in
+   * every row; in text laid out by a tool (pdftotext) header lines drift and only figures are trusted.
+   */
+  exactPositions: boolean;
 }

@@ -35,7 +35,8 @@ interface Anchor {
 export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: Carry | null): { table: TableBlock; carry: Carry | null } {
   const tol = scale.em * 0.5;
   const valueX = Math.min(...lines.filter((l) => l.firstValue >= 0).map((l) => l.cells[l.firstValue].x0));
-  const isHeader = (l: RegionLine) => l.firstValue < 0 && l.cells.some((c) => c.x1 > valueX + tol);
+  const header = headerLines(lines, valueX, tol, scale);
+  const isHeader = (l: RegionLine) => header.has(l);
   const rows: TableCell[][] = [];
   let pendingCarry = carry;
 
@@ -49,12 +50,32 @@ export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: 
     const start = i;
     while (i < lines.length && !isHeader(lines[i])) i++;
     const band = lines.slice(start, i);
-    const headerAbove = headerCellsAbove(lines, start, isHeader).filter((c) => c.x0 >= valueX - tol);
+    // Header cells over the figures; where no row has a label (四's one row), over the whole width.
+    const labelled = band.some((l) => l.firstValue > 0 || (l.firstValue < 0 && l.cells.length > 0));
+    // Words, not cells: the headings of neighbouring narrow columns run together into one cell.
+    const headerAbove = headerCellsAbove(lines, start, isHeader).flatMap((c) => c.words).filter((w) => !labelled || w.x0 >= valueX - tol);
     const built = bandRows(band, headerAbove, valueX, tol, scale, pendingCarry);
     pendingCarry = built.carry;
     rows.push(...built.rows);
   }
   return { table: { type: "table", rows, positional: true }, carry: pendingCarry };
+}
+
+/**
+ * Header lines: lines without figures that reach over the figure columns, and the caption of a
+ * table stacked under another (`第二十条第（六）项`): an indented line without an ordinal right above a header.
+ */
+function headerLines(lines: RegionLine[], valueX: number, tol: number, scale: LayoutScale): Set<RegionLine> {
+  const out = new Set<RegionLine>();
+  const left = Math.min(...lines.flatMap((l) => l.cells.map((c) => c.x0)));
+  lines.forEach((l, k) => {
+    if (l.firstValue >= 0 || !l.cells.some((c) => c.x1 > valueX + tol)) return;
+    out.add(l);
+    const above = lines[k - 1];
+    if (above && above.firstValue < 0 && above.cells.length === 1 && above.cells[0].x0 > left + scale.em * 2
+      && !LABEL_ORDINAL.test(above.cells[0].text)) out.add(above);
+  });
+  return out;
 }
 
 function headerCellsAbove(lines: RegionLine[], start: number, isHeader: (l: RegionLine) => boolean): Cell[] {
@@ -64,7 +85,7 @@ function headerCellsAbove(lines: RegionLine[], start: number, isHeader: (l: Regi
 }
 
 function bandRows(
-  band: RegionLine[], header: Cell[], valueX: number, tol: number, scale: LayoutScale, carry: Carry | null,
+  band: RegionLine[], header: Word[], valueX: number, tol: number, scale: LayoutScale, carry: Carry | null,
 ): { rows: TableCell[][]; carry: Carry | null } {
   const columns = valueColumns(band, header, scale);
   const labelWords: Word[][] = band.map((l) => {
@@ -177,13 +198,15 @@ interface Column {
 }
 
 /** Column extents of a band: figures that overlap share a column; a narrow header cell clear of every figure is a column blank in all rows. */
-function valueColumns(band: RegionLine[], header: Cell[], scale: LayoutScale): Column[] {
+function valueColumns(band: RegionLine[], header: Word[], scale: LayoutScale): Column[] {
   const figures = band.flatMap((l) => (l.firstValue >= 0 ? l.cells.slice(l.firstValue) : []));
   const columns = mergeIntervals(figures.map((c) => ({ x0: c.x0, x1: c.x1 })), 0);
-  const clear = scale.em * 1.5;
+  const clear = scale.em * 0.5;
+  // Text laid out by a tool (pdftotext) lets header lines drift from the figures: only figures count there.
+  if (!scale.exactPositions) return columns;
   const extra = header.filter((h) => {
     const overlapping = columns.filter((c) => h.x0 < c.x1 + clear && h.x1 > c.x0 - clear).length;
-    return overlapping === 0 && h.x0 > (columns[0]?.x0 ?? Infinity);
+    return overlapping === 0;
   });
   return mergeIntervals([...columns, ...extra.map((h) => ({ x0: h.x0, x1: h.x1 }))], 0);
 }

@@ -1,37 +1,80 @@
 import { LABEL_ORDINAL } from "../layout/cells";
-import type { TableCell } from "../types";
+import { isPageFurniture } from "../layout/page-furniture";
+import type { TableBlock, TableCell } from "../types";
 import { isBlankText, isValueText } from "../values";
 import type { PagePiece } from "./page-layout";
 
 /**
- * A table row broken over a page: its label starts in the last row on one page (no figures there)
- * and goes on, with the figures, in the first data row of the table on the next page. Labels that
- * open a row start with an ordinal (`2.申请人…`); the part on the next page does not — that is how
- * the two halves are recognised and joined.
+ * A table broken over a page cuts the cells that straddle the break: a row label starts in the last
+ * row on one page and goes on, with the figures, on the next (`2.申请人逾期未按收` / `费通知…`),
+ * and a merged group heading is split the same way (`三、本年度办理` / `结果`). Labels open with an
+ * ordinal; the part on the next page does not — that is how the halves are recognised. The halves
+ * are joined where the label is read: a row label with its figures, a group heading where it began.
  */
-export function joinRowsSplitAcrossPages(pieces: PagePiece[]): PagePiece[] {
-  for (let i = 0; i + 1 < pieces.length; i++) {
+export function joinCellsSplitAcrossPages(pieces: PagePiece[]): PagePiece[] {
+  for (let i = 0; i < pieces.length; i++) {
     const a = pieces[i];
-    const b = pieces[i + 1];
-    if (a.kind !== "table" || b.kind !== "table" || b.page !== a.page + 1) continue;
-    const lastRow = a.table.rows[a.table.rows.length - 1];
-    const head = lastRow ? rowLabel(lastRow) : null;
-    if (!lastRow || head === null || lastRow.some((c) => isValueText(c.text)) || !LABEL_ORDINAL.test(head.text.trim())) continue;
-    const firstData = b.table.rows.find((r) => r.some((c) => isValueText(c.text)));
-    const tail = firstData ? rowLabel(firstData) : null;
-    if (!tail || LABEL_ORDINAL.test(tail.text.trim())) continue;
-    tail.text = head.text + tail.text;
-    a.table.rows.pop();
+    if (a.kind !== "table") continue;
+    // Only page numbers and running footers may stand between the two parts.
+    let j = i + 1;
+    while (j < pieces.length && pieces[j].kind === "lines" && onlyFurniture(pieces[j])) j++;
+    const b = pieces[j];
+    if (b?.kind === "table" && b.page === a.page + 1) joinPair(a.table, b.table);
   }
   return pieces;
 }
 
-/** The last label cell before the first figure of a row. */
-function rowLabel(row: TableCell[]): TableCell | null {
-  let label: TableCell | null = null;
-  for (const c of row) {
-    if (isValueText(c.text)) break;
-    if (!isBlankText(c.text)) label = c;
+function onlyFurniture(piece: PagePiece): boolean {
+  return piece.kind === "lines" && piece.lines.every((l) => isPageFurniture(l.words.map((w) => w.text).join(""), true));
+}
+
+interface Placed {
+  cell: TableCell;
+  row: number;
+  col: number;
+}
+
+function joinPair(a: TableBlock, b: TableBlock): void {
+  const placedA = place(a);
+  const placedB = place(b);
+  const lastRow = a.rows.length - 1;
+  const firstData = b.rows.findIndex((r) => r.some((c) => isValueText(c.text)));
+  if (lastRow < 0 || firstData < 0) return;
+  const lastRowHasFigures = a.rows[lastRow].some((c) => isValueText(c.text));
+  for (const pb of placedB) {
+    if (pb.row !== firstData || !isLabel(pb.cell) || LABEL_ORDINAL.test(pb.cell.text.trim())) continue;
+    const pa = placedA.find((p) => p.col === pb.col && p.row + p.cell.rowSpan - 1 === lastRow && isLabel(p.cell));
+    if (!pa || !LABEL_ORDINAL.test(pa.cell.text.trim())) continue;
+    const startsHere = pa.row === lastRow && pa.cell.rowSpan === 1;
+    if (startsHere && !lastRowHasFigures) {
+      // The row itself was cut: its label goes to the half that has the figures.
+      pb.cell.text = pa.cell.text + pb.cell.text;
+      pa.cell.text = "";
+    } else {
+      pa.cell.text += pb.cell.text;
+      pb.cell.text = "";
+    }
   }
-  return label;
+}
+
+function isLabel(cell: TableCell): boolean {
+  return !isBlankText(cell.text) && !isValueText(cell.text);
+}
+
+/** Cells with the grid row and column they start at (spans from above taken into account). */
+function place(table: TableBlock): Placed[] {
+  const out: Placed[] = [];
+  const taken: boolean[][] = [];
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (taken[r]?.[c]) c++;
+      out.push({ cell, row: r, col: c });
+      for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr++) {
+        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++) (taken[r + dr] ??= [])[c + dc] = true;
+      }
+      c += Math.max(1, cell.colSpan);
+    }
+  });
+  return out;
 }

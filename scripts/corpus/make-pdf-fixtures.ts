@@ -1,0 +1,36 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { renderDocx } from "@/lib/export/docx";
+import { renderHtml } from "@/lib/export/html";
+import { PDF_FIXTURE_DIR, PDF_FIXTURES, type PdfFixture } from "@/lib/import/__fixtures__/pdf/manifest";
+import { docxToPdf, htmlToPdf, narrowDocxTables, pdfToLayoutText, unruledDocx } from "./make-pdf";
+
+/**
+ * Regenerates the committed PDF fixtures (and their pdftotext -layout text), so the unit tests
+ * need neither LibreOffice nor Chromium: `npx tsx scripts/corpus/make-pdf-fixtures.ts [name…]`.
+ */
+export async function makeFixturePdf(fixture: PdfFixture): Promise<Uint8Array> {
+  const content = fixture.content();
+  if (fixture.route === "html") return htmlToPdf(renderHtml(content));
+  const docx = new Uint8Array(await renderDocx(content));
+  if (fixture.route === "docx-narrow") return docxToPdf(await narrowDocxTables(docx, 0.55));
+  if (fixture.route === "docx-unruled") return docxToPdf(await unruledDocx(docx));
+  return docxToPdf(docx);
+}
+
+async function main(names: string[]): Promise<void> {
+  const chosen = names.length > 0 ? PDF_FIXTURES.filter((f) => names.includes(f.name)) : PDF_FIXTURES;
+  for (const fixture of chosen) {
+    const pdf = await makeFixturePdf(fixture);
+    writeFileSync(join(PDF_FIXTURE_DIR, `${fixture.name}.pdf`), pdf);
+    writeFileSync(join(PDF_FIXTURE_DIR, `${fixture.name}.txt`), await pdfToLayoutText(pdf));
+    console.log(`${fixture.name}.pdf  ${pdf.length} bytes`);
+  }
+}
+
+if (process.argv[1]?.endsWith("make-pdf-fixtures.ts")) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
