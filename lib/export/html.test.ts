@@ -1,4 +1,3 @@
-import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { allTables } from "@/lib/report/content";
 import { fullReport } from "@/lib/report/fixtures/full-report";
@@ -8,6 +7,7 @@ import { renderDocx } from "./docx";
 import { hostileReport } from "./fixtures";
 import { escapeHtml, renderHtml, renderHtmlFragment, renderPortalFragment, REPORT_CLASS, REPORT_CSS } from "./html";
 import { docxParts, mergedCells, readXmlTables } from "./testing/docx-tables";
+import { attrOf, byClass, byId, byTag, children, parseHtml, textOf } from "./testing/html-dom";
 import { readHtmlTables } from "./testing/html-tables";
 
 const report = fullReport("2021");
@@ -25,21 +25,22 @@ describe("renderHtml", () => {
   });
 
   it("has a two-line h1 title and the six sections as h2 in the format's order", () => {
-    const root = parse(html);
-    expect(root.querySelector("title")?.text).toBe("某市某区2022年政府信息公开工作年度报告");
-    expect(root.querySelectorAll("h1")).toHaveLength(1);
-    expect(root.querySelectorAll("h1 span").map((s) => s.text)).toEqual(["某市某区2022年", "政府信息公开工作年度报告"]);
-    expect(root.querySelectorAll("h2").map((h) => h.text)).toEqual(getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`));
-    expect(root.querySelector(".lead")?.text).toBe("（一）主动公开。");
-    expect(root.querySelector(".closing .organ")?.text).toBe("某市某区人民政府");
-    expect(root.querySelector(".closing .date")?.text).toBe("2023年1月18日");
+    const root = parseHtml(html);
+    expect(textOf(byTag(root, "title")[0])).toBe("某市某区2022年政府信息公开工作年度报告");
+    expect(byTag(root, "h1")).toHaveLength(1);
+    expect(byTag(byTag(root, "h1")[0], "span").map(textOf)).toEqual(["某市某区2022年", "政府信息公开工作年度报告"]);
+    expect(byTag(root, "h2").map(textOf)).toEqual(getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`));
+    expect(textOf(byClass(root, "lead")[0])).toBe("（一）主动公开。");
+    const closing = byClass(root, "closing")[0];
+    expect(textOf(byClass(closing, "organ")[0])).toBe("某市某区人民政府");
+    expect(textOf(byClass(closing, "date")[0])).toBe("2023年1月18日");
   });
 
   it("labels every table by its section heading; headers carry a scope; 三's note is its corner cell", () => {
     const tables = readHtmlTables(html);
     expect(tables.map((t) => t.labelledBy)).toEqual(["nb-s2", "nb-s3", "nb-s4"]);
     expect(tables.every((t) => t.caption === null)).toBe(true);
-    expect(parse(html).getElementById("nb-s4")?.text).toBe("四、政府信息公开行政复议、行政诉讼情况");
+    expect(textOf(byId(parseHtml(html), "nb-s4")!)).toBe("四、政府信息公开行政复议、行政诉讼情况");
     for (const table of tables) {
       for (const cell of table.cells) {
         if (cell.tag === "th") expect(["col", "colgroup", "row"]).toContain(cell.scope);
@@ -94,10 +95,10 @@ describe("escaping", () => {
     expect(hostile).not.toMatch(/<img/i);
     expect(hostile).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt;");
     expect(hostile).toContain("&lt;img src=x onerror=alert(1)&gt;&amp;");
-    const root = parse(hostile);
-    expect(root.querySelectorAll("script, img")).toHaveLength(0);
+    const root = parseHtml(hostile);
+    expect(byTag(root, "script", "img")).toHaveLength(0);
     // The reader sees the characters typed, as text.
-    expect(root.querySelector("title")?.text).toBe('某区<script>alert("org")</script>&2022年政府信息公开工作年度报告');
+    expect(textOf(byTag(root, "title")[0])).toBe('某区<script>alert("org")</script>&2022年政府信息公开工作年度报告');
     expect(hostile).toContain("<title>某区&lt;script&gt;alert(&quot;org&quot;)&lt;/script&gt;&amp;2022年");
     expect(hostile).toContain("😀👍🏽");
   });
@@ -121,22 +122,22 @@ describe("renderHtmlFragment", () => {
     const portal = renderPortalFragment(report);
     expect(portal).not.toMatch(/<html|<head|<body|@page/);
     expect(portal).toContain(renderHtmlFragment(report));
-    const root = parse(portal);
-    expect(root.querySelector("h1")?.getAttribute("style")).toContain("text-align:center");
-    for (const table of root.querySelectorAll("table")) {
-      expect([table.getAttribute("border"), table.getAttribute("cellspacing")]).toEqual(["1", "0"]);
-      for (const cell of table.querySelectorAll("td, th")) expect(cell.getAttribute("style")).toMatch(/border:1px solid #000;padding:/);
+    const root = parseHtml(portal);
+    expect(attrOf(byTag(root, "h1")[0], "style")).toContain("text-align:center");
+    for (const table of byTag(root, "table")) {
+      expect([attrOf(table, "border"), attrOf(table, "cellspacing")]).toEqual(["1", "0"]);
+      for (const cell of byTag(table, "td", "th")) expect(attrOf(cell, "style")).toMatch(/border:1px solid #000;padding:/);
     }
-    for (const p of root.querySelectorAll(".closing p")) expect(p.getAttribute("style")).toMatch(/text-align:right;padding-right:[\d.]+em/);
-    for (const p of root.querySelectorAll("section p")) expect(p.getAttribute("style")).toContain("text-indent:2em");
+    for (const p of byClass(root, "closing").flatMap((c) => byTag(c, "p"))) expect(attrOf(p, "style")).toMatch(/text-align:right;padding-right:[\d.]+em/);
+    for (const p of byTag(root, "section").flatMap((s) => byTag(s, "p"))) expect(attrOf(p, "style")).toContain("text-indent:2em");
   });
 
   it("lets only a URL break anywhere; numbers and years stay whole", () => {
     expect(REPORT_CSS).not.toContain("break-all");
     const withUrl = { ...report, preface: "本报告电子版可在http://www.example.gov.cn/col/col123/index.html查阅，2023年1月1日起施行。" };
-    const preface = parse(renderHtmlFragment(withUrl)).querySelector("article > p")!;
-    const url = preface.querySelector("span.url")!;
-    expect(url.text).toBe("http://www.example.gov.cn/col/col123/index.html");
-    expect(url.getAttribute("style")).toContain("overflow-wrap:anywhere");
+    const preface = children(byTag(parseHtml(renderHtmlFragment(withUrl)), "article")[0], "p")[0];
+    const url = byClass(preface, "url").find((e) => e.tagName === "span")!;
+    expect(textOf(url)).toBe("http://www.example.gov.cn/col/col123/index.html");
+    expect(attrOf(url, "style")).toContain("overflow-wrap:anywhere");
   });
 });

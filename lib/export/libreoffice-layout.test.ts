@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_REPORTS, type SampleName } from "@/lib/report/fixtures/sample-reports";
 import { renderDocx } from "./docx";
 import { buildPublication } from "./publication";
+import { byTag, children, parseHtml, textOf } from "./testing/html-dom";
 import { hasPdftotext, pdfPageTexts, pdfWords, ptToMm } from "./testing/pdf-text";
 import { sofficeConvertAll, sofficePath } from "./testing/soffice";
 
@@ -72,16 +72,18 @@ describe.skipIf(!ready)("the samples as LibreOffice prints them", { timeout: 600
   });
 
   it.each(names)("%s: 二 is ONE table; 三's 勾稽关系 note is inside its corner cell", (name) => {
-    const tables = parse(htmls[name]).querySelectorAll("table");
+    const root = parseHtml(htmls[name]);
+    const tables = byTag(root, "table");
     expect(tables).toHaveLength(3);
-    const firstCell = (i: number) => squash(tables[i].querySelector("td")?.text ?? "");
+    const firstCell = (i: number) => squash(textOf(byTag(tables[i], "td")[0]));
     const captions = ["（一）", "（五）", "（六）", "（八）"].map((item) => `第二十条第${item}项`);
     if (SAMPLE_REPORTS[name].format === "2019") captions.push("第二十条第（九）项");
-    for (const caption of captions) expect(squash(tables[0].text)).toContain(caption);
+    for (const caption of captions) expect(squash(textOf(tables[0]))).toContain(caption);
     expect(firstCell(0)).toBe("第二十条第（一）项");
     expect(firstCell(1)).toBe("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
     // …and not printed as a paragraph of its own.
-    const outsideTables = squash(parse(htmls[name]).querySelectorAll("body > p, body > div > p").map((p) => p.text).join(""));
+    const body = children(root, "body")[0];
+    const outsideTables = squash([...children(body, "p"), ...children(body, "div").flatMap((d) => children(d, "p"))].map(textOf).join(""));
     expect(outsideTables).not.toContain("本列数据的勾稽关系");
   });
 });

@@ -1,5 +1,5 @@
-import { parse, type HTMLElement } from "node-html-parser";
 import type { MergedCell } from "./docx-tables";
+import { attrOf, byTag, children, parseHtml, textOf } from "./html-dom";
 
 /** The tables of an HTML page as merged cells placed by the HTML table model (for comparison with the DOCX). */
 export interface HtmlTable {
@@ -9,26 +9,24 @@ export interface HtmlTable {
 }
 
 export function readHtmlTables(html: string): HtmlTable[] {
-  const root = parse(html);
-  return root.querySelectorAll("table").map((table) => {
-    const rows: HTMLElement[] = table.querySelectorAll("tr");
+  return byTag(parseHtml(html), "table").map((table) => {
+    const rows = byTag(table, "tr");
     const covered: boolean[][] = rows.map(() => []);
     const cells: HtmlTable["cells"] = [];
     rows.forEach((tr, r) => {
       let c = 0;
-      for (const td of tr.childNodes) {
-        const el = td as HTMLElement;
-        const name = el.rawTagName?.toLowerCase();
+      for (const el of children(tr)) {
+        const name = el.tagName;
         if (name !== "td" && name !== "th") continue;
         while (covered[r][c]) c++;
-        const colSpan = Number(el.getAttribute("colspan") ?? 1);
-        const rowSpan = Number(el.getAttribute("rowspan") ?? 1);
+        const colSpan = Number(attrOf(el, "colspan") ?? 1);
+        const rowSpan = Number(attrOf(el, "rowspan") ?? 1);
         for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (covered[r + i] ??= [])[c + j] = true;
-        cells.push({ text: el.text, row: r, col: c, colSpan, rowSpan, tag: name, scope: el.getAttribute("scope") ?? null });
+        cells.push({ text: textOf(el), row: r, col: c, colSpan, rowSpan, tag: name, scope: attrOf(el, "scope") ?? null });
         c += colSpan;
       }
     });
-    const caption = table.querySelector("caption");
-    return { caption: caption ? caption.text : null, labelledBy: table.getAttribute("aria-labelledby") ?? null, cells };
+    const caption = byTag(table, "caption")[0];
+    return { caption: caption ? textOf(caption) : null, labelledBy: attrOf(table, "aria-labelledby") ?? null, cells };
   });
 }
