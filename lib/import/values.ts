@@ -31,6 +31,10 @@ function compact(text: string): string {
  */
 export function readCell(raw: string, kind: CellKind): CellValue {
   const text = stripArtifacts(raw);
+  // Figures on lines of their own in one cell (`12<br>34`, two Word paragraphs) are two numbers, never
+  // 1234: the cell is kept as printed, the lines joined by " / " so that no parser reads one number.
+  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.filter((line) => isValueText(line)).length > 1) return lines.join(" / ");
   const parsed = parseCellInput(text, kind);
   return parsed.ok ? parsed.value : text.trim();
 }
