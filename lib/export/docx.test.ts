@@ -294,7 +294,7 @@ describe("package details", () => {
   it("has a 22-line document grid and puts the footer so that the 一字线 is 7 mm below the text block", () => {
     expect(firstElementAttrs(r2021.document, "w:docGrid")).toMatchObject({ type: "lines", linePitch: "579" });
     // The footer line is 15 pt (300 twips) exact: its middle is 150 twips above the footer distance.
-    const footer = Number(firstElementAttrs(r2021.document, "w:pgMar").footer);
+    const footer = Number(firstElementAttrs(r2021.document, "w:pgMar")?.footer);
     expect(footer).toBe(FOOTER_DISTANCE);
     expect(((1984 - footer - 150) / 1440) * 25.4).toBeCloseTo(7, 1);
   });
