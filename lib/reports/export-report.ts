@@ -1,14 +1,16 @@
 import type { AuthContext } from "@/lib/auth/context";
 import { renderDocx, renderHtml } from "@/lib/export";
+import { reportPdf } from "@/lib/pdf/report-pdf";
 import { parseReportContent } from "@/lib/report/content";
 import { InvalidStateError } from "./errors";
 import { getReportOrThrow } from "./get-report-or-throw";
 
-export type ExportFormat = "docx" | "html";
+export type ExportFormat = "docx" | "html" | "pdf";
 
 const MIME: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
 };
 
 export interface ExportedFile {
@@ -18,12 +20,20 @@ export interface ExportedFile {
   report: { id: string; organizationId: string; year: number };
 }
 
-/** The report as the file users publish. Anyone who may see the report may download it. */
+/**
+ * The report as the file users publish. Anyone who may see the report may download it. The PDF is the
+ * DOCX as LibreOffice prints it, made in the server's conversion queue (lib/pdf/report-pdf.ts); the same
+ * version of the same report asked for again while it is being made shares that one conversion.
+ */
 export async function exportReport(ctx: AuthContext, reportId: string, format: ExportFormat): Promise<ExportedFile> {
   const report = await getReportOrThrow(ctx, reportId);
   const parsed = parseReportContent(report.content);
   if (!parsed.success) throw new InvalidStateError("报告内容无法读取，不能导出。");
-  const body = format === "docx" ? new Uint8Array(await renderDocx(parsed.data)) : renderHtml(parsed.data);
+  const content = parsed.data;
+  const body =
+    format === "docx" ? new Uint8Array(await renderDocx(content))
+    : format === "pdf" ? new Uint8Array(await reportPdf(`${report.id}:${report.version}`, async () => new Uint8Array(await renderDocx(content))))
+    : renderHtml(content);
   return {
     body,
     mime: MIME[format],
