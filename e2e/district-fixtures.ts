@@ -4,9 +4,10 @@ import { fullReport } from "../lib/report/fixtures/full-report";
 /**
  * Direct access to the e2e database, for states the UI would take many steps to reach: the database
  * `npm test` gives the app (E2E_DATABASE_URL), or the one a standalone Playwright run starts
- * (playwright.config.ts: embedded PostgreSQL on port 54336).
+ * (playwright.config.ts: embedded PostgreSQL on E2E_PG_PORT, by default 54336).
  */
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://postgres:nianbao-local@127.0.0.1:54336/nianbao";
+export const E2E_DATABASE_URL =
+  process.env.E2E_DATABASE_URL ?? `postgresql://postgres:nianbao-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54336}/nianbao`;
 
 export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });

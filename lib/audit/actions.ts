@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABEL = {
   REPORT_APPROVED: "通过",
   REPORT_PUBLISHED: "标记为已发布",
   REPORT_EXPORTED: "导出报告",
+  REPORT_PAST_RECORDED: "登记往年已发布报告",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;

@@ -4,10 +4,13 @@ import type { Finding } from "@/lib/report/rules";
 import type { FormatId } from "@/lib/report/spec-types";
 import { validate } from "@/lib/report/validate";
 import { finding, officialHeading, sectionName } from "./findings";
+import { keepValidatedFinding } from "./keep-validated";
 import { detectFormat, matchTables } from "./match-tables";
 import { readMeta } from "./meta";
 import { readStructure } from "./structure";
 import type { DocBlock, ImportResult } from "./types";
+
+export { keepValidatedFinding };
 
 export interface AssembleOptions {
   fileName?: string;
@@ -96,27 +99,6 @@ function sectionFindings(
     }
   }
   return out;
-}
-
-/**
- * Which of validate()'s findings to report after the importer's own: its S2 for a table is left out
- * where the importer already reported that table missing (one finding, the more precise one); S4
- * and X7 need the year and are left out when the document does not state one (the content then
- * carries year 0).
- */
-export function keepValidatedFinding(documentFindings: readonly Finding[], yearKnown: boolean): (finding: Finding) => boolean {
-  const missingTables = new Set(documentFindings.filter((f) => f.rule === "S2").flatMap((f) => f.cells.map(tableIdOf)));
-  return (f) => {
-    if (!yearKnown && (f.rule === "S4" || f.rule === "X7")) return false;
-    if (f.rule === "S2" && f.cells.length > 0 && missingTables.has(tableIdOf(f.cells[0]))) return false;
-    return true;
-  };
-}
-
-/** `requests.r1.natural` → `requests`; `20.1.rules.issued` → `20.1`. */
-function tableIdOf(cell: string): string {
-  const parts = cell.split(".");
-  return /^\d+$/.test(parts[0]) ? `${parts[0]}.${parts[1]}` : parts[0];
 }
 
 function fullText(blocks: DocBlock[]): string {

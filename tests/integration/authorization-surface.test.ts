@@ -136,6 +136,12 @@ const form = (values: Record<string, string>) => {
   for (const [k, v] of Object.entries(values)) data.set(k, v);
   return data;
 };
+/** A multipart upload of a small report file with the given fields, as the batch check's page sends it. */
+const upload = (url: string, fields: (f: Fixture) => Record<string, string>) => (fn: (...args: never[]) => unknown, f: Fixture) => {
+  const data = form(fields(f));
+  data.set("file", new File(["一、总体情况\n2025年，本单位依法公开政府信息。"], "2025年度报告.txt"));
+  return (fn as (r: Request) => unknown)(new Request(`http://localhost${url}`, { method: "POST", headers: { host: "localhost" }, body: data }));
+};
 const page = (params: (f: Fixture) => Record<string, string> = () => ({}), searchParams: Record<string, string> = {}) =>
   (fn: (...args: never[]) => unknown, f: Fixture) =>
     (fn as (p: unknown) => unknown)({ params: Promise.resolve(params(f)), searchParams: Promise.resolve(searchParams), children: "子页面" });
@@ -187,6 +193,12 @@ const EXPECTED: Record<string, Expectation> = {
   "app/api/district/overview/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", () => "/api/district/overview?format=csv&year=2025") },
   "app/api/district/rollup/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", (f) => `/api/district/rollup?year=2025&picked=1&unit=${f.organizationId}`) },
   "app/api/district/approved/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", () => "/api/district/approved?year=2025") },
+  // 批量检查: a report file checked for the district (nothing stored), and recorded for one of its units.
+  "app/api/district/batch-check/route.ts#POST": { anonymous: "status:401", unrelated: "status:404", call: upload("/api/district/batch-check", () => ({})) },
+  "app/api/district/batch-check/apply/route.ts#POST": {
+    anonymous: "status:401", unrelated: "status:404",
+    call: upload("/api/district/batch-check/apply", (f) => ({ organizationId: f.organizationId })),
+  },
 
   // Server actions
   "app/login/actions.ts#signInAction": {
@@ -227,6 +239,7 @@ const EXPECTED: Record<string, Expectation> = {
   "app/(app)/account/password/page.tsx#default": { anonymous: "redirect:/login", unrelated: "rendered", call: page() },
   "app/(app)/district/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(() => ({}), { year: "2025" }) },
   "app/(app)/district/rollup/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(() => ({}), { year: "2025" }) },
+  "app/(app)/district/check/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page() },
   "app/(app)/orgs/[id]/history/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page((f) => ({ id: f.organizationId })) },
   // Public pages (no sign-in): a unit with nothing PUBLISHED, and its submitted report, do not exist for anyone.
   "app/gk/[org]/page.tsx#default": { anonymous: "notFound", unrelated: "notFound", call: publicPage(() => ({})) },

@@ -44,6 +44,7 @@ export default async function DistrictPage({ searchParams }: { searchParams: Pro
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href={`/district/rollup${yearQuery}`} className={button}>汇总表</Link>
+          <Link href={`/district/check${districtQuery({ district: districtParam })}`} className={button}>批量检查</Link>
           <a href={`/api/district/overview${districtQuery({ district: districtParam, year, status, level, format: "csv" })}`} className={button}>下载列表（CSV）</a>
           <a href={`/api/district/overview${districtQuery({ district: districtParam, year, status, level, format: "xlsx" })}`} className={button}>下载列表（XLSX）</a>
         </div>

@@ -1,21 +1,13 @@
-import JSZip from "jszip";
-
 /**
  * A ZIP of published reports, opened with caps: a district uploads its units' reports as one archive,
  * and an archive is also the classic way to hide a huge or endless input (a ZIP bomb). Entries are
  * inflated one at a time and counted while they inflate, so an entry that swells past its cap is cut
  * off at the chunk that crosses it, whatever its header claims. Pure (browser and server).
  */
-export const ZIP_LIMITS = {
-  /** Files in one archive. */
-  entries: 200,
-  /** One file, inflated. */
-  entryBytes: 10 * 1024 * 1024,
-  /** All files of the archive, inflated. */
-  totalBytes: 100 * 1024 * 1024,
-};
+import JSZip from "jszip";
+import { ZIP_LIMITS, type ZipLimits } from "./zip-limits";
 
-export type ZipLimits = typeof ZIP_LIMITS;
+export { ZIP_LIMITS, isZipName, type ZipLimits } from "./zip-limits";
 
 export interface ZippedFile {
   /** `archive.zip/folder/name.docx`: names the archive and the entry. */
@@ -35,10 +27,6 @@ export class ZipRefusedError extends Error {
     super(message);
     this.name = "ZipRefusedError";
   }
-}
-
-export function isZipName(fileName: string): boolean {
-  return /\.zip$/i.test(fileName);
 }
 
 const ARCHIVE_NAME = /\.(zip|rar|7z|tar|gz|tgz|bz2|xz)$/i;
