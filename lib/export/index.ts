@@ -6,5 +6,6 @@ export { renderDocx, buildDocument, mmToTwips, PAGE, TEXT_WIDTH, LINE_PITCH, FON
 export { renderHtml, renderHtmlFragment, renderPortalFragment, escapeHtml, REPORT_CSS, PAGE_CSS, REPORT_CLASS } from "./html";
 export { feeSentence, sectionSixText, statesFees } from "./fee-sentence";
 export { buildPublication, formatIssuedDate, splitLead, REPORT_TITLE, type Publication } from "./publication";
+export { publicationText } from "./plain-text";
 export { tableGrid, printedGrid, sectionGrids, type TableGrid, type GridCell, type GridRow, type GridSegment } from "./grid";
 export { sanitizeText } from "./sanitize";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { listPublishedReports } from "@/lib/public/list-published-reports";
+import { chineseDate } from "@/lib/report/chinese-date";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +12,6 @@ const column = cache((slug: string) => listPublishedReports(slug));
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
   const data = await column((await params).org);
   return { title: data ? `${data.organization.fullName} 政府信息公开工作年度报告` : "未找到该页面" };
-}
-
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 /** 年报专栏 (public, no sign-in): the organisation's published annual reports. */
@@ -37,7 +33,7 @@ export default async function PublicColumnPage({ params }: { params: Promise<{ o
                 <Link href={`/gk/${organization.slug}/${r.year}`} className="text-base text-blue-800 hover:underline">
                   {organization.fullName}{r.year}年政府信息公开工作年度报告
                 </Link>
-                {r.publishedOn ? <span className="text-sm text-slate-500">{chineseDate(r.publishedOn)}</span> : null}
+                {r.publishedOn ? <span className="text-sm text-slate-500">{chineseDate(r.publishedOn) ?? r.publishedOn}</span> : null}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
+import { chineseDateOf } from "@/lib/report/chinese-date";
 import { parseReportContent } from "@/lib/report/content";
 import { canEditReport } from "@/lib/reports/editable";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
@@ -75,7 +76,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       ) : null}
       {report.status === "PUBLISHED" ? (
         <p role="status" className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
-          报告已发布{report.publishedOn ? `（${report.publishedOn.toISOString().slice(0, 10)}）` : ""}
+          报告已发布{report.publishedOn ? `（${chineseDateOf(report.publishedOn)}）` : ""}
           {report.publishedUrl ? <>：<a href={report.publishedUrl} rel="noopener noreferrer" target="_blank" className="break-all text-blue-700 underline">{report.publishedUrl}</a></> : "。"}
         </p>
       ) : null}
