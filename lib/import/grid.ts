@@ -1,4 +1,4 @@
-import { ImportRefusedError } from "./import-bytes";
+import { ImportRefusedError } from "./import-refused-error";
 import type { TableBlock } from "./types";
 
 export interface GridCell {
@@ -88,5 +88,5 @@ export function toGrid(table: TableBlock): GridCell[][] {
 
 /** The refusal of a table whose spans need more positions than GRID_LIMITS allows. */
 export function tableTooLarge(which = "文件中有一个表格"): string {
-  return `${which}的合并单元格（colspan/rowspan）展开后超过 ${GRID_LIMITS.maxTablePositions} 格，远超年度报告表格的规模，无法可靠读取；请检查该表格，或提供 DOCX。`;
+  return `${which}的单元格（含 colspan/rowspan 合并）展开后超过 ${GRID_LIMITS.maxTablePositions} 格，远超年度报告表格的规模，无法可靠读取；请检查该表格，或提供 DOCX。`;
 }

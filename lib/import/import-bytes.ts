@@ -1,5 +1,5 @@
-import { ValidationError } from "@/lib/errors";
 import { DocxReadError } from "./read-docx";
+import { ImportRefusedError } from "./import-refused-error";
 import { decodeHtml } from "./html/decode-html";
 import { importDocx, importHtml, importPdf, importText } from "./index";
 import type { ImportResult } from "./types";
@@ -7,8 +7,7 @@ import type { ImportResult } from "./types";
 /** The file kinds the importer reads, by extension. */
 export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm", ".pdf"] as const;
 
-/** A file the importer refuses before reading it (kind not supported); the message is Chinese and names the file. */
-export class ImportRefusedError extends ValidationError {}
+export { ImportRefusedError };
 
 export function extensionOf(fileName: string): string {
   const m = /\.[^./\\]+$/.exec(fileName);

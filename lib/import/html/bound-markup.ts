@@ -139,13 +139,19 @@ class DepthModel implements TokenHandler {
   /** The index of the topmost open element with this name (or one of these), searching down to the first boundary; -1 if none. */
   private find(names: string | ReadonlySet<string>, boundaries: ReadonlySet<string>): number {
     // Most searches are for an element that is not open at all: answered without a scan.
-    if (typeof names === "string" ? !this.openCount.get(names) : ![...names].some((n) => this.openCount.get(n))) return -1;
+    if (!this.anyOpen(names)) return -1;
     for (let i = this.open.length - 1; i >= 0; i--) {
       const open = this.open[i];
       if (typeof names === "string" ? open === names : names.has(open)) return i;
       if (boundaries.has(open)) return -1;
     }
     return -1;
+  }
+
+  private anyOpen(names: string | ReadonlySet<string>): boolean {
+    if (typeof names === "string") return Boolean(this.openCount.get(names));
+    for (const name of names) if (this.openCount.get(name)) return true;
+    return false;
   }
 
   private push(name: string): void {

@@ -2,8 +2,8 @@
  * The text of a saved web page. Portals of county and township governments still serve GB2312/GBK
  * pages (TRS, Hanweb and older CMSs), declared in a `<meta charset>` or `http-equiv` Content-Type;
  * pages saved from a browser or exported by Word carry the declaration too. Order of evidence:
- * a byte-order mark; the charset the page declares; UTF-8 if the bytes are valid UTF-8; else GB18030
- * (the superset of GB2312 and GBK that Chinese office PCs save).
+ * a byte-order mark; the charset the page declares; UTF-8 if the bytes are UTF-8 (a few broken
+ * sequences allowed); else GB18030 (the superset of GB2312 and GBK that Chinese office PCs save).
  *
  * One exception to "declared wins": a page declared GB2312/GBK whose bytes are valid UTF-8 and not
  * plain ASCII. CMS migrations re-encode pages to UTF-8 and keep the old meta; GBK-encoded Chinese
@@ -16,12 +16,26 @@ export function decodeHtml(bytes: Uint8Array): string {
   if (declared && declared !== "utf-8") {
     if (!(GB_FAMILY.has(declared) && isMultibyteUtf8(bytes))) return new TextDecoder(declared).decode(bytes);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
+  const asUtf8 = new TextDecoder("utf-8").decode(bytes);
+  return mostlyValid(asUtf8) ? asUtf8 : new TextDecoder("gb18030").decode(bytes);
 }
+
+/**
+ * UTF-8 with at most a few broken sequences (a page cut off mid-character, one pasted byte) is still
+ * UTF-8; GBK text read as UTF-8 breaks on nearly every Chinese character.
+ */
+function mostlyValid(decoded: string): boolean {
+  let broken = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.charCodeAt(i);
+    if (code === 0xfffd) broken++;
+    else if (code >= 0x80) nonAscii++;
+  }
+  return broken <= Math.max(MAX_BROKEN, nonAscii / 100);
+}
+
+const MAX_BROKEN = 3;
 
 /** How far into the file the declaration is looked for (the HTML spec's prescan reads 1024 bytes; Word puts long styles first). */
 const PRESCAN_BYTES = 4096;

@@ -1,4 +1,4 @@
-import { ImportRefusedError } from "../import-bytes";
+import { ImportRefusedError } from "../import-refused-error";
 import { tableTooLarge } from "../grid";
 import { HTML_LIMITS } from "./limits";
 
