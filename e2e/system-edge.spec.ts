@@ -232,7 +232,8 @@ test("imports are limited per user: past 30 a minute the answer is 429 with Retr
   try {
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     for (const bucket of [minute, minute + 60_000]) {
-      await prisma.rateLimitBucket.create({ data: { kind: "import:user", key: editorId, bucket: new Date(bucket), count: 30 } });
+      const where = { kind_key_bucket: { kind: "import:user", key: editorId, bucket: new Date(bucket) } };
+      await prisma.rateLimitBucket.upsert({ where, create: { ...where.kind_key_bucket, count: 30 }, update: { count: 30 } });
     }
   } finally {
     await prisma.$disconnect();

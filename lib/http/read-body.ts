@@ -36,12 +36,29 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
     if (done) break;
     received += value.byteLength;
     if (received > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader, received);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks, received);
+}
+
+/** Past this, an oversized body is not even read to its end: the connection is dropped instead. */
+const DISCARD_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The rest of an oversized body, read and dropped (nothing is kept), so that the 413 goes back on a
+ * connection the client can reuse: cancelling the stream would destroy the socket under Next, and the
+ * client's next request on it would fail. Only an absurd body is cut off.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, received: number): Promise<void> {
+  for (let total = received; total <= DISCARD_LIMIT; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
 }
 
 /** The body as the route reads it: a JSON value, or the fields of a multipart form (files as File). */
