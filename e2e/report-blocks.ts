@@ -14,7 +14,7 @@ const typed: Record<string, Record<string, number>> = {
   carryover: { natural: 1 },
 };
 
-/** 25 rows × 7 columns in FORMAT.md order, totals included as a spreadsheet would have them. */
+/** 25 rows × 7 columns in docs/format.md order, totals included as a spreadsheet would have them. */
 export function requestsValues(): number[][] {
   const rows = requestsTable.rows.map((row) =>
     requestsTable.columns.map((column) => (column.computed ? 0 : typed[row.key]?.[column.key] ?? 0)),

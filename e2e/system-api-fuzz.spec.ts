@@ -1,4 +1,4 @@
-// Issue #9, API fuzzing: every route handler under app/api — found from the file tree with the methods
+// API fuzzing: every route handler under app/api — found from the file tree with the methods
 // it exports — gets bounded random input through a real `next start` on its own PostgreSQL: random
 // JSON values, random strings as bodies, random multipart forms, random query strings, random ids
 // (UUIDs, real ids of reports it may or may not see, and strings that are no UUID at all), random

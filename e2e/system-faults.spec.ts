@@ -1,4 +1,4 @@
-// Issue #9, faults. Each group has its own PostgreSQL and app instance, so that stopping them disturbs
+// Faults. Each group has its own PostgreSQL and app instance, so that stopping them disturbs
 // no other test:
 // - PostgreSQL stopped while an editor types in the browser: the page keeps the edits (离线，已在本机暂存),
 //   and once PostgreSQL is back it saves them by itself (已保存) — they are in the database.

@@ -1,4 +1,4 @@
-// Issue #9, scale-out: two `next start` instances of the same build share one PostgreSQL behind a
+// Scale-out: two `next start` instances of the same build share one PostgreSQL behind a
 // round-robin proxy. Twenty editors save their own reports through the proxy and straight to each
 // instance for a few seconds, while four colleagues contend for one report across both instances.
 // No acknowledged save is lost, every 409 carries the server's current state, reads through either

@@ -1,4 +1,4 @@
-// Issue #9, fuzzing the importer: random text (fragments of the published samples, random unicode),
+// Fuzzing the importer: random text (fragments of the published samples, random unicode),
 // random HTML-ish markup (deep nesting, absurd spans) and random bytes as DOCX (plain noise, damaged
 // real DOCX files, and zips whose word/document.xml is random WordprocessingML). The importer never
 // throws for text or HTML; for a DOCX it either reads it or refuses it cleanly with a DocxReadError

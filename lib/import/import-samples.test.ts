@@ -28,7 +28,7 @@ describe.each(SAMPLES)("$file", (sample) => {
     expect(result.cellsRead).toBe(sample.cellsRead);
   });
 
-  it("reports the findings FORMAT.md lists", () => {
+  it("reports the findings docs/format.md lists", () => {
     for (const expected of sample.findings) {
       const hit = result.findings.find(
         (f) => f.rule === expected.rule && f.severity === expected.severity && f.message.includes(expected.about),

@@ -14,7 +14,7 @@ describe("keyFigures", () => {
     }
   });
 
-  it("reads 呼兰区 2021 as FORMAT.md lists it", () => {
+  it("reads 呼兰区 2021 as docs/format.md lists it", () => {
     expect(keyFigures(SAMPLE_REPORTS.hulan)).toEqual({
       regulations: 32, licensing: 37438, penalty: 170, coercion: 0,
       received: 13, disclosed: 4, partial: 5, withheld: 0, unavailable: 4, notProcessed: 0, otherProcessing: 0,

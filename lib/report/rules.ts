@@ -1,5 +1,5 @@
 /**
- * The consistency rules of FORMAT.md: ids, severities and what each checks. One entry per rule;
+ * The consistency rules of docs/format.md: ids, severities and what each checks. One entry per rule;
  * the editor, the server, the importer, the exporter and the CLI all read findings against it.
  */
 

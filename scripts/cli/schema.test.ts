@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getFormat } from "../../lib/report/formats";
 import { describeFormat } from "./schema";
 
-/** The labels of FORMAT.md's tables, copied from it character for character. */
+/** The labels of docs/format.md's tables, copied from it character for character. */
 const COMMON = {
   sections: ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"],
   captions: ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项", "信息内容"],

@@ -4,7 +4,7 @@ import type { CellValue } from "@/lib/report/content";
 import type { TablesJson } from "../tables-json";
 
 /**
- * What the five published samples hold (FORMAT.md, "What the samples hold"), written out by hand
+ * What the five published samples hold (docs/format.md, "What the samples hold"), written out by hand
  * from the printed reports: every table in the format's order, zeros where the sample prints zeros.
  */
 export interface SampleExpectation {
@@ -130,7 +130,7 @@ export const SAMPLES: SampleExpectation[] = [
     file: "2022-dengtalu-street-office.txt",
     format: "2021",
     year: 2022,
-    // The text names no city: 安阳市 (FORMAT.md) is not printed anywhere in it, and is not invented.
+    // The text names no city: 安阳市 (docs/format.md) is not printed anywhere in it, and is not invented.
     organization: "北关区灯塔路街道办事处",
     isPeoplesGovernment: false,
     cellsRead: 200,

@@ -13,7 +13,7 @@ export { RULES } from "../rules";
 export type { ValidateOptions } from "./context";
 
 /**
- * Every rule of FORMAT.md that structured content can break (S2, S4, V1–V6, A1–A6, X1–X8; S1, S3
+ * Every rule of docs/format.md that structured content can break (S2, S4, V1–V6, A1–A6, X1–X8; S1, S3
  * and S5 concern documents and are reported by the importer). Pure; values are checked as stored,
  * so an imported report's typed totals are checked too. Drafts are lenient: blanks are only errors
  * with `complete` (the submission gate).

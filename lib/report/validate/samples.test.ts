@@ -3,7 +3,7 @@ import { SAMPLE_REPORTS, type SampleName } from "../fixtures/sample-reports";
 import { validate } from ".";
 
 /**
- * The findings FORMAT.md lists for the samples, as far as structured content can show them (S3 and
+ * The findings docs/format.md lists for the samples, as far as structured content can show them (S3 and
  * S5 are the importer's). xingan is a people's government's report that does not mention 工作考核、
  * 社会评议 or 责任追究, hence X6. Four of the five print no 成文日期 (V5). None needs V6: where no
  * issuing organ is named, the unit's name is already an organ's (…街道办事处).

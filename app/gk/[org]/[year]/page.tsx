@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ org: stri
 }
 
 /**
- * A published report as the public reads it (no sign-in): the HTML of the export (#6), every user
+ * A published report as the public reads it (no sign-in): the HTML of the export, every user
  * string escaped by the renderer. Any report not PUBLISHED — and any unknown organisation or year — is a 404.
  */
 export default async function PublicReportPage({ params }: { params: Promise<{ org: string; year: string }> }) {
