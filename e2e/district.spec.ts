@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { putReports, removeReports, statusesOf, unitsBelow } from "./district-fixtures";
 import { signIn } from "./helpers";
 
-// The district's view (#8): the dashboard against the deadline, the roll-up, year-over-year charts,
+// The district's view: the dashboard against the deadline, the roll-up, year-over-year charts,
 // the batch export and the public 年报专栏. The approved state is put in the database for a past year
 // (2023) that no other spec uses, and removed afterwards: the 2025 drafts stay as the other specs expect.
 
@@ -80,9 +80,14 @@ test("batch export: the ZIP holds one valid DOCX per approved report, with progr
   await page.goto(`/district?year=${PAST}`);
   for (const unit of PAST_UNITS) await expect(unitRow(page, unit.name).getByTestId("unit-status")).toHaveText(STATUS_LABEL[unit.status]);
 
-  // Slow each DOCX down a little so that the progress can be seen (and checked) between files.
+  // The second DOCX is held until the test has seen the progress after the first, then released:
+  // the intermediate state is there for as long as the test needs, however fast the machine.
+  let releaseSecond!: () => void;
+  const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
+  let exports = 0;
   await page.route((url) => /^\/api\/reports\/[^/]+\/export$/.test(url.pathname), async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    exports += 1;
+    if (exports === 2) await secondHeld;
     await route.continue();
   });
   const download = page.waitForEvent("download");
@@ -90,6 +95,7 @@ test("batch export: the ZIP holds one valid DOCX per approved report, with progr
   const status = page.getByRole("status").filter({ hasText: "已完成" });
   await expect(status).toContainText("已完成 1 / 2");
   await expect(page.getByRole("progressbar", { name: "导出进度" })).toBeVisible();
+  releaseSecond();
   await expect(status).toContainText("已完成 2 / 2");
   const zipFile = await download;
   expect(zipFile.suggestedFilename()).toBe(`${DISTRICT}${PAST}年度报告（已通过审核）.zip`);
