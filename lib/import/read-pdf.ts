@@ -1,7 +1,7 @@
 import { ImportRefusedError } from "./import-bytes";
 import { blocksFromLines } from "./layout/lines-to-blocks";
 import type { LayoutScale, Line } from "./layout/types";
-import { MAX_GARBAGE_SHARE, MIN_TEXT_CHARS, PDF_LIMITS } from "./pdf/limits";
+import { MAX_GARBAGE_SHARE, MIN_TEXT_CHARS, PDF_LIMITS, type PdfLimits } from "./pdf/limits";
 import { layOutPage, type PagePiece } from "./pdf/page-layout";
 import { loadPdfJs, pdfJsAssets, type PdfJs } from "./pdf/pdfjs";
 import { refuse } from "./pdf/refusals";
@@ -20,6 +20,8 @@ import type { DocBlock } from "./types";
 export interface ReadPdfOptions {
   /** Named in refusals. */
   fileName?: string;
+  /** Tighter caps (tests, a caller with its own budget); the defaults are PDF_LIMITS. */
+  limits?: Partial<PdfLimits>;
 }
 
 interface PageContent {
@@ -29,8 +31,9 @@ interface PageContent {
 
 export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfOptions = {}): Promise<DocBlock[]> {
   const { fileName } = options;
+  const limits: PdfLimits = { ...PDF_LIMITS, ...options.limits };
   const size = bytes.byteLength;
-  if (size > PDF_LIMITS.maxBytes) throw refuse.tooLarge(fileName, size);
+  if (size > limits.maxBytes) throw refuse.tooLarge(fileName, size, limits);
   // pdf.js may take over the buffer it is given: it gets a copy.
   const data = new Uint8Array(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   if (!hasPdfHeader(data)) throw refuse.notPdf(fileName);
@@ -57,20 +60,20 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfO
   const timer = setTimeout(() => {
     timedOut = true;
     void task.destroy();
-  }, PDF_LIMITS.maxMillis);
-  const deadline = Date.now() + PDF_LIMITS.maxMillis;
+  }, Math.max(0, limits.maxMillis));
+  const deadline = Date.now() + limits.maxMillis;
   try {
     const doc = await task.promise;
-    if (doc.numPages > PDF_LIMITS.maxPages) throw refuse.tooManyPages(fileName, doc.numPages);
+    if (doc.numPages > limits.maxPages) throw refuse.tooManyPages(fileName, doc.numPages, limits);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (timedOut || Date.now() > deadline) throw refuse.tooSlow(fileName);
+      if (timedOut || Date.now() > deadline) throw refuse.tooSlow(fileName, limits);
       pages.push(await readPage(pdfjs, doc, n));
     }
     checkText(pages, fileName);
     return layOut(pages);
   } catch (error) {
-    if (timedOut) throw refuse.tooSlow(fileName);
+    if (timedOut) throw refuse.tooSlow(fileName, limits);
     throw refusalFor(error, fileName);
   } finally {
     clearTimeout(timer);

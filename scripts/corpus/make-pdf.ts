@@ -5,6 +5,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { chromium } from "playwright-core";
 import { sofficeConvert } from "@/lib/export/testing/soffice";
+import { imagePdf, readPgm } from "@/lib/import/__fixtures__/pdf/write-pdf";
 
 /**
  * PDFs made the way portals make them, from our own exports: a DOCX through LibreOffice (what Word
@@ -45,6 +46,28 @@ export async function docxToEncryptedPdf(docx: Uint8Array, password: string, { t
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A scan: the first page of a PDF rendered to a grey image (pdftoppm) and that image alone put into
+ * a PDF — no text layer, as a scanner or "print to image" gives.
+ */
+export async function scannedPdf(pdf: Uint8Array, dpi = 60): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), "nianbao-scan-"));
+  try {
+    writeFileSync(join(dir, "in.pdf"), pdf);
+    await run("pdftoppm", ["-r", String(dpi), "-gray", "-f", "1", "-l", "1", "-singlefile", join(dir, "in.pdf"), join(dir, "page")]);
+    const { width, height, pixels } = readPgm(new Uint8Array(readFileSync(join(dir, "page.pgm"))));
+    return imagePdf(pixels, width, height);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
 }
 
 export function chromiumPath(): string {
@@ -98,11 +121,5 @@ export function pdfToLayoutText(pdf: Uint8Array): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-pdftext-"));
   const input = join(dir, "in.pdf");
   writeFileSync(input, pdf);
-  return new Promise((resolve, reject) => {
-    execFile("pdftotext", ["-layout", "-enc", "UTF-8", input, "-"], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      rmSync(dir, { recursive: true, force: true });
-      if (error) reject(error);
-      else resolve(stdout);
-    });
-  });
+  return run("pdftotext", ["-layout", "-enc", "UTF-8", input, "-"]).finally(() => rmSync(dir, { recursive: true, force: true }));
 }

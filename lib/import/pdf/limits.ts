@@ -1,9 +1,15 @@
 /** What the PDF reader takes on; beyond these it refuses with a message that states the limit. */
-export const PDF_LIMITS = {
+export interface PdfLimits {
+  maxBytes: number;
+  maxPages: number;
+  maxMillis: number;
+}
+
+export const PDF_LIMITS: Readonly<PdfLimits> = {
   maxBytes: 10 * 1024 * 1024,
   maxPages: 60,
   maxMillis: 10_000,
-} as const;
+};
 
 /** Fewer readable characters than this in the whole file: there is no text layer. */
 export const MIN_TEXT_CHARS = 20;

@@ -1,0 +1,50 @@
+import { layoutTotals, type CorpusRun } from "./run-corpus";
+
+const pct = (p: number) => `${p.toFixed(1)}%`;
+
+function rows(run: CorpusRun): string[][] {
+  const header = ["版式", ...run.reports.map((r) => r.name), "准确/总数", "准确率", "误报错误", "拒绝"];
+  const body = run.layouts.map((result) => {
+    const t = layoutTotals(result);
+    return [
+      result.layout.label,
+      ...result.cells.map((c) => (c.refused !== null ? `拒绝` : `${c.exact}/${c.total}`)),
+      `${t.exact}/${t.total}`, pct(t.percent), String(t.falseErrors), String(t.refused),
+    ];
+  });
+  return [header, ...body];
+}
+
+/** Display width: CJK characters take two columns. */
+const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+
+/** The table for a terminal, columns aligned. */
+export function corpusTextTable(run: CorpusRun): string {
+  const all = rows(run);
+  const widths = all[0].map((_, c) => Math.max(...all.map((r) => width(r[c]))));
+  const line = (r: string[]) => r.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd();
+  return [line(all[0]), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)].join("\n");
+}
+
+/** The table as Markdown, for docs/benchmarks.md. */
+export function corpusMarkdownTable(run: CorpusRun): string {
+  const all = rows(run);
+  return [
+    `| ${all[0].join(" | ")} |`,
+    `|${all[0].map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
+    ...all.slice(1).map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+/** Why the importer refused files, each reason once with the layouts it came from. */
+export function refusalNotes(run: CorpusRun): string[] {
+  const reasons = new Map<string, Set<string>>();
+  for (const result of run.layouts) {
+    for (const c of result.cells) {
+      if (c.refused === null) continue;
+      if (!reasons.has(c.refused)) reasons.set(c.refused, new Set());
+      reasons.get(c.refused)!.add(result.layout.label);
+    }
+  }
+  return [...reasons].map(([reason, layouts]) => `${[...layouts].join("、")}：${reason}`);
+}
