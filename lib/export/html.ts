@@ -73,6 +73,7 @@ ${C} .closing { break-inside: avoid; page-break-inside: avoid; }
 /** Page rules for a whole page of our own (the download and the preview): never in a fragment, where they would re-lay the portal's page. */
 export const PAGE_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media print { body { margin: 0; } }
 @page :right { @bottom-right { content: "— " counter(page) " —"; font-family: "宋体", SimSun, serif; font-size: 14pt; } }
 @page :left { @bottom-left { content: "— " counter(page) " —"; font-family: "宋体", SimSun, serif; font-size: 14pt; } }
 `.trim();
