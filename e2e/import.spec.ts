@@ -13,7 +13,7 @@ test("从已发布报告导入: read a published report, see its defects, apply 
   await openReport(page, /平房区发展和改革局/, 2026);
 
   await page.getByRole("link", { name: "从已发布报告导入" }).click();
-  await page.getByLabel("上传文件（.docx、.html、.txt）").setInputFiles(SAMPLE);
+  await page.getByLabel("上传文件（.docx、.pdf、.html、.txt）").setInputFiles(SAMPLE);
   await page.getByRole("button", { name: "读取" }).click();
   await expect(page.getByTestId("import-organization")).toHaveText("哈尔滨市平房区友协街道办事处");
   const defects = page.getByRole("list", { name: "导入报告的问题" });

@@ -83,10 +83,10 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
   return (
     <div className="space-y-4">
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="选择报告">
-        <p className="text-sm text-slate-600">上传已发布报告的 DOCX 或 HTML 文件，或粘贴报告全文。读取后可以逐部分比较，再选择要导入的部分；确认之前不会改动草稿。</p>
+        <p className="text-sm text-slate-600">上传已发布报告的 DOCX、PDF 或 HTML 文件，或粘贴报告全文。PDF 须能复制文字（扫描件无法读取数字）。读取后可以逐部分比较，再选择要导入的部分；确认之前不会改动草稿。</p>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium">上传文件（.docx、.html、.txt）</span>
-          <input type="file" accept=".docx,.html,.htm,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <span className="mb-1 block font-medium">上传文件（.docx、.pdf、.html、.txt）</span>
+          <input type="file" accept=".docx,.pdf,.html,.htm,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">或粘贴报告全文</span>
