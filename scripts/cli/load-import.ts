@@ -1,5 +1,7 @@
 import { basename } from "node:path";
-import { DocxReadError, keepValidatedFinding } from "../../lib/import";
+import { ValidationError } from "../../lib/errors";
+import { DocxReadError, keepValidatedFinding, type ImportResult } from "../../lib/import";
+import { importBytes } from "../../lib/import/import-bytes";
 import { IMPORTABLE_EXTENSIONS, ImportRefusedError, importFile } from "../../lib/import/import-file";
 import { registerLoader, type LoadedReport } from "./load-report";
 import { CliError } from "./verb";
@@ -11,22 +13,41 @@ import { CliError } from "./verb";
  */
 export async function loadImported(path: string): Promise<LoadedReport> {
   try {
-    const result = await importFile(path);
-    return {
-      content: result.content,
-      documentFindings: result.documentFindings,
-      cellsRead: result.cellsRead,
-      keepValidated: keepValidatedFinding(result.documentFindings, result.year !== null),
-    };
+    return loadedFrom(await importFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError(`无法读取 ${path}：文件不存在`);
     if (code === "EISDIR") throw new CliError(`无法读取 ${path}：这是一个文件夹`);
     if (code === "EACCES") throw new CliError(`无法读取 ${path}：没有读取权限`);
-    if (error instanceof DocxReadError) throw new CliError(`${basename(path)}：${error.message}`);
-    if (error instanceof ImportRefusedError) throw new CliError(error.message);
-    throw error;
+    throw refusal(error, basename(path));
   }
+}
+
+/** A report file held in memory (an entry of a ZIP), named as it is shown. */
+export async function loadImportedBytes(name: string, bytes: Uint8Array): Promise<LoadedReport> {
+  try {
+    return loadedFrom(await importBytes(name, bytes));
+  } catch (error) {
+    throw refusal(error, name);
+  }
+}
+
+function loadedFrom(result: ImportResult): LoadedReport {
+  return {
+    content: result.content,
+    documentFindings: result.documentFindings,
+    cellsRead: result.cellsRead,
+    keepValidated: keepValidatedFinding(result.documentFindings, result.year !== null),
+  };
+}
+
+/** The importer's refusals as the CLI's (printed, exit 2); anything else is a bug and stays thrown. */
+function refusal(error: unknown, name: string): unknown {
+  if (error instanceof DocxReadError) return new CliError(`${name}：${error.message}`);
+  if (error instanceof ImportRefusedError) return new CliError(error.message);
+  // The readers' other refusals (a scanned PDF, a page over the caps …) are said in Chinese already.
+  if (error instanceof ValidationError) return new CliError(error.message.includes(name) ? error.message : `${name}：${error.message}`);
+  return error;
 }
 
 for (const extension of IMPORTABLE_EXTENSIONS) registerLoader(extension, loadImported);

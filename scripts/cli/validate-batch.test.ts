@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SAMPLES } from "../../lib/import/__fixtures__/expected";
 import { withCell } from "../../lib/report/fixtures/edit";
@@ -31,7 +32,7 @@ function csvRows(text: string): string[][] {
   return text.slice(1).trimEnd().split("\r\n").map((line) => line.split(","));
 }
 
-describe("nianbao validate on several years of one unit", () => {
+describe("nianbao validate on several years of one unit", { timeout: 30_000 }, () => {
   it("checks each report against the same unit's report of the year before, and says which one it used", async () => {
     const { lastYear, broken } = twoYears();
     const older = file("a-2021.json", lastYear);
@@ -76,7 +77,7 @@ describe("nianbao validate on several years of one unit", () => {
   });
 });
 
-describe("nianbao validate --summary", () => {
+describe("nianbao validate --summary", { timeout: 30_000 }, () => {
   it("csv: one line per report with file, kind, unit, year, format, cells read, errors, warnings and rule ids, BOM for Excel", async () => {
     const r = await nianbao("validate", `${SAMPLES_DIR}/*.txt`, "--summary", "csv");
     expect(r.code).toBe(1);
@@ -138,5 +139,27 @@ describe("nianbao validate --summary", () => {
     expect((await nianbao("validate", one, "--summary", "xlsx")).stderr).toContain("--summary 只能是 csv 或 html");
     expect((await nianbao("validate", one, "--out", join(dir, "x.csv"))).stderr).toContain("--out 只能与 --summary 一起使用");
     expect((await nianbao("validate", one, "--summary", "csv", "--json")).code).toBe(2);
+  });
+
+  it("reads the reports inside a ZIP, each on its own line, and gives a nested archive its line with the reason", async () => {
+    const inner = new JSZip();
+    inner.file("a.txt", "a");
+    const zip = new JSZip();
+    zip.file("报告/2021-hulan-district.txt", readFileSync(join(SAMPLES_DIR, "2021-hulan-district.txt")));
+    zip.file("报告/2022-xingan-district.txt", readFileSync(join(SAMPLES_DIR, "2022-xingan-district.txt")));
+    zip.file("报告/旧.zip", await inner.generateAsync({ type: "uint8array" }));
+    const archive = join(dir, "辖区.zip");
+    writeFileSync(archive, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const r = await nianbao("validate", archive, "--summary", "csv");
+    expect(r.code).toBe(2);
+    const [, ...rows] = csvRows(r.stdout);
+    expect(rows.map((row) => [row[0], row[1], row[2], row[5]])).toEqual([
+      [`${archive}/报告/2021-hulan-district.txt`, "TXT", "哈尔滨市呼兰区", "200"],
+      [`${archive}/报告/2022-xingan-district.txt`, "TXT", "鹤岗市兴安区", "198"],
+      [`${archive}/报告/旧.zip`, "ZIP", "", ""],
+    ]);
+    expect(rows[2][10]).toContain("压缩包中不能再套压缩包");
+    const notZip = file("假.zip", "not a zip");
+    expect(csvRows((await nianbao("validate", notZip, "--summary", "csv")).stdout)[1][10]).toContain("不是有效的ZIP压缩包");
   });
 });

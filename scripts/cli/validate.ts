@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { previousInBatch } from "../../lib/import/batch/previous-in-batch";
+import { isZipName, readReportZip, ZipRefusedError } from "../../lib/import/batch/read-zip";
 import { readRow, unreadableRow, type BatchSummaryRow } from "../../lib/import/batch/summary";
 import { summaryCsv } from "../../lib/import/batch/summary-csv";
 import { summaryHtml } from "../../lib/import/batch/summary-html";
@@ -7,12 +8,12 @@ import { toTablesJson } from "../../lib/import/tables-json";
 import type { ReportContent } from "../../lib/report/content";
 import { hasErrors, type Finding } from "../../lib/report/validate";
 import { expandGlobs } from "./expand-globs";
-import "./load-import";
-import { loadReport, supportedExtensions, type LoadedReport } from "./load-report";
+import { loadImportedBytes } from "./load-import";
+import { loadReport, readInput, supportedExtensions, type LoadedReport } from "./load-report";
 import { reportFindings } from "./report-findings";
 import { CliError, parseVerbArgs } from "./verb";
 
-export const summary = "校验报告（JSON，或导入已发布的 TXT、DOCX、HTML），列出错误和提醒（有错误时退出码为1）";
+export const summary = "校验报告（JSON，或导入已发布的 TXT、DOCX、HTML、PDF，也可以是装有报告的 ZIP），列出错误和提醒（有错误时退出码为1）";
 export const usage =
   "nianbao validate <报告文件或通配符…> [--previous <上年报告>] [--complete] [--json | --summary csv|html [--out <文件>]]";
 
@@ -45,6 +46,36 @@ interface Checked {
 
 type Loaded = { file: string; report: LoadedReport } | { file: string; problem: string };
 
+/**
+ * A ZIP of reports: each entry read as a file of its own (`archive.zip/entry.docx`), with the same caps
+ * as the district's batch check. An entry that cannot be taken, or the archive itself, gets its line.
+ */
+async function loadZip(path: string): Promise<Loaded[]> {
+  let zipped: Awaited<ReturnType<typeof readReportZip>>;
+  try {
+    zipped = await readReportZip(path, await readInput(path));
+  } catch (error) {
+    if (!(error instanceof ZipRefusedError || error instanceof CliError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return [{ file: path, problem: error.message }];
+  }
+  const out: Loaded[] = [];
+  for (const entry of zipped.files) {
+    try {
+      out.push({ file: entry.name, report: await loadImportedBytes(entry.name, entry.bytes) });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      out.push({ file: entry.name, problem: error.message });
+    }
+  }
+  for (const refused of zipped.refused) {
+    process.stderr.write(`${refused.reason}\n`);
+    out.push({ file: refused.name, problem: refused.reason });
+  }
+  return out;
+}
+
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(
     args,
@@ -69,6 +100,10 @@ export async function run(args: string[]): Promise<number> {
 
   const loaded: Loaded[] = [];
   for (const file of files) {
+    if (isZipName(file)) {
+      loaded.push(...(await loadZip(file)));
+      continue;
+    }
     try {
       loaded.push({ file, report: await loadReport(file) });
     } catch (error) {
