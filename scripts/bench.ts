@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; note?: string };
+type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; exact_pct?: number; note?: string };
 
 const dir = fileURLToPath(new URL("./bench/", import.meta.url));
 const args = process.argv.slice(2);
@@ -19,8 +19,10 @@ const modules = readdirSync(dir)
   .sort();
 
 const figures: Record<string, Figure> = {};
+/** Sections a module adds to docs/benchmarks.md beside the figures (the corpus table). */
+const sections: string[] = [];
 for (const file of modules) {
-  const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { run?: () => Promise<Record<string, Figure>> };
+  const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { run?: () => Promise<Record<string, Figure>>; docSection?: () => string | null };
   if (typeof mod.run !== "function") {
     process.stderr.write(`${file} 没有导出 run()，已跳过\n`);
     continue;
@@ -29,6 +31,8 @@ for (const file of modules) {
     if (name in figures) process.stderr.write(`指标 ${name} 重名（${file}），后者覆盖前者\n`);
     figures[name] = figure;
   }
+  const section = mod.docSection?.();
+  if (section) sections.push(section);
 }
 
 const show = (v: number | undefined, digits = 4) => (v === undefined ? "" : String(Number(v.toFixed(digits))));
@@ -45,7 +49,7 @@ if (modules.length === 0) process.stdout.write("没有找到 scripts/bench/*.ben
 // A full run (no names given) records its figures, with the machine, in docs/benchmarks.md.
 if (only.length === 0 && modules.length > 0) {
   const { writeBenchmarksDoc } = await import("./bench/support/report-doc");
-  writeBenchmarksDoc(figures);
+  writeBenchmarksDoc(figures, "docs/benchmarks.md", sections);
   process.stdout.write("已写入 docs/benchmarks.md\n");
 }
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

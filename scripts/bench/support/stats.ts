@@ -1,4 +1,5 @@
-export type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; note?: string };
+/** `exact_pct`: for the corpus, the share of table cells read exactly (0–100). */
+export type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; exact_pct?: number; note?: string };
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;
