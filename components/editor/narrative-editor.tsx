@@ -2,6 +2,7 @@
 
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import type { ReportFormValues } from "@/lib/report/form-values";
+import { normalizeSubheadings } from "@/lib/report/heading-text";
 import type { SectionKey } from "@/lib/report/spec-types";
 import { targetId } from "@/lib/report/targets";
 import { useTargetComments } from "./review-comments";
@@ -19,6 +20,7 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
   const value = useWatch({ control: form.control, name }) ?? "";
   const id = `narrative-${sectionKey}`;
   const review = useTargetComments(targetId.narrative(sectionKey));
+  const registered = form.register(name);
   const usePrevious = () => {
     if (!previousText) return;
     if (value.trim() && !window.confirm("用上年报告的文字替换当前内容？当前内容将被覆盖。")) return;
@@ -33,7 +35,13 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
         </div>
         <textarea
           id={id}
-          {...form.register(name)}
+          {...registered}
+          onBlur={(event) => {
+            registered.onBlur(event);
+            // `(一) 主动公开…`, `（二)依法…` are written the official way, `（一）主动公开…`, as the report prints them.
+            const normal = normalizeSubheadings(event.target.value);
+            if (normal !== event.target.value) form.setValue(name, normal, { shouldDirty: true });
+          }}
           rows={optional ? 4 : 14}
           data-cell-id={targetId.narrative(sectionKey)}
           aria-description={review.description}
