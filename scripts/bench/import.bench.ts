@@ -24,5 +24,18 @@ export async function run(): Promise<Record<string, Figure>> {
   figures["import_hulan-fixture.docx"] = { ...(await timeRuns(() => importDocx(docx))), kb: kbOf(docx.byteLength), note: "合并单元格的DOCX；目标 < 50 ms" };
   const html = buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES);
   figures["import_hulan-fixture.html"] = { ...(await timeRuns(() => importHtml(html))), kb: kbOf(Buffer.byteLength(html)), note: "门户网站页面；目标 < 50 ms" };
+  // Hostile pages of the security review: read within the HTML reader's bounds, or refused.
+  const nesting = `${"<div>".repeat(40_000)}四、政府信息公开行政复议、行政诉讼情况${"</div>".repeat(40_000)}`;
+  figures["import_nesting-bomb.html"] = { ...(await timeRuns(() => importHtml(nesting), { warmup: 2, iterations: 10 })), kb: kbOf(nesting.length), note: "嵌套 40000 层的 div（超过 200 层的部分被展平）；目标 < 2000 ms" };
+  const spans = `<table>${`<tr>${`<td colspan="1000" rowspan="1000">1</td>`.repeat(5)}</tr>`.repeat(200)}</table>`;
+  const refused = () => {
+    try {
+      importHtml(spans);
+    } catch {
+      return;
+    }
+    throw new Error("the span bomb was not refused");
+  };
+  figures["import_span-bomb.html"] = { ...(await timeRuns(refused, { warmup: 2, iterations: 20 })), kb: kbOf(spans.length), note: "每格 colspan/rowspan=1000，拒绝读取；目标 < 500 ms" };
   return figures;
 }
