@@ -23,5 +23,5 @@ const started = performance.now();
 const run = await runCorpus({ only, onProgress: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined });
 process.stdout.write(`${corpusTextTable(run)}\n`);
 const notes = refusalNotes(run);
-if (notes.length) process.stdout.write(`\n导入被拒绝的原因：\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
+if (notes.length) process.stdout.write(`\n导入被拒绝或版式未能生成的原因：\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
 process.stdout.write(`\n共 ${run.layouts.length} 种版式 × ${run.reports.length} 份报告，用时 ${((performance.now() - started) / 1000).toFixed(0)} 秒。\n`);

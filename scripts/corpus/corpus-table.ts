@@ -8,7 +8,7 @@ function rows(run: CorpusRun): string[][] {
     const t = layoutTotals(result);
     return [
       result.layout.label,
-      ...result.cells.map((c) => (c.refused !== null ? `拒绝` : `${c.exact}/${c.total}`)),
+      ...result.cells.map((c) => (c.notMade !== undefined ? "未生成" : c.refused !== null ? "拒绝" : `${c.exact}/${c.total}`)),
       `${t.exact}/${t.total}`, pct(t.percent), String(t.falseErrors), String(t.refused),
     ];
   });
@@ -36,14 +36,15 @@ export function corpusMarkdownTable(run: CorpusRun): string {
   ].join("\n");
 }
 
-/** Why the importer refused files, each reason once with the layouts it came from. */
+/** Why the importer refused files (or a layout could not be made), each reason once with the layouts it came from. */
 export function refusalNotes(run: CorpusRun): string[] {
   const reasons = new Map<string, Set<string>>();
   for (const result of run.layouts) {
     for (const c of result.cells) {
-      if (c.refused === null) continue;
-      if (!reasons.has(c.refused)) reasons.set(c.refused, new Set());
-      reasons.get(c.refused)!.add(result.layout.label);
+      const reason = c.refused ?? (c.notMade !== undefined ? `未能生成该版式：${c.notMade}` : null);
+      if (reason === null) continue;
+      if (!reasons.has(reason)) reasons.set(reason, new Set());
+      reasons.get(reason)!.add(result.layout.label);
     }
   }
   return [...reasons].map(([reason, layouts]) => `${[...layouts].join("、")}：${reason}`);

@@ -12,6 +12,8 @@ export interface Measured {
   falseErrors: number;
   /** The importer refused the file: why. */
   refused: string | null;
+  /** The layout could not be made (a converter failed): why. Such a file counts in no total. */
+  notMade?: string;
 }
 
 function flatten(t: TablesJson): unknown[] {
@@ -24,6 +26,10 @@ export function measureImport(result: ImportResult, content: ReportContent): Mea
   const read = result.format === content.format ? flatten(toTablesJson(result.content)) : [];
   const exact = expected.filter((v, i) => i < read.length && same(read[i], v)).length;
   return { exact, total: expected.length, falseErrors: falseErrors(result, content), refused: null };
+}
+
+export function notMade(reason: string): Measured {
+  return { exact: 0, total: 0, falseErrors: 0, refused: null, notMade: reason };
 }
 
 export function refusedImport(content: ReportContent, reason: string): Measured {

@@ -1,8 +1,8 @@
 import { importBytes } from "@/lib/import/import-bytes";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { layoutContents } from "@/lib/import/__fixtures__/layouts/contents";
-import { LAYOUTS, LayoutSources, sharedBrowser, type Layout } from "./layouts";
-import { measureImport, refusedImport, type Measured } from "./measure";
+import { LAYOUTS, LayoutSources, sharedBrowser, type Layout, type LayoutFile } from "./layouts";
+import { measureImport, notMade, refusedImport, type Measured } from "./measure";
 
 export interface CorpusReport {
   name: string;
@@ -38,7 +38,16 @@ export async function runCorpus(options: { only?: string[]; onProgress?: (line: 
       const printedByExport = computeTotals(report.content);
       for (const result of results) {
         const expected = result.layout.source === "export" ? printedByExport : report.content;
-        const file = await result.layout.make(sources, browser.get);
+        let file: LayoutFile;
+        try {
+          file = await makeWithRetry(() => result.layout.make(sources, browser.get));
+        } catch (error) {
+          // A converter that fails twice (LibreOffice under load) says nothing about the importer.
+          const measured = notMade(error instanceof Error ? error.message.split("\n")[0] : String(error));
+          result.cells.push(measured);
+          options.onProgress?.(`${report.name} · ${result.layout.label}：未生成（${measured.notMade}）`);
+          continue;
+        }
         const started = performance.now();
         let measured: Measured;
         try {
@@ -57,12 +66,21 @@ export async function runCorpus(options: { only?: string[]; onProgress?: (line: 
   return { reports: reports.map((r) => ({ name: r.name })), layouts: results };
 }
 
-export function layoutTotals(result: LayoutResult): { exact: number; total: number; percent: number; falseErrors: number; refused: number } {
+async function makeWithRetry(make: () => Promise<LayoutFile>): Promise<LayoutFile> {
+  try {
+    return await make();
+  } catch {
+    return make();
+  }
+}
+
+export function layoutTotals(result: LayoutResult): { exact: number; total: number; percent: number; falseErrors: number; refused: number; notMade: number } {
   const exact = result.cells.reduce((n, c) => n + c.exact, 0);
   const total = result.cells.reduce((n, c) => n + c.total, 0);
   return {
     exact, total, percent: total ? (100 * exact) / total : 0,
     falseErrors: result.cells.reduce((n, c) => n + c.falseErrors, 0),
     refused: result.cells.filter((c) => c.refused !== null).length,
+    notMade: result.cells.filter((c) => c.notMade !== undefined).length,
   };
 }
