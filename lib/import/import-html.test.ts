@@ -4,6 +4,13 @@ import { buildHtml } from "./__fixtures__/build-html";
 import { HULAN_TABLES, SAMPLES } from "./__fixtures__/expected";
 import { HULAN_DOCUMENT } from "./__fixtures__/hulan-document";
 
+/**
+ * What the hulan fixture itself gets wrong, whatever it is read from: 2387.47225 has five decimals (V2),
+ * 六 says nothing of the processing fees (X3), the closing has no date (V5) and names the district
+ * instead of its people's government (V6).
+ */
+const FIXTURE_RULES = ["V2", "V5", "V6", "X3"];
+
 describe("HTML portal page with rowspan/colspan tables", () => {
   const html = buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES);
 
@@ -21,14 +28,14 @@ describe("HTML portal page with rowspan/colspan tables", () => {
     expect(result.cellsRead).toBe(SAMPLES.find((s) => s.file.includes("hulan"))!.cellsRead);
     expect(result).toMatchObject({ format: "2021", year: 2021, organization: "哈尔滨市呼兰区", isPeoplesGovernment: true });
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(result.findings.map((f) => f.rule).sort()).toEqual(["V2", "X3"]);
+    expect(result.findings.map((f) => f.rule).sort()).toEqual(FIXTURE_RULES);
     expect(result.content.meta.portalUrl).toBe("http://www.hulan.gov.cn/");
   });
 
   it("with the captions of 二 as paragraphs above the tables, header rows still belong to the right table", () => {
     const result = importHtml(buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES, { captionsAsParagraphs: true }));
     expect(toTablesJson(result.content)).toEqual(HULAN_TABLES);
-    expect(result.findings.map((f) => f.rule).sort()).toEqual(["V2", "X3"]);
+    expect(result.findings.map((f) => f.rule).sort()).toEqual(FIXTURE_RULES);
     expect(result.sections.s2).toBe("");
   });
 
