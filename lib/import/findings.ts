@@ -3,8 +3,12 @@ import { finding as ruleFinding, type Finding } from "@/lib/report/rules";
 import type { FormatId, RowSpec, SectionSpec, TableSpec } from "@/lib/report/spec-types";
 import { sectionName, validationPlan } from "@/lib/report/validate/plan";
 
-/** The structural rules an imported document can break; validate() reports the rest (and S2 for tables without numbers). */
-export type ImportRule = "S1" | "S2" | "S3" | "S5";
+/**
+ * The rules the importer itself reports: the structural ones only a document can break, S4 for a
+ * row printed in the other format, and V1/V2 for a cell whose printed unit disagrees with its column.
+ * validate() reports the rest (and S2 for tables without numbers).
+ */
+export type ImportRule = "S1" | "S2" | "S3" | "S4" | "S5" | "V1" | "V2";
 
 export function finding(rule: ImportRule, message: string, cells: string[] = []): Finding {
   return ruleFinding(rule, message, cells);

@@ -2,7 +2,7 @@ import { DocxReadError } from "./read-docx";
 import { ImportRefusedError } from "./import-refused-error";
 import { decodeHtml } from "./html/decode-html";
 import { importDocx, importHtml, importPdf, importText } from "./index";
-import type { ImportResult } from "./types";
+import type { ImportResult, ImportTextOptions } from "./types";
 
 /** The file kinds the importer reads, by extension. */
 export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm", ".pdf"] as const;
@@ -18,18 +18,19 @@ export function extensionOf(fileName: string): string {
  * The one dispatch from a file's name and bytes to the importer that reads it. Used by the upload
  * route, the CLI and the batch check, so every entry point accepts the same kinds of file.
  */
-export async function importBytes(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+export async function importBytes(fileName: string, bytes: Uint8Array, options: Omit<ImportTextOptions, "fileName"> = {}): Promise<ImportResult> {
   const ext = extensionOf(fileName);
+  const opts: ImportTextOptions = { ...options, fileName };
   switch (ext) {
     case ".docx":
-      return importDocx(bytes, { fileName });
+      return importDocx(bytes, opts);
     case ".html":
     case ".htm":
-      return importHtml(decodeHtml(bytes), { fileName });
+      return importHtml(decodeHtml(bytes), opts);
     case ".txt":
-      return importText(decodeText(bytes), { fileName });
+      return importText(decodeText(bytes), opts);
     case ".pdf":
-      return importPdf(bytes, { fileName });
+      return importPdf(bytes, opts);
     case ".doc":
       throw new ImportRefusedError(`${fileName}：暂不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。`);
     default:

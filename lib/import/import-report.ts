@@ -8,13 +8,11 @@ import { keepValidatedFinding } from "./keep-validated";
 import { detectFormat, matchTables } from "./match-tables";
 import { readMeta } from "./meta";
 import { readStructure } from "./structure";
-import type { DocBlock, ImportResult } from "./types";
+import type { DocBlock, ImportResult, ImportTextOptions } from "./types";
 
 export { keepValidatedFinding };
 
-export interface AssembleOptions {
-  fileName?: string;
-}
+export type AssembleOptions = ImportTextOptions;
 
 /**
  * From any reader's blocks to an imported report: detect the format from the tables' labels,
@@ -40,7 +38,7 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
     closingOrgan: structure.closing.organ,
     fileName: options.fileName,
   });
-  const tables = matchTables(blocks, formatId);
+  const tables = matchTables(blocks, formatId, { previous: options.previous });
 
   const content: ReportContent = emptyReport(formatId, {
     organization: meta.organization ?? "",
@@ -52,7 +50,8 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
     address: meta.address,
     postcode: meta.postcode,
     phone: meta.phone,
-    issuingOrgan: structure.closing.organ ?? meta.organization ?? "",
+    // Only what the closing block prints: the unit's name is not its issuing organ's (街道 vs 街道办事处).
+    issuingOrgan: structure.closing.organ ?? "",
     issuedDate: structure.closing.date,
   });
   content.preface = structure.preface;
@@ -61,7 +60,7 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
 
   const documentFindings: Finding[] = [...sectionFindings(formatId, structure.headings, tables.tables), ...structure.findings, ...tables.findings];
   const keep = keepValidatedFinding(documentFindings, meta.year !== null);
-  const findings = [...documentFindings, ...validate(content).filter(keep)];
+  const findings = [...documentFindings, ...validate(content, { previous: options.previous }).filter(keep)];
 
   return {
     format: formatId,

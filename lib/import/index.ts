@@ -1,5 +1,5 @@
 /**
- * Issue #4, the importer: published reports (plain text in either Word-extracted layout, DOCX,
+ * The importer: published reports (plain text in either Word-extracted layout, DOCX,
  * HTML) → ImportResult (format, year, unit, narratives, tables as printed, findings).
  * Pure apart from importFile (./import-file), which reads a path.
  */
@@ -17,18 +17,18 @@ export { keepValidatedFinding } from "./import-report";
 export { DocxReadError } from "./read-docx";
 
 export function importText(text: string, opts: ImportTextOptions = {}): ImportResult {
-  return assembleReport(readText(text), { fileName: opts.fileName });
+  return assembleReport(readText(text), opts);
 }
 
 export async function importDocx(bytes: Uint8Array | ArrayBuffer, opts: ImportTextOptions = {}): Promise<ImportResult> {
-  return assembleReport(await readDocx(bytes), { fileName: opts.fileName });
+  return assembleReport(await readDocx(bytes), opts);
 }
 
 export function importHtml(html: string, opts: ImportTextOptions = {}): ImportResult {
-  return assembleReport(readHtml(html, { fileName: opts.fileName }), { fileName: opts.fileName });
+  return assembleReport(readHtml(html, { fileName: opts.fileName }), opts);
 }
 
 /** A PDF with a text layer (Word/WPS/LibreOffice exports, printed web pages); refuses scans and unreadable files (ImportRefusedError). */
 export async function importPdf(bytes: Uint8Array | ArrayBuffer, opts: ImportTextOptions = {}): Promise<ImportResult> {
-  return assembleReport(await readPdf(bytes, { fileName: opts.fileName }), { fileName: opts.fileName });
+  return assembleReport(await readPdf(bytes, { fileName: opts.fileName }), opts);
 }

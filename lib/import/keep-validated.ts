@@ -7,7 +7,11 @@ import type { Finding } from "@/lib/report/rules";
  * carries year 0).
  */
 export function keepValidatedFinding(documentFindings: readonly Finding[], yearKnown: boolean): (finding: Finding) => boolean {
-  const missingTables = new Set(documentFindings.filter((f) => f.rule === "S2").flatMap((f) => f.cells.map(tableIdOf)));
+  // A table the importer reported missing, or whose printed rows it could not read (S4/S5): validate()'s
+  // "no numbers" would only repeat it, less precisely.
+  const missingTables = new Set(
+    documentFindings.filter((f) => f.rule === "S2" || f.rule === "S4" || f.rule === "S5").flatMap((f) => f.cells.map(tableIdOf)),
+  );
   const explainedCells = new Set(documentFindings.filter((f) => f.rule === "V1" || f.rule === "V2").flatMap((f) => f.cells));
   return (f) => {
     if (!yearKnown && (f.rule === "S4" || f.rule === "X7")) return false;

@@ -1,13 +1,16 @@
-import { emptyTables, type TableValues } from "@/lib/report/content";
+import { cellId } from "@/lib/report/cells";
+import { emptyTables, type CellValue, type ReportContent, type TableValues } from "@/lib/report/content";
 import type { Finding } from "@/lib/report/rules";
-import { getFormat } from "@/lib/report/formats";
-import type { FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
+import { FORMATS, getFormat } from "@/lib/report/formats";
+import type { ColumnSpec, FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
+import { validationPlan } from "@/lib/report/validate/plan";
 import { finding, rowCells, tableName, typedCells } from "./findings";
 import { toGrid, type GridCell } from "./grid";
-import { labelIndex, matchLabel, type LabelIndex, type LabelKind, type LabelMatch } from "./label-index";
+import { labelIndex, matchLabel, type LabelEntry, type LabelIndex, type LabelKind, type LabelMatch } from "./label-index";
+import { mayHoldSeveral, resolveGluedRows, type GluedTableRow } from "./resolve-glued-rows";
 import { isSubsequence, labelKey, printed } from "./text-utils";
 import type { DocBlock, TableBlock } from "./types";
-import { isBlankText, isValueText, readCell } from "./values";
+import { figureWithUnit, isBlankText, isValueText, readCell, readFigureWithUnit } from "./values";
 
 /**
  * The one matcher: maps the tables of any reader onto the format's tables by their labels.
@@ -32,8 +35,13 @@ interface Segment {
 const ANY_LABEL: readonly LabelKind[] = ["caption", "rowHeader", "note", "columnsHeader", "column", "columnGroup", "row", "rowGroup"];
 const ROW_ONLY: readonly LabelKind[] = ["row"];
 
-export function matchTables(blocks: DocBlock[], formatId: FormatId): TableMatch {
-  return new Matcher(formatId).run(blocks);
+export interface MatchOptions {
+  /** Last year's report: its counts (X2) help cut figures that ran together. */
+  previous?: ReportContent;
+}
+
+export function matchTables(blocks: DocBlock[], formatId: FormatId, options: MatchOptions = {}): TableMatch {
+  return new Matcher(formatId, options).run(blocks);
 }
 
 /** Table blocks cut into [labels…][values…] segments, row by row. */
@@ -118,8 +126,15 @@ class Matcher {
   /** Rows whose label was printed without any number. */
   private readonly emptyRows = new Set<string>();
   private readonly seen = new Set<string>();
+  /** Rows printed with fewer figures than cells where figures may have run together, by table id. */
+  private readonly glued = new Map<string, GluedTableRow[]>();
+  /** Rows read with a cell too few or too many: their cells may be shifted. */
+  private readonly unreliable = new Set<string>();
 
-  constructor(private readonly formatId: FormatId) {
+  constructor(
+    private readonly formatId: FormatId,
+    private readonly options: MatchOptions = {},
+  ) {
     this.index = labelIndex(formatId);
     this.tables = emptyTables(getFormat(formatId));
   }
@@ -133,6 +148,7 @@ class Matcher {
       this.flushPendingRow();
     }
     this.flushPendingRow();
+    this.resolveGlued();
     this.checkHeaders();
     this.checkCompleteness();
     return { tables: this.tables, cellsRead: this.cellsRead, findings: this.findings };
@@ -144,8 +160,14 @@ class Matcher {
       if (hasValues) this.unlabeledValues(seg.values);
       return;
     }
+    const unglued = this.unglueLabel(seg);
+    if (unglued) {
+      this.segment(unglued);
+      return;
+    }
     const last = seg.labels[seg.labels.length - 1];
     const rowMatch = matchLabel(this.index, last, ROW_ONLY, this.current);
+    if (hasValues && !rowMatch?.exact && this.groupRow(seg)) return;
     if (hasValues || (rowMatch?.exact && !this.isOtherLabel(last))) {
       if (rowMatch) this.dataRow(seg, rowMatch);
       else this.unknownRow(seg);
@@ -153,6 +175,84 @@ class Matcher {
     }
     this.flushPendingRow();
     this.labelRow(seg.labels);
+  }
+
+  /**
+   * A row label with its figures glued on (`行政规范性文件693665`, `行政许可 37438`): labels never end
+   * in digits, so the digits are figures; they are split off when what is left is a row's label.
+   */
+  private unglueLabel(seg: Segment): Segment | null {
+    const last = seg.labels[seg.labels.length - 1];
+    const m = /^(.*[^\d\s.．,，])[\s\u3000]*(\d[\d\s\u3000]*)$/u.exec(last.normalize("NFKC").trim());
+    if (!m || !/\p{Script=Han}/u.test(m[1])) return null;
+    if (this.exactEntries(last, "row").length > 0) return null;
+    const rowMatch = matchLabel(this.index, m[1], ROW_ONLY, this.current);
+    if (!rowMatch) return null;
+    const figures = m[2].trim().split(/[\s\u3000]+/);
+    this.findings.push(
+      finding("S3", `${tableName(this.formatId, rowMatch.entry.table)}：行标签与数字连在一起（“${printed(last)}”），已分开读为“${printed(m[1])}”和${figures.map((f) => `“${f}”`).join("、")}`,
+        rowMatch.entry.row ? rowCells(rowMatch.entry.table, rowMatch.entry.row) : []),
+    );
+    return { labels: [...seg.labels.slice(0, -1), m[1]], values: [...figures, ...seg.values], blanks: seg.blanks };
+  }
+
+  /**
+   * A group heading printed as one row of figures (`（六）其他处理` with seven numbers, as the 2019
+   * format prints it, in a 2021-format table): the rows under it cannot be told apart from their sum,
+   * so they stay blank — except where the printed figure is 0, which makes every row under it 0
+   * (counts are never negative). Every other row stays where it is.
+   */
+  private groupRow(seg: Segment): boolean {
+    const last = seg.labels[seg.labels.length - 1];
+    const entries = this.exactEntries(last, "rowGroup");
+    const entry = entries.find((e) => e.table === this.current) ?? entries[0];
+    if (!entry) return false;
+    const table = entry.table;
+    const rows = table.rows.filter((r) => r.groups?.includes(entry.label) && !r.computed);
+    if (rows.length === 0) return false;
+    this.flushPendingRow();
+    this.current = table;
+    this.seen.add(table.id);
+    this.checkPresenceHeader(table);
+    const values = seg.values.filter((v, i) => !(isBlankText(v) && (i === 0 || i === seg.values.length - 1) && seg.values.length > table.columns.length));
+    const figures = values.map(printed).join("、");
+    const list = rows.map((r) => `“${r.label}”`).join("");
+    const cells = rows.flatMap((r) => rowCells(table, r));
+    const place = `${tableName(this.formatId, table)}“${entry.label}”`;
+    const otherFormat = Object.values(FORMATS).find(
+      (f) => f.id !== this.formatId && f.sections.some((s) => s.tables.some((t) => t.rows.some((r) => labelKey(r.label) === labelKey(last)))),
+    );
+    const how = otherFormat
+      ? `按${otherFormat.source}规定的格式印为一行数字（${figures}），本报告的格式应分为${rows.length}行${list}`
+      : `印为一行数字（${figures}），规定应分为${rows.length}行${list}`;
+    if (values.length !== table.columns.length) {
+      this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}；该行有${values.length}个数，应为${table.columns.length}个，各行留空`, cells));
+      for (const r of rows) this.filled.add(rowId(table, r));
+      return true;
+    }
+    const zeroColumns: string[] = [];
+    table.columns.forEach((column, i) => {
+      const value = readCell(values[i], column.kind);
+      if (value !== 0) return;
+      zeroColumns.push(column.label);
+      for (const r of rows) {
+        this.tables[table.id][r.key][column.key] = 0;
+        this.cellsRead++;
+      }
+    });
+    for (const r of rows) this.filled.add(rowId(table, r));
+    const kept = zeroColumns.length === table.columns.length
+      ? `；合计为0，${rows.length}行均读为0`
+      : zeroColumns.length > 0
+        ? `；无法从合计分出各行，${zeroColumns.map((c) => `“${c}”`).join("")}列合计为0，各行读为0，其余列留空`
+        : "；无法从合计分出各行，已留空";
+    this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}${kept}`, cells));
+    return true;
+  }
+
+  /** Entries of one kind whose label is this text word for word (width, punctuation and spacing aside). */
+  private exactEntries(text: string, kind: LabelKind): LabelEntry[] {
+    return (this.index.byKey.get(labelKey(text)) ?? []).filter((e) => e.kind === kind);
   }
 
   /** The label is also, word for word, a caption or header (总计 is a column and, numbered, a row). */
@@ -243,8 +343,10 @@ class Matcher {
     let table = this.current && unlabeled(this.current) && !this.filled.has(rowId(this.current, this.current.rows[0]))
       ? this.current
       : null;
+    // Fewer figures than cells, some of which may have run together: the solver decides, or says it cannot.
+    const glued = values.some(mayHoldSeveral);
     table ??= Object.values(this.tablesSpec()).find(
-      (t) => unlabeled(t) && t.columns.length === count && !this.filled.has(rowId(t, t.rows[0])),
+      (t) => unlabeled(t) && (t.columns.length === count || (glued && count < t.columns.length)) && !this.filled.has(rowId(t, t.rows[0])),
     ) ?? null;
     if (!table) {
       this.findings.push(finding("S3", `表格中有一行数字（${values.map(printed).join("、")}）无法对应到规定的任何一行，未读入`));
@@ -278,7 +380,15 @@ class Matcher {
     // Blank cells at either end beyond the expected count are grid padding, not values.
     while (values.length > expected && isBlankText(values[values.length - 1])) values.pop();
     while (values.length > expected && isBlankText(values[0])) values.shift();
+    if (values.length < expected && values.some(mayHoldSeveral)) {
+      // Figures may have run together: decided once the whole table is read (its equations need the other rows).
+      const list = this.glued.get(table.id) ?? [];
+      list.push({ row, printedValues: values.filter((v) => !isBlankText(v)), name });
+      this.glued.set(table.id, list);
+      return;
+    }
     if (values.length !== expected) {
+      this.unreliable.add(id);
       const how = values.length > expected
         ? `已按顺序读入前${expected}个，多出的${values.slice(expected).map(printed).join("、")}未读入`
         : `已按顺序读入前${values.length}列，其余${expected - values.length}列留空`;
@@ -289,10 +399,40 @@ class Matcher {
     const target = this.tables[table.id][row.key];
     table.columns.forEach((column, i) => {
       if (i >= values.length) return;
-      const value = readCell(values[i], column.kind);
+      const value = this.readValue(table, row, column, values[i]);
       target[column.key] = value;
       if (value !== null) this.cellsRead++;
     });
+  }
+
+  /** A printed cell's value; a figure with a unit is read with a note, or kept as printed when its unit disagrees. */
+  private readValue(table: TableSpec, row: RowSpec, column: ColumnSpec, text: string): CellValue {
+    const found = figureWithUnit(text);
+    if (!found) return readCell(text, column.kind);
+    const id = cellId(table.id, row.key, column.key);
+    const place = validationPlan(this.formatId).byId.get(id)?.place ?? this.rowName(table, row);
+    const reading = readFigureWithUnit(found, printed(text), column.kind, column.label);
+    if (reading.agrees) {
+      this.findings.push(finding("S3", `${place}：${reading.note}`, [id]));
+      return reading.value;
+    }
+    this.findings.push(finding(column.kind === "amount" ? "V2" : "V1", `${place}：${reading.problem}`, [id]));
+    return reading.value;
+  }
+
+  /** Rows whose figures ran together, cut table by table with the table's equations. */
+  private resolveGlued(): void {
+    for (const [tableId, rows] of this.glued) {
+      const table = this.tablesSpec().find((t) => t.id === tableId)!;
+      const resolved = resolveGluedRows(
+        this.formatId,
+        { table, rows, unreliableRows: new Set(table.rows.filter((r) => this.unreliable.has(rowId(table, r))).map((r) => r.key)) },
+        this.tables[tableId],
+        this.options.previous,
+      );
+      this.cellsRead += resolved.cellsRead;
+      this.findings.push(...resolved.findings);
+    }
   }
 
   /** A row label that stood alone and got no values: reported at the end unless the row turns up again with numbers. */

@@ -41,7 +41,8 @@ export interface SplitLimits {
   maxSolutions: number;
 }
 
-export const DEFAULT_LIMITS: SplitLimits = { maxCandidatesPerRow: 20_000, maxSteps: 400_000, maxSolutions: 64 };
+/** Ample for real rows (a row of 三 has a few dozen cuts, 四 a few hundred), and a hostile document stays cheap. */
+export const DEFAULT_LIMITS: SplitLimits = { maxCandidatesPerRow: 2_000, maxSteps: 50_000, maxSolutions: 64 };
 
 export type RowOutcome =
   | { status: "unique"; values: (number | null)[] }
@@ -181,6 +182,12 @@ function combine(
   const solutions: (number | null)[][][] = [];
   let capped = false;
 
+  // After a row is assigned only the equations that involve it can change their verdict.
+  const touching = problem.rows.map((row) => {
+    const own = new Set(row.cells);
+    return problem.equations.filter((eq) => eq.terms.some((t) => own.has(t.cell)));
+  });
+
   const lookup = (cell: string): number | null | undefined => {
     if (rowOf.has(cell)) return assigned.has(cell) ? assigned.get(cell)! : undefined;
     return problem.known.has(cell) ? problem.known.get(cell)! : null;
@@ -205,7 +212,7 @@ function combine(
       }
       row.cells.forEach((c, i) => assigned.set(c, values[i]));
       chosen[r] = values;
-      if (problem.equations.every((eq) => satisfied(eq, lookup))) visit(k + 1);
+      if (touching[r].every((eq) => satisfied(eq, lookup))) visit(k + 1);
       row.cells.forEach((c) => assigned.delete(c));
       if (capped) return;
     }

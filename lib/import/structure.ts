@@ -2,7 +2,7 @@ import { SECTION_KEYS } from "@/lib/report/content";
 import { getFormat } from "@/lib/report/formats";
 import type { Finding } from "@/lib/report/rules";
 import type { FormatId, SectionKey, SectionSpec } from "@/lib/report/spec-types";
-import { finding, officialHeading } from "./findings";
+import { finding, officialHeading, sectionName } from "./findings";
 import { labelIndex } from "./label-index";
 import { chineseYearValue, labelKey, lcsLength, ordinalValue, squash, stripArtifacts } from "./text-utils";
 import type { DocBlock } from "./types";
@@ -29,6 +29,8 @@ interface HeadingMatch {
   /** How many paragraphs the heading takes (a heading broken over two lines takes two). */
   span: number;
   score: number;
+  /** Text after the heading on the same line (`一、总体情况。2022年，…`): the section's first paragraph. */
+  rest?: string;
 }
 
 /** The section titles are the same in both formats; the 2021 spec supplies them. */
@@ -36,19 +38,47 @@ function sectionSpecs(formatId: FormatId): SectionSpec[] {
   return getFormat(formatId).sections;
 }
 
-const NUMBERING = /^(?:第?([一二三四五六七八九十]{1,3})(?:部分)?\s*[、.．,，:：]?|(\d{1,2})\s*[、.．,，:：]|(\d{1,2})(?=\s))\s*/;
+/**
+ * A heading's number: level-1 (`一、` `一.` `1、` `第一部分`) or bracketed (`（一）` `(一)`), which is
+ * how 一's sub-headings are numbered, so a bracketed number counts for less.
+ */
+const NUMBERING = /^(?:第?([一二三四五六七八九十]{1,3})(?:部分)?\s*[、.．,，:：]?|(\d{1,2})\s*[、.．,，:：]|(\d{1,2})(?=\s)|[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）])\s*/;
 const MAX_HEADING = 48;
+/** The longest heading that shares its line with the section's first sentence. */
+const MAX_INLINE_HEADING = 30;
 
-/** A section heading: an optional level-1 number and words close to one of the six official titles. */
-export function matchHeading(text: string, sections: SectionSpec[], after: number): HeadingMatch | null {
-  const t = squash(stripArtifacts(text));
-  if (t === "" || t.length > MAX_HEADING || /。./.test(t)) return null;
+interface Numbered {
+  number: number | null;
+  bracketed: boolean;
+  rest: string;
+}
+
+function numbering(t: string): Numbered {
   const m = NUMBERING.exec(t);
-  const number = m ? ordinalValue(m[1] ?? m[2] ?? m[3]) : null;
-  const rest = m ? t.slice(m[0].length) : t;
-  const restKey = labelKey(rest);
-  if (restKey.length < 2) return null;
+  if (!m) return { number: null, bracketed: false, rest: t };
+  return { number: ordinalValue(m[1] ?? m[2] ?? m[3] ?? m[4]), bracketed: m[4] !== undefined, rest: t.slice(m[0].length) };
+}
+
+/**
+ * A section heading: an optional number and words close to one of the six official titles, or
+ * (with the section's own number) sharing its core: `五、存在的主要问题及整改措施`. A wrong number
+ * is refused: `三、总体情况` is not 一.
+ */
+export function matchHeading(text: string, sections: SectionSpec[], after: number): HeadingMatch | null {
   let best: HeadingMatch | null = null;
+  for (const m of headingMatches(text, sections, after)) if (!best || m.score > best.score) best = m;
+  return best;
+}
+
+/** Every section (after `after`) the text could be the heading of. */
+function headingMatches(text: string, sections: SectionSpec[], after: number): HeadingMatch[] {
+  const t = squash(stripArtifacts(text));
+  if (t === "" || t.length > MAX_HEADING || /。./.test(t)) return [];
+  const { number, bracketed, rest } = numbering(t);
+  // 关于…的情况 and a closing full stop or colon are wording, not title.
+  const restKey = labelKey(rest.replace(/^关于/, "").replace(/[。：:]$/, ""));
+  if (restKey.length < 2) return [];
+  const out: HeadingMatch[] = [];
   sections.forEach((section, i) => {
     if (i <= after) return;
     if (number !== null && number !== i + 1) return;
@@ -56,11 +86,100 @@ export function matchHeading(text: string, sections: SectionSpec[], after: numbe
     const common = lcsLength(restKey, titleKey);
     const cover = common / titleKey.length;
     const precision = common / restKey.length;
-    if (cover < 0.8 || precision < 0.55) return;
-    const score = cover + precision;
-    if (!best || score > best.score) best = { section, text: t, span: 1, score };
+    let bonus: number;
+    if (number !== null && !bracketed) {
+      // Its own number: the title may be reworded as long as most of it is there.
+      if (cover < 0.5 || precision < 0.45 || common < 4) return;
+      bonus = 1;
+    } else {
+      if (cover < 0.8 || precision < 0.55) return;
+      bonus = number !== null ? 0.5 : 0;
+    }
+    out.push({ section, text: t, span: 1, score: bonus + cover + precision });
   });
-  return best;
+  return out;
+}
+
+/**
+ * A heading followed on the same line by the section's text (`一、总体情况。2022年，我街道…`): only
+ * with a level-1 number and the title nearly word for word, so a numbered sentence is not taken.
+ */
+function matchInlineHeading(text: string, sections: SectionSpec[]): HeadingMatch | null {
+  const t = squash(stripArtifacts(text));
+  const cut = /[。：:]/.exec(t);
+  if (!cut || cut.index > MAX_INLINE_HEADING) return null;
+  const head = t.slice(0, cut.index);
+  const rest = t.slice(cut.index + 1).trim();
+  const { number, bracketed, rest: words } = numbering(head);
+  if (number === null || bracketed || rest === "") return null;
+  const m = matchHeading(head, sections, -1);
+  if (!m) return null;
+  const titleKey = labelKey(m.section.title);
+  const restKey = labelKey(words);
+  const common = lcsLength(restKey, titleKey);
+  if (common / titleKey.length < 0.8 || common / restKey.length < 0.7) return null;
+  return { ...m, rest };
+}
+
+/** Every paragraph that could be a section heading, with the sections it could head. */
+function headingCandidates(texts: string[], sections: SectionSpec[]): { index: number; match: HeadingMatch }[] {
+  const out: { index: number; match: HeadingMatch }[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (text === "") continue;
+    const bySection = new Map<SectionSpec, HeadingMatch>();
+    for (const m of headingMatches(text, sections, -1)) bySection.set(m.section, m);
+    if (bySection.size === 0) {
+      const inline = matchInlineHeading(text, sections);
+      if (inline) bySection.set(inline.section, inline);
+    }
+    // A heading broken over two lines (`…提起行政诉讼` / `情况`): prefer the joined reading when it fits better.
+    const next = texts[i + 1];
+    if (next && next.length <= 8 && !/[。，；：,;:]/.test(next) && !matchHeading(next, sections, -1)) {
+      for (const joined of headingMatches(text + next, sections, -1)) {
+        const single = bySection.get(joined.section);
+        if (!single || joined.score > single.score) bySection.set(joined.section, { ...joined, span: 2 });
+      }
+    }
+    for (const match of bySection.values()) out.push({ index: i, match });
+  }
+  return out;
+}
+
+/**
+ * The headings, in order: the increasing run of (paragraph, section) pairs with the highest total
+ * score. A sub-heading of 一 that resembles a later title loses to the real heading further on.
+ */
+function chooseHeadings(candidates: { index: number; match: HeadingMatch }[]): { index: number; match: HeadingMatch }[] {
+  // Sweep in paragraph order; bestBefore[s] is the best chain ending in section s on a paragraph already passed.
+  // Linear in the candidates, so a document repeating a heading thousands of times costs little.
+  const sectionOf = (c: { match: HeadingMatch }) => "一二三四五六".indexOf(c.match.section.ordinal);
+  const total: number[] = new Array(candidates.length).fill(0);
+  const from: number[] = new Array(candidates.length).fill(-1);
+  const bestBefore: { score: number; id: number }[] = Array.from({ length: 6 }, () => ({ score: 0, id: -1 }));
+  const waiting: number[] = [];
+  for (let j = 0; j < candidates.length; j++) {
+    const c = candidates[j];
+    // Chains whose last heading ends before this paragraph may now be extended.
+    for (let w = waiting.length - 1; w >= 0; w--) {
+      const id = waiting[w];
+      const done = candidates[id];
+      if (done.index + done.match.span - 1 >= c.index) continue;
+      const s = sectionOf(done);
+      if (total[id] > bestBefore[s].score) bestBefore[s] = { score: total[id], id };
+      waiting.splice(w, 1);
+    }
+    let prior = { score: 0, id: -1 };
+    for (let s = 0; s < sectionOf(c); s++) if (bestBefore[s].score > prior.score) prior = bestBefore[s];
+    total[j] = prior.score + c.match.score;
+    from[j] = prior.id;
+    waiting.push(j);
+  }
+  let end = -1;
+  for (let j = 0; j < candidates.length; j++) if (end < 0 || total[j] > total[end]) end = j;
+  const chosen: { index: number; match: HeadingMatch }[] = [];
+  for (let j = end; j >= 0; j = from[j]) chosen.unshift(candidates[j]);
+  return chosen;
 }
 
 export function readStructure(blocks: DocBlock[], formatId: FormatId): DocumentStructure {
@@ -69,34 +188,23 @@ export function readStructure(blocks: DocBlock[], formatId: FormatId): DocumentS
   const headings: Partial<Record<SectionKey, string>> = {};
   const bodies: Record<SectionKey, string[]> = { s1: [], s2: [], s3: [], s4: [], s5: [], s6: [] };
   const before: string[] = [];
-  let currentIndex = -1;
+  const texts = blocks.map((b) => (b.type === "paragraph" ? cleanParagraph(b.text) : ""));
+  const chosen = new Map(chooseHeadings(headingCandidates(texts, sections)).map((c) => [c.index, c.match]));
   let lastParagraphs: string[] = before;
 
   for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    if (block.type !== "paragraph") continue;
-    const text = cleanParagraph(block.text);
+    const text = texts[i];
     if (text === "") continue;
-    let heading = matchHeading(text, sections, currentIndex);
-    // A heading broken over two lines (`…提起行政诉讼` / `情况`): prefer the joined reading when it fits better.
-    const next = blocks[i + 1];
-    if (next?.type === "paragraph") {
-      const nextText = cleanParagraph(next.text);
-      if (nextText.length > 0 && nextText.length <= 8 && !/[。，；：,;:]/.test(nextText)) {
-        const joined = matchHeading(text + nextText, sections, currentIndex);
-        if (joined && (!heading || joined.score > heading.score) && !matchHeading(nextText, sections, currentIndex)) {
-          heading = { ...joined, span: 2 };
-        }
-      }
-    }
+    const heading = chosen.get(i);
     if (heading) {
-      currentIndex = sections.indexOf(heading.section);
-      headings[heading.section.key] = heading.text;
+      headings[heading.section.key] = heading.text.slice(0, heading.rest ? heading.text.length - heading.rest.length - 1 : undefined).trim();
+      const printedHeading = headings[heading.section.key]!;
       const official = officialHeading(heading.section);
-      if (labelKey(heading.text) !== labelKey(official)) {
-        findings.push(finding("S3", headingMessage(heading.section, heading.text), [`narrative.${heading.section.key}`]));
+      if (labelKey(printedHeading) !== labelKey(official)) {
+        findings.push(finding("S3", headingMessage(heading.section, printedHeading), [`narrative.${heading.section.key}`]));
       }
       lastParagraphs = bodies[heading.section.key];
+      if (heading.rest) lastParagraphs.push(heading.rest);
       i += heading.span - 1;
       continue;
     }
@@ -107,9 +215,48 @@ export function readStructure(blocks: DocBlock[], formatId: FormatId): DocumentS
   const closing = takeClosing(lastParagraphs);
   const skip = tableLabelKeys(formatId);
   const narratives = Object.fromEntries(
-    SECTION_KEYS.map((key) => [key, joinParagraphs(bodies[key].filter((p) => !skip.has(labelKey(p)) && !isPageNumber(p)))]),
+    SECTION_KEYS.map((key) => {
+      const section = sections.find((s) => s.key === key)!;
+      const paragraphs = bodies[key].filter((p) => !skip.has(labelKey(p)) && !isPageNumber(p));
+      const { paragraphs: normalised, changes } = normaliseSubheadings(paragraphs);
+      if (changes.length > 0) {
+        findings.push(finding("S3", `${sectionName(section)}中的小标题序号已规范：${changes.join("；")}`, [`narrative.${key}`]));
+      }
+      return [key, joinParagraphs(normalised)];
+    }),
   ) as Record<SectionKey, string>;
   return { title, preface: joinParagraphs(preface), narratives, headings, closing, findings };
+}
+
+const SUBHEADING_NUMBER = /^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）][\s\u3000]*/;
+const MAX_LISTED_CHANGES = 5;
+
+/**
+ * Sub-headings typed with half-width brackets or spaces (`(一) 主动公开方面。`, `（二)依法…`) take
+ * the official form `（一）`; what changed is listed for the S3 warning.
+ */
+export function normaliseSubheadings(paragraphs: string[]): { paragraphs: string[]; changes: string[] } {
+  const changes: string[] = [];
+  let count = 0;
+  const out = paragraphs.map((p) => {
+    const m = SUBHEADING_NUMBER.exec(p);
+    if (!m) return p;
+    const canonical = `（${m[1]}）`;
+    if (m[0] === canonical) return p;
+    const fixed = canonical + p.slice(m[0].length);
+    count++;
+    if (changes.length < MAX_LISTED_CHANGES) {
+      const what = [/[()]/.test(m[0]) ? "半角括号改为全角" : "", /[\s\u3000]/.test(m[0]) ? "删去空格" : ""].filter(Boolean).join("、");
+      changes.push(`“${excerpt(p)}”改为“${excerpt(fixed)}”（${what}）`);
+    }
+    return fixed;
+  });
+  if (count > changes.length) changes.push(`等共${count}处`);
+  return { paragraphs: out, changes };
+}
+
+function excerpt(text: string): string {
+  return text.length > 16 ? `${text.slice(0, 16)}…` : text;
 }
 
 function headingMessage(section: SectionSpec, printedText: string): string {

@@ -58,4 +58,9 @@ export interface ImportResult {
 export interface ImportTextOptions {
   /** Used only as a fallback hint for the year (e.g. `2021-hulan-district.txt`). */
   fileName?: string;
+  /**
+   * Last year's report of the same unit, when known: validate() then checks X1, X2 and X8, and its
+   * counts help cut figures that ran together.
+   */
+  previous?: ReportContent;
 }

@@ -1,0 +1,183 @@
+import type { CellValue, ReportContent, TableValues } from "@/lib/report/content";
+import { cellId } from "@/lib/report/cells";
+import { parseCellInput } from "@/lib/report/parse-value";
+import type { Finding } from "@/lib/report/rules";
+import type { FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
+import { validationPlan } from "@/lib/report/validate/plan";
+import { finding, rowCells } from "./findings";
+import { DEFAULT_LIMITS, solveRunTogether, type Equation, type GluedToken, type RowOutcome } from "./split-run-together";
+import { printed } from "./text-utils";
+import { readCell } from "./values";
+
+/**
+ * The rows of one table whose printed figures are fewer than its cells because some ran together
+ * (`1001000001`): cut them with the table's equations (A1–A6, and X2 when last year's report is
+ * known), jointly, and fill only the rows that come out one way. The others stay blank with a
+ * finding that quotes what was printed.
+ */
+export interface GluedTableRow {
+  row: RowSpec;
+  /** The printed value cells, in order. */
+  printedValues: string[];
+  /** How messages name the row: `第三部分“（一）予以公开”行`. */
+  name: string;
+}
+
+export interface GluedTable {
+  table: TableSpec;
+  rows: GluedTableRow[];
+  /** Rows whose cells were read but may be shifted (a printed cell too few or too many): not trusted as equation terms. */
+  unreliableRows: ReadonlySet<string>;
+}
+
+export interface ResolvedGlue {
+  cellsRead: number;
+  findings: Finding[];
+}
+
+/**
+ * A printed cell as the solver sees it: digits that may hold several cells, or one cell's value
+ * (a dash is a blank; a signed number one cell, since a sign separates it from its neighbours).
+ */
+export function tokenOf(text: string): GluedToken {
+  const compact = text.normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, "");
+  if (/^\d+$/.test(compact)) return { digits: compact };
+  const value = readCell(text, "signedCount");
+  return { value: typeof value === "number" ? value : null };
+}
+
+/** Whether a printed cell could hold several run-together figures (two digits or more, nothing else). */
+export function mayHoldSeveral(text: string): boolean {
+  return /^\d{2,}$/.test(text.normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, ""));
+}
+
+export function resolveGluedRows(
+  formatId: FormatId,
+  glued: GluedTable,
+  values: TableValues,
+  previous: ReportContent | undefined,
+): ResolvedGlue {
+  const { table } = glued;
+  const gluedKeys = new Set(glued.rows.map((r) => r.row.key));
+  const known = new Map<string, number | null>();
+  for (const row of table.rows) {
+    if (gluedKeys.has(row.key) || glued.unreliableRows.has(row.key)) continue;
+    for (const column of table.columns) {
+      const v = values[row.key]?.[column.key] ?? null;
+      known.set(cellId(table.id, row.key, column.key), typeof v === "number" ? v : null);
+    }
+  }
+  const outcomes = solveRunTogether(
+    {
+      rows: glued.rows.map((r) => ({
+        cells: rowCells(table, r.row),
+        tokens: r.printedValues.map(tokenOf),
+      })),
+      known,
+      equations: equationsOf(formatId, table, previous),
+    },
+    DEFAULT_LIMITS,
+  );
+
+  let cellsRead = 0;
+  const findings: Finding[] = [];
+  glued.rows.forEach((r, i) => {
+    const outcome = outcomes[i];
+    const digits = r.printedValues.map(printed).join(" ");
+    const cells = rowCells(table, r.row);
+    if (outcome.status === "unique") {
+      table.columns.forEach((column, c) => {
+        const v = outcome.values[c];
+        values[r.row.key][column.key] = v as CellValue;
+        if (v !== null) cellsRead++;
+      });
+      findings.push(
+        finding(
+          "S3",
+          `${r.name}单元格数字连在一起，已按勾稽关系拆分为${outcome.values.map((v) => (v === null ? "空" : String(v))).join("、")}（原文“${digits}”）`,
+          cells,
+        ),
+      );
+      return;
+    }
+    findings.push(
+      finding(
+        "S5",
+        `${r.name}单元格数字连在一起（原文“${digits}”，应为${table.columns.length}个数），${whyNot(outcome)}，该行留空，请按原报告核对填写`,
+        cells,
+      ),
+    );
+  });
+  return { cellsRead, findings };
+}
+
+function whyNot(outcome: Exclude<RowOutcome, { status: "unique" }>): string {
+  switch (outcome.status) {
+    case "none":
+      return "没有一种拆分能满足勾稽关系";
+    case "ambiguous":
+      return `有${outcome.count >= DEFAULT_LIMITS.maxSolutions ? "至少" : ""}${outcome.count}种拆分都满足勾稽关系，无法确定是哪一种`;
+    case "capped":
+      return "可能的拆分太多，无法逐一核对";
+  }
+}
+
+/** A continuation (X2) as the format declares it on a table: column = Σ sign × term. */
+interface Continuation {
+  column: string;
+  terms: { column: string; year: "previous" | "current"; sign: 1 | -1 }[];
+}
+
+/** The equations among this table's cells: its sums (A2–A6), its balance (A1) and, with last year's report, X2. */
+export function equationsOf(formatId: FormatId, table: TableSpec, previous: ReportContent | undefined): Equation[] {
+  const plan = validationPlan(formatId);
+  const equations: Equation[] = [];
+  for (const eq of plan.sums) {
+    if (eq.total.tableId !== table.id || eq.total.kind === "amount") continue;
+    equations.push({
+      terms: [{ cell: eq.total.id, coefficient: 1 }, ...eq.operands.map((c) => ({ cell: c.id, coefficient: -1 }))],
+      constant: 0,
+    });
+  }
+  for (const eq of plan.balance) {
+    if (eq.newCell.tableId !== table.id) continue;
+    equations.push({
+      terms: [
+        { cell: eq.newCell.id, coefficient: 1 },
+        { cell: eq.carriedCell.id, coefficient: 1 },
+        { cell: eq.resultsTotal.id, coefficient: -1 },
+        { cell: eq.carryoverCell.id, coefficient: -1 },
+      ],
+      constant: 0,
+    });
+  }
+  if (previous && previous.format === formatId) equations.push(...continuationsOf(table, previous));
+  return equations;
+}
+
+function continuationsOf(table: TableSpec, previous: ReportContent): Equation[] {
+  const declared = (table as { continuations?: Continuation[] }).continuations ?? [];
+  const out: Equation[] = [];
+  for (const c of declared) {
+    for (const row of table.rows) {
+      let constant = 0;
+      let complete = true;
+      const terms = [{ cell: cellId(table.id, row.key, c.column), coefficient: 1 }];
+      for (const term of c.terms) {
+        if (term.year === "current") {
+          terms.push({ cell: cellId(table.id, row.key, term.column), coefficient: -term.sign });
+          continue;
+        }
+        const column = table.columns.find((col) => col.key === term.column);
+        const parsed = column ? parseCellInput(previous.tables[table.id]?.[row.key]?.[term.column] ?? null, column.kind) : null;
+        if (!parsed?.ok || typeof parsed.value !== "number") {
+          complete = false;
+          break;
+        }
+        constant += term.sign * parsed.value;
+      }
+      if (complete) out.push({ terms, constant });
+    }
+  }
+  return out;
+}
