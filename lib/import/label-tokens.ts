@@ -18,10 +18,15 @@ interface KeyEntry {
   kinds: Set<LabelKind>;
 }
 
-let byPrefix: Map<string, KeyEntry[]> | null = null;
+let byPrefix: Map<number, KeyEntry[]> | null = null;
+
+/** The first two characters of a key as one number: a map lookup per position without a new string. */
+function prefixOf(key: string, at: number): number {
+  return key.charCodeAt(at) * 0x10000 + key.charCodeAt(at + 1);
+}
 
 /** Every label of both formats by its first two key characters, longest first. */
-function entriesByPrefix(): Map<string, KeyEntry[]> {
+function entriesByPrefix(): Map<number, KeyEntry[]> {
   if (byPrefix) return byPrefix;
   const byKey = new Map<string, KeyEntry>();
   for (const id of ["2021", "2019"] as const) {
@@ -34,7 +39,7 @@ function entriesByPrefix(): Map<string, KeyEntry[]> {
   }
   byPrefix = new Map();
   for (const entry of byKey.values()) {
-    const prefix = entry.key.slice(0, 2);
+    const prefix = prefixOf(entry.key, 0);
     byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), entry].sort((a, b) => b.key.length - a.key.length));
   }
   return byPrefix;
@@ -44,9 +49,9 @@ function entriesByPrefix(): Map<string, KeyEntry[]> {
  * The line's key characters (Han, Latin letters, digits; full-width forms made half-width, 其它
  * read as 其他) with the offset of each in the line — the same reading labelKey gives a label.
  */
-function keyOf(line: string): { key: string; offsets: number[] } {
+function keyOf(line: string): { key: string; offsets: Int32Array } {
   let key = "";
-  const offsets: number[] = [];
+  const offsets = new Int32Array(line.length);
   for (let i = 0; i < line.length; i++) {
     let ch = line[i];
     const code = ch.charCodeAt(0);
@@ -55,8 +60,8 @@ function keyOf(line: string): { key: string; offsets: number[] } {
     const keep = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
     if (!keep) continue;
     if (ch === "它" && key.endsWith("其")) ch = "他";
+    offsets[key.length] = i;
     key += ch;
-    offsets.push(i);
   }
   return { key, offsets };
 }
@@ -75,7 +80,7 @@ export function findLabels(line: string): LabelToken[] {
   const prefixes = entriesByPrefix();
   const tokens: LabelToken[] = [];
   for (let j = 0; j < key.length - 1; ) {
-    const found = prefixes.get(key.slice(j, j + 2))?.find((e) => key.startsWith(e.key, j));
+    const found = prefixes.get(prefixOf(key, j))?.find((e) => key.startsWith(e.key, j));
     if (!found) {
       j++;
       continue;

@@ -11,21 +11,24 @@ import type { DocBlock, TableBlock } from "./types";
  * that cut it in pieces. Pipe tables are real grids: an empty cell is an empty value.
  */
 export function looksMarkdown(text: string): boolean {
-  return SEPARATOR_ROW.test(text) || /^\s*<table[\s>]/im.test(text);
+  return SEPARATOR_ROW.test(text) || /^[ \t]*<table[\s>]/im.test(text);
 }
 
-const SEPARATOR_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/m;
+// Written so that no two runs of blanks can trade characters: a long line fails in linear time.
+const SEPARATOR_ROW = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+(?:\|[ \t]*)?$/m;
 const SEPARATOR_LINE = new RegExp(`^${SEPARATOR_ROW.source.slice(1, -1)}$`);
-const HTML_TABLE = /<table[\s>][\s\S]*?<\/table>/gi;
 
 export function readMarkdown(text: string): DocBlock[] {
   const blocks: DocBlock[] = [];
+  const lower = text.toLowerCase();
   let last = 0;
   // HTML tables inside the Markdown are read by the HTML reader, the text around them line by line.
-  for (const m of text.matchAll(HTML_TABLE)) {
-    blocks.push(...readMarkdownLines(text.slice(last, m.index)));
-    blocks.push(...readHtml(m[0]));
-    last = m.index + m[0].length;
+  for (let start = lower.indexOf("<table", last); start >= 0; start = lower.indexOf("<table", last)) {
+    const end = lower.indexOf("</table>", start);
+    if (end < 0) break;
+    blocks.push(...readMarkdownLines(text.slice(last, start)));
+    blocks.push(...readHtml(text.slice(start, end + "</table>".length)));
+    last = end + "</table>".length;
   }
   blocks.push(...readMarkdownLines(text.slice(last)));
   return mergeLiftedHeadings(blocks);

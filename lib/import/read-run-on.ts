@@ -14,6 +14,8 @@ import { isValueText } from "./values";
  * Returns null when the line is an ordinary paragraph (no heading inside it, no table row).
  */
 export function splitRunOn(line: string): DocBlock[] | null {
+  // Most lines are plain paragraphs: without a space inside or a heading after their start there is nothing to cut.
+  if (!/[ \t\u3000\u00a0]/.test(line.trim()) && !MIDLINE_HEADING.test(line)) return null;
   const pieces = splitAtHeadings(line);
   const blocks: DocBlock[] = [];
   let found = pieces.length > 1;
@@ -39,6 +41,7 @@ interface Piece {
 const SECTIONS = getFormat("2021").sections;
 const HEADING_START = /(?:第([一二三四五六])部分|([一二三四五六])\s*[、.．]|([1-6])\s*[、．])/g;
 const HEADING_WINDOW = 60;
+const MIDLINE_HEADING = /.(?:第[一二三四五六]部分|[一二三四五六1-6]\s*[、.．])/;
 
 /** The line cut before and after each section heading in it, in the sections' order. */
 function splitAtHeadings(line: string): Piece[] {
@@ -49,7 +52,8 @@ function splitAtHeadings(line: string): Piece[] {
     const start = m.index;
     // A heading numbered in digits (`2、`) must not be the end of a figure (`12、`).
     if (start < last || (m[3] && start > 0 && /[\d.]/.test(line[start - 1]))) continue;
-    const window = line.slice(start, start + HEADING_WINDOW);
+    // A heading holds no figure and no full stop: the window ends before the first after its number.
+    const window = line.slice(start, start + HEADING_WINDOW).replace(/^(.[^\d。]*).*$/s, "$1");
     let best: { end: number; score: number; section: number } | null = null;
     // A title ends in 况 or 项 (…情况, …事项); trying only those ends keeps this linear.
     for (let end = m[0].length + 2; end <= window.length; end++) {
@@ -162,7 +166,7 @@ function readWords(field: string, items: Item[]): number {
   let unknown: { text: string; start: number } | null = null;
   for (const m of field.matchAll(/[^ \u3000\u00a0\r\n]+/g)) {
     const word = m[0];
-    if (isValueText(word)) {
+    if (isFigure(word)) {
       if (unknown) items.push({ type: "label", text: unknown.text, token: null });
       unknown = null;
       items.push({ type: "value", text: word });
@@ -256,4 +260,9 @@ function splitClosing(blocks: DocBlock[]): DocBlock[] {
   }
   out.push({ type: "paragraph", text: date[0].trim() });
   return out;
+}
+
+/** A figure; plain digits, by far the most common, without the full reading of values.ts. */
+function isFigure(word: string): boolean {
+  return /^\d+$/.test(word) || isValueText(word);
 }
