@@ -25,7 +25,7 @@ const BUTTONS_ONLY = new RegExp(String.raw`^(?:[\s|｜·•/／]*[【\[〖（(]?
 /** Lines that begin as furniture whatever follows: breadcrumbs, previous/next links, view counters. */
 const FURNITURE_LINE = /^(?:(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置)\s*[:：]|首页\s*(?:>|&gt;|»|›|＞|→)|上一篇\s*[:：]|下一篇\s*[:：]|【?\s*(?:浏览|访问|阅读|点击)(?:次数|量)\s*[:：])/;
 /** The article's info line: date, source, view counter (a short line; report text never opens so). */
-const INFO_LINE = /^(?:发布时间|发布日期|成文日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数|作者|责任编辑|编辑)\s*[:：]/;
+const INFO_LINE = /^(?:发布时间|发布日期|信息来源|来源|浏览次数|访问次数|点击数|阅读次数|作者|责任编辑|编辑)\s*[:：]/;
 const MAX_INFO_LINE = 120;
 /** Site footers: registration and site identification numbers. */
 const FOOTER = /(?:ICP备|网站标识码|公网安备|政府网站找错|技术支持\s*[:：])/;
