@@ -1,3 +1,13 @@
+const SECURITY_HEADERS = [
+  // For browsers without CSP frame-ancestors: no page of the app may be shown in a frame.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // Report ids in our URLs stay on our site.
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The e2e tests and the benchmarks build into their own folders, so they never disturb `npm start`'s build.
@@ -18,6 +28,24 @@ const nextConfig = {
     // import's 10 MB, lib/http/route.ts counts the bytes), so a body over that cap still arrives over it
     // and is refused with 413 rather than cut short into a malformed one.
     proxyClientMaxBodySize: "11mb",
+  },
+  // The security headers that need no per-request value, on every path (pages, API routes, static
+  // files); the Content-Security-Policy with its nonce is set in proxy.ts. HSTS only when the request
+  // came over HTTPS (a trusted proxy's X-Forwarded-Proto, see scripts/server/client-address.mjs).
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // The files proxy.ts does not see (its matcher leaves them out) get a policy too, one that allows nothing.
+      ...["/_next/static/:path*", "/_next/image", "/favicon.ico", "/icon.svg"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'" }],
+      })),
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
+    ];
   },
 };
 

@@ -67,6 +67,8 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await expect(reviewer.locator(`td[data-cell-id="${CELL_ID}"]`)).toHaveAccessibleDescription(`审核意见：${COMMENT}`);
   await panel.getByLabel("总体意见（可选）").fill("请按标注的意见修改后重新提交。");
   await panel.getByRole("button", { name: "退回" }).click();
+  // A real dialog asks first (a framed or stray click cannot return a report).
+  await reviewer.getByRole("dialog", { name: "确认退回这份报告？" }).getByRole("button", { name: "确认退回" }).click();
   await expect(reviewer.getByText("已退回").first()).toBeVisible();
   await expect(reviewer.getByRole("complementary", { name: "审核" })).toHaveCount(0);
 
@@ -91,6 +93,9 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await expect(reviewer.getByRole("list", { name: "待发送的意见" })).toHaveCount(0);
   await expect(reviewer.locator(`td[data-cell-id="${CELL_ID}"]`)).toHaveText(FIXED);
   await reviewer.getByRole("button", { name: "通过" }).click();
+  const approveDialog = reviewer.getByRole("dialog", { name: "确认通过审核？" });
+  await expect(approveDialog.getByRole("button", { name: "取消" })).toBeFocused();
+  await approveDialog.getByRole("button", { name: "确认通过" }).click();
   await expect(reviewer.getByText("报告已通过审核，内容不能再修改。")).toBeVisible();
 
   // 5. The approved report is read-only for the editor.
@@ -109,6 +114,7 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await publish.getByLabel("发布网址").fill("https://www.hrbpf.gov.cn/zwgk/youxie-report.html");
   await publish.getByLabel("发布日期").fill(`${report.year + 1}-01-20`);
   await publish.getByRole("button", { name: "标记为已发布" }).click();
+  await reviewer.getByRole("dialog", { name: "确认标记为已发布？" }).getByRole("button", { name: "确认发布" }).click();
   await expect(reviewer.getByRole("link", { name: "https://www.hrbpf.gov.cn/zwgk/youxie-report.html" })).toBeVisible();
   await expect(reviewer.getByText(`报告已发布（${report.year + 1}-01-20）`)).toBeVisible();
 

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { sendJson } from "./post-json";
 
 /** 标记为已发布: where and on which day the approved report was published. */
@@ -10,11 +11,18 @@ export function PublishForm({ reportId, version, defaultUrl }: { reportId: strin
   const ids = useId();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const { confirm, dialog } = useConfirm();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const url = String(data.get("url") ?? "");
     const date = String(data.get("date") ?? "");
+    const confirmed = await confirm({
+      title: "确认标记为已发布？",
+      body: <>发布网址：<span className="break-all">{url || "（未填写）"}</span><br />发布日期：{date || "（未填写）"}<br />标记后，报告将出现在公开的年报专栏中。</>,
+      confirmLabel: "确认发布",
+    });
+    if (!confirmed) return;
     startTransition(async () => {
       setError(null);
       const result = await sendJson(`/api/reports/${reportId}/publish`, "POST", { version, url, date });
@@ -38,6 +46,7 @@ export function PublishForm({ reportId, version, defaultUrl }: { reportId: strin
         {pending ? "正在保存…" : "标记为已发布"}
       </button>
       {error ? <p role="alert" className="w-full text-sm text-red-700">{error}</p> : null}
+      {dialog}
     </form>
   );
 }

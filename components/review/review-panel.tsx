@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState, useTransition, type MouseEvent } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { ReportView } from "@/components/report/report-view";
 import { COMMENT_STATE_LABEL } from "@/components/report/review-marks";
 import type { ReportContent } from "@/lib/report/content";
@@ -30,6 +31,7 @@ export function ReviewPanel({ reportId, version, content, comments }: {
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const { confirm, dialog } = useConfirm();
   const pendingComments = comments.filter((c) => c.state === "pending");
 
   const run = (work: () => Promise<{ ok: true; data: unknown } | { ok: false; error: string }>, success: string | null, after?: () => void) =>
@@ -69,12 +71,26 @@ export function ReviewPanel({ reportId, version, content, comments }: {
       setError("退回时请至少填写一条意见（针对单元格、部分或总体意见）。");
       return;
     }
-    run(() => sendJson(`/api/reports/${reportId}/return`, "POST", { version, comment: overall || undefined }), null);
+    void confirm({
+      title: "确认退回这份报告？",
+      body: `报告将退回给填报单位修改${pendingComments.length ? `，并附上 ${pendingComments.length} 条意见` : ""}${overall.trim() ? "和总体意见" : ""}。`,
+      confirmLabel: "确认退回",
+      tone: "danger",
+    }).then((confirmed) => {
+      if (confirmed) run(() => sendJson(`/api/reports/${reportId}/return`, "POST", { version, comment: overall || undefined }), null);
+    });
   };
 
   const approve = () => {
-    if (pendingComments.length && !window.confirm(`还有 ${pendingComments.length} 条意见未发送。通过后这些意见将作为审核记录保存，不再退回修改。确定通过？`)) return;
-    run(() => sendJson(`/api/reports/${reportId}/approve`, "POST", { version, comment: overall || undefined }), null);
+    void confirm({
+      title: "确认通过审核？",
+      body: pendingComments.length
+        ? `还有 ${pendingComments.length} 条意见未发送。通过后这些意见将作为审核记录保存，不再退回修改；报告将不能再修改。`
+        : "通过后报告将不能再修改，可以标记为已发布。",
+      confirmLabel: "确认通过",
+    }).then((confirmed) => {
+      if (confirmed) run(() => sendJson(`/api/reports/${reportId}/approve`, "POST", { version, comment: overall || undefined }), null);
+    });
   };
 
   const field = "w-full rounded border border-slate-300 px-2 py-1.5 text-sm";
@@ -138,6 +154,7 @@ export function ReviewPanel({ reportId, version, content, comments }: {
           </div>
         </div>
       </aside>
+      {dialog}
     </div>
   );
 }
