@@ -9,6 +9,9 @@ const ownPgData = ownPgPort === 54336 ? ".data/e2e-postgres" : `.data/e2e-postgr
 // Without a database from `npm test`, the web server runs its own, fresh each run. Workers load this
 // file too (with TEST_WORKER_INDEX set) while the server runs, so only the main process wipes it.
 if (ownDatabase && !process.env.TEST_WORKER_INDEX) rmSync(ownPgData, { recursive: true, force: true });
+// One session key for the web server, the app instances the system tests start (production servers
+// refuse to run without one) and the sessions those tests write into their databases. A test key.
+process.env.SESSION_SECRET ||= "nianbao-e2e-session-secret-for-tests-only";
 
 /** Playwright's own Chromium when it has been installed; otherwise the system's (apt-get install chromium). */
 function chromiumExecutable(): string | undefined {
@@ -61,6 +64,8 @@ export default defineConfig({
       PORT: String(port),
       NIANBAO_QUIET: "1",
       NIANBAO_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+      // The specs sign in as the demo accounts, on the embedded database or on npm test's DATABASE_URL.
+      NIANBAO_DEMO: "1",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       ...(process.env.E2E_DATABASE_URL ? {} : { NIANBAO_PG_DATA: ownPgData, NIANBAO_PG_PORT: String(ownPgPort) }),
     },

