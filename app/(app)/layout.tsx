@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePageContext } from "@/lib/auth/context";
+import { holdsPrivilegedRole, isDemoDeployment } from "@/lib/auth/second-factor-policy";
 import { overseenDistricts } from "@/lib/district/district-scope";
 import { isAdmin } from "@/lib/users/admin-scope";
 import { signOutAction } from "./sign-out-action";
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
           <div className="flex items-center gap-4 text-sm">
             <span className="text-slate-600" data-testid="current-user">{ctx.user.displayName}（{ctx.user.account}）</span>
+            <Link href="/account/security" className={link}>账号安全</Link>
             <Link href="/account/password" className={link}>修改密码</Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
@@ -38,6 +40,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      {isDemoDeployment() && !ctx.user.totpEnabled && holdsPrivilegedRole(ctx.access) ? (
+        <p role="note" aria-label="演示环境提示" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
+          演示环境：审核员和管理员的两步验证未强制启用。正式部署中，这些账号登录时必须先设置两步验证。
+          <Link href="/two-step/setup" className="ml-2 text-blue-700 underline">现在设置</Link>
+        </p>
+      ) : null}
       <main className="mx-auto max-w-[1400px] px-4 py-5">{children}</main>
     </div>
   );

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { AuthContext } from "./context";
 import { InputError, TooManyAttemptsError } from "./errors";
 import { hashPassword, verifyPassword } from "./password";
-import { newPasswordSchema } from "./password-policy";
+import { assertAcceptablePassword } from "./password-policy";
 import { deleteOtherSessions } from "./sessions";
 import { checkThrottle, clearThrottle, PASSWORD_CHANGE_PER_USER, recordFailure, retryMinutes } from "./throttle";
 
@@ -27,7 +27,8 @@ export async function changePassword(ctx: AuthContext, input: ChangePasswordInpu
     await recordFailure(PASSWORD_CHANGE_PER_USER, userId);
     throw new InputError("当前密码不正确。");
   }
-  const next = newPasswordSchema(user.account).parse(input.newPassword);
+  const next = input.newPassword;
+  await assertAcceptablePassword(next, { account: user.account, userId });
   if (next === input.currentPassword) throw new InputError("新密码不能与当前密码相同。");
   const passwordHash = await hashPassword(next);
   const ended = await db().$transaction(async (tx) => {

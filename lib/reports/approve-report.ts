@@ -2,13 +2,15 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuthContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { getReportOrThrow } from "./get-report-or-throw";
+import { getReportHeaderOrThrow } from "./get-report-or-throw";
 import { assertCanReview } from "./review-access";
 import { claimTransition, takeSnapshot } from "./transition";
 
 /**
  * 通过: the submitted report becomes read-only and a snapshot of what was approved is kept. Comments a
- * reviewer had written but not sent stay on record with the approval, closed.
+ * reviewer had written but not sent stay on record with the approval, closed. The snapshot's content is
+ * read inside the transaction, after the row is claimed at the version the reviewer saw: it is exactly
+ * what was approved, whatever happened before the claim.
  */
 export async function approveReport(
   ctx: AuthContext,
@@ -16,7 +18,7 @@ export async function approveReport(
   input: { version: number; comment?: string | null },
   options: { ip?: string | null } = {},
 ): Promise<{ version: number; snapshot: number }> {
-  const report = await getReportOrThrow(ctx, reportId);
+  const report = await getReportHeaderOrThrow(ctx, reportId);
   await assertCanReview(ctx, report);
   const comment = input.comment?.trim() || null;
   return db().$transaction(async (tx) => {
@@ -24,9 +26,10 @@ export async function approveReport(
       report: { ...report, version: input.version }, to: "APPROVED", actorId: ctx.user.userId, comment,
       staleMessage: "报告已被他人审核或已更新，请刷新后查看。",
     });
+    const { content } = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { content: true } });
     const snapshot = await takeSnapshot(tx, {
       reportId: report.id, status: "APPROVED", reportVersion: claimed.version,
-      content: report.content as Prisma.InputJsonValue, actorId: ctx.user.userId,
+      content: content as Prisma.InputJsonValue, actorId: ctx.user.userId,
     });
     await tx.reviewComment.updateMany({
       where: { reportId: report.id, transitionId: null },

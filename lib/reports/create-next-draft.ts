@@ -45,6 +45,8 @@ export async function createNextDraft(
         content: content as unknown as Prisma.InputJsonValue,
         createdById: ctx.user.userId,
         updatedById: ctx.user.userId,
+        // The first content is the creator's writing too (its carried-forward text included).
+        edits: { create: { actorId: ctx.user.userId, reportVersion: 1, targets: ["*"] } },
       },
       select: { id: true, year: true },
     });

@@ -43,16 +43,41 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
   });
   // Last year's report (for X1, X2, X8) is read while the write goes on. The write is one conditional
   // statement (the version check and the status check are its WHERE): the content goes in as one JSON
-  // text, which spares the client library walking 200 cells to build the statement.
-  const [updated, previous] = await Promise.all([
-    db().$executeRaw`
-      UPDATE "Report"
-         SET "content" = ${JSON.stringify(content)}::jsonb, "version" = "version" + 1,
-             "updatedById" = ${ctx.user.userId}::uuid, "updatedAt" = now()
-       WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status" IN ('DRAFT', 'RETURNED')`,
+  // text, which spares the client library walking 200 cells to build the statement. The same statement
+  // records the save (ReportEdit: who, the new version, the top-level parts that differ from what the
+  // row held), so no save goes unrecorded and no record exists without its save.
+  const [written, previous] = await Promise.all([
+    db().$queryRaw<{ saved: number }[]>`
+      WITH old AS (
+        SELECT "content" FROM "Report"
+         WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status" IN ('DRAFT', 'RETURNED')
+         FOR UPDATE
+      ), updated AS (
+        UPDATE "Report" r
+           SET "content" = ${JSON.stringify(content)}::jsonb, "version" = r."version" + 1,
+               "updatedById" = ${ctx.user.userId}::uuid, "updatedAt" = now()
+          FROM old
+         WHERE r."id" = ${report.id}::uuid AND r."version" = ${input.version} AND r."status" IN ('DRAFT', 'RETURNED')
+        RETURNING r."version", old."content" AS before, r."content" AS after
+      ), edit AS (
+        INSERT INTO "ReportEdit" ("id", "reportId", "actorId", "reportVersion", "targets")
+        SELECT gen_random_uuid(), ${report.id}::uuid, ${ctx.user.userId}::uuid, u."version", ARRAY(
+                 SELECT k FROM jsonb_object_keys(u.after) k
+                  WHERE k NOT IN ('tables', 'narratives') AND (u.after -> k) IS DISTINCT FROM (u.before -> k)
+                 UNION ALL
+                 SELECT 'tables.' || k FROM jsonb_object_keys(u.after -> 'tables') k
+                  WHERE (u.after -> 'tables' -> k) IS DISTINCT FROM (u.before -> 'tables' -> k)
+                 UNION ALL
+                 SELECT 'narratives.' || k FROM jsonb_object_keys(u.after -> 'narratives') k
+                  WHERE (u.after -> 'narratives' -> k) IS DISTINCT FROM (u.before -> 'narratives' -> k)
+               )
+          FROM updated u
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM updated)::int AS saved, (SELECT count(*) FROM edit)::int AS recorded`,
     previousForValidation(report.organizationId, report.year),
   ]);
-  if (updated === 0) throw await conflictFor(report.id);
+  if (!written[0]?.saved) throw await conflictFor(report.id);
   return {
     version: input.version + 1,
     findings: validate(content, { previous }),

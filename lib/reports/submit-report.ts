@@ -34,8 +34,9 @@ export async function submitReport(
   if (hasErrors(findings)) throw new HasErrorsError(findings);
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
+      // updatedById stays the last author (the submitter is the transition's actor): both are kept,
+      // and the reviewer can see who wrote and who submitted.
       report, to: "SUBMITTED", actorId: ctx.user.userId, comment: options.comment,
-      data: { updatedById: ctx.user.userId },
       staleMessage: "报告在您提交前已被修改或已提交，请刷新后重试。",
     });
     const snapshot = await takeSnapshot(tx, {

@@ -13,7 +13,13 @@ export interface ManagedUser {
   memberships: { id: string; organizationId: string; organizationName: string; role: Role }[];
   /** Also has roles outside the caller's scope: the caller may not reset the password. */
   hasOutsideRoles: boolean;
+  secondFactorEnabled: boolean;
+  /** Failed sign-ins in the last 24 hours (someone may be guessing the password). */
+  recentSignInFailures: number;
 }
+
+/** How far back the admin's page counts failed sign-ins. */
+export const RECENT_FAILURES_MS = 24 * 60 * 60 * 1000;
 
 export interface ManagedOrganization {
   id: string;
@@ -39,6 +45,12 @@ export async function listUsers(ctx: AuthContext): Promise<{ users: ManagedUser[
       select: { id: true, name: true, level: true, parentId: true },
     }),
   ]);
+  const failures = await db().auditLog.groupBy({
+    by: ["subjectUserId"],
+    where: { action: "SIGN_IN_FAILED", subjectUserId: { in: users.map((u) => u.id) }, createdAt: { gte: new Date(Date.now() - RECENT_FAILURES_MS) } },
+    _count: { _all: true },
+  });
+  const failuresOf = new Map(failures.map((f) => [f.subjectUserId, f._count._all]));
   return {
     users: users.map((u) => ({
       id: u.id,
@@ -50,6 +62,8 @@ export async function listUsers(ctx: AuthContext): Promise<{ users: ManagedUser[
         .filter((m) => inScope.has(m.organizationId))
         .map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organization.name, role: m.role })),
       hasOutsideRoles: u.memberships.some((m) => !inScope.has(m.organizationId)),
+      secondFactorEnabled: Boolean(u.totpEnabledAt),
+      recentSignInFailures: failuresOf.get(u.id) ?? 0,
     })),
     organizations: organizations.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null)),
   };

@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError, InputError, NotFoundError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { deleteUserSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { adminOrganizationIds } from "./admin-scope";
@@ -23,6 +24,7 @@ export async function resetPassword(ctx: AuthContext, input: { userId: string; p
   if (!user || mine.length === 0) throw new NotFoundError("未找到该用户，或您无权管理。");
   if (user.id === ctx.user.userId) throw new InputError("请在“修改密码”页面修改自己的密码。");
   if (mine.length !== user.memberships.length) throw new ForbiddenError("该用户还在您管理范围以外的单位任职，不能由您重置密码。");
+  await assertAcceptablePassword(input.password, { account: user.account, userId: user.id });
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });

@@ -4,9 +4,8 @@ import { InputError, TooManyAttemptsError } from "@/lib/auth/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { hashSessionToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/session-token";
 import { createSession, findSession } from "@/lib/auth/sessions";
-import { signIn, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
+import { signIn } from "@/lib/auth/sign-in";
 import { signOut } from "@/lib/auth/sign-out";
-import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { createOrganization, createUserWithRoles, signedInContext, TEST_PASSWORD } from "./fixtures";
 import { seededDatabase } from "./seeded";
@@ -16,65 +15,19 @@ let orgId: string;
 beforeAll(async () => {
   await seededDatabase();
   orgId = (await createOrganization("账号测试街道", { parent: "哈尔滨市平房区人民政府" })).id;
-  for (const account of ["throttle-a", "throttle-b", "throttle-c", "pw-user", "out-user", "idle-user", "abs-user"]) {
+  for (const account of ["pw-user", "out-user", "idle-user", "abs-user"]) {
     await createUserWithRoles(account, [{ organizationId: orgId, role: "EDITOR" }]);
   }
 });
 
 const auditOf = (account: string, action: string) => db().auditLog.findMany({ where: { actorAccount: account, action }, orderBy: { createdAt: "asc" } });
 
-describe("sign-in throttling", () => {
-  it(`refuses an account after ${SIGN_IN_PER_ACCOUNT.limit} failures in 15 minutes, in Chinese, even with the right password, and lets it in once the window has passed`, async () => {
-    const start = new Date("2030-01-01T08:00:00Z");
-    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit; i++) {
-      const at = new Date(start.getTime() + i * 30_000);
-      expect(await signIn("throttle-a", "wrong-password", { ip: `10.1.0.${i}`, now: at })).toEqual({ ok: false, error: WRONG_CREDENTIALS });
-    }
-    const blocked = await signIn("throttle-a", TEST_PASSWORD, { ip: "10.1.1.1", now: new Date(start.getTime() + 5 * 60_000) });
-    expect(blocked.ok).toBe(false);
-    // The first failure (08:00) leaves the window at 08:15: ten minutes from 08:05.
-    expect(blocked).toMatchObject({ error: "登录失败次数过多，请 10 分钟后再试。", retryAfterSeconds: 600 });
-    // The account's name in another case is the same account.
-    expect((await signIn("THROTTLE-A", TEST_PASSWORD, { now: new Date(start.getTime() + 6 * 60_000) })).ok).toBe(false);
-
-    const later = await signIn("throttle-a", TEST_PASSWORD, { ip: "10.1.1.1", now: new Date(start.getTime() + 16 * 60_000) });
-    expect(later.ok).toBe(true);
-    expect(await auditOf("throttle-a", "SIGN_IN_FAILED")).toHaveLength(SIGN_IN_PER_ACCOUNT.limit);
-    expect((await auditOf("throttle-a", "SIGN_IN_THROTTLED")).length).toBeGreaterThanOrEqual(1);
-    expect(await auditOf("throttle-a", "SIGN_IN")).toMatchObject([{ ip: "10.1.1.1" }]);
-  });
-
-  it("a successful sign-in clears the account's failures", async () => {
-    const start = new Date("2030-01-02T08:00:00Z");
-    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit - 1; i++) await signIn("throttle-b", "wrong", { now: start });
-    expect((await signIn("throttle-b", TEST_PASSWORD, { now: start })).ok).toBe(true);
-    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit - 1; i++) await signIn("throttle-b", "wrong", { now: start });
-    expect((await signIn("throttle-b", TEST_PASSWORD, { now: start })).ok).toBe(true);
-  });
-
-  it(`refuses an address after ${SIGN_IN_PER_IP.limit} failures across accounts, unknown accounts included`, async () => {
-    const start = new Date("2030-01-03T08:00:00Z");
-    const ip = "203.0.113.7";
-    for (let i = 0; i < SIGN_IN_PER_IP.limit; i++) {
-      const result = await signIn(`no-such-account-${i}`, "guess", { ip, now: start });
-      expect(result).toEqual({ ok: false, error: WRONG_CREDENTIALS });
-    }
-    const blocked = await signIn("throttle-c", TEST_PASSWORD, { ip, now: new Date(start.getTime() + 60_000) });
-    expect(blocked).toMatchObject({ ok: false, error: "登录失败次数过多，请 14 分钟后再试。" });
-    // The same account from elsewhere is not blocked.
-    expect((await signIn("throttle-c", TEST_PASSWORD, { ip: "198.51.100.1", now: new Date(start.getTime() + 60_000) })).ok).toBe(true);
-    const unknown = await db().auditLog.findMany({ where: { ip, action: "SIGN_IN_FAILED" } });
-    expect(unknown).toHaveLength(SIGN_IN_PER_IP.limit);
-    expect(unknown.every((row) => row.subjectUserId === null && row.actorAccount?.startsWith("no-such-account-"))).toBe(true);
-  });
-});
-
 describe("password change", () => {
   it("needs the current password, keeps this session, ends the others and is audited", async () => {
     const here = await signedInContext("pw-user");
     const elsewhere = await signedInContext("pw-user");
     await expect(changePassword(here, { currentPassword: "not-it", newPassword: "a-new-password-2" })).rejects.toThrow("当前密码不正确");
-    await expect(changePassword(here, { currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toThrow("至少 8 个字符");
+    await expect(changePassword(here, { currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toThrow("至少 10 个字符");
     await expect(changePassword(here, { currentPassword: TEST_PASSWORD, newPassword: "pw-user" })).rejects.toThrow();
     await expect(changePassword(here, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toBeInstanceOf(InputError);
 
@@ -108,7 +61,7 @@ describe("sign-out and session expiry", () => {
     await expect(signOut(undefined)).resolves.toBeUndefined();
   });
 
-  it(`a session idle for ${SESSION_IDLE_MS / 3_600_000} hours ends; activity keeps it alive`, async () => {
+  it(`a session idle for ${SESSION_IDLE_MS / 60_000} minutes ends; activity keeps it alive`, async () => {
     const user = await db().user.findUniqueOrThrow({ where: { account: "idle-user" } });
     const { token } = await createSession(user.id);
     const where = { tokenHash: hashSessionToken(token) };
@@ -122,7 +75,7 @@ describe("sign-out and session expiry", () => {
     expect(await db().session.findUnique({ where })).toBeNull();
   });
 
-  it(`a session ends ${SESSION_ABSOLUTE_MS / 86_400_000} days after sign-in however active`, async () => {
+  it(`a session ends ${SESSION_ABSOLUTE_MS / 3_600_000} hours after sign-in however active`, async () => {
     const user = await db().user.findUniqueOrThrow({ where: { account: "abs-user" } });
     const { token, expiresAt } = await createSession(user.id);
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(SESSION_ABSOLUTE_MS - 10_000);

@@ -93,7 +93,12 @@ beforeAll(async () => {
   const org = await createOrganization(ORG_NAME, { parent: "哈尔滨市平房区人民政府" });
   const editor = await createUserWithRoles("surface-editor", [{ organizationId: org.id, role: "EDITOR" }]);
   const outside = await createOrganization("权限测试外区人民政府");
-  await createUserWithRoles("surface-outsider", ["EDITOR", "REVIEWER", "ADMIN"].map((role) => ({ organizationId: outside.id, role: role as "EDITOR" })));
+  // Reviewers and admins have two-step verification set up (outside the demo they must, and would
+  // otherwise be sent to set it up from every entry: tests/integration/second-factor.test.ts).
+  const outsider = await createUserWithRoles("surface-outsider", ["EDITOR", "REVIEWER", "ADMIN"].map((role) => ({ organizationId: outside.id, role: role as "EDITOR" })));
+  const district = await db().organization.findUniqueOrThrow({ where: { name: "哈尔滨市平房区人民政府" } });
+  const reviewer = await createUserWithRoles("surface-reviewer", [{ organizationId: district.id, role: "REVIEWER" }]);
+  await db().user.updateMany({ where: { id: { in: [outsider.id, reviewer.id] } }, data: { totpEnabledAt: new Date() } });
   const report = await createReport(org.id, completeContent(org, 2025, SECRET_TEXT));
   // Submitted, with a history, a snapshot and a reviewer's comment: every route has something to find.
   await submitReport(await contextFor("surface-editor"), report.id, report.version);
@@ -108,7 +113,9 @@ function secrets(): string[] {
 
 // ——— calling each entry ———
 
-type Outcome = "status:200" | "status:400" | "status:401" | "status:404" | "redirect:/login" | "redirect:/reports" | "notFound" | "rendered" | "returned";
+type Outcome =
+  | "status:200" | "status:400" | "status:401" | "status:404" | "status:409"
+  | "redirect:/login" | "redirect:/login?expired=1" | "redirect:/reports" | "notFound" | "rendered" | "returned";
 
 interface Expectation {
   /** Called as a signed-out visitor. */
@@ -189,7 +196,7 @@ const EXPECTED: Record<string, Expectation> = {
     anonymous: "status:401", unrelated: "status:404",
     call: route("POST", (f) => `/api/reports/${f.reportId}/publish`, () => ({ version: 2, url: "https://www.example.gov.cn/", date: "2026-01-20" })),
   },
-  // District pages (#8): only a district's reviewers and admins have one; to anyone else it does not exist.
+  // District pages: only a district's reviewers and admins have one; to anyone else it does not exist.
   "app/api/district/overview/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", () => "/api/district/overview?format=csv&year=2025") },
   "app/api/district/rollup/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", (f) => `/api/district/rollup?year=2025&picked=1&unit=${f.organizationId}`) },
   "app/api/district/approved/route.ts#GET": { anonymous: "status:401", unrelated: "status:404", call: route("GET", () => "/api/district/approved?year=2025") },
@@ -208,6 +215,25 @@ const EXPECTED: Record<string, Expectation> = {
   },
   "app/(app)/sign-out-action.ts#signOutAction": { anonymous: "redirect:/login", unrelated: "redirect:/login", call: action(() => []) },
   "app/(app)/reports/actions.ts#createNextDraftAction": { anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ organizationId: f.organizationId }]) },
+  "app/login/actions.ts#verifySecondFactorAction": {
+    // Only a pending sign-in (password right, code to come) is verified; anyone else starts again.
+    anonymous: "redirect:/login?expired=1", unrelated: "redirect:/login?expired=1",
+    call: action(() => [{}, form({ code: "123456" })]),
+  },
+  "app/two-step/setup/actions.ts#confirmSecondFactorAction": {
+    // The caller's own setup: without a secret shown first (the page), there is nothing to confirm.
+    anonymous: "status:401", unrelated: ["status:409", "status:400"], call: action(() => ["123456"]),
+  },
+  "app/(app)/account/security/actions.ts#renewRecoveryCodesAction": {
+    anonymous: "status:401", unrelated: "status:409", call: action(() => [{ code: "123456" }]),
+  },
+  "app/(app)/account/security/actions.ts#disableSecondFactorAction": {
+    anonymous: "status:401", unrelated: ["status:409", "status:403" as Outcome], call: action(() => [{ password: "not-my-password" }]),
+  },
+  "app/(app)/account/security/actions.ts#signOutEverywhereAction": {
+    // Ends the caller's own sessions (the session made for this call included).
+    anonymous: "redirect:/login", unrelated: "redirect:/login", call: action(() => []),
+  },
   "app/(app)/account/password/actions.ts#changePasswordAction": {
     // Acts on the caller's own account only: a stranger's wrong "current password" is simply wrong.
     anonymous: "status:401", unrelated: "status:400",
@@ -221,6 +247,9 @@ const EXPECTED: Record<string, Expectation> = {
     anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ userId: f.editorId, organizationId: f.organizationId, role: "ADMIN" }]),
   },
   "app/(app)/admin/users/actions.ts#removeRoleAction": { anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ membershipId: f.membershipId }]) },
+  "app/(app)/admin/users/actions.ts#resetSecondFactorAction": {
+    anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ userId: f.editorId }]),
+  },
   "app/(app)/admin/users/actions.ts#resetPasswordAction": {
     anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ userId: f.editorId, password: "taken-over-1" }]),
   },
@@ -237,6 +266,10 @@ const EXPECTED: Record<string, Expectation> = {
   "app/(app)/reports/[id]/history/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(reportParams) },
   "app/(app)/reports/[id]/history/compare/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(reportParams, { a: "1", b: "1" }) },
   "app/(app)/account/password/page.tsx#default": { anonymous: "redirect:/login", unrelated: "rendered", call: page() },
+  // Two-step verification and sessions: the caller's own account only.
+  "app/(app)/account/security/page.tsx#default": { anonymous: "redirect:/login", unrelated: "rendered", call: page() },
+  "app/login/verify/page.tsx#default": { anonymous: "redirect:/login", unrelated: "redirect:/login", call: page() },
+  "app/two-step/setup/page.tsx#default": { anonymous: "redirect:/login", unrelated: ["rendered", "redirect:/account/security" as Outcome], call: page() },
   "app/(app)/district/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(() => ({}), { year: "2025" }) },
   "app/(app)/district/rollup/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page(() => ({}), { year: "2025" }) },
   "app/(app)/district/check/page.tsx#default": { anonymous: "redirect:/login", unrelated: "notFound", call: page() },
@@ -308,7 +341,7 @@ describe("the authorisation surface, found from the file tree", () => {
     expect(pageResult.outcome).toBe("rendered");
     expect(pageResult.body).toContain(SECRET_TEXT);
     // The district's reviewer sees the pending comment on the same page.
-    await actAs("pingfang-reviewer");
+    await actAs("surface-reviewer");
     expect((await invoke(EXPECTED["app/(app)/reports/[id]/page.tsx#default"], (await import("@/app/(app)/reports/[id]/page")).default as never)).body).toContain(SECRET_COMMENT);
   });
 

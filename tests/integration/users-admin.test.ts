@@ -47,8 +47,8 @@ describe("admins manage the users of their tree", () => {
   it("assigns and removes roles within the tree, never one's own admin role", async () => {
     const admin = await contextFor("pingfang-admin");
     const user = await db().user.findUniqueOrThrow({ where: { account: "new-editor" } });
-    const { membershipId } = await assignRole(admin, { userId: user.id, organizationId: unitId, role: "REVIEWER" });
-    await expect(assignRole(admin, { userId: user.id, organizationId: unitId, role: "REVIEWER" })).rejects.toBeInstanceOf(AlreadyExistsError);
+    const { membershipId } = await assignRole(admin, { userId: user.id, organizationId: unitId, role: "ADMIN" });
+    await expect(assignRole(admin, { userId: user.id, organizationId: unitId, role: "ADMIN" })).rejects.toBeInstanceOf(AlreadyExistsError);
     await expect(assignRole(admin, { userId: user.id, organizationId: otherDistrictId, role: "EDITOR" })).rejects.toBeInstanceOf(NotFoundError);
     const outsider = await db().user.findUniqueOrThrow({ where: { account: "outside-admin" } });
     await expect(assignRole(admin, { userId: outsider.id, organizationId: unitId, role: "EDITOR" })).rejects.toBeInstanceOf(NotFoundError);

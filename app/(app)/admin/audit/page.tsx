@@ -35,7 +35,16 @@ function describe(action: string, detail: unknown): string {
   if (typeof d.role === "string") parts.push({ EDITOR: "填报员", REVIEWER: "审核员", ADMIN: "管理员" }[d.role] ?? d.role);
   if (typeof d.endedSessions === "number" && d.endedSessions) parts.push(`结束 ${d.endedSessions} 处登录`);
   if (action === "SIGN_IN_FAILED") parts.push(d.reason === "account" ? "账号不存在" : "密码错误");
-  if (action === "SIGN_IN_THROTTLED") parts.push(d.by === "ip" ? "按地址限制" : "按账号限制");
+  if (action === "SIGN_IN_THROTTLED") {
+    const by = Array.isArray(d.by) ? d.by : [d.by];
+    const names: Record<string, string> = { "sign-in:pair": "同一账号和地址（或浏览器）", "sign-in:account": "同一账号（新浏览器）", "sign-in:ip": "同一地址", ip: "同一地址", account: "同一账号" };
+    parts.push(`按${by.map((b) => names[String(b)] ?? String(b)).join("、")}延迟`);
+    if (typeof d.waitSeconds === "number") parts.push(`需等待 ${d.waitSeconds} 秒`);
+  }
+  if (action === "SIGN_IN_FAILED" && d.knownDevice) parts.push("曾登录过的浏览器");
+  if (action === "SIGN_IN_REPEATED_FAILURES" && typeof d.failures === "number") parts.push(`${typeof d.windowMinutes === "number" ? `${d.windowMinutes / 60} 小时内` : ""}已失败 ${d.failures} 次`);
+  if (action === "SIGN_IN" && d.method === "totp") parts.push("密码 + 两步验证码");
+  if (action === "SIGN_IN" && d.method === "recovery-code") parts.push("密码 + 恢复码");
   return parts.join("；");
 }
 

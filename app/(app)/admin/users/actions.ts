@@ -9,6 +9,7 @@ import { assignRole } from "@/lib/users/assign-role";
 import { createUser } from "@/lib/users/create-user";
 import { removeRole } from "@/lib/users/remove-role";
 import { resetPassword } from "@/lib/users/reset-password";
+import { resetSecondFactor } from "@/lib/users/reset-second-factor";
 
 const RoleInput = z.enum(["EDITOR", "REVIEWER", "ADMIN"], { message: "请选择角色。" });
 
@@ -53,6 +54,14 @@ const ResetInput = z.object({ userId: recordId("用户"), password: z.string() }
 export const resetPasswordAction = authAction(ResetInput, async (input, { ctx, ip }) => {
   const password = newPasswordSchema().parse(input.password);
   const reset = await resetPassword(ctx, { userId: input.userId, password }, { ip });
+  revalidatePath("/admin/users");
+  return reset;
+});
+
+const ResetSecondFactorInput = z.object({ userId: recordId("用户") });
+
+export const resetSecondFactorAction = authAction(ResetSecondFactorInput, async ({ userId }, { ctx, ip }) => {
+  const reset = await resetSecondFactor(ctx, userId, { ip });
   revalidatePath("/admin/users");
   return reset;
 });

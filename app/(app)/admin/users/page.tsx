@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { PASSWORD_MIN } from "@/lib/auth/password-policy";
 import { formatDateTime } from "@/lib/format-date";
@@ -31,6 +32,8 @@ export default async function UsersPage() {
               <th scope="col" className="px-4 py-2 font-medium">账号</th>
               <th scope="col" className="px-4 py-2 font-medium">姓名</th>
               <th scope="col" className="px-4 py-2 font-medium">密码修改时间</th>
+              <th scope="col" className="px-4 py-2 font-medium">两步验证</th>
+              <th scope="col" className="px-4 py-2 font-medium">近 24 小时登录失败</th>
               <th scope="col" className="px-4 py-2 font-medium">单位与角色</th>
             </tr>
           </thead>
@@ -40,9 +43,22 @@ export default async function UsersPage() {
                 <td className="px-4 py-2 font-medium">{user.account}</td>
                 <td className="px-4 py-2">{user.displayName}</td>
                 <td className="px-4 py-2 text-slate-600">{user.passwordChangedAt ? formatDateTime(user.passwordChangedAt) : "尚未修改"}</td>
+                <td className="px-4 py-2">{user.secondFactorEnabled ? "已启用" : <span className="text-slate-500">未启用</span>}</td>
+                <td className="px-4 py-2">
+                  {user.recentSignInFailures >= 5 ? (
+                    <Link href={`/admin/audit?account=${encodeURIComponent(user.account)}&action=SIGN_IN_FAILED`} className="font-medium text-red-700 underline" title="可能有人在猜测密码，查看审计日志">
+                      {user.recentSignInFailures} 次
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">{user.recentSignInFailures} 次</span>
+                  )}
+                </td>
                 <td className="px-4 py-2">
                   <UserControls
-                    user={{ id: user.id, account: user.account, memberships: user.memberships, hasOutsideRoles: user.hasOutsideRoles, isSelf: user.id === ctx.user.userId }}
+                    user={{
+                      id: user.id, account: user.account, memberships: user.memberships, hasOutsideRoles: user.hasOutsideRoles,
+                      isSelf: user.id === ctx.user.userId, secondFactorEnabled: user.secondFactorEnabled,
+                    }}
                     organizations={organizations}
                   />
                 </td>

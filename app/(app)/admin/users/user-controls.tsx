@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import type { Role } from "@/lib/db/generated/enums";
 import { ROLE_LABEL } from "@/lib/orgs/labels";
-import { assignRoleAction, removeRoleAction, resetPasswordAction } from "./actions";
+import { assignRoleAction, removeRoleAction, resetPasswordAction, resetSecondFactorAction } from "./actions";
 
 interface Props {
   user: {
@@ -13,6 +14,7 @@ interface Props {
     memberships: { id: string; organizationName: string; role: Role }[];
     hasOutsideRoles: boolean;
     isSelf: boolean;
+    secondFactorEnabled: boolean;
   };
   organizations: { id: string; name: string }[];
 }
@@ -23,6 +25,7 @@ export function UserControls({ user, organizations }: Props) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   const run = (work: () => Promise<{ ok: true } | { ok: false; error: string }>, success: string, after?: () => void) =>
     startTransition(async () => {
@@ -38,12 +41,18 @@ export function UserControls({ user, organizations }: Props) {
       router.refresh();
     });
 
-  const addRole = (event: FormEvent<HTMLFormElement>) => {
+  const addRole = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const organizationId = String(data.get("organizationId"));
     const role = String(data.get("role")) as Role;
-    run(() => assignRoleAction({ userId: user.id, organizationId, role }), "已添加角色。");
+    const organizationName = organizations.find((o) => o.id === organizationId)?.name ?? "所选单位";
+    const confirmed = await confirm({
+      title: "确认添加角色？",
+      body: `${user.account} 将成为${organizationName}的${ROLE_LABEL[role]}。`,
+      confirmLabel: "确认添加",
+    });
+    if (confirmed) run(() => assignRoleAction({ userId: user.id, organizationId, role }), "已添加角色。");
   };
 
   const reset = (event: FormEvent<HTMLFormElement>) => {
@@ -67,8 +76,14 @@ export function UserControls({ user, organizations }: Props) {
               type="button"
               disabled={pending}
               aria-label={`移除 ${user.account} 在${m.organizationName}的${ROLE_LABEL[m.role]}角色`}
-              onClick={() => {
-                if (window.confirm(`确定移除 ${user.account} 在${m.organizationName}的${ROLE_LABEL[m.role]}角色？`)) {
+              onClick={async () => {
+                const confirmed = await confirm({
+                  title: "确认移除角色？",
+                  body: `${user.account} 将不再是${m.organizationName}的${ROLE_LABEL[m.role]}。`,
+                  confirmLabel: "确认移除",
+                  tone: "danger",
+                });
+                if (confirmed) {
                   run(async () => {
                     const result = await removeRoleAction({ membershipId: m.id });
                     return result.ok ? { ok: true } : result;
@@ -105,10 +120,34 @@ export function UserControls({ user, organizations }: Props) {
               <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">重置密码</button>
             </form>
           )}
+          {!user.isSelf && !user.hasOutsideRoles && user.secondFactorEnabled ? (
+            <button
+              type="button"
+              disabled={pending}
+              onClick={async () => {
+                const confirmed = await confirm({
+                  title: "确认重置两步验证？",
+                  body: `${user.account} 的验证器和恢复码将失效，其所有登录将退出；审核员和管理员下次登录时须重新设置。请先确认本人身份（如手机丢失）。`,
+                  confirmLabel: "确认重置",
+                  tone: "danger",
+                });
+                if (confirmed) {
+                  run(async () => {
+                    const result = await resetSecondFactorAction({ userId: user.id });
+                    return result.ok ? { ok: true } : result;
+                  }, `已重置 ${user.account} 的两步验证。`);
+                }
+              }}
+              className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50"
+            >
+              重置两步验证
+            </button>
+          ) : null}
         </div>
       </details>
       {error ? <p role="alert" className="text-red-700">{error}</p> : null}
       {done ? <p role="status" className="text-emerald-700">{done}</p> : null}
+      {dialog}
     </div>
   );
 }

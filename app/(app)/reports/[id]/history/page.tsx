@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "历史记录" };
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const history = await orNotFound(getReportHistory(ctx, (await params).id));
-  const { report, transitions, snapshots } = history;
+  const { report, transitions, snapshots, edits } = history;
   const latest = snapshots.at(-1)?.number;
   const field = "rounded border border-slate-300 px-2 py-1.5";
   return (
@@ -54,6 +54,34 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+
+      <section aria-labelledby="edits-title" className="rounded-lg border border-slate-200 bg-white">
+        <h2 id="edits-title" className="border-b border-slate-200 px-4 py-2.5 text-base font-semibold">内容修改记录（{edits.length}）</h2>
+        {edits.length === 0 ? (
+          <p className="px-4 py-3 text-sm text-slate-500">尚无保存记录。</p>
+        ) : (
+          <div className="max-h-96 overflow-y-auto">
+            <table className="w-full text-sm">
+              <thead className="sticky top-0 bg-slate-50 text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">时间</th>
+                  <th scope="col" className="px-4 py-2 font-medium">修改人</th>
+                  <th scope="col" className="px-4 py-2 font-medium">修改的部分</th>
+                </tr>
+              </thead>
+              <tbody>
+                {edits.map((e, i) => (
+                  <tr key={i} className="border-t border-slate-100 align-top">
+                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.at)}</td>
+                    <td className="px-4 py-2">{e.actor ?? "—"}</td>
+                    <td className="px-4 py-2">{e.parts.length ? e.parts.join("；") : <span className="text-slate-400">内容未变</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
