@@ -4,7 +4,7 @@ import type { Finding } from "@/lib/report/rules";
 import type { FormatId, SectionKey, SectionSpec } from "@/lib/report/spec-types";
 import { finding, officialHeading, sectionName } from "./findings";
 import { labelIndex } from "./label-index";
-import { chineseYearValue, labelKey, lcsLength, ordinalValue, squash, stripArtifacts } from "./text-utils";
+import { chineseYearValue, labelKey, lcsLength, noSpace, ordinalValue, squash, stripArtifacts } from "./text-utils";
 import type { DocBlock } from "./types";
 
 /**
@@ -305,30 +305,80 @@ function splitTitle(paragraphs: string[]): { title: string[]; preface: string[] 
   return { title: [], preface: paragraphs };
 }
 
-const CN_NUM = "[〇零○一二三四五六七八九十]";
-const DATE = new RegExp(`^(\\d{4}|${CN_NUM}{4})\\s*年\\s*(\\d{1,2}|${CN_NUM}{1,3})\\s*月\\s*(\\d{1,2}|${CN_NUM}{1,3})\\s*日$`);
+const CN_NUM = "[〇零○Ｏ一二三四五六七八九十]";
+const DATE_PATTERN = `(\\d{4}|${CN_NUM}{4})年(\\d{1,2}|${CN_NUM}{1,3})月(\\d{1,2}|${CN_NUM}{1,3})日`;
+const DATE = new RegExp(`^${DATE_PATTERN}$`);
+/** An organ and its date on one line: `哈尔滨市平房区新伟街道办事处 2021年1月19日`. */
+const ORGAN_AND_DATE = new RegExp(`^(.+?)${DATE_PATTERN}$`);
 const ORGAN_SUFFIX = /(?:人民政府|政府|办事处|办公室|委员会|管委会|局|委|厅|院|中心|所|站|队|处|署|街道|镇|乡|区|县|市)$/;
+/** An organ standing alone at the very end, with no date under it: only unmistakable organ endings. */
+const STRONG_ORGAN_SUFFIX = /(?:人民政府|办事处|办公室|委员会|管委会|局|中心)$/;
+/** Lines printed around the closing block that are not the report's text. */
+const CLOSING_NOISE = [
+  /^[（(]?(?:盖章|印章|公章|签章|此件公开发布|此件主动公开|此页无正文|主动公开)[)）]?$/,
+  /^第\d+页(?:[，,]?共\d+页)?$/,
+  /^(?:【?打印(?:本页)?】?|【?关闭(?:窗口)?】?|扫一扫.*|分享到.*|责任编辑[:：].*|浏览次数[:：].*)+$/,
+];
+const ATTACHMENT = /^附件(?:\d|[一二三四五六七八九十]|[:：])/;
+/** How far up from the end the closing block is looked for. */
+const CLOSING_WINDOW = 8;
 
-/** The closing block at the very end: the issuing organ's name and the date, taken off the last section's text. */
+function isClosingNoise(compact: string): boolean {
+  return isPageNumber(compact) || CLOSING_NOISE.some((re) => re.test(compact));
+}
+
+function isOrganName(compact: string, suffix: RegExp): boolean {
+  return compact.length >= 2 && compact.length <= 40 && !/[。，；：,;:！？!?、]/.test(compact) && suffix.test(compact);
+}
+
+/**
+ * The closing block at the end of the last section: the issuing organ's name and the 成文日期
+ * (Arabic or Chinese numerals), on separate lines or one, among page numbers, a seal note and
+ * footer lines, which are dropped; 附件 lines stay in the text. Taken off the last section's text.
+ */
 function takeClosing(paragraphs: string[]): { organ: string | null; date: string | null } {
+  const compact = (i: number) => noSpace(paragraphs[i]);
+  const drop = new Set<number>();
   let date: string | null = null;
   let organ: string | null = null;
-  let end = paragraphs.length;
-  while (end > 0 && isPageNumber(paragraphs[end - 1])) end--;
-  const last = end > 0 ? squash(paragraphs[end - 1]) : "";
-  const d = DATE.exec(last.replace(/\s+/g, ""));
-  if (d) {
-    date = isoDate(d[1], d[2], d[3]);
-    if (date) end--;
-  }
-  if (date && end > 0) {
-    const candidate = squash(paragraphs[end - 1]);
-    if (candidate.length <= 40 && !/[。，；：,;:！？]/.test(candidate) && ORGAN_SUFFIX.test(candidate.replace(/\s/g, ""))) {
-      organ = candidate.replace(/\s/g, "");
-      end--;
+  const stop = Math.max(0, paragraphs.length - CLOSING_WINDOW);
+  let i = paragraphs.length - 1;
+  const skipNoise = () => {
+    for (; i >= stop; i--) {
+      const c = compact(i);
+      if (isClosingNoise(c)) drop.add(i);
+      else if (!ATTACHMENT.test(c)) break;
+    }
+  };
+  skipNoise();
+  if (i >= stop) {
+    const c = compact(i);
+    const alone = DATE.exec(c);
+    const withOrgan = alone ? null : ORGAN_AND_DATE.exec(c);
+    if (alone) {
+      date = isoDate(alone[1], alone[2], alone[3]);
+    } else if (withOrgan && isOrganName(withOrgan[1], ORGAN_SUFFIX)) {
+      date = isoDate(withOrgan[2], withOrgan[3], withOrgan[4]);
+      if (date) organ = withOrgan[1];
+    }
+    if (date) {
+      drop.add(i);
+      i--;
+      if (!organ) {
+        skipNoise();
+        if (i >= stop && isOrganName(compact(i), ORGAN_SUFFIX)) {
+          organ = compact(i);
+          drop.add(i);
+        }
+      }
+    } else if (isOrganName(c, STRONG_ORGAN_SUFFIX)) {
+      organ = c;
+      drop.add(i);
     }
   }
-  paragraphs.splice(end);
+  // Page numbers, seal notes and footer lines at the end are never the report's text.
+  const kept = paragraphs.filter((_, k) => !drop.has(k));
+  paragraphs.splice(0, paragraphs.length, ...kept);
   return { organ, date };
 }
 
