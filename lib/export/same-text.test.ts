@@ -1,6 +1,5 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ReportView } from "@/components/report/report-view";
 import { fullReport } from "@/lib/report/fixtures/full-report";
@@ -8,6 +7,7 @@ import { renderDocx } from "./docx";
 import { renderHtml, renderHtmlFragment, renderPortalFragment } from "./html";
 import { buildPublication } from "./publication";
 import { docxParts } from "./testing/docx-tables";
+import { parseHtml, textOf, textWithout } from "./testing/html-dom";
 
 /**
  * One publication model for every output: the DOCX, the downloaded HTML, the portal fragment (the
@@ -34,9 +34,7 @@ function publishedTexts(): string[] {
 
 /** The visible text of an HTML document or fragment, without the stylesheet. */
 function htmlText(html: string): string {
-  const root = parse(html);
-  for (const style of root.querySelectorAll("style, title")) style.remove();
-  return squash(root.text);
+  return squash(textWithout(parseHtml(html), ["style", "title"]));
 }
 
 let docxText = "";
@@ -44,7 +42,7 @@ beforeAll(async () => {
   const parts = await docxParts(new Uint8Array(await renderDocx(report)));
   // Every w:t in document order: paragraphs and table cells as Word reads them.
   const runs = [...parts["word/document.xml"].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
-  docxText = squash(parse(`<x>${runs.join("")}</x>`).text);
+  docxText = squash(textOf(parseHtml(`<x>${runs.join("")}</x>`)));
 });
 
 describe("the same text in every output", () => {

@@ -52,12 +52,17 @@ export function attrOf(element: Element, name: string): string | undefined {
 
 /** The text of an element as a reader sees it: its text nodes joined, entities decoded. */
 export function textOf(element: Element): string {
+  return textWithout(element, []);
+}
+
+/** The text of an element without the elements of these tags (a page's style and title). */
+export function textWithout(element: Element, skip: readonly string[]): string {
   const parts: string[] = [];
   const stack: Node[] = [element];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeName === "#text") parts.push((node as DefaultTreeAdapterTypes.TextNode).value);
-    else stack.push(...[...childNodes(node)].reverse());
+    else if (!(isElement(node) && skip.includes(node.tagName))) stack.push(...[...childNodes(node)].reverse());
   }
   return parts.join("");
 }
