@@ -1,5 +1,6 @@
 // The app as users run it — the production build through scripts/start.mjs — on a fresh embedded
-// PostgreSQL of its own, for the benchmarks that need a server.
+// PostgreSQL of its own, for the benchmarks that need a server. The benchmarks work on the demo
+// district, which start.mjs seeds on a DATABASE_URL only when asked (NIANBAO_DEMO=1).
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +23,7 @@ export async function startBenchApp(port = Number(process.env.BENCH_PORT ?? 3200
   let server: ChildProcess | null = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), NIANBAO_QUIET: "1", NIANBAO_DIST_DIR: ".next-bench", SESSION_SECRET: BENCH_SECRET, NIANBAO_DB_POOL: "20" },
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), NIANBAO_QUIET: "1", NIANBAO_DIST_DIR: ".next-bench", SESSION_SECRET: BENCH_SECRET, NIANBAO_DB_POOL: "20", NIANBAO_DEMO: "1" },
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
