@@ -4,6 +4,7 @@ import { fullReport } from "@/lib/report/fixtures/full-report";
 import { fullReportWithBlanks, layoutContents } from "./__fixtures__/layouts/contents";
 import { expectFaithful, expectNarratives } from "./__fixtures__/layouts/faithful";
 import { runOnArticle, spaceSeparatedRows } from "./__fixtures__/layouts/run-on";
+import { webPageCopyOfCellParagraphs } from "./__fixtures__/layouts/web-page-copy";
 
 /** Without blank cells: a copy that turned TABs into spaces cannot say where a blank was. */
 const withoutBlanks = [
@@ -54,5 +55,18 @@ describe("lines that are ordinary text", () => {
     const result = importText(runOnArticle(fullReport("2021")));
     expect(result.content.meta.issuingOrgan).toBe("某市某区人民政府");
     expect(result.content.meta.issuedDate).toBe("2023-01-18");
+  });
+});
+
+describe.each(withoutBlanks)("$name copied from a page whose cells hold paragraphs", ({ content }) => {
+  it("selected and copied: each cell a paragraph of its own", () => {
+    const text = webPageCopyOfCellParagraphs(content);
+    const result = importText(text);
+    expectFaithful(result, content);
+    expectNarratives(result, content);
+  });
+
+  it("innerText: a TAB line between the cells of a row", () => {
+    expectFaithful(importText(webPageCopyOfCellParagraphs(content, { innerText: true })), content);
   });
 });

@@ -23,6 +23,31 @@ export function webPageCopy(content: ReportContent): string {
   return out.toString();
 }
 
+/**
+ * The copy of a portal page whose table cells hold `<p>` paragraphs (pages converted from Word):
+ * every cell comes out as a paragraph of its own and the rows are lost. Selecting and copying
+ * gives the cells separated by blank lines; `innerText` puts a line with a TAB between the cells
+ * of a row. An empty cell leaves no trace either way.
+ */
+export function webPageCopyOfCellParagraphs(content: ReportContent, { innerText = false } = {}): string {
+  const doc = layoutDocument(content);
+  const out = new InnerText();
+  out.block(doc.title.join("\n"), 1);
+  for (const p of doc.preface) out.block(p, 2);
+  for (const section of doc.sections) {
+    out.block(section.heading, 1);
+    for (const p of section.paragraphs) out.block(p, 2);
+    for (const table of section.tables) {
+      for (const row of placedRows(table)) {
+        const cells = row.map((c) => c.text).filter((t) => t !== "");
+        if (cells.length > 0) out.block(cells.join(innerText ? "\n\n\t\n\n" : "\n\n"), innerText ? 3 : 2);
+      }
+    }
+  }
+  for (const line of doc.closing) out.block(line, 2);
+  return out.toString();
+}
+
 function tableText(table: LayoutTable): string {
   return placedRows(table).map((row) => row.map((c) => c.text).join("\t")).join("\n");
 }
