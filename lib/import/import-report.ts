@@ -30,15 +30,18 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
     fileName: options.fileName,
   });
   const formatId: FormatId = detectFormat(blocks) ?? formatIdForYear(provisionalMeta.year ?? 2021);
-  const structure = formatId === "2021" ? provisional : readStructure(blocks, formatId);
-  const meta = formatId === "2021" ? provisionalMeta : readMeta({
+  const tables = matchTables(blocks, formatId, { previous: options.previous });
+  // Table rows printed as lines of text (`规章1012`) belong to the tables, not the narrative.
+  const structure = formatId === "2021" && tables.paragraphRows.size === 0
+    ? provisional
+    : readStructure(blocks, formatId, tables.paragraphRows);
+  const meta = structure === provisional ? provisionalMeta : readMeta({
     title: structure.title,
     preface: structure.preface,
     fullText: fullText(blocks),
     closingOrgan: structure.closing.organ,
     fileName: options.fileName,
   });
-  const tables = matchTables(blocks, formatId, { previous: options.previous });
 
   const content: ReportContent = emptyReport(formatId, {
     organization: meta.organization ?? "",

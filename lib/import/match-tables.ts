@@ -8,7 +8,7 @@ import { finding, rowCells, tableName, typedCells } from "./findings";
 import { toGrid, type GridCell } from "./grid";
 import { labelIndex, matchLabel, type LabelEntry, type LabelIndex, type LabelKind, type LabelMatch } from "./label-index";
 import { mayHoldSeveral, resolveGluedRows, type GluedTableRow } from "./resolve-glued-rows";
-import { isSubsequence, labelKey, printed } from "./text-utils";
+import { isSubsequence, labelKey, printed, stripArtifacts } from "./text-utils";
 import type { DocBlock, TableBlock } from "./types";
 import { figureWithUnit, isBlankText, isValueText, readCell, readFigureWithUnit } from "./values";
 
@@ -22,6 +22,8 @@ export interface TableMatch {
   tables: Record<string, TableValues>;
   cellsRead: number;
   findings: Finding[];
+  /** Indices of paragraph blocks read as table rows (a row printed as a line: `规章1012`). */
+  paragraphRows: Set<number>;
 }
 
 interface Segment {
@@ -31,6 +33,9 @@ interface Segment {
   /** Empty cells after the labels in text, where they are left out of `values`: a row printed with blank cells. */
   blanks: number;
 }
+
+/** The longest line of text taken for a table row (三's longest label with seven figures fits easily). */
+const MAX_PARAGRAPH_ROW = 160;
 
 const ANY_LABEL: readonly LabelKind[] = ["caption", "rowHeader", "note", "columnsHeader", "column", "columnGroup", "row", "rowGroup"];
 const ROW_ONLY: readonly LabelKind[] = ["row"];
@@ -140,18 +145,56 @@ class Matcher {
   }
 
   run(blocks: DocBlock[]): TableMatch {
-    for (const block of blocks) {
-      if (block.type !== "table") continue;
+    const paragraphRows = new Set<number>();
+    blocks.forEach((block, index) => {
+      if (block.type === "paragraph") {
+        if (this.paragraphRow(block.text)) paragraphRows.add(index);
+        return;
+      }
       for (const segments of segmentsOf(block)) {
         for (const segment of segments) this.segment(segment);
       }
       this.flushPendingRow();
-    }
+    });
     this.flushPendingRow();
     this.resolveGlued();
     this.checkHeaders();
     this.checkCompleteness();
-    return { tables: this.tables, cellsRead: this.cellsRead, findings: this.findings };
+    return { tables: this.tables, cellsRead: this.cellsRead, findings: this.findings, paragraphRows };
+  }
+
+  /**
+   * A table row that a reader left as a line of text, as copying a PDF gives (`规章1012`,
+   * `三、本年度办理结果 （一）予以公开03142010`, or 四's figures alone under its header): read when the
+   * words before the figures are, word for word, a row's label (with its group headings), or when
+   * bare figures follow the header of 四, whose row has no label.
+   */
+  private paragraphRow(text: string): boolean {
+    const t = stripArtifacts(text).normalize("NFKC").trim();
+    if (t === "" || t.length > MAX_PARAGRAPH_ROW) return false;
+    if (/^\d[\d\s]*$/.test(t)) {
+      const table = this.current;
+      if (!table || table.rows.length !== 1 || table.rows[0].label !== "" || this.filled.has(rowId(table, table.rows[0]))) return false;
+      this.segment({ labels: [], values: t.split(/\s+/), blanks: 0 });
+      return true;
+    }
+    const m = /^(.*?[^\d\s.,])[\s]*(\d[\d\s.,]*)$/u.exec(t);
+    if (!m) return false;
+    const words = m[1].trim().split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      const label = words.slice(i).join("");
+      if (this.exactEntries(label, "row").length === 0) continue;
+      // Only group headings may stand before the row's label.
+      if (!words.slice(0, i).every((w) => this.exactEntries(w, "rowGroup").length > 0)) return false;
+      // A label glued to its figures (no space between) is split and noted by unglueLabel.
+      const glued = !/\s$/.test(m[1]) && !/^\s/.test(t.slice(m[1].length));
+      this.segment(glued
+        ? { labels: [...words.slice(0, i), label + m[2].trim()], values: [], blanks: 0 }
+        : { labels: [...words.slice(0, i), label], values: m[2].trim().split(/\s+/), blanks: 0 });
+      this.flushPendingRow();
+      return true;
+    }
+    return false;
   }
 
   private segment(seg: Segment): void {
@@ -183,7 +226,7 @@ class Matcher {
    */
   private unglueLabel(seg: Segment): Segment | null {
     const last = seg.labels[seg.labels.length - 1];
-    const m = /^(.*[^\d\s.．,，])[\s\u3000]*(\d[\d\s\u3000]*)$/u.exec(last.normalize("NFKC").trim());
+    const m = /^(.*[^\d\s.．,，])[\s\u3000]*(\d(?:[\d\s\u3000]|\.(?=\d))*)$/u.exec(last.normalize("NFKC").trim());
     if (!m || !/\p{Script=Han}/u.test(m[1])) return null;
     if (this.exactEntries(last, "row").length > 0) return null;
     const rowMatch = matchLabel(this.index, m[1], ROW_ONLY, this.current);

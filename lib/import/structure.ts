@@ -182,13 +182,14 @@ function chooseHeadings(candidates: { index: number; match: HeadingMatch }[]): {
   return chosen;
 }
 
-export function readStructure(blocks: DocBlock[], formatId: FormatId): DocumentStructure {
+/** `tableRows`: paragraphs the table matcher read as table rows (a row printed as a line of text). */
+export function readStructure(blocks: DocBlock[], formatId: FormatId, tableRows: ReadonlySet<number> = new Set()): DocumentStructure {
   const sections = sectionSpecs(formatId);
   const findings: Finding[] = [];
   const headings: Partial<Record<SectionKey, string>> = {};
   const bodies: Record<SectionKey, string[]> = { s1: [], s2: [], s3: [], s4: [], s5: [], s6: [] };
   const before: string[] = [];
-  const texts = blocks.map((b) => (b.type === "paragraph" ? cleanParagraph(b.text) : ""));
+  const texts = blocks.map((b, i) => (b.type === "paragraph" && !tableRows.has(i) ? cleanParagraph(b.text) : ""));
   const chosen = new Map(chooseHeadings(headingCandidates(texts, sections)).map((c) => [c.index, c.match]));
   let lastParagraphs: string[] = before;
 
