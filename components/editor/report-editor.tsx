@@ -20,7 +20,7 @@ import { FindingsPanel } from "./findings-panel";
 import { NarrativeEditor } from "./narrative-editor";
 import { ReviewCommentsPanel, ReviewCommentsProvider, SectionReviewComments } from "./review-comments";
 import { StepNav } from "./step-nav";
-import { TableEditor } from "./table-editor";
+import { TablesEditor } from "./table-editor";
 import { readUnsent, SAVE_STATUS_LABEL, useAutosave, type ServerReport } from "./use-autosave";
 
 export interface ReportEditorProps {
@@ -187,9 +187,7 @@ export function ReportEditor({ reportId, version, content: initial, previous, re
             ) : (
               <>
                 <NarrativeEditor sectionKey={section.key} label="表前说明文字" guidance={[]} previousText={null} form={form} optional />
-                {section.tables.map((table) => (
-                  <TableEditor key={table.id} format={initial.format} table={table} form={form} store={store} />
-                ))}
+                <TablesEditor format={initial.format} tables={section.tables} form={form} store={store} />
               </>
             )}
             {section.key === "s6" && format.requiresFeeStatement ? <FeesEditor year={initial.meta.year} form={form} /> : null}

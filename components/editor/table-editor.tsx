@@ -5,7 +5,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { cellId, listCells, type CellRef } from "@/lib/report/cells";
 import { fieldKey, type ReportFormValues } from "@/lib/report/form-values";
 import { TableHead } from "@/components/report/table-head";
-import { tableLayout } from "@/lib/report/layout";
+import { printedTables, tableLayout, type PrintedTable } from "@/lib/report/layout";
 import { parseCellInput } from "@/lib/report/parse-value";
 import type { FormatId, TableSpec } from "@/lib/report/spec-types";
 import { useCellMarks, useTableFindings, useTotal, type EditorStore } from "./editor-store";
@@ -19,14 +19,14 @@ export function normalisedText(raw: string, kind: CellRef["kind"]): string {
   return parsed.ok ? (parsed.value === null ? "" : String(parsed.value)) : raw;
 }
 
-const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c }: { cell: CellRef; form: Form; store: EditorStore; grid: string; r: number; c: number }) {
+const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c, colSpan }: { cell: CellRef; form: Form; store: EditorStore; grid: string; r: number; c: number; colSpan?: number }) {
   const marks = useCellMarks(store, cell.id);
   const review = useTargetComments(cell.id);
   const name = `cells.${fieldKey(cell.id)}` as const;
   const registered = form.register(name);
   const tone = marks.severity === "error" ? "border-red-500 bg-red-50" : marks.severity === "warning" ? "border-amber-400 bg-amber-50" : review.description ? "border-violet-500 bg-violet-50" : "border-transparent";
   return (
-    <td className="relative border border-slate-300 p-0">
+    <td colSpan={colSpan} className="relative border border-slate-300 p-0">
       <CommentMarker count={review.comments.length} />
       <input
         {...registered}
@@ -53,12 +53,12 @@ const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c }: { c
   );
 });
 
-const TotalCell = memo(function TotalCell({ cell, store, grid, r, c }: { cell: CellRef; store: EditorStore; grid: string; r: number; c: number }) {
+const TotalCell = memo(function TotalCell({ cell, store, grid, r, c, colSpan }: { cell: CellRef; store: EditorStore; grid: string; r: number; c: number; colSpan?: number }) {
   const value = useTotal(store, cell.tableId, cell.rowKey, cell.columnKey, cell.kind);
   const marks = useCellMarks(store, cell.id);
   const review = useTargetComments(cell.id);
   return (
-    <td className="relative border border-slate-300 bg-slate-100 p-0">
+    <td colSpan={colSpan} className="relative border border-slate-300 bg-slate-100 p-0">
       <CommentMarker count={review.comments.length} />
       <input
         readOnly
@@ -86,12 +86,8 @@ function focusCell(grid: string, r: number, c: number): boolean {
   return true;
 }
 
-/** One official table as a grid of inputs: spreadsheet keys, Excel/WPS paste, computed totals read-only. */
-export function TableEditor({ format, table, form, store }: { format: FormatId; table: TableSpec; form: Form; store: EditorStore }) {
-  const layout = tableLayout(table);
-  const grid = `grid-${table.id}`;
-  const cells = new Map(listCells(format).filter((c) => c.tableId === table.id).map((c) => [c.id, c]));
-
+/** Spreadsheet keys (arrows, Enter, Tab) and Excel/WPS block paste over the inputs of one grid. */
+function gridHandlers(grid: string, form: Form) {
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const input = event.target as HTMLInputElement;
     if (input.dataset.grid !== grid) return;
@@ -126,6 +122,74 @@ export function TableEditor({ format, table, form, store }: { format: FormatId; 
       }),
     );
   };
+  return { onKeyDown, onPaste };
+}
+
+/**
+ * A section's tables as the layout spec prints them (`printedTables`): 三 and 四 alone, 二's 第二十条
+ * items as ONE table of four columns — per item a full-width caption row, its 信息内容 header and its
+ * rows, a single value spanning the three value columns.
+ */
+export function TablesEditor({ format, tables, form, store }: { format: FormatId; tables: TableSpec[]; form: Form; store: EditorStore }) {
+  const printed = printedTables(tables);
+  if (printed.length === tables.length) {
+    return <>{tables.map((table) => <TableEditor key={table.id} format={format} table={table} form={form} store={store} />)}</>;
+  }
+  return <>{printed.map((p) => <CombinedTableEditor key={p.id} format={format} printed={p} form={form} store={store} />)}</>;
+}
+
+function CombinedTableEditor({ format, printed, form, store }: { format: FormatId; printed: PrintedTable; form: Form; store: EditorStore }) {
+  const grid = `grid-${printed.id.replace(/\W/g, "-")}`;
+  const cells = new Map(listCells(format).map((c) => [c.id, c]));
+  const { onKeyDown, onPaste } = gridHandlers(grid, form);
+  let r = -1;
+  return (
+    <div className="space-y-2">
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-label={printed.tables.map((t) => t.caption).join("、")}>
+          <tbody>
+            {printed.rows.map((row, i) => {
+              const values = row.cells.filter((cell) => cell.role === "value");
+              if (values.length) r++;
+              let c = -1;
+              return (
+                <tr key={i}>
+                  {row.cells.map((cell, j) => {
+                    if (cell.role === "value") {
+                      c++;
+                      const ref = cells.get(cellId(cell.table.id, cell.row!.key, cell.column!.key))!;
+                      const span = cell.colSpan > 1 ? cell.colSpan : undefined;
+                      return ref.computed ? (
+                        <TotalCell key={j} cell={ref} store={store} grid={grid} r={r} c={c} colSpan={span} />
+                      ) : (
+                        <TypedCell key={j} cell={ref} form={form} store={store} grid={grid} r={r} c={c} colSpan={span} />
+                      );
+                    }
+                    const tone = cell.role === "caption" ? "bg-slate-100 text-center font-semibold" : cell.role === "header" ? "bg-slate-50 text-center font-medium" : "text-left font-normal";
+                    return (
+                      <th key={j} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} scope={cell.scope ?? undefined}
+                        className={`border border-slate-300 px-2 py-1 text-xs ${tone}`}>
+                        {cell.text}
+                      </th>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {printed.tables.map((table) => <TableMessages key={table.id} tableId={table.id} store={store} />)}
+    </div>
+  );
+}
+
+/** One official table as a grid of inputs: spreadsheet keys, Excel/WPS paste, computed totals read-only. */
+export function TableEditor({ format, table, form, store }: { format: FormatId; table: TableSpec; form: Form; store: EditorStore }) {
+  const layout = tableLayout(table);
+  const grid = `grid-${table.id}`;
+  const cells = new Map(listCells(format).filter((c) => c.tableId === table.id).map((c) => [c.id, c]));
+  const { onKeyDown, onPaste } = gridHandlers(grid, form);
 
   return (
     <div className="space-y-2">
