@@ -7,10 +7,10 @@ import type { Finding } from "@/lib/report/rules";
  * carries year 0).
  */
 export function keepValidatedFinding(documentFindings: readonly Finding[], yearKnown: boolean): (finding: Finding) => boolean {
-  // A table the importer reported missing, or whose printed rows it could not read (S4/S5): validate()'s
-  // "no numbers" would only repeat it, less precisely.
+  // A table the importer reported missing, or whose printed rows or cells it could not read (S4/S5, or
+  // V1/V2 for a unit that disagrees with its column): validate()'s "no numbers" would only repeat it, less precisely.
   const missingTables = new Set(
-    documentFindings.filter((f) => f.rule === "S2" || f.rule === "S4" || f.rule === "S5").flatMap((f) => f.cells.map(tableIdOf)),
+    documentFindings.filter((f) => ["S2", "S4", "S5", "V1", "V2"].includes(f.rule)).flatMap((f) => f.cells.map(tableIdOf)),
   );
   const explainedCells = new Set(documentFindings.filter((f) => f.rule === "V1" || f.rule === "V2").flatMap((f) => f.cells));
   return (f) => {
