@@ -5,18 +5,22 @@ import type { DocBlock, TableBlock } from "./types";
 
 /**
  * Markdown as OCR and AI conversion tools write a report: `#` headings, `**bold**`, pipe tables
- * with a `|---|` separator under a header row that is often made up (`列1`, `Unnamed: 2`, `0 1 2`),
+ * (with or without outer pipes) with a `|---|` separator under a header row that is often made up
+ * (`列1`, `Unnamed: 2`, `0 1 2`), pandoc's grid tables (`+----+`, a cell wrapped over lines),
  * merged cells as empty cells, `<br>` where a cell's text wrapped, pandas' index column and `nan`,
  * HTML `<table>`s where the tool gave up on pipes, and headings lifted out of a table (`### (三)不予公开`)
  * that cut it in pieces. Pipe tables are real grids: an empty cell is an empty value.
  */
 export function looksMarkdown(text: string): boolean {
-  return SEPARATOR_ROW.test(text) || /^[ \t]*<table[\s>]/im.test(text);
+  return SEPARATOR_ROW.test(text) || GRID_BORDER_ROW.test(text) || /^[ \t]*<table[\s>]/im.test(text);
 }
 
 // Written so that no two runs of blanks can trade characters: a long line fails in linear time.
 const SEPARATOR_ROW = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+(?:\|[ \t]*)?$/m;
 const SEPARATOR_LINE = new RegExp(`^${SEPARATOR_ROW.source.slice(1, -1)}$`);
+/** The border of a grid table (pandoc): `+------+----+`, `+======+====+` under the header. */
+const GRID_BORDER_ROW = /^[ \t]*\+(?:[-=:]+\+){2,}[ \t]*$/m;
+const GRID_BORDER = /^\+(?:[-=:]+\+)+$/;
 
 export function readMarkdown(text: string): DocBlock[] {
   const blocks: DocBlock[] = [];
@@ -37,36 +41,66 @@ export function readMarkdown(text: string): DocBlock[] {
 function readMarkdownLines(text: string): DocBlock[] {
   const blocks: DocBlock[] = [];
   let table: TableBlock | null = null;
+  /** In a grid table, the text lines of the row being read, split into cells. */
+  let gridLines: string[][] | null = null;
+  const endGridRow = () => {
+    if (table && gridLines && gridLines.length > 0) table.rows.push(...gridRow(gridLines));
+    gridLines = gridLines ? [] : null;
+  };
   const endTable = () => {
+    endGridRow();
+    gridLines = null;
     if (table) {
       dropIndexColumn(table);
       if (table.rows.length > 0) blocks.push(table);
     }
     table = null;
   };
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
+  const lines = text.split("\n").map((l) => l.trim());
+  lines.forEach((line, i) => {
     if (SEPARATOR_LINE.test(line)) {
       // The row above the separator is the header row, which converters often make up.
       if (table && table.rows.length > 0) cleanHeader(table);
-      continue;
+      return;
     }
-    if (line.startsWith("|")) {
+    if (GRID_BORDER.test(line)) {
+      endGridRow();
+      table ??= { type: "table", rows: [], positional: true };
+      gridLines ??= [];
+      return;
+    }
+    // A row has its outer pipes, or at least stands in a table or right above its separator.
+    const row = line.startsWith("|") || (line.includes("|") && (table !== null || SEPARATOR_LINE.test(lines[i + 1] ?? "")));
+    if (row && gridLines) {
+      gridLines.push(splitRow(line));
+      return;
+    }
+    if (row) {
       table ??= { type: "table", rows: [], positional: true };
       table.rows.push(splitRow(line).map((t) => ({ text: cellText(t), colSpan: 1, rowSpan: 1 })));
-      continue;
+      return;
     }
     endTable();
-    if (line === "") continue;
+    if (line === "") return;
     const heading = /^#{1,6}[ \t]+/.exec(line);
     const body = inlineText(heading ? line.slice(heading[0].length).replace(/[ \t]+#+$/, "") : line.replace(/^>[ \t]?/, ""));
     if (body !== "") blocks.push({ type: "paragraph", text: body, heading: heading ? true : undefined });
-  }
+  });
   endTable();
   return blocks;
 }
 
-/** Cells between unescaped pipes; the outer pipes are not cells. */
+/**
+ * One row of a grid table from its text lines: a cell's text wrapped over several lines is joined
+ * column by column. Lines with different numbers of cells (merged cells) stay rows of their own.
+ */
+function gridRow(lines: string[][]): TableBlock["rows"] {
+  const width = lines[0].length;
+  if (lines.some((l) => l.length !== width)) return lines.map((l) => l.map((t) => ({ text: cellText(t), colSpan: 1, rowSpan: 1 })));
+  return [Array.from({ length: width }, (_, c) => ({ text: cellText(lines.map((l) => l[c]).join("<br>")), colSpan: 1, rowSpan: 1 }))];
+}
+
+/** Cells between unescaped pipes; the outer pipes, where the row has them, are not cells. */
 function splitRow(line: string): string[] {
   const cells: string[] = [];
   let current = "";
@@ -83,8 +117,8 @@ function splitRow(line: string): string[] {
     }
   }
   cells.push(current);
-  if (cells[0].trim() === "") cells.shift();
-  if (cells.length > 0 && cells[cells.length - 1].trim() === "") cells.pop();
+  if (line.startsWith("|")) cells.shift();
+  if (line.endsWith("|") && !line.endsWith("\\|") && cells.length > 0) cells.pop();
   return cells;
 }
 

@@ -100,3 +100,45 @@ function pipeTable(rows: string[][], n: number): string[] {
 function halfWidth(text: string): string {
   return text.replace(/（([一二三四五六七八九十]{1,3})）/g, "($1)");
 }
+
+/**
+ * Markdown as pandoc writes a Word report: headings and paragraphs, and each table as a grid table
+ * (`+----+----+` borders, `+====+` under the header row) in which a long label wraps over several
+ * lines of its cell; merged cells are repeated as empty cells.
+ */
+export function pandocMarkdown(content: ReportContent): string {
+  const doc = layoutDocument(content);
+  const out: string[] = [...doc.title.map((t) => `# ${t}`), "", ...doc.preface.flatMap((p) => [p, ""])];
+  for (const section of doc.sections) {
+    out.push(`# ${section.heading}`, "");
+    for (const p of section.paragraphs) out.push(p, "");
+    for (const table of section.tables) out.push(...gridTable(gridRows(table)), "");
+  }
+  out.push(...doc.closing.flatMap((l) => [l, ""]));
+  return out.join("\n");
+}
+
+const WRAP = 10;
+
+function gridTable(rows: string[][]): string[] {
+  const wrapped = rows.map((row) => row.map((text) => (text === "" ? [""] : Array.from({ length: Math.ceil(text.length / WRAP) }, (_, i) => text.slice(i * WRAP, (i + 1) * WRAP)))));
+  const widths = rows[0].map((_, c) => Math.max(...wrapped.map((row) => Math.max(...row[c].map(displayWidth)))));
+  const border = (ch: string) => `+${widths.map((w) => ch.repeat(w + 2)).join("+")}+`;
+  const out = [border("-")];
+  wrapped.forEach((row, r) => {
+    const height = Math.max(...row.map((cell) => cell.length));
+    for (let line = 0; line < height; line++) {
+      out.push(`| ${row.map((cell, c) => pad(cell[line] ?? "", widths[c])).join(" | ")} |`);
+    }
+    out.push(border(r === 0 ? "=" : "-"));
+  });
+  return out;
+}
+
+function displayWidth(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(width - displayWidth(text));
+}
