@@ -405,6 +405,13 @@ class Matcher {
     this.flushPendingRow();
     const label = seg.labels.map(printed).join(" ");
     const count = seg.values.filter((v) => !isBlankText(v)).length;
+    // 四's one row has no label, yet some reports give it one (`数量`, `件数`): its fifteen figures, under its header, are still 四's.
+    const unlabeled = this.tablesSpec().find((t) => t.rows.length === 1 && t.rows[0].label === "" && !this.filled.has(rowId(t, t.rows[0])));
+    if (unlabeled && (count === unlabeled.columns.length || this.current === unlabeled)) {
+      this.findings.push(finding("S3", `${tableName(this.formatId, unlabeled)}的数字行印有行标签“${label}”，规定的表格该行没有标签；已按该表读入`, rowCells(unlabeled, unlabeled.rows[0])));
+      this.unlabeledValues(seg.values);
+      return;
+    }
     this.findings.push(
       finding("S3", `表格行“${label}”与规定格式的任何一行都对应不上，其中的${count}个数未读入`),
     );

@@ -88,8 +88,8 @@ function headingMatches(text: string, sections: SectionSpec[], after: number): H
     const precision = common / restKey.length;
     let bonus: number;
     if (number !== null && !bracketed) {
-      // Its own number: the title may be reworded as long as most of it is there.
-      if (cover < 0.5 || precision < 0.45 || common < 4) return;
+      // Its own number: the title may be reworded as long as most of it is there (3 of 总体情况's 4).
+      if (cover < 0.5 || precision < 0.45 || common < Math.min(4, titleKey.length - 1)) return;
       bonus = 1;
     } else {
       if (cover < 0.8 || precision < 0.55) return;
@@ -198,8 +198,9 @@ export function readStructure(blocks: DocBlock[], formatId: FormatId, tableRows:
     if (text === "") continue;
     const heading = chosen.get(i);
     if (heading) {
-      headings[heading.section.key] = heading.text.slice(0, heading.rest ? heading.text.length - heading.rest.length - 1 : undefined).trim();
-      const printedHeading = headings[heading.section.key]!;
+      // An inline heading's text is the heading alone; its rest is the section's first paragraph.
+      const printedHeading = heading.text;
+      headings[heading.section.key] = printedHeading;
       const official = officialHeading(heading.section);
       if (labelKey(printedHeading) !== labelKey(official)) {
         findings.push(finding("S3", headingMessage(heading.section, printedHeading), [`narrative.${heading.section.key}`]));
