@@ -31,6 +31,8 @@ async function fillComplete(page: Page, reportId: string) {
 }
 
 test("youxie-editor submits, pingfang-reviewer returns it with a comment on a cell, the editor fixes it at the cell and resubmits, the reviewer approves and marks it published", async ({ browser }) => {
+  // Two browsers through the whole review path, three confirmations included: more than a minute on a busy machine.
+  test.setTimeout(180_000);
   const editorContext = await browser.newContext();
   const reviewerContext = await browser.newContext();
   const editor = await editorContext.newPage();
