@@ -25,6 +25,8 @@ export async function buildImportWorker(distDir = process.env.NIANBAO_DIST_DIR |
     tsconfig: path.join(ROOT, "tsconfig.json"),
     logLevel: "warning",
   });
+  // esbuild's service process would otherwise stay beside npm start for as long as it runs.
+  await esbuild.stop();
   return outfile;
 }
 
