@@ -9,7 +9,7 @@ export type RuleId =
   | "S1" | "S2" | "S3" | "S4" | "S5"
   | "V1" | "V2" | "V3" | "V4" | "V5" | "V6"
   | "A1" | "A2" | "A3" | "A4" | "A5" | "A6"
-  | "X1" | "X2" | "X3" | "X4" | "X5" | "X6" | "X7" | "X8";
+  | "X1" | "X2" | "X3" | "X4" | "X5" | "X6" | "X7" | "X8" | "X9" | "X10";
 
 export interface Finding {
   rule: RuleId;
@@ -55,6 +55,8 @@ export const RULES: Record<RuleId, RuleInfo> = {
   X6: { severity: "warning", checkedBy: "validate", description: "人民政府的报告未说明工作考核、社会评议和责任追究结果情况" },
   X7: { severity: "warning", checkedBy: "validate", description: "成文日期晚于发布期限（1月31日；政府本级报告3月31日）" },
   X8: { severity: "warning", checkedBy: "validate", description: "文字部分与上年报告重复超过一半" },
+  X9: { severity: "warning", checkedBy: "validate", description: "文字中作为报告期的年份（统计期限、“某年，我…”、“某年度”）既不是报告年度也不是上年" },
+  X10: { severity: "warning", checkedBy: "validate", description: "文号使用了【】或[]，应使用六角括号〔〕" },
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -7,13 +7,14 @@ import { checkCarriedOver, checkContinuations, checkRepetition } from "./cross-y
 import { checkDeadline, checkFees, checkGovernmentTopics, checkStatedFigures } from "./narrative";
 import { checkFormatMatchesYear, checkTablesPresent } from "./structure";
 import { checkCellValues, checkFeeValues, checkNarratives } from "./values";
+import { checkDocumentNumbers, checkStatedYears } from "./years";
 
 export type { Finding, RuleId, Severity } from "../rules";
 export { RULES } from "../rules";
 export type { ValidateOptions } from "./context";
 
 /**
- * Every rule of docs/format.md that structured content can break (S2, S4, V1–V6, A1–A6, X1–X8; S1, S3
+ * Every rule of docs/format.md that structured content can break (S2, S4, V1–V6, A1–A6, X1–X10; S1, S3
  * and S5 concern documents and are reported by the importer). Pure; values are checked as stored,
  * so an imported report's typed totals are checked too. Drafts are lenient: blanks are only errors
  * with `complete` (the submission gate).
@@ -32,6 +33,8 @@ export function validate(content: ReportContent, options: ValidateOptions = {}):
   checkGovernmentTopics(ctx);
   checkDeadline(ctx);
   checkClosing(ctx);
+  checkStatedYears(ctx);
+  checkDocumentNumbers(ctx);
   const previous = options.previous;
   if (previous) {
     checkCarriedOver(ctx, previous);

@@ -113,6 +113,15 @@ const CASES: Partial<Record<RuleId, RuleCases>> = {
     positive: { report: r21, options: withPrevious(r21, withContent(previousOf(r21), { narratives: { s5: r21.narratives.s5.replaceAll("2022", "2021") } })) },
     negative: { report: r21, options: withPrevious(r21) },
   },
+  X9: {
+    // An older report carried over: its 统计期限 still names its own year.
+    positive: { report: withContent(r21, { preface: r21.preface.replaceAll(`${r21.meta.year}年`, `${r21.meta.year - 3}年`) }) },
+    negative: { report: withContent(r21, { preface: `${r21.preface}依据国办函〔${r21.meta.year - 3}〕109号，${r21.meta.year - 3}年修订的制度执行。` }) },
+  },
+  X10: {
+    positive: { report: withContent(r21, { narratives: { s6: `${r21.narratives.s6}按照国办公开办函【2021】30号要求执行。` } }) },
+    negative: { report: withContent(r21, { narratives: { s6: `${r21.narratives.s6}按照国办公开办函〔2021〕30号要求执行。` } }) },
+  },
 };
 
 describe("the closing block (V5, V6)", () => {
