@@ -74,3 +74,38 @@ describe("a report in the other year's format", () => {
     expect(result.findings.filter((f) => f.rule === "S4")).toHaveLength(1);
   });
 });
+
+describe("a 2019-format report printing 2021's three rows under （六）其他处理", () => {
+  const content = fullReport("2019");
+  const base = wordRowPerLine(content);
+  const r6 = content.tables.requests.r6;
+  const LABELS = ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"];
+
+  /** 三's （六） row replaced by three rows whose figures add up to it (the first two get 1 and 0 where they can). */
+  function withThreeRows(drop?: number): string {
+    const values = Object.values(r6) as number[];
+    const first = values.map((v) => Math.min(1, v));
+    const second = values.map(() => 0);
+    const third = values.map((v, i) => v - first[i] - second[i]);
+    const rows = [first, second, third]
+      .map((figures, i) => ["", i === 0 ? "（六）其他处理" : "", LABELS[i], ...figures].join("\t"))
+      .filter((_, i) => i !== drop);
+    return base.split("\n").map((line) => (line.split("\t").includes("（六）其他处理") ? rows.join("\n") : line)).join("\n");
+  }
+
+  it("all three present: summed into （六）其他处理, exact, with S4", () => {
+    const result = importText(withThreeRows());
+    expect(result.format).toBe("2019");
+    expect(toTablesJson(result.content)).toEqual(toTablesJson(content));
+    const s4 = result.findings.filter((f) => f.rule === "S4");
+    expect(s4).toHaveLength(1);
+    expect(s4[0].message).toContain("已将这3行逐列相加读入本行");
+    expect(result.findings.filter((f) => f.rule === "S3" && f.message.includes("对应不上"))).toEqual([]);
+  });
+
+  it("one of them missing: （六）其他处理 stays blank, with S4 saying why", () => {
+    const result = importText(withThreeRows(1));
+    expect(Object.values(result.content.tables.requests.r6).every((v) => v === null)).toBe(true);
+    expect(result.findings.find((f) => f.rule === "S4")?.message).toContain("无法合计，该行留空");
+  });
+});

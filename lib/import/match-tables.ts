@@ -135,6 +135,8 @@ class Matcher {
   private readonly glued = new Map<string, GluedTableRow[]>();
   /** Rows read with a cell too few or too many: their cells may be shifted. */
   private readonly unreliable = new Set<string>();
+  /** Rows of the other format that one of ours stands for (2021's three （六） rows in a 2019 table), by our row. */
+  private readonly splitRows = new Map<string, { table: TableSpec; row: RowSpec; source: string; labels: string[]; printed: Map<string, string[]> }>();
 
   constructor(
     private readonly formatId: FormatId,
@@ -157,6 +159,7 @@ class Matcher {
       this.flushPendingRow();
     });
     this.flushPendingRow();
+    this.sumSplitRows();
     this.resolveGlued();
     this.checkHeaders();
     this.checkCompleteness();
@@ -210,7 +213,7 @@ class Matcher {
     }
     const last = seg.labels[seg.labels.length - 1];
     const rowMatch = matchLabel(this.index, last, ROW_ONLY, this.current);
-    if (hasValues && !rowMatch?.exact && this.groupRow(seg)) return;
+    if (hasValues && !rowMatch?.exact && (this.groupRow(seg) || this.otherFormatSubRow(seg))) return;
     if (hasValues || (rowMatch?.exact && !this.isOtherLabel(last))) {
       if (rowMatch) this.dataRow(seg, rowMatch);
       else this.unknownRow(seg);
@@ -291,6 +294,57 @@ class Matcher {
         : "；无法从合计分出各行，已留空";
     this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}${kept}`, cells));
     return true;
+  }
+
+  /**
+   * A row the other format splits out of one of ours (2021's three rows under （六）其他处理 in a
+   * 2019-format table, whose （六）其他处理 is one row): gathered, and summed into our row once the
+   * table is read — a sum is exact, so it is read only when every one of them is there in full.
+   */
+  private otherFormatSubRow(seg: Segment): boolean {
+    const key = labelKey(seg.labels[seg.labels.length - 1]);
+    for (const other of Object.values(FORMATS)) {
+      if (other.id === this.formatId) continue;
+      for (const table of other.sections.flatMap((s) => s.tables)) {
+        const row = table.rows.find((r) => labelKey(r.label) === key && (r.groups?.length ?? 0) > 0);
+        const parent = row?.groups?.[row.groups.length - 1];
+        if (!row || !parent) continue;
+        const target = this.exactEntries(parent, "row").find((e) => e.table.id === table.id);
+        if (!target?.row) return false;
+        const parts = this.splitRows.get(rowId(target.table, target.row)) ?? {
+          table: target.table, row: target.row, source: other.source,
+          labels: table.rows.filter((r) => r.groups?.includes(parent)).map((r) => r.label), printed: new Map<string, string[]>(),
+        };
+        parts.printed.set(row.label, seg.values.filter((v) => !isBlankText(v)));
+        this.splitRows.set(rowId(target.table, target.row), parts);
+        this.current = target.table;
+        this.seen.add(target.table.id);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The other format's rows gathered by otherFormatSubRow, summed into our row (or left blank, with the reason). */
+  private sumSplitRows(): void {
+    for (const parts of this.splitRows.values()) {
+      const { table, row } = parts;
+      if (this.filled.has(rowId(table, row))) continue;
+      this.filled.add(rowId(table, row));
+      const place = `${tableName(this.formatId, table)}“${row.label}”`;
+      const how = `按${parts.source}规定的格式分为${parts.labels.length}行${parts.labels.map((l) => `“${l}”`).join("")}`;
+      const numbers = parts.labels.map((label) => (parts.printed.get(label) ?? []).map((v) => readCell(v, "count")));
+      const complete = numbers.every((values) => values.length === table.columns.length && values.every((v) => typeof v === "number"));
+      if (!complete) {
+        this.findings.push(finding("S4", `${place}${how}印出，其中有的行缺少或数字不全，无法合计，该行留空`, rowCells(table, row)));
+        continue;
+      }
+      table.columns.forEach((column, c) => {
+        this.tables[table.id][row.key][column.key] = numbers.reduce((sum, values) => sum + (values[c] as number), 0);
+        this.cellsRead++;
+      });
+      this.findings.push(finding("S4", `${place}${how}印出，已将这${parts.labels.length}行逐列相加读入本行`, rowCells(table, row)));
+    }
   }
 
   /** Entries of one kind whose label is this text word for word (width, punctuation and spacing aside). */
@@ -443,7 +497,7 @@ class Matcher {
         ? `已按顺序读入前${expected}个，多出的${values.slice(expected).map(printed).join("、")}未读入`
         : `已按顺序读入前${values.length}列，其余${expected - values.length}列留空`;
       this.findings.push(
-        finding("S5", `${name}有${values.length}个单元格，应为${expected}个（${table.columns.map((c) => c.label).join("、")}）；${how}`, rowCells(table, row)),
+        finding("S5", `${name}有${values.length}个单元格，应为${expected}个（${table.columns.map((c) => c.label).join("、")}）；${how}；读入的数可能错位，涉及该行的勾稽关系未核对`, rowCells(table, row)),
       );
     }
     const target = this.tables[table.id][row.key];

@@ -119,3 +119,15 @@ describe("figures that ran together", () => {
     );
   }, 120_000);
 });
+
+describe("a row printed with a cell missing", () => {
+  it("is read in order with an S5 that says its equations were not checked, and no arithmetic error is built on it", () => {
+    // （一）予以公开 0 3 1 4 2 0 10 printed without its first figure (and a one-digit total): the
+    // figures shift left, so the columns' sums (A3) would not hold if they were checked.
+    const result = importText(withRow(TEXT, "（一）予以公开", "（一）予以公开\t3\t1\t4\t2\t0\t9"));
+    expect(result.content.tables.requests.r1.natural).toBe(3);
+    const s5 = result.findings.find((f) => f.rule === "S5" && f.message.includes("“（一）予以公开”行"));
+    expect(s5?.message).toContain("涉及该行的勾稽关系未核对");
+    expect(result.findings.filter((f) => /^A\d$/.test(f.rule))).toEqual([]);
+  });
+});
