@@ -20,3 +20,28 @@ export function chinaDate(now: Date): string {
 export function currentReportYear(now: Date = new Date()): number {
   return Number(chinaDate(now).slice(0, 4)) - 1;
 }
+
+/**
+ * The year whose report is due next on `now` (China time): the year just ended until its publication
+ * deadline has passed (31 January; 31 March for a people's government's own report), the current year
+ * after that. In November 2026 that is 2026; on 20 January 2027 still 2026; on 1 February 2027, 2027.
+ */
+export function dueReportYear(now: Date = new Date(), isPeoplesGovernment = false): number {
+  const today = chinaDate(now);
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  return today <= publicationDeadline(lastYear, isPeoplesGovernment) ? lastYear : lastYear + 1;
+}
+
+/** The first year the current formats cover (the 2019 format); no draft is offered before it. */
+export const FIRST_REPORT_YEAR = 2019;
+
+/**
+ * The years a new draft can be made for: the due year and every missing year before it back to 2019,
+ * newest first — never a future year.
+ */
+export function draftYearsOffered(existingYears: readonly number[], dueYear: number): number[] {
+  const existing = new Set(existingYears);
+  const years: number[] = [];
+  for (let year = dueYear; year >= FIRST_REPORT_YEAR; year--) if (!existing.has(year)) years.push(year);
+  return years;
+}
