@@ -14,7 +14,8 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
 
-describe("WorkerPool", () => {
+// Starting worker threads takes a while on a busy machine; nothing here is timed.
+describe("WorkerPool", { timeout: 30_000 }, () => {
   it("runs jobs in a worker and reuses it", async () => {
     const p = pool();
     expect(await p.run({ value: 1 })).toEqual({ echo: 1 });
