@@ -41,8 +41,8 @@ const MAX_TAB_ROW = 300;
  *  - one row per line: the cells of a row separated by TABs. Word pads a merged cell with empty
  *    fields (`行政许可\t639\t\t`); a browser's copy of a web page keeps every blank cell as an empty
  *    field (`行政许可\t`). Both are real grids: the matcher trims fields beyond a row's columns.
- *  - one cell per line without TABs (a copied page whose cells hold paragraphs, PDF text): runs of
- *    such lines are joined (cell-lines.ts) and cut into rows like a run-on line.
+ *  - one cell per line without indent (a page whose cells hold paragraphs, PDF text): runs of such
+ *    lines are read by cell-lines.ts.
  * Lines without TABs are paragraphs, unless they hold section headings or table rows inside them.
  */
 function readLines(text: string): DocBlock[] {
@@ -63,6 +63,12 @@ function readLines(text: string): DocBlock[] {
   const ensureTable = (): TableBlock => (table ??= { type: "table", rows: [], positional: true });
 
   for (const line of joinCellLines(text.split("\n"))) {
+    if (typeof line !== "string") {
+      endTable();
+      blocks.push(line);
+      lastWasCellLine = false;
+      continue;
+    }
     // Inside a table a line of only a TAB is an empty cell (one cell per line); elsewhere it is a blank line.
     if (table && /^\t[^\S\n]*$/.test(line)) {
       (row ??= []).push(cell(""));

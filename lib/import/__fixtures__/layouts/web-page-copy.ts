@@ -25,9 +25,10 @@ export function webPageCopy(content: ReportContent): string {
 
 /**
  * The copy of a portal page whose table cells hold `<p>` paragraphs (pages converted from Word):
- * every cell comes out as a paragraph of its own and the rows are lost. Selecting and copying
- * gives the cells separated by blank lines; `innerText` puts a line with a TAB between the cells
- * of a row. An empty cell leaves no trace either way.
+ * every cell comes out as a paragraph of its own. Selecting and copying gives the cells separated
+ * by blank lines, rows and empty cells lost; `innerText` (as Chromium prints it) puts a line with a
+ * TAB between the cells of a row, so an empty cell is two TAB lines in a row, and leaves a wider gap
+ * between rows.
  */
 export function webPageCopyOfCellParagraphs(content: ReportContent, { innerText = false } = {}): string {
   const doc = layoutDocument(content);
@@ -39,8 +40,9 @@ export function webPageCopyOfCellParagraphs(content: ReportContent, { innerText 
     for (const p of section.paragraphs) out.block(p, 2);
     for (const table of section.tables) {
       for (const row of placedRows(table)) {
-        const cells = row.map((c) => c.text).filter((t) => t !== "");
-        if (cells.length > 0) out.block(cells.join(innerText ? "\n\n\t\n\n" : "\n\n"), innerText ? 3 : 2);
+        // innerText: a TAB between cells, an empty cell leaves two TABs in a row; a selection drops both.
+        const parts = innerText ? row.flatMap((c, i) => [...(i > 0 ? ["\t"] : []), ...(c.text ? [c.text] : [])]) : row.map((c) => c.text).filter((t) => t !== "");
+        if (parts.length > 0) out.block(parts.join("\n\n"), innerText ? 5 : 2);
       }
     }
   }
