@@ -109,3 +109,15 @@ describe("a 2019-format report printing 2021's three rows under （六）其他�
     expect(result.findings.find((f) => f.rule === "S4")?.message).toContain("无法合计，该行留空");
   });
 });
+
+describe("a group heading with figures beside it while its rows are printed too", () => {
+  it("the figures are not given to any row; the row whose label is missing is reported", () => {
+    const content = fullReport("2021");
+    const text = wordRowPerLine(content).replace("\t1.属于国家秘密\t", "\t");
+    const result = importText(text);
+    expect(Object.values(result.content.tables.requests.r3_1).every((v) => v === null)).toBe(true);
+    expect(result.content.tables.requests.r3_2).toEqual(content.tables.requests.r3_2);
+    expect(result.findings.find((f) => f.rule === "S3" && f.message.includes("“（三）不予公开”这一标题行印有数字"))).toBeDefined();
+    expect(result.findings.find((f) => f.rule === "S5" && f.message.includes("“1.属于国家秘密”"))).toBeDefined();
+  });
+});

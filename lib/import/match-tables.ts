@@ -135,6 +135,8 @@ class Matcher {
   private readonly glued = new Map<string, GluedTableRow[]>();
   /** Rows read with a cell too few or too many: their cells may be shifted. */
   private readonly unreliable = new Set<string>();
+  /** Group headings printed with a row of figures, decided at the end (applyGroupRows). */
+  private readonly groupRows: { label: string; printedLabel: string; table: TableSpec; rows: RowSpec[]; values: string[] }[] = [];
   /** Rows of the other format that one of ours stands for (2021's three （六） rows in a 2019 table), by our row. */
   private readonly splitRows = new Map<string, { table: TableSpec; row: RowSpec; source: string; labels: string[]; printed: Map<string, string[]> }>();
 
@@ -159,6 +161,7 @@ class Matcher {
       this.flushPendingRow();
     });
     this.flushPendingRow();
+    this.applyGroupRows();
     this.sumSplitRows();
     this.resolveGlued();
     this.checkHeaders();
@@ -176,6 +179,8 @@ class Matcher {
     const t = stripArtifacts(text).normalize("NFKC").trim();
     if (t === "" || t.length > MAX_PARAGRAPH_ROW) return false;
     if (/^\d[\d\s]*$/.test(t)) {
+      // A year or a page number alone is not 四's row: at least two figures, or five digits run together.
+      if (!/\s/.test(t) && t.length < 5) return false;
       const table = this.current;
       if (!table || table.rows.length !== 1 || table.rows[0].label !== "" || this.filled.has(rowId(table, table.rows[0]))) return false;
       this.segment({ labels: [], values: t.split(/\s+/), blanks: 0 });
@@ -261,20 +266,38 @@ class Matcher {
     this.seen.add(table.id);
     this.checkPresenceHeader(table);
     const values = seg.values.filter((v, i) => !(isBlankText(v) && (i === 0 || i === seg.values.length - 1) && seg.values.length > table.columns.length));
-    const figures = values.map(printed).join("、");
+    // Decided once the table is read: the rows under the heading may still turn up with their own labels.
+    this.groupRows.push({ label: entry.label, printedLabel: last, table, rows, values });
+    return true;
+  }
+
+  /** Group headings printed with figures (groupRow), now that it is known which rows under them were printed. */
+  private applyGroupRows(): void {
+    for (const { label, printedLabel, table, rows, values } of this.groupRows) {
+      const figures = values.map(printed).join("、");
+      const place = `${tableName(this.formatId, table)}“${label}”`;
+      if (rows.some((r) => this.filled.has(rowId(table, r)))) {
+        // Its rows are printed too: the figures beside the heading belong to none of them for certain.
+        this.findings.push(finding("S3", `${place}这一标题行印有数字（${figures}），其下各行另有印出，无法确定这些数字属于哪一行，未读入`));
+        continue;
+      }
+      this.applyGroupRow(label, printedLabel, table, rows, values, place, figures);
+    }
+  }
+
+  private applyGroupRow(label: string, printedLabel: string, table: TableSpec, rows: RowSpec[], values: string[], place: string, figures: string): void {
     const list = rows.map((r) => `“${r.label}”`).join("");
     const cells = rows.flatMap((r) => rowCells(table, r));
-    const place = `${tableName(this.formatId, table)}“${entry.label}”`;
     const otherFormat = Object.values(FORMATS).find(
-      (f) => f.id !== this.formatId && f.sections.some((s) => s.tables.some((t) => t.rows.some((r) => labelKey(r.label) === labelKey(last)))),
+      (f) => f.id !== this.formatId && f.sections.some((s) => s.tables.some((t) => t.rows.some((r) => labelKey(r.label) === labelKey(printedLabel)))),
     );
     const how = otherFormat
       ? `按${otherFormat.source}规定的格式印为一行数字（${figures}），本报告的格式应分为${rows.length}行${list}`
       : `印为一行数字（${figures}），规定应分为${rows.length}行${list}`;
+    for (const r of rows) this.filled.add(rowId(table, r));
     if (values.length !== table.columns.length) {
       this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}；该行有${values.length}个数，应为${table.columns.length}个，各行留空`, cells));
-      for (const r of rows) this.filled.add(rowId(table, r));
-      return true;
+      return;
     }
     const zeroColumns: string[] = [];
     table.columns.forEach((column, i) => {
@@ -286,14 +309,12 @@ class Matcher {
         this.cellsRead++;
       }
     });
-    for (const r of rows) this.filled.add(rowId(table, r));
     const kept = zeroColumns.length === table.columns.length
       ? `；合计为0，${rows.length}行均读为0`
       : zeroColumns.length > 0
         ? `；无法从合计分出各行，${zeroColumns.map((c) => `“${c}”`).join("")}列合计为0，各行读为0，其余列留空`
         : "；无法从合计分出各行，已留空";
     this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}${kept}`, cells));
-    return true;
   }
 
   /**
