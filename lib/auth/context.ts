@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { loadAccess, type OrgAccess } from "./access";
 import { readSessionCookie } from "./cookie";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
@@ -15,12 +16,16 @@ export interface AuthContext {
 export const ENROL_PATH = "/two-step/setup";
 export const ENROL_FIRST = "请先设置两步验证（审核员和管理员必须启用），然后再继续。";
 
-/** The caller's session and access, or null — whatever their two-step status. */
-export async function getAuthContext(): Promise<AuthContext | null> {
+/**
+ * The caller's session and access, or null — whatever their two-step status. Looked up once per
+ * request: the layout and the page both ask, and each lookup reads the session and walks the
+ * organisation tree (React's cache() is per server request, and a plain call outside one).
+ */
+export const getAuthContext = cache(async (): Promise<AuthContext | null> => {
   const user = await findSession(await readSessionCookie());
   if (!user) return null;
   return { user, access: await loadAccess(user.userId) };
-}
+});
 
 function mustEnrol(ctx: AuthContext): boolean {
   return mustEnrolSecondFactor(ctx.access, ctx.user.totpEnabled);
