@@ -36,6 +36,9 @@ async function openBatchCheck(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("批量检查已发布的报告");
 }
 
+// Each file goes through the server's import pool: on a busy machine a run takes longer than the default cap.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(() => removeReports(YEAR, [UNIT]));
 test.afterEach(() => removeReports(YEAR, [UNIT]));
 
@@ -46,6 +49,14 @@ test("a reviewer checks two published reports, reads the summary and the finding
     { name: "新伟街道2019年报告.html", mimeType: "text/html", buffer: xinweiPage() },
   ]);
   await expect(page.getByRole("status")).toContainText("已检查 2 / 2。共 2 份文件：读取 2 份，有错误的 1 份，无法读取 0 份。");
+
+  // The same table as the CLI's --summary csv: a header and one line per file, BOM for Excel.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "下载检查结果（CSV）" }).click();
+  const csv = readFileSync((await (await download).path())!, "utf8");
+  expect(csv.startsWith("\uFEFF文件,文件类型,单位,年度,格式,读入单元格,错误,提醒,规则,上年报告,说明\r\n")).toBe(true);
+  expect(csv).toContain("2022-youxie-street-office.txt,TXT,友协街道办事处,2022,2021年格式,185,1,");
+  expect(csv).toContain(`新伟街道2019年报告.html,HTML,${UNIT},${YEAR},2019年格式,`);
 
   const youxieLine = line(page, "2022-youxie-street-office.txt");
   await expect(youxieLine.getByRole("cell")).toHaveText(["友协街道办事处", "2022", "2021年格式", "185", "1", /^\d+$/, /查看问题/]);

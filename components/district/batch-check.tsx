@@ -77,10 +77,16 @@ export function BatchCheck({ units, district, accept }: { units: UnitOption[]; d
     return `共 ${lines.length} 份文件：读取 ${read.length} 份，有错误的 ${withErrors} 份，无法读取 ${lines.length - read.length} 份。`;
   }, [lines]);
 
-  const csvHref = useMemo(
-    () => (phase.phase === "done" && lines.length ? `data:text/csv;charset=utf-8,${encodeURIComponent(summaryCsv(lines.map(summaryRowOf)))}` : null),
-    [phase.phase, lines],
-  );
+  /** The summary as the CLI's --summary csv writes it, made when asked for. */
+  function downloadCsv() {
+    const url = URL.createObjectURL(new Blob([summaryCsv(lines.map(summaryRowOf))], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "批量检查结果.csv";
+    a.click();
+    // The download has taken the bytes by then; the URL only holds memory.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 
   return (
     <div className="space-y-3">
@@ -111,8 +117,8 @@ export function BatchCheck({ units, district, accept }: { units: UnitOption[]; d
           ) : null}
           {phase.phase === "done" ? <span>已检查 {phase.total} / {phase.total}。{summary}</span> : null}
         </div>
-        {csvHref ? (
-          <a href={csvHref} download="批量检查结果.csv" className="text-sm font-medium text-blue-700 underline">下载检查结果（CSV）</a>
+        {phase.phase === "done" && lines.length ? (
+          <button type="button" onClick={downloadCsv} className="text-sm font-medium text-blue-700 underline">下载检查结果（CSV）</button>
         ) : null}
       </div>
       {failure ? <p role="alert" className="text-sm text-red-700">检查失败：{failure}</p> : null}
