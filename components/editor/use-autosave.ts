@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReportContent } from "@/lib/report/content";
-import type { Finding } from "@/lib/report/rules";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "offline" | "conflict" | "error";
 
@@ -59,7 +58,7 @@ function writeUnsent(reportId: string, edits: UnsentEdits | null) {
 export function useAutosave(options: {
   reportId: string;
   version: number;
-  onSaved: (findings: Finding[]) => void;
+  onSaved: () => void;
   onConflict: (server: ServerReport, mine: ReportContent) => void;
 }) {
   const { reportId } = options;
@@ -111,7 +110,7 @@ export function useAutosave(options: {
             setStatus("pending");
           }
           setMessage(null);
-          callbacks.current.onSaved(body.findings ?? []);
+          callbacks.current.onSaved();
         } else if (response.status === 409 && body.current) {
           blocked.current = true;
           setStatus("conflict");

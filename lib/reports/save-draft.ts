@@ -4,13 +4,10 @@ import { db } from "@/lib/db/client";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "@/lib/report/content";
 import { isFormatId } from "@/lib/report/formats";
-import type { Finding } from "@/lib/report/rules";
-import { validate } from "@/lib/report/validate";
 import { canEditReport } from "./editable";
 import { InvalidStateError, ReportChangedError } from "./errors";
 import { isPeoplesGovernment } from "@/lib/orgs/labels";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
-import { previousForValidation } from "./previous-report";
 
 export interface SaveDraftInput {
   /** The version the editor's content is based on. */
@@ -20,7 +17,6 @@ export interface SaveDraftInput {
 
 export interface SaveDraftResult {
   version: number;
-  findings: Finding[];
   updatedAt: string;
 }
 
@@ -41,13 +37,13 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
     ...parsed,
     meta: { ...parsed.meta, year: report.year, isPeoplesGovernment: isPeoplesGovernment(report.organization.level) },
   });
-  // Last year's report (for X1, X2, X8) is read while the write goes on. The write is one conditional
+  // No validation here: the editor validates every keystroke with last year's report in hand, and the
+  // submit gate validates on the server. The write is one conditional
   // statement (the version check and the status check are its WHERE): the content goes in as one JSON
   // text, which spares the client library walking 200 cells to build the statement. The same statement
   // records the save (ReportEdit: who, the new version, the top-level parts that differ from what the
   // row held), so no save goes unrecorded and no record exists without its save.
-  const [written, previous] = await Promise.all([
-    db().$queryRaw<{ saved: number }[]>`
+  const written = await db().$queryRaw<{ saved: number }[]>`
       WITH old AS (
         SELECT "content" FROM "Report"
          WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status" IN ('DRAFT', 'RETURNED')
@@ -74,13 +70,10 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
           FROM updated u
         RETURNING 1
       )
-      SELECT (SELECT count(*) FROM updated)::int AS saved, (SELECT count(*) FROM edit)::int AS recorded`,
-    previousForValidation(report.organizationId, report.year),
-  ]);
+      SELECT (SELECT count(*) FROM updated)::int AS saved, (SELECT count(*) FROM edit)::int AS recorded`;
   if (!written[0]?.saved) throw await conflictFor(report.id);
   return {
     version: input.version + 1,
-    findings: validate(content, { previous }),
     updatedAt: new Date().toISOString(),
   };
 }

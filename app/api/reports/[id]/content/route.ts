@@ -17,5 +17,5 @@ export const GET = route({ params: reportParams }, async ({ ctx, params }) => {
   return { version: report.version, status: report.status, content: report.content, updatedAt: report.updatedAt };
 });
 
-/** Autosave: `{ version, content }` → `{ version, findings }`, or 409 with the current report. */
+/** Autosave: `{ version, content }` → `{ version, updatedAt }`, or 409 with the current report. */
 export const PUT = route({ input: SaveInput, params: reportParams, maxBytes: MAX_BODY }, ({ ctx, params, input }) => saveDraft(ctx, params.id, input));
