@@ -3,7 +3,8 @@ import { withDatabase } from "./database";
 import { signIn } from "./helpers";
 
 // Accounts made here (not the demo ones), so that locking one out or changing its password affects no other test.
-const stamp = Date.now().toString(36);
+/** A name part of its own for every test run (a repeated test makes new accounts, never meets old ones). */
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function createUser(page: Page, account: string, password: string) {
   await page.goto("/admin/users");
@@ -29,7 +30,7 @@ test("a reviewer's own browser signs in while an attacker's failures pile up; a 
   test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "pingfang-admin");
-  const account = `guarded-${stamp}`;
+  const account = `guarded-${unique()}`;
   await createUser(admin, account, "right-password-1");
 
   // Monday: the owner signs in from their own browser, which keeps a device token for the account.
@@ -76,6 +77,7 @@ test("a reviewer's own browser signs in while an attacker's failures pile up; a 
 });
 
 test("weak passwords are refused with the reason in Chinese", async ({ page }) => {
+  const stamp = unique();
   await signIn(page, "pingfang-admin");
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "新建用户" });
@@ -103,7 +105,7 @@ test("a user changes their own password: the other browser is signed out, the ol
   test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "pingfang-admin");
-  const account = `pw-${stamp}`;
+  const account = `pw-${unique()}`;
   await createUser(admin, account, "initial-pass-1");
 
   const here = await (await browser.newContext()).newPage();

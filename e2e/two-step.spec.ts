@@ -8,7 +8,8 @@ import { withDatabase, e2eDatabaseUrl } from "./database";
 import { signIn } from "./helpers";
 import { leftovers, startApp, type AppInstance } from "./system-support";
 
-const stamp = Date.now().toString(36);
+/** A name part of its own for every test run (a repeated test makes new accounts, never meets old ones). */
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const PASSWORD = "two-step-pass-7";
 
 /** A user made straight in the database (an admin would make it on the users page). */
@@ -65,7 +66,7 @@ test("the demo offers two-step verification without forcing it; an editor sets i
   await expect(page.getByRole("note", { name: "演示环境提示" })).toContainText("两步验证未强制启用");
   await page.getByRole("button", { name: "退出登录" }).click();
 
-  const account = `otp-editor-${stamp}`;
+  const account = `otp-editor-${unique()}`;
   await createAccount(account, "EDITOR", "youxie");
   await signIn(page, account, PASSWORD);
   await expect(page.getByRole("note", { name: "演示环境提示" })).toHaveCount(0); // editors are not asked to
@@ -121,7 +122,7 @@ test.describe("a real deployment (no demo)", () => {
 
   test("a reviewer without two-step verification is led to set it up before reaching any report", async ({ page }) => {
     const base = app!.url;
-    const account = `otp-reviewer-${stamp}`;
+    const account = `otp-reviewer-${unique()}`;
     await createAccount(account, "REVIEWER", "pingfang");
     const reportId = await withDatabase(async (prisma) => (await prisma.report.findFirstOrThrow({ where: { organization: { slug: "youxie" } } })).id);
 
