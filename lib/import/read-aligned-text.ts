@@ -74,20 +74,26 @@ function toLines(text: string, wideWidth: number): Line[] {
   return lines;
 }
 
-/** Share of figures whose centre falls inside a figure of another line of the same page: 1 when columns line up. */
+/**
+ * Share of figures that stand over a figure of the figure line before (same page, a few lines up):
+ * rows of one table line up in the reading the text was laid out in, and drift apart in the other.
+ */
 function alignment(lines: Line[], scale: LayoutScale): number {
-  const figures: { line: number; page: number; x0: number; x1: number }[] = [];
-  lines.forEach((line, k) => {
-    const cells = cellsOf(line, scale);
-    if (cells.length < 3) return;
-    for (const c of cells.slice(1)) if (isValueCell(c)) figures.push({ line: k, page: line.page, x0: c.x0, x1: c.x1 });
-  });
-  figures.splice(4000);
-  if (figures.length === 0) return 0;
+  let total = 0;
   let aligned = 0;
-  for (const f of figures) {
-    const mid = (f.x0 + f.x1) / 2;
-    if (figures.some((g) => g.line !== f.line && g.page === f.page && mid >= g.x0 - 0.5 && mid <= g.x1 + 0.5)) aligned++;
+  let previous: { line: number; page: number; figures: { x0: number; x1: number }[] } | null = null;
+  for (let k = 0; k < lines.length && total < 4000; k++) {
+    const cells = cellsOf(lines[k], scale);
+    const figures = cells.slice(1).filter(isValueCell);
+    if (figures.length < 2) continue;
+    if (previous && previous.page === lines[k].page && k - previous.line <= 6) {
+      for (const f of figures) {
+        const mid = (f.x0 + f.x1) / 2;
+        total++;
+        if (previous.figures.some((g) => mid >= g.x0 - 0.5 && mid <= g.x1 + 0.5)) aligned++;
+      }
+    }
+    previous = { line: k, page: lines[k].page, figures };
   }
-  return aligned / figures.length;
+  return total === 0 ? 0 : aligned / total;
 }

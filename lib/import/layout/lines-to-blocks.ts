@@ -1,4 +1,5 @@
-import type { DocBlock, ParagraphBlock } from "../types";
+import type { DocBlock, ParagraphBlock, TableBlock } from "../types";
+import { isValueText } from "../values";
 import { cellsOf, isValueCell, type Cell } from "./cells";
 import { isPageFurniture } from "./page-furniture";
 import { joinWords } from "./cells";
@@ -28,8 +29,8 @@ const SENTENCE_END = /[。；;！？]$/;
  * paragraphs where one wraps onto the next (no first-line indent, previous line running to the margin).
  */
 export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
-  const lines = withoutFurniture(input, scale);
-  const infos = classify(lines, scale);
+  const { lines, pageStarts } = withoutFurniture(input, scale);
+  const infos = classify(lines, scale, pageStarts);
   const blocks: DocBlock[] = [];
   const margins = marginsOf(lines);
   let carry: Carry | null = null;
@@ -41,9 +42,17 @@ export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
       while (i < infos.length && infos[i].kind !== "prose" && !infos[i].breakBefore && !infos[i].pageBreakBefore) i++;
       const run = infos.slice(start, i);
       if (run.some((l) => l.kind === "figure")) {
-        const built = tableFromRegion(run.map(toRegionLine), scale, carry);
+        const previous = blocks[blocks.length - 1];
+        const continues = previous?.type === "table" && run[0].pageBreakBefore;
+        const built = tableFromRegion(run.map(toRegionLine), scale, carry, continues);
+        if (built.tail && previous?.type === "table") appendToLastLabel(previous, built.tail);
         blocks.push(built.table);
         carry = built.carry;
+        continue;
+      }
+      const blank = blankTable(run);
+      if (blank) {
+        blocks.push(blank);
         continue;
       }
     } else {
@@ -59,17 +68,69 @@ export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
   return mergeParagraphRuns(blocks, margins, scale);
 }
 
+/**
+ * A table with a header but not one figure (every cell left blank): its rows are the label lines
+ * under the header, each with an empty cell per header column, so the table is there, empty.
+ */
+function blankTable(run: Info[]): TableBlock | null {
+  const headerAt = run.findIndex((l) => l.cells.length >= 2);
+  if (headerAt < 0) return null;
+  const header = run[headerAt].cells;
+  const rows: TableBlock["rows"] = [];
+  let headerRow: TableBlock["rows"][number] = [];
+  run.forEach((l, k) => {
+    const cells = l.cells.map((c) => ({ text: c.text, colSpan: 1, rowSpan: 1 }));
+    // Under the figure columns' labels only: the wrapped rest of a label (`位：万元）`).
+    const under = l.cells.map((c) => header.findIndex((h) => c.x0 < h.x1 && c.x1 > h.x0));
+    if (k > headerAt && under.every((u) => u >= 1)) {
+      under.forEach((u, n) => (headerRow[u].text += cells[n].text));
+      return;
+    }
+    if (k > headerAt && cells.length === 1 && l.cells[0].x1 <= header[1].x0) {
+      for (let n = 1; n < header.length; n++) cells.push({ text: "", colSpan: 1, rowSpan: 1 });
+    }
+    if (k === headerAt) headerRow = cells;
+    rows.push(cells);
+  });
+  return { type: "table", rows, positional: true };
+}
+
+/** The end of a row label printed at the top of the next page, put back onto the row. */
+function appendToLastLabel(table: TableBlock, text: string): void {
+  for (let r = table.rows.length - 1; r >= 0; r--) {
+    const row = table.rows[r];
+    const firstValue = row.findIndex((c) => isValueText(c.text));
+    if (firstValue <= 0) continue;
+    const label = row.slice(0, firstValue).reverse().find((c) => c.text.trim() !== "");
+    if (label) {
+      label.text += text;
+      return;
+    }
+  }
+}
+
 function toRegionLine(info: Info): RegionLine {
   return { cells: info.cells, firstValue: info.kind === "figure" ? info.firstValue : -1 };
 }
 
-function withoutFurniture(lines: Line[], scale: LayoutScale): Line[] {
-  return lines.filter((line, k) => {
+/** The lines without page numbers; the first line with text after a page number starts a new page. */
+function withoutFurniture(lines: Line[], scale: LayoutScale): { lines: Line[]; pageStarts: Set<Line> } {
+  const kept: Line[] = [];
+  const pageStarts = new Set<Line>();
+  let afterFurniture = false;
+  lines.forEach((line, k) => {
     const text = joinWords(line.words, scale);
-    if (text === "") return true;
-    const atEdge = pageEdge(lines, k, -1) || pageEdge(lines, k, 1);
-    return !isPageFurniture(text, atEdge);
+    if (text !== "" && isPageFurniture(text, pageEdge(lines, k, -1) || pageEdge(lines, k, 1))) {
+      afterFurniture = true;
+      return;
+    }
+    if (text !== "" && afterFurniture) {
+      pageStarts.add(line);
+      afterFurniture = false;
+    }
+    kept.push(line);
   });
+  return { lines: kept, pageStarts };
 }
 
 /** No line with text between this one and the start (dir −1) or end (dir 1) of its page. */
@@ -93,7 +154,7 @@ function marginsOf(lines: Line[]): Margins {
   return { left: xs0[Math.floor(xs0.length * 0.1)], right: xs1[Math.floor(xs1.length * 0.9)] };
 }
 
-function classify(lines: Line[], scale: LayoutScale): Info[] {
+function classify(lines: Line[], scale: LayoutScale, pageStarts: Set<Line>): Info[] {
   const margins = marginsOf(lines);
   const width = Math.max(margins.right - margins.left, scale.em * 10);
   const out: Info[] = [];
@@ -107,8 +168,9 @@ function classify(lines: Line[], scale: LayoutScale): Info[] {
     const cells = cellsOf(line, scale);
     const text = cells.map((c) => c.text).join(" ");
     const firstValue = figureStart(cells, margins, scale);
-    const pageBreakBefore = prev === null || prev.page !== line.page;
-    const breakBefore = blankBefore || prev === null || (!pageBreakBefore && line.top - prev.bottom > scale.blockGap);
+    const pageBreakBefore = prev === null || prev.page !== line.page || pageStarts.has(line);
+    // Blank lines around a page number are the page's margin, not a paragraph break.
+    const breakBefore = prev === null || (!pageBreakBefore && (blankBefore || line.top - prev.bottom > scale.blockGap));
     let kind: Kind = firstValue >= 0 ? "figure" : "other";
     if (kind === "other" && cells.length === 1) {
       const c = cells[0];

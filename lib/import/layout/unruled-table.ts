@@ -32,33 +32,62 @@ interface Anchor {
  * row, from the header above), so a blank stays a blank in its column; the lines of a wrapped row
  * label are given to the figure line they belong to. The result is a positional table.
  */
-export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: Carry | null): { table: TableBlock; carry: Carry | null } {
+export interface RegionTable {
+  table: TableBlock;
+  carry: Carry | null;
+  /**
+   * Label lines above the first figure line of a region that continues a table from the page
+   * before, without an ordinal of their own: the end of that table's last row label (`请`).
+   */
+  tail: string | null;
+}
+
+export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: Carry | null, continues = false): RegionTable {
   const tol = scale.em * 0.5;
-  const valueX = Math.min(...lines.filter((l) => l.firstValue >= 0).map((l) => l.cells[l.firstValue].x0));
+  const valueX = lines.reduce((m, l) => (l.firstValue >= 0 ? Math.min(m, l.cells[l.firstValue].x0) : m), Infinity);
   const header = headerLines(lines, valueX, tol, scale);
   const isHeader = (l: RegionLine) => header.has(l);
   const rows: TableCell[][] = [];
   let pendingCarry = carry;
+  let tail: string | null = null;
+  let firstBand = true;
 
+  // The last header row with several cells: a header line below it whose every cell sits under one of
+  // its cells is the wrapped rest of those labels (`本年收费金额（单` / `位：万元）`).
+  let stack: { x0: number; x1: number; cell: TableCell }[] | null = null;
   let i = 0;
   while (i < lines.length) {
     if (isHeader(lines[i])) {
-      rows.push(lines[i].cells.map((c) => cell(c.text)));
+      const cells = lines[i].cells;
+      const under = stack ? cells.map((c) => stack!.filter((h) => c.x0 < h.x1 && c.x1 > h.x0)) : [];
+      const continues = stack !== null && under.every((hs) => hs.length === 1) && new Set(under.map((hs) => hs[0])).size === cells.length;
+      if (continues) {
+        cells.forEach((c, k) => (under[k][0].cell.text += c.text));
+      } else {
+        const row = cells.map((c) => cell(c.text));
+        rows.push(row);
+        stack = cells.length >= 2 ? cells.map((c, k) => ({ x0: c.x0, x1: c.x1, cell: row[k] })) : null;
+      }
       i++;
       continue;
     }
+    stack = null;
     const start = i;
     while (i < lines.length && !isHeader(lines[i])) i++;
     const band = lines.slice(start, i);
     // Header cells over the figures; where no row has a label (四's one row), over the whole width.
     const labelled = band.some((l) => l.firstValue > 0 || (l.firstValue < 0 && l.cells.length > 0));
     // Words, not cells: the headings of neighbouring narrow columns run together into one cell.
-    const headerAbove = headerCellsAbove(lines, start, isHeader).flatMap((c) => c.words).filter((w) => !labelled || w.x0 >= valueX - tol);
-    const built = bandRows(band, headerAbove, valueX, tol, scale, pendingCarry);
+    const overFigures = (w: Word) => !labelled || w.x0 >= valueX - tol;
+    const headerAbove = headerCellsAbove(lines, start, isHeader).flatMap((c) => c.words).filter(overFigures);
+    const lowest = start > 0 && isHeader(lines[start - 1]) ? lines[start - 1].cells.flatMap((c) => c.words).filter(overFigures) : [];
+    const built = bandRows(band, scale.exactPositions ? headerAbove : lowest, valueX, tol, scale, pendingCarry, continues && firstBand);
+    if (firstBand) tail = built.tail;
+    firstBand = false;
     pendingCarry = built.carry;
     rows.push(...built.rows);
   }
-  return { table: { type: "table", rows, positional: true }, carry: pendingCarry };
+  return { table: { type: "table", rows, positional: true }, carry: pendingCarry, tail };
 }
 
 /**
@@ -67,9 +96,14 @@ export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: 
  */
 function headerLines(lines: RegionLine[], valueX: number, tol: number, scale: LayoutScale): Set<RegionLine> {
   const out = new Set<RegionLine>();
-  const left = Math.min(...lines.flatMap((l) => l.cells.map((c) => c.x0)));
+  const left = lines.reduce((m, l) => l.cells.reduce((n, c) => Math.min(n, c.x0), m), Infinity);
+  // Where the row labels of figure lines end: a second cell starting beyond it is a column heading,
+  // even one narrower than the figures' column reaches (`本年收费金额（单` over a right-aligned `0`).
+  const labelRight = lines.reduce((m, l) => (l.firstValue > 0 ? Math.max(m, l.cells[l.firstValue - 1].x1) : m), -Infinity);
+  const reachesFigures = (l: RegionLine) =>
+    l.cells.some((c) => c.x1 > valueX + tol || c.x0 > labelRight + tol);
   lines.forEach((l, k) => {
-    if (l.firstValue >= 0 || !l.cells.some((c) => c.x1 > valueX + tol)) return;
+    if (l.firstValue >= 0 || !reachesFigures(l)) return;
     out.add(l);
     const above = lines[k - 1];
     if (above && above.firstValue < 0 && above.cells.length === 1 && above.cells[0].x0 > left + scale.em * 2
@@ -85,8 +119,8 @@ function headerCellsAbove(lines: RegionLine[], start: number, isHeader: (l: Regi
 }
 
 function bandRows(
-  band: RegionLine[], header: Word[], valueX: number, tol: number, scale: LayoutScale, carry: Carry | null,
-): { rows: TableCell[][]; carry: Carry | null } {
+  band: RegionLine[], header: Word[], valueX: number, tol: number, scale: LayoutScale, carry: Carry | null, continues: boolean,
+): { rows: TableCell[][]; carry: Carry | null; tail: string | null } {
   const columns = valueColumns(band, header, scale);
   const labelWords: Word[][] = band.map((l) => {
     const cells = l.firstValue >= 0 ? l.cells.slice(0, l.firstValue) : l.cells.filter((c) => c.x0 < valueX - tol);
@@ -100,7 +134,7 @@ function bandRows(
     anchors.push({ line: k, head: [], own: lanes[k].leaf, tail: [], values: placeValues(l.cells.slice(l.firstValue), columns) });
   });
   if (anchors.length === 0) {
-    return { rows: band.map((l) => l.cells.map((c) => cell(c.text))), carry };
+    return { rows: band.map((l) => l.cells.map((c) => cell(c.text))), carry, tail: null };
   }
 
   const leafAt = (k: number) => lanes[k].leaf;
@@ -115,9 +149,24 @@ function bandRows(
   const first = anchors[0];
   const above = gapLines(0, first.line);
   const opener = LABEL_ORDINAL.test(first.own) ? -1 : lastIndexWhere(above, (k) => LABEL_ORDINAL.test(leafAt(k)));
-  const headFrom = opener >= 0 ? above[opener] : first.line;
+  let headFrom = opener >= 0 ? above[opener] : first.line;
+  let tail: string | null = null;
+  // The end of the last label of the page before stands in the label column (where this row's label
+  // starts); header lines a tool drifted to the left do not.
+  const leafX = lanes[headFrom < first.line ? headFrom : first.line].leafX0;
+  const inLabelColumn = (k: number) => leafX !== null && lanes[k].leafX0 !== null && Math.abs(lanes[k].leafX0! - leafX) <= scale.em;
+  const tailLines = above.filter((k) => k < headFrom && inLabelColumn(k));
+  if (continues && !carry && tailLines.length > 0) {
+    tail = tailLines.map(leafAt).join("");
+  } else if (opener < 0 && !LABEL_ORDINAL.test(first.own) && above.length > 0) {
+    // A label without an ordinal wrapped above its figures (`行政规范性` / `文件  32  8  80`).
+    headFrom = above[0];
+  }
   first.head = above.filter((k) => k >= headFrom).map(leafAt);
-  const rowsBefore: TableCell[][] = band.slice(0, headFrom).filter((l) => l.cells.length > 0).map((l) => l.cells.map((c) => cell(c.text)));
+  const rowsBefore: TableCell[][] = band
+    .slice(0, headFrom)
+    .filter((l, k) => l.cells.length > 0 && !(tail !== null && tailLines.includes(k)))
+    .map((l) => l.cells.map((c) => cell(c.text)));
   if (carry) {
     if (LABEL_ORDINAL.test(first.head[0] ?? first.own)) rowsBefore.push([cell(carry.leaf)]);
     else first.head.unshift(carry.leaf);
@@ -151,7 +200,7 @@ function bandRows(
       return label === "" ? a.values.map(cell) : [cell(label), ...a.values.map(cell)];
     }),
   ];
-  return { rows, carry: nextCarry };
+  return { rows, carry: nextCarry, tail };
 }
 
 /**
@@ -200,10 +249,14 @@ interface Column {
 /** Column extents of a band: figures that overlap share a column; a narrow header cell clear of every figure is a column blank in all rows. */
 function valueColumns(band: RegionLine[], header: Word[], scale: LayoutScale): Column[] {
   const figures = band.flatMap((l) => (l.firstValue >= 0 ? l.cells.slice(l.firstValue) : []));
-  const columns = mergeIntervals(figures.map((c) => ({ x0: c.x0, x1: c.x1 })), 0);
+  // Text laid out on a character grid puts a column's figures a character apart from line to line.
+  const slack = scale.exactPositions ? 0 : scale.cellGap / 2;
+  const columns = mergeIntervals(figures.map((c) => ({ x0: c.x0, x1: c.x1 })), slack);
   const clear = scale.em * 0.5;
-  // Text laid out by a tool (pdftotext) lets header lines drift from the figures: only figures count there.
-  if (!scale.exactPositions) return columns;
+  // Text laid out by a tool (pdftotext) lets header lines drift from the figures: there the header
+  // line right above (its column labels) counts only if each figure column stands under one of its words.
+  const overlaps = (w: Word, c: Column) => w.x0 < c.x1 && w.x1 > c.x0;
+  if (!scale.exactPositions && !columns.every((c) => header.filter((w) => overlaps(w, c)).length === 1)) return columns;
   const extra = header.filter((h) => {
     const overlapping = columns.filter((c) => h.x0 < c.x1 + clear && h.x1 > c.x0 - clear).length;
     return overlapping === 0;

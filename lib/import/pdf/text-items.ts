@@ -92,7 +92,7 @@ export function linesOfWords(words: PlacedWord[], page: number): Line[] {
       }
       prev = w;
     }
-    const size = Math.max(...group.map((w) => w.size));
+    const size = group.reduce((m, w) => Math.max(m, w.size), 0);
     const y = group[0].y;
     return { words: merged, top: y - size * 0.85, bottom: y + size * 0.2, page };
   });
