@@ -5,6 +5,7 @@ import { checkClosing } from "./closing";
 import { createContext, type ValidateOptions } from "./context";
 import { checkCarriedOver, checkContinuations, checkRepetition } from "./cross-year";
 import { checkDeadline, checkFees, checkGovernmentTopics, checkStatedFigures } from "./narrative";
+import { checkStatedResults } from "./stated-results";
 import { checkFormatMatchesYear, checkTablesPresent } from "./structure";
 import { checkCellValues, checkFeeValues, checkNarratives } from "./values";
 import { checkDocumentNumbers, checkStatedYears } from "./years";
@@ -30,6 +31,7 @@ export function validate(content: ReportContent, options: ValidateOptions = {}):
   checkNarratives(ctx);
   checkFees(ctx);
   checkStatedFigures(ctx);
+  checkStatedResults(ctx);
   checkGovernmentTopics(ctx);
   checkDeadline(ctx);
   checkClosing(ctx);

@@ -1,0 +1,109 @@
+import { COUNT_PATTERN, parseCount } from "../chinese-number";
+
+/**
+ * What a narrative's figure claims to be, in the words of 三, 四 and 二's tables (X5). Only phrasings
+ * whose meaning is unambiguous are read.
+ */
+export type ClaimKey =
+  | "handled" // 办结/答复/办理 … N件: （七）总计 (or 一, 一 + 二)
+  | "disclosed" // 予以公开 N件: （一）
+  | "partly" // 部分公开 N件: （二）
+  | "disclosedOrPartly" // 予以公开及部分公开 N件: （一） + （二）
+  | "withheld" // 不予公开 N件: （三）
+  | "unavailable" // 无法提供 N件: （四）
+  | "notProcessed" // 不予处理 N件: （五）
+  | "review" // 行政复议 N件/起: 四 行政复议 总计
+  | "litigation" // 行政诉讼 N件/起: 四 行政诉讼 总计 (or either kind alone)
+  | "rulesIssued" | "rulesRepealed" | "rulesEffective"
+  | "normativeIssued" | "normativeRepealed" | "normativeEffective";
+
+export type TableClaim =
+  | { kind: "count"; key: ClaimKey; value: number; text: string }
+  /** `均获维持`: every 行政复议/行政诉讼 case upheld. */
+  | { kind: "allUpheld"; text: string };
+
+const GAP = "[^。；;，,！？!?\\d\\n]";
+const N = `(${COUNT_PATTERN})`;
+const DOC = "(规章|(?:行政)?规范性文件)";
+const DOC_VERBS: [string, "Issued" | "Repealed" | "Effective"][] = [
+  ["(?:制发|印发|制定|出台|发布)", "Issued"],
+  ["(?:废止|清理废止)", "Repealed"],
+  ["现行有效(?:的)?", "Effective"],
+];
+
+interface Pattern {
+  /** Words one of which the text must hold for the pattern to be tried: most narratives hold few of them. */
+  anchors: string[];
+  re: RegExp;
+  key: ClaimKey | ((m: RegExpExecArray) => ClaimKey);
+}
+
+function docKey(doc: string, suffix: string): ClaimKey {
+  return `${doc === "规章" ? "rules" : "normative"}${suffix}` as ClaimKey;
+}
+
+const PATTERNS: Pattern[] = [
+  { anchors: ["办结", "答复", "办理"], re: new RegExp(`(?:办结|答复|办理)${GAP}{0,14}?${N}\\s*件`, "g"), key: "handled" },
+  { anchors: ["部分公开"], re: new RegExp(`(?:予以)?公开(?:及|和|与|、)部分公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "disclosedOrPartly" },
+  { anchors: ["予以公开"], re: new RegExp(`予以公开(?![及和与、]部分)${GAP}{0,6}?${N}\\s*件`, "g"), key: "disclosed" },
+  { anchors: ["部分公开"], re: new RegExp(`(?<![及和与、])部分公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "partly" },
+  { anchors: ["不予公开"], re: new RegExp(`不予公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "withheld" },
+  { anchors: ["无法提供"], re: new RegExp(`无法提供${GAP}{0,6}?${N}\\s*件`, "g"), key: "unavailable" },
+  { anchors: ["不予处理"], re: new RegExp(`不予处理${GAP}{0,6}?${N}\\s*件`, "g"), key: "notProcessed" },
+  // 复议后起诉 counts lawsuits, not 行政复议.
+  { anchors: ["复议"], re: new RegExp(`复议(?!后)${GAP}{0,10}?${N}\\s*[件起]`, "g"), key: "review" },
+  { anchors: ["诉讼"], re: new RegExp(`(?<!提起)诉讼${GAP}{0,10}?${N}\\s*[件起]`, "g"), key: "litigation" },
+  ...DOC_VERBS.flatMap(([verb, suffix]): Pattern[] => [
+    { anchors: ["规章", "规范性文件"], re: new RegExp(`${verb}${GAP}{0,4}?${DOC}${GAP}{0,4}?${N}\\s*件`, "g"), key: (m) => docKey(m[1], suffix) },
+    { anchors: ["规章", "规范性文件"], re: new RegExp(`${DOC}${GAP}{0,4}?${verb}${GAP}{0,2}?${N}\\s*件`, "g"), key: (m) => docKey(m[1], suffix) },
+  ]),
+];
+const ALL_UPHELD = /(?:均|全部|都)(?:获|被|予以|得到)?(?:法院|复议机关)?维持/g;
+
+/** A figure about another year (上年, 同比, 2021年 in a 2022 report) or another body is not this report's table. */
+const OTHER_YEAR = /上年(?!度?结转)|上一年|去年|前年|同比|较上年|(?<!\d)(\d{4})年/g;
+const OTHER_UNIT = /全区各|各街道|各乡镇|各部门|各单位|下属单位|全市/;
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+function sentenceBefore(text: string, end: number): string {
+  let i = end - 1;
+  while (i >= 0 && !SENTENCE_END.test(text[i])) i--;
+  return text.slice(i + 1, end);
+}
+
+/** True when the sentence up to the figure speaks of another year or another body. */
+export function aboutSomethingElse(text: string, year: number | undefined): boolean {
+  if (OTHER_UNIT.test(text)) return true;
+  for (const m of text.matchAll(OTHER_YEAR)) {
+    if (!m[1]) return true;
+    if (year !== undefined && Number(m[1]) !== year) return true;
+  }
+  return false;
+}
+
+/** Figures the narrative states about 三's results, 四's cases and 二's 规章/规范性文件. */
+export function tableClaims(text: string, year?: number): TableClaim[] {
+  const claims: TableClaim[] = [];
+  if (!text) return claims;
+  const seen = new Set<number>();
+  for (const { anchors, re, key } of PATTERNS) {
+    if (!anchors.some((a) => text.includes(a))) continue;
+    for (const m of text.matchAll(re)) {
+      const numberText = m[m.length - 1];
+      const value = parseCount(numberText);
+      if (value === null) continue;
+      const end = m.index + m[0].length;
+      if (seen.has(end)) continue;
+      if (aboutSomethingElse(sentenceBefore(text, end), year)) continue;
+      seen.add(end);
+      claims.push({ kind: "count", key: typeof key === "function" ? key(m) : key, value, text: m[0] });
+    }
+  }
+  if (!text.includes("维持")) return claims;
+  for (const m of text.matchAll(ALL_UPHELD)) {
+    const sentence = sentenceBefore(text, m.index + m[0].length);
+    if (!/复议|诉讼/.test(sentence) || aboutSomethingElse(sentence, year)) continue;
+    claims.push({ kind: "allUpheld", text: m[0] });
+  }
+  return claims;
+}
