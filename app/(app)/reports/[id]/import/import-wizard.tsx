@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { ReportContent } from "@/lib/report/content";
 import { diffContents } from "@/lib/report/diff";
 import { getFormat } from "@/lib/report/formats";
+import { moveContentYears } from "@/lib/report/stated-years";
 import { stepOfTarget, type StepKey } from "@/lib/report/progress";
 import type { Finding } from "@/lib/report/rules";
 
@@ -26,6 +27,8 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReadResult | null>(null);
   const [chosen, setChosen] = useState<Set<StepKey>>(new Set());
+  /** For a report on another year: move the years its text states as its period, or keep them. */
+  const [years, setYears] = useState<"move" | "keep" | null>(null);
 
   const read = async () => {
     setError(null);
@@ -42,6 +45,7 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
       }
       setResult(data as ReadResult);
       setChosen(new Set());
+      setYears(null);
     } catch {
       setError("网络连接失败，请稍后重试。");
     } finally {
@@ -49,8 +53,13 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
     }
   };
 
+  const draftYear = draft.meta.year;
+  const sourceYear = result ? (result.year ?? result.content.meta.year) : null;
+  const otherYear = sourceYear !== null && sourceYear !== draftYear;
+
   const apply = async () => {
-    if (!result || chosen.size === 0) return;
+    if (!result || chosen.size === 0 || (otherYear && !years)) return;
+    const source = otherYear && years === "move" ? moveContentYears(result.content, sourceYear, draftYear) : result.content;
     const names = steps.filter((s) => chosen.has(s.key)).map((s) => s.title).join("、");
     if (!window.confirm(`将用导入的内容覆盖草稿中的：${names}。确定吗？`)) return;
     setBusy("正在写入草稿…");
@@ -59,7 +68,7 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
       const response = await fetch(`/api/reports/${reportId}/import`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version, source: result.content, sections: [...chosen] }),
+        body: JSON.stringify({ version, source, sections: [...chosen] }),
       });
       const data = await response.json().catch(() => ({}));
       if (!response.ok) {
@@ -103,12 +112,35 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
           <h2 className="text-base font-semibold">读取结果</h2>
           <dl className="grid grid-cols-4 gap-2 text-sm">
             <div><dt className="text-slate-500">单位</dt><dd data-testid="import-organization">{result.organization ?? "未识别"}</dd></div>
-            <div><dt className="text-slate-500">年度</dt><dd>{result.year ?? "未识别"}</dd></div>
+            <div>
+              <dt className="text-slate-500">年度</dt>
+              <dd data-testid="import-year">
+                {result.year ?? "未识别"}
+                <span className={otherYear ? "ml-1 font-medium text-amber-800" : "ml-1 text-slate-500"}>（草稿：{draftYear}）</span>
+              </dd>
+            </div>
             <div><dt className="text-slate-500">格式</dt><dd>{result.format === "2021" ? "2021 年版" : "2019 年版"}</dd></div>
             <div><dt className="text-slate-500">读到的数字</dt><dd>{result.cellsRead} 个</dd></div>
           </dl>
           {result.format !== draft.format ? (
             <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">导入的报告使用另一版格式，只能导入文字部分，表格不会导入。</p>
+          ) : null}
+          {otherYear ? (
+            <fieldset className="space-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <legend className="px-1 font-medium">
+                <span aria-hidden="true">⚠ </span>导入的是 {sourceYear} 年度报告，草稿是 {draftYear} 年度。文字中的年份如何处理？
+              </legend>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="import-years" checked={years === "move"} onChange={() => setYears("move")} />
+                <span>
+                  改为 {draftYear} 年：“统计期限为{sourceYear}年…”“{sourceYear}年，我…”“{sourceYear}年度”等处的 {sourceYear} 年改为 {draftYear} 年（{sourceYear - 1} 年、{sourceYear + 1} 年相应改为 {draftYear - 1} 年、{draftYear + 1} 年）；文号、法规日期等引用不变
+                </span>
+              </label>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="import-years" checked={years === "keep"} onChange={() => setYears("keep")} />
+                <span>保留原文年份（导入后，年份与本报告不符之处会作为提醒列出，可逐处修改）</span>
+              </label>
+            </fieldset>
           ) : null}
           <details open={result.findings.length > 0}>
             <summary className="cursor-pointer text-sm font-medium">该报告的问题（{result.findings.length}）</summary>
@@ -162,7 +194,7 @@ export function ImportWizard({ reportId, version, draft }: { reportId: string; v
               })}
             </tbody>
           </table>
-          <button type="button" onClick={apply} disabled={chosen.size === 0 || Boolean(busy)}
+          <button type="button" onClick={apply} disabled={chosen.size === 0 || (otherYear && !years) || Boolean(busy)}
             className="rounded bg-gov-red px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">应用所选部分</button>
         </section>
       ) : null}
