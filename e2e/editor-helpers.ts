@@ -6,6 +6,15 @@ export async function openReport(page: Page, unit: RegExp, year: number) {
   await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
 }
 
+/** Create a unit's draft for `year` from the report list: confirm in the dialog, land in the new draft. */
+export async function createDraft(page: Page, unit: RegExp, unitName: string, year: number) {
+  await page.getByRole("region", { name: unit }).getByRole("button", { name: `为${unitName}新建${year}年度报告` }).click();
+  const dialog = page.getByRole("dialog", { name: `新建${year}年度报告` });
+  await expect(dialog).toContainText(`${year} 年度`);
+  await dialog.getByRole("button", { name: "确定新建" }).click();
+  await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
+}
+
 export async function goToStep(page: Page, title: RegExp) {
   await page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: title }).click();
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { listCells } from "../lib/report/cells";
-import { expectSaved, goToStep, openReport, pasteInto } from "./editor-helpers";
+import { createDraft, expectSaved, goToStep, openReport, pasteInto } from "./editor-helpers";
 import { signIn } from "./helpers";
 import { requestsTable, requestsValues, tsv } from "./report-blocks";
 
@@ -128,10 +128,7 @@ test("with the server unreachable, edits stay in the browser across a reload and
 
 test("pasting a 25×7 block from a spreadsheet into 三 fills every cell and the totals are right", async ({ page }) => {
   await signIn(page, "xinwei-editor");
-  const unit = page.getByRole("region", { name: /新伟街道办事处/ });
-  await unit.getByRole("button", { name: "为新伟街道办事处新建2026年度报告" }).click();
-  await expect(unit.getByRole("link", { name: "2026年度报告" })).toBeVisible();
-  await openReport(page, /新伟街道办事处/, 2026);
+  await createDraft(page, /新伟街道办事处/, "新伟街道办事处", 2026);
   await goToStep(page, /三、收到和处理/);
   const values = requestsValues();
   // As copied from WPS: full-width digits and a thousands separator among them.

@@ -21,16 +21,22 @@ test("an editor signs in, sees their unit's reports and nothing of another unit'
   // (Other specs move the 2025 draft along the review path; the published past report stays as it is.)
   await expect(unit.getByRole("row", { name: /2022年度报告/ })).toContainText("已发布");
 
-  await unit.getByRole("button", { name: "为友协街道办事处新建2026年度报告" }).click();
-  await expect(unit.getByRole("link", { name: "2026年度报告" })).toBeVisible();
-  const row = unit.getByRole("row", { name: /2026年度报告/ });
-  await expect(row).toContainText("草稿");
-  await expect(row).toContainText("友协街道填报员");
-  // The next one offered is 2027: the 2026 draft exists and survives a reload.
-  await page.reload();
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2027年度报告" })).toBeVisible();
+  // Offered: the year due (November 2026: 2026's report) and the missing past years; never 2027.
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2027年度报告" })).toHaveCount(0);
+  await unit.getByText("补建往年报告").click();
+  for (const year of [2024, 2023, 2021, 2020, 2019]) {
+    await expect(unit.getByRole("button", { name: `为友协街道办事处新建${year}年度报告` })).toBeVisible();
+  }
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2025年度报告" })).toHaveCount(0);
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2022年度报告" })).toHaveCount(0);
 
-  await unit.getByRole("link", { name: "2026年度报告" }).click();
+  // Creating asks first, naming the year, the format and what it starts from, then opens the draft.
+  await unit.getByRole("button", { name: "为友协街道办事处新建2026年度报告" }).click();
+  const dialog = page.getByRole("dialog", { name: "新建2026年度报告" });
+  await expect(dialog).toContainText("2026 年度");
+  await expect(dialog).toContainText("2021 年版格式");
+  await expect(dialog).toContainText("新建空白报告");
+  await dialog.getByRole("button", { name: "确定新建" }).click();
   await expect(page.getByRole("heading", { name: "友协街道办事处 2026年度报告" })).toBeVisible();
   // A new draft opens in the editor, on its first step.
   await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();

@@ -2,8 +2,12 @@ import type { AuthContext } from "@/lib/auth/context";
 import { visibleOrganizationIds } from "@/lib/auth/access";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { currentReportYear } from "@/lib/report/deadline";
+import { dueReportYear } from "@/lib/report/deadline";
+import { draftOffers, type DraftOffer } from "@/lib/report/draft-offers";
+import { isPeoplesGovernment } from "@/lib/orgs/labels";
 import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
+
+export type { DraftOffer };
 
 export interface ReportRow {
   id: string;
@@ -20,9 +24,10 @@ export interface OrganizationReports {
   level: OrgLevel;
   parentId: string | null;
   canCreate: boolean;
-  nextYear: number;
-  /** Last year's report exists, so the next draft can start from it (以上年报告为基础). */
-  canCarryForward: boolean;
+  /** The year whose report is due next (China time, by this organisation's deadline). */
+  dueYear: number;
+  /** Years a new draft can be made for (the due year, missing past years), newest first. */
+  offers: DraftOffer[];
   reports: ReportRow[];
 }
 
@@ -50,16 +55,11 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       level: org.level,
       parentId: org.parentId,
       canCreate: can(ctx.access, "report.edit", org.id),
-      nextYear: nextReportYear(org.reports.map((r) => r.year), today),
-      canCarryForward: org.reports.some((r) => r.year === nextReportYear(org.reports.map((x) => x.year), today) - 1),
+      dueYear: dueReportYear(today, isPeoplesGovernment(org.level)),
+      offers: draftOffers(org.reports, isPeoplesGovernment(org.level), today),
       reports: org.reports.map((r) => ({
         id: r.id, year: r.year, formatVersion: r.formatVersion, status: r.status, updatedAt: r.updatedAt,
         updatedBy: r.updatedBy?.displayName ?? null,
       })),
     }));
-}
-
-/** The year after the newest report; with none, the year being reported now (China time). */
-export function nextReportYear(years: number[], today = new Date()): number {
-  return years.length ? Math.max(...years) + 1 : currentReportYear(today);
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, ForbiddenError } from "@/lib/auth/errors";
 import { createNextDraft } from "@/lib/reports/create-next-draft";
+import { InvalidStateError } from "@/lib/reports/errors";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
 import { listReports } from "@/lib/reports/list-reports";
 import { contextFor, seededDatabase } from "./seeded";
@@ -43,29 +44,34 @@ describe("who sees which reports", () => {
     await expect(createNextDraft(await contextFor("pingfang-reviewer"), youxie.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("creating the next draft makes the year after the newest, in the right format, once", async () => {
+  it("creating a draft makes the due year's, in the right format, once; never a future year", async () => {
     const fgj = await prisma.organization.findUniqueOrThrow({ where: { name: "平房区发展和改革局" } });
     const ctx = await contextFor("fgj-editor");
-    const before = await prisma.report.findMany({ where: { organizationId: fgj.id }, select: { year: true } });
-    const expected = Math.max(...before.map((r) => r.year)) + 1;
-    const created = await createNextDraft(ctx, fgj.id);
-    expect(created.year).toBe(expected);
+    // November 2026: the report due next is 2026's (the seed has 2025's).
+    const today = new Date("2026-11-29T05:00:00Z");
+    await expect(createNextDraft(ctx, fgj.id, { year: 2027, today })).rejects.toBeInstanceOf(InvalidStateError);
+    const created = await createNextDraft(ctx, fgj.id, { today });
+    expect(created.year).toBe(2026);
     const row = await prisma.report.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.status).toBe("DRAFT");
     expect(row.formatVersion).toBe("2021");
     expect((row.content as { meta: { organization: string } }).meta.organization).toBe("哈尔滨市平房区发展和改革局");
     // Two at once: the unique (organisation, year) lets exactly one through.
-    const results = await Promise.allSettled([createNextDraft(ctx, fgj.id), createNextDraft(ctx, fgj.id)]);
+    const results = await Promise.allSettled([createNextDraft(ctx, fgj.id, { year: 2024, today }), createNextDraft(ctx, fgj.id, { year: 2024, today })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 
-  it("以上年报告为基础: last year's 结转下年度继续办理 becomes this year's 上年结转", async () => {
+  it("以上年报告为基础: last year's 结转下年度继续办理 becomes this year's 上年结转; only an approved or published base", async () => {
     const youxie = await prisma.organization.findUniqueOrThrow({ where: { name: "友协街道办事处" } });
-    const newest = await prisma.report.findFirstOrThrow({ where: { organizationId: youxie.id }, orderBy: { year: "desc" } });
+    const editor = await contextFor("youxie-editor");
+    const today = new Date("2026-11-29T05:00:00Z");
+    // 2025's report is a draft: 2026's cannot start from it.
+    await expect(createNextDraft(editor, youxie.id, { year: 2026, basedOnPrevious: true, today })).rejects.toBeInstanceOf(InvalidStateError);
+    const newest = await prisma.report.findFirstOrThrow({ where: { organizationId: youxie.id, status: "PUBLISHED" }, orderBy: { year: "desc" } });
     const content = newest.content as { tables: { requests: { carryover: Record<string, number | null> } } };
     content.tables.requests.carryover.natural = 3;
     await prisma.report.update({ where: { id: newest.id }, data: { content } });
-    const created = await createNextDraft(await contextFor("youxie-editor"), youxie.id, { basedOnPrevious: true });
+    const created = await createNextDraft(editor, youxie.id, { year: newest.year + 1, basedOnPrevious: true, today });
     expect(created.year).toBe(newest.year + 1);
     const row = await prisma.report.findUniqueOrThrow({ where: { id: created.id } });
     const carried = (row.content as typeof content & { tables: { requests: { carried: Record<string, number | null> } } }).tables.requests.carried;

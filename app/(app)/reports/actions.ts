@@ -6,10 +6,14 @@ import { authAction } from "@/lib/http/auth-action";
 import { recordId } from "@/lib/http/schemas";
 import { createNextDraft } from "@/lib/reports/create-next-draft";
 
-const Input = z.object({ organizationId: recordId("单位"), basedOnPrevious: z.boolean().optional() });
+const Input = z.object({
+  organizationId: recordId("单位"),
+  year: z.number().int().min(2000).max(2100),
+  basedOnPrevious: z.boolean().optional(),
+});
 
-export const createNextDraftAction = authAction(Input, async ({ organizationId, basedOnPrevious }, { ctx }) => {
-  const created = await createNextDraft(ctx, organizationId, { basedOnPrevious });
+export const createNextDraftAction = authAction(Input, async ({ organizationId, year, basedOnPrevious }, { ctx }) => {
+  const created = await createNextDraft(ctx, organizationId, { year, basedOnPrevious });
   revalidatePath("/reports");
   return created;
 });

@@ -33,7 +33,7 @@ export default async function ReportsPage() {
             {org.reports.length > 1 ? (
               <Link href={`/orgs/${org.id}/history`} className="ml-3 mr-auto text-sm text-blue-700 hover:underline" aria-label={`${org.name}历年对比`}>历年对比</Link>
             ) : null}
-            {org.canCreate ? <CreateDraftButton organizationId={org.id} organizationName={org.name} year={org.nextYear} canCarryForward={org.canCarryForward} /> : null}
+            {org.canCreate ? <CreateDraftButton organizationId={org.id} organizationName={org.name} offers={org.offers} dueYear={org.dueYear} /> : null}
           </div>
           {org.reports.length === 0 ? (
             <p className="px-4 py-3 text-sm text-slate-500">尚无年度报告。</p>
