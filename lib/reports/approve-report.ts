@@ -3,6 +3,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
+import { LIFECYCLE } from "./lifecycle";
 import { assertCanReview } from "./review-access";
 import { claimTransition, takeSnapshot } from "./transition";
 
@@ -23,8 +24,8 @@ export async function approveReport(
   const comment = input.comment?.trim() || null;
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
-      report: { ...report, version: input.version }, to: "APPROVED", actorId: ctx.user.userId, comment,
-      staleMessage: "报告已被他人审核或已更新，请刷新后查看。",
+      report: { ...report, version: input.version }, to: LIFECYCLE.approve.to, actorId: ctx.user.userId, comment,
+      staleMessage: LIFECYCLE.approve.stale,
     });
     const { content } = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { content: true } });
     const snapshot = await takeSnapshot(tx, {

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { InvalidStateError } from "./errors";
 import { getReportOrThrow } from "./get-report-or-throw";
+import { LIFECYCLE, startsFrom } from "./lifecycle";
 import { claimTransition } from "./transition";
 
 export interface PublishReportInput {
@@ -46,16 +47,16 @@ export function checkPublicationDate(raw: string, reportYear: number, today = ne
  */
 export async function publishReport(ctx: AuthContext, reportId: string, input: PublishReportInput, options: { ip?: string | null } = {}): Promise<{ version: number }> {
   const report = await getReportOrThrow(ctx, reportId);
-  if (!can(ctx.access, "report.publish", report.organizationId)) throw new ForbiddenError("只有审核员或管理员可以标记报告为已发布。");
-  if (report.status !== "APPROVED") throw new InvalidStateError("只有已通过审核的报告才能标记为已发布。");
+  if (!can(ctx.access, LIFECYCLE.publish.permission, report.organizationId)) throw new ForbiddenError("只有审核员或管理员可以标记报告为已发布。");
+  if (!startsFrom("publish", report.status)) throw new InvalidStateError(LIFECYCLE.publish.refused);
   const url = checkPublicationUrl(input.url);
   const publishedOn = checkPublicationDate(input.date, report.year);
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
-      report: { ...report, version: input.version }, to: "PUBLISHED", actorId: ctx.user.userId,
+      report: { ...report, version: input.version }, to: LIFECYCLE.publish.to, actorId: ctx.user.userId,
       comment: `发布网址：${url}；发布日期：${input.date.trim()}`,
       data: { publishedUrl: url, publishedOn },
-      staleMessage: "报告已被他人更新，请刷新后查看。",
+      staleMessage: LIFECYCLE.publish.stale,
     });
     await recordAudit(tx, {
       action: "REPORT_PUBLISHED", actorId: ctx.user.userId, actorAccount: ctx.user.account,

@@ -3,6 +3,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { InputError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { getReportOrThrow } from "./get-report-or-throw";
+import { LIFECYCLE } from "./lifecycle";
 import { assertCanReview } from "./review-access";
 import { claimTransition } from "./transition";
 
@@ -22,8 +23,8 @@ export async function returnReport(ctx: AuthContext, reportId: string, input: Re
   const comment = input.comment?.trim() || null;
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
-      report: { ...report, version: input.version }, to: "RETURNED", actorId: ctx.user.userId, comment,
-      staleMessage: "报告已被他人审核或已更新，请刷新后查看。",
+      report: { ...report, version: input.version }, to: LIFECYCLE.return.to, actorId: ctx.user.userId, comment,
+      staleMessage: LIFECYCLE.return.stale,
     });
     const sent = await tx.reviewComment.updateMany({
       where: { reportId: report.id, transitionId: null },

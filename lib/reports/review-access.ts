@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/db/generated/enums";
 import { InvalidStateError } from "./errors";
+import { LIFECYCLE, startsFrom } from "./lifecycle";
 
 /**
  * The caller may review this (visible, submitted) report: a reviewer of the unit or of a district above
@@ -11,8 +12,9 @@ import { InvalidStateError } from "./errors";
  * approval (separation of duties: whatever roles they hold or held when they wrote).
  */
 export async function assertCanReview(ctx: AuthContext, report: { id: string; organizationId: string; status: ReportStatus }): Promise<void> {
-  if (!can(ctx.access, "report.review", report.organizationId)) throw new ForbiddenError("只有审核员可以审核报告。");
-  if (report.status !== "SUBMITTED") throw new InvalidStateError("报告不在待审核状态。");
+  if (!can(ctx.access, LIFECYCLE.approve.permission, report.organizationId)) throw new ForbiddenError("只有审核员可以审核报告。");
+  // Returning and approving start from the same status.
+  if (!startsFrom("approve", report.status)) throw new InvalidStateError("报告不在待审核状态。");
   const submitted = await db().reportTransition.findFirst({
     where: { reportId: report.id, toStatus: "SUBMITTED" },
     orderBy: { createdAt: "desc" },

@@ -5,6 +5,10 @@ import { computeTotals } from "@/lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "@/lib/report/content";
 import { isFormatId } from "@/lib/report/formats";
 import { canEditReport } from "./editable";
+import { LIFECYCLE, startsFrom } from "./lifecycle";
+
+/** The statuses a save may write in, as the conditional statement compares them. */
+const EDITABLE: string[] = [...LIFECYCLE.save.from];
 import { InvalidStateError, ReportChangedError } from "./errors";
 import { isPeoplesGovernment } from "@/lib/orgs/labels";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
@@ -27,7 +31,7 @@ export interface SaveDraftResult {
 export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveDraftInput): Promise<SaveDraftResult> {
   const report = await getReportHeaderOrThrow(ctx, reportId);
   if (!canEditReport(ctx, report)) {
-    if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new InvalidStateError("报告已提交或已通过，不能再修改。");
+    if (!startsFrom("save", report.status)) throw new InvalidStateError(LIFECYCLE.save.refused);
     throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
   }
   if (!isFormatId(report.formatVersion)) throw new InvalidStateError("报告格式未知。");
@@ -46,14 +50,14 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
   const written = await db().$queryRaw<{ saved: number }[]>`
       WITH old AS (
         SELECT "content" FROM "Report"
-         WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status" IN ('DRAFT', 'RETURNED')
+         WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status"::text = ANY(${EDITABLE})
          FOR UPDATE
       ), updated AS (
         UPDATE "Report" r
            SET "content" = ${JSON.stringify(content)}::jsonb, "version" = r."version" + 1,
                "updatedById" = ${ctx.user.userId}::uuid, "updatedAt" = now()
           FROM old
-         WHERE r."id" = ${report.id}::uuid AND r."version" = ${input.version} AND r."status" IN ('DRAFT', 'RETURNED')
+         WHERE r."id" = ${report.id}::uuid AND r."version" = ${input.version} AND r."status"::text = ANY(${EDITABLE})
         RETURNING r."version", old."content" AS before, r."content" AS after
       ), edit AS (
         INSERT INTO "ReportEdit" ("id", "reportId", "actorId", "reportVersion", "targets")
@@ -83,7 +87,7 @@ async function conflictFor(reportId: string): Promise<Error> {
     where: { id: reportId },
     select: { version: true, content: true, status: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
   });
-  if (current.status !== "DRAFT" && current.status !== "RETURNED") return new InvalidStateError("报告已提交或已通过，不能再修改。");
+  if (!startsFrom("save", current.status)) return new InvalidStateError(LIFECYCLE.save.refused);
   return new ReportChangedError({
     version: current.version,
     content: current.content as unknown as ReportContent,

@@ -3,11 +3,12 @@ import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ReportContent } from "@/lib/report/content";
+import { parseReportContent } from "@/lib/report/content";
 import { hasErrors, validate } from "@/lib/report/validate";
 import { canEditReport } from "./editable";
 import { HasErrorsError, InvalidStateError } from "./errors";
 import { getReportOrThrow } from "./get-report-or-throw";
+import { LIFECYCLE, startsFrom } from "./lifecycle";
 import { previousReportContent } from "./previous-report";
 import { claimTransition, takeSnapshot } from "./transition";
 
@@ -25,19 +26,21 @@ export async function submitReport(
 ): Promise<{ version: number; snapshot: number }> {
   const report = await getReportOrThrow(ctx, reportId);
   if (!canEditReport(ctx, report)) {
-    if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new InvalidStateError("报告不在可提交的状态。");
+    if (!startsFrom("submit", report.status)) throw new InvalidStateError(LIFECYCLE.submit.refused);
     throw new ForbiddenError("只有本单位的填报员或管理员可以提交报告。");
   }
-  if (report.version !== version) throw new InvalidStateError("报告在您提交前已被修改或已提交，请刷新后重试。");
-  const content = report.content as unknown as ReportContent;
+  if (report.version !== version) throw new InvalidStateError(LIFECYCLE.submit.stale);
+  const parsed = parseReportContent(report.content);
+  if (!parsed.success) throw new InvalidStateError("报告内容无法读取，请在编辑器中打开并保存一次后再提交。");
+  const content = parsed.data;
   const findings = validate(content, { previous: await previousReportContent(report.organizationId, report.year), complete: true });
   if (hasErrors(findings)) throw new HasErrorsError(findings);
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
       // updatedById stays the last author (the submitter is the transition's actor): both are kept,
       // and the reviewer can see who wrote and who submitted.
-      report, to: "SUBMITTED", actorId: ctx.user.userId, comment: options.comment,
-      staleMessage: "报告在您提交前已被修改或已提交，请刷新后重试。",
+      report, to: LIFECYCLE.submit.to, actorId: ctx.user.userId, comment: options.comment,
+      staleMessage: LIFECYCLE.submit.stale,
     });
     const snapshot = await takeSnapshot(tx, {
       reportId: report.id, status: "SUBMITTED", reportVersion: claimed.version,
