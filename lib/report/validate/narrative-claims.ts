@@ -18,9 +18,17 @@ export type ClaimKey =
   | "normativeIssued" | "normativeRepealed" | "normativeEffective";
 
 export type TableClaim =
-  | { kind: "count"; key: ClaimKey; value: number; text: string }
+  | { kind: "count"; key: ClaimKey; value: number; text: string; share?: StatedShare }
   /** `均获维持`: every 行政复议/行政诉讼 case upheld. */
   | { kind: "allUpheld"; text: string };
+
+/** `，占4.0%` right after a figure: its share, as printed (the digits after the point say how it was rounded). */
+export interface StatedShare {
+  text: string;
+  percent: number;
+  decimals: number;
+}
+const SHARE = /^\s*[，,（(]?\s*(?:约)?占[^。；;，,\d\n]{0,10}?(\d+(?:\.(\d+))?)\s*[%％]/;
 
 const GAP = "[^。；;，,！？!?\\d\\n]";
 const N = `(${COUNT_PATTERN})`;
@@ -96,7 +104,14 @@ export function tableClaims(text: string, year?: number): TableClaim[] {
       if (seen.has(end)) continue;
       if (aboutSomethingElse(sentenceBefore(text, end), year)) continue;
       seen.add(end);
-      claims.push({ kind: "count", key: typeof key === "function" ? key(m) : key, value, text: m[0] });
+      const share = SHARE.exec(text.slice(end, end + 24));
+      claims.push({
+        kind: "count",
+        key: typeof key === "function" ? key(m) : key,
+        value,
+        text: m[0],
+        ...(share && { share: { text: share[0].replace(/^\s*[，,（(]\s*/, ""), percent: Number(share[1]), decimals: share[2]?.length ?? 0 } }),
+      });
     }
   }
   if (!text.includes("维持")) return claims;

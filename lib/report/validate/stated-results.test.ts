@@ -59,6 +59,15 @@ for (const formatId of ["2021", "2019"] as const) {
       expect(x5(s1(report, `办理申请${received + 6}件（含上年结转6件）。`))).toEqual([]);
     });
 
+    it("checks a share printed after a result (占N%) against 办结 or 收到, to its printed decimals", () => {
+      const pct = (10 / handled) * 100;
+      expect(x5(s1(report, `予以公开10件，占${pct.toFixed(1)}%。`))).toEqual([]);
+      expect(x5(s1(report, `予以公开10件（占${((10 / received) * 100).toFixed(2)}％）。`))).toEqual([]);
+      const found = x5(s1(report, `予以公开10件，占${(pct + 1).toFixed(1)}%。`));
+      expect(found).toHaveLength(1);
+      expect(found[0].message).toContain(`比例都不是${(pct + 1).toFixed(1)}%`);
+    });
+
     it("does not check a figure about another year or another body", () => {
       for (const text of [
         "上年办结申请3件，不予公开1件。",

@@ -2,7 +2,7 @@ import { finding } from "../rules";
 import type { SectionKey } from "../spec-types";
 import { targetId } from "../targets";
 import { plannedCell, rowTotal, type ValidationContext } from "./context";
-import { tableClaims, type ClaimKey } from "./narrative-claims";
+import { tableClaims, type ClaimKey, type StatedShare } from "./narrative-claims";
 import { sectionName, type PlannedCell } from "./plan";
 
 /** One figure of the tables: what it is called in a message, the cells it comes from, its value. */
@@ -100,6 +100,21 @@ function alsoAccepted(ctx: ValidationContext, key: ClaimKey): number[] {
   return [received, received + (rowTotal(ctx, "requests", "carried") ?? 0)];
 }
 
+/**
+ * Whether a printed share can be figure / base for one of the bases a report may mean (（七）总计, 一, 一 + 二),
+ * rounded or cut to the printed decimals.
+ */
+function shareFits(ctx: ValidationContext, value: number, share: StatedShare): boolean {
+  const received = rowTotal(ctx, "requests", "new");
+  const bases = [rowTotal(ctx, "requests", "r7_total"), received, received === null ? null : received + (rowTotal(ctx, "requests", "carried") ?? 0)];
+  const step = 10 ** -share.decimals;
+  return bases.some((base) => {
+    if (base === null || base <= 0) return false;
+    const exact = (value / base) * 100;
+    return Math.abs(exact - share.percent) <= step + 1e-9;
+  });
+}
+
 /** Cases of 四 not upheld: 纠正, 其他结果 and 尚未审结 of every kind. */
 function notUpheld(ctx: ValidationContext): { cells: PlannedCell[]; value: number } {
   const cells: PlannedCell[] = [];
@@ -146,6 +161,15 @@ export function checkStatedResults(ctx: ValidationContext): void {
           ),
         );
         continue;
+      }
+      if (claim.share && RESULT_ROWS[claim.key] && claim.key !== "handled" && !shareFits(ctx, claim.value, claim.share)) {
+        ctx.findings.push(
+          finding(
+            "X5",
+            `${source.name}中“${claim.text}”所说的“${claim.share.text}”与数字不符：${claim.value}件占办结总数或收到申请数的比例都不是${claim.share.percent.toFixed(claim.share.decimals)}%`,
+            [source.key],
+          ),
+        );
       }
       const figure = figureFor(ctx, claim.key);
       if (!figure || figure.value === claim.value || alsoAccepted(ctx, claim.key).includes(claim.value)) continue;
