@@ -1,4 +1,4 @@
-import type { CellValue, ReportContent, TableValues } from "@/lib/report/content";
+import type { ReportContent, TableValues } from "@/lib/report/content";
 import { cellId } from "@/lib/report/cells";
 import { parseCellInput } from "@/lib/report/parse-value";
 import type { Finding } from "@/lib/report/rules";
@@ -88,7 +88,8 @@ export function resolveGluedRows(
     if (outcome.status === "unique") {
       table.columns.forEach((column, c) => {
         const v = outcome.values[c];
-        values[r.row.key][column.key] = v as CellValue;
+        // Stored as the column's kind stores it (an amount as a decimal string).
+        values[r.row.key][column.key] = v === null ? null : readCell(String(v), column.kind);
         if (v !== null) cellsRead++;
       });
       findings.push(
@@ -119,6 +120,8 @@ function whyNot(outcome: Exclude<RowOutcome, { status: "unique" }>): string {
       return `有${outcome.count >= DEFAULT_LIMITS.maxSolutions ? "至少" : ""}${outcome.count}种拆分都满足勾稽关系，无法确定是哪一种`;
     case "capped":
       return "可能的拆分太多，无法逐一核对";
+    case "unchecked":
+      return "没有可用来核对的勾稽关系，且数字也可能少印了空白单元格，无法确定如何拆分";
   }
 }
 

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/report/content";
 import { fullReport } from "@/lib/report/fixtures/full-report";
 import { importText, toTablesJson } from "@/lib/import";
+import { allTables } from "@/lib/report/content";
+import { getFormat } from "@/lib/report/formats";
+import { layoutContents } from "./__fixtures__/layouts/contents";
 import { runTogetherRows } from "./__fixtures__/layouts/run-together";
 import { wordRowPerLine } from "./__fixtures__/layouts/word-text";
 import { randomReport } from "./__fixtures__/random-report";
@@ -129,5 +132,21 @@ describe("a row printed with a cell missing", () => {
     const s5 = result.findings.find((f) => f.rule === "S5" && f.message.includes("“（一）予以公开”行"));
     expect(s5?.message).toContain("涉及该行的勾稽关系未核对");
     expect(result.findings.filter((f) => /^A\d$/.test(f.rule))).toEqual([]);
+  });
+});
+
+describe("figures run together, with blank cells that leave no trace", () => {
+  it.each(layoutContents())("$name: every row read without an error on it is exactly as printed", ({ content }) => {
+    const result = importText(runTogetherRows(content));
+    const flagged = new Set(result.findings.filter((f) => f.severity === "error").flatMap((f) => f.cells));
+    for (const table of allTables(getFormat(content.format))) {
+      for (const row of table.rows) {
+        const cells = table.columns.map((c) => `${table.id}.${row.key}.${c.key}`);
+        if (cells.some((c) => flagged.has(c))) continue;
+        const read = table.columns.map((c) => result.content.tables[table.id][row.key][c.key]);
+        const printed = table.columns.map((c) => content.tables[table.id][row.key][c.key]);
+        expect(read, `${table.id} ${row.label}`).toEqual(printed);
+      }
+    }
   });
 });

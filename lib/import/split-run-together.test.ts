@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { solveRunTogether, type Equation, type GluedRow, type RowOutcome, type SplitProblem } from "./split-run-together";
+import { fewestFigures, solveRunTogether, type Equation, type GluedRow, type RowOutcome, type SplitProblem } from "./split-run-together";
 
 const seed = Number(process.env.FC_SEED ?? 20240118);
 
@@ -70,9 +70,14 @@ function bruteForce(problem: SplitProblem): (number | null)[][][] {
 /** What the solver should say for each row, from the brute-force solutions. */
 function expectedOutcomes(problem: SplitProblem): RowOutcome["status"][] {
   const solutions = bruteForce(problem);
-  return problem.rows.map((_, r) => {
+  return problem.rows.map((row, r) => {
     if (solutions.length === 0) return "none";
-    return new Set(solutions.map((s) => s[r].join(","))).size === 1 ? "unique" : "ambiguous";
+    if (new Set(solutions.map((s) => s[r].join(","))).size > 1) return "ambiguous";
+    // One cut: it counts only if an equation with every cell known checked it, or no shorter reading exists.
+    const value = new Map(problem.known);
+    problem.rows.forEach((other, k) => other.cells.forEach((cell, i) => value.set(cell, solutions[0][k][i])));
+    const checked = problem.equations.some((eq) => eq.terms.some((t) => row.cells.includes(t.cell)) && eq.terms.every((t) => value.get(t.cell) != null));
+    return checked || fewestFigures(row) === row.cells.length ? "unique" : "unchecked";
   });
 }
 
@@ -87,6 +92,16 @@ describe("solveRunTogether", () => {
     expect(solveRunTogether({ rows: [glued(cells, "005")], known: new Map(), equations: [] })).toEqual([{ status: "unique", values: [0, 0, 5] }]);
     // In two cells it cannot be read: 0|05 and 00|5 both need a number with a leading zero.
     expect(solveRunTogether({ rows: [glued(["x", "y"], "005")], known: new Map(), equations: [] })).toEqual([{ status: "none" }]);
+  });
+
+  it("one cut that no equation checks is not taken when the digits could be fewer figures (a blank leaves no trace)", () => {
+    // 112 in three cells: 1 | 1 | 2 is the only cut into three, but 1 | 12 or 11 | 2 beside a blank cell read the same.
+    expect(solveRunTogether({ rows: [glued(["x", "y", "z"], "112")], known: new Map(), equations: [] })).toEqual([{ status: "unchecked" }]);
+    expect(fewestFigures(glued(["x", "y", "z"], "112"))).toBe(1);
+    expect(fewestFigures(glued(["x", "y", "z"], "0050"))).toBe(3);
+    // An equation with every cell known makes the same cut certain.
+    const sum = sumEquation("z", ["x", "y"]);
+    expect(solveRunTogether({ rows: [glued(["x", "y", "z"], "112")], known: new Map(), equations: [sum] })).toEqual([{ status: "unique", values: [1, 1, 2] }]);
   });
 
   it("says ambiguous when several cuts satisfy the equations, with how many it found", () => {

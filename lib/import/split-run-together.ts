@@ -51,7 +51,12 @@ export type RowOutcome =
   /** No cut satisfies the equations (or none is possible at all: too few digits, leading zeros). */
   | { status: "none" }
   /** The search stopped at a cap before it could tell. */
-  | { status: "capped" };
+  | { status: "capped" }
+  /**
+   * One cut fits, but no equation could check it and the digits could also be fewer figures (a blank
+   * cell leaves no trace when figures run together): `112` in three cells may be 1, 1, 2 or 1, 12 and a blank.
+   */
+  | { status: "unchecked" };
 
 /**
  * Each glued row's outcome. Rows are solved jointly: a row is `unique` when every combination of
@@ -80,9 +85,37 @@ export function solveRunTogether(problem: SplitProblem, limits: SplitLimits = DE
     }
     if (solutions.length === 0) return;
     const distinct = new Set(solutions.map((s) => s[k].join(","))).size;
-    outcomes[r] = distinct === 1 ? { status: "unique", values: solutions[0][k] } : { status: "ambiguous", count: distinct };
+    if (distinct > 1) {
+      outcomes[r] = { status: "ambiguous", count: distinct };
+      return;
+    }
+    const row = rest.rows[k];
+    const checked = solutions.every((solution) => checkedBySomeEquation(rest, solution, k));
+    outcomes[r] = checked || fewestFigures(row) === row.cells.length ? { status: "unique", values: solutions[0][k] } : { status: "unchecked" };
   });
   return outcomes;
+}
+
+/** Whether an equation over this row had every one of its cells known in the solution, so it really checked the cut. */
+function checkedBySomeEquation(problem: SplitProblem, solution: (number | null)[][], r: number): boolean {
+  const value = new Map<string, number | null>(problem.known);
+  problem.rows.forEach((row, k) => row.cells.forEach((cell, i) => value.set(cell, solution[k][i])));
+  const own = new Set(problem.rows[r].cells);
+  return problem.equations.some(
+    (eq) => eq.terms.some((t) => own.has(t.cell)) && eq.terms.every((t) => value.get(t.cell) !== null && value.get(t.cell) !== undefined),
+  );
+}
+
+/**
+ * The fewest figures the printed tokens can be read as: a digit token is one number, except that
+ * each 0 before its first other digit must stand alone (`005` is at least 0, 0, 5).
+ */
+export function fewestFigures(row: GluedRow): number {
+  return row.tokens.reduce((n, token) => {
+    if (!("digits" in token)) return n + 1;
+    const zeros = /^0*/.exec(token.digits)![0].length;
+    return n + (zeros === token.digits.length ? zeros : zeros + 1);
+  }, 0);
 }
 
 /** Equations that involve this row and otherwise only known cells: they filter its cuts on their own. */
