@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+          // Some unit tests start the CLI, LibreOffice or Chromium: on a busy 2-core machine these take
+          // seconds. A timeout only catches a hang; it is never a performance check.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,
