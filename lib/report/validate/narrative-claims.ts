@@ -5,7 +5,7 @@ import { COUNT_PATTERN, parseCount } from "../chinese-number";
  * whose meaning is unambiguous are read.
  */
 export type ClaimKey =
-  | "handled" // 办结/答复/办理 … N件: （七）总计 (or 一, 一 + 二)
+  | "handled" // 办结/答复/办理 … N件: （七）总计 (or 一, 一 + 二); 继续办理 is 四 (carried to next year)
   | "disclosed" // 予以公开 N件: （一）
   | "partly" // 部分公开 N件: （二）
   | "disclosedOrPartly" // 予以公开及部分公开 N件: （一） + （二）
@@ -51,7 +51,7 @@ function docKey(doc: string, suffix: string): ClaimKey {
 }
 
 const PATTERNS: Pattern[] = [
-  { anchors: ["办结", "答复", "办理"], re: new RegExp(`(?:办结|答复|办理)${GAP}{0,14}?${N}\\s*件`, "g"), key: "handled" },
+  { anchors: ["办结", "答复", "办理"], re: new RegExp(`(?:办结|答复|(?<!继续|正在|仍在)办理)${GAP}{0,14}?${N}\\s*件`, "g"), key: "handled" },
   { anchors: ["部分公开"], re: new RegExp(`(?:予以)?公开(?:及|和|与|、)部分公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "disclosedOrPartly" },
   { anchors: ["予以公开"], re: new RegExp(`予以公开(?![及和与、]部分)${GAP}{0,6}?${N}\\s*件`, "g"), key: "disclosed" },
   { anchors: ["部分公开"], re: new RegExp(`(?<![及和与、])部分公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "partly" },

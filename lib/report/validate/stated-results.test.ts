@@ -113,6 +113,7 @@ describe("tableClaims", () => {
   it("does not read 复议后起诉 as 行政复议, nor 含上年结转 as another year", () => {
     expect(tableClaims("行政诉讼1件（复议后起诉1件）。", 2022).map((c) => c.kind === "count" && c.key)).toEqual(["litigation"]);
     expect(tableClaims("收到申请15件（含上年结转2件），办结14件。", 2022)).toMatchObject([{ key: "handled", value: 14 }]);
+    expect(tableClaims("结转下年度继续办理21件。", 2022)).toEqual([]);
   });
 
   it("finds no false alarm in the five samples", () => {
