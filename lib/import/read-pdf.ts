@@ -107,8 +107,8 @@ async function readPage(pdfjs: PdfJs, doc: Doc, n: number): Promise<PageContent>
   }
 }
 
-const GARBAGE = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/u;
-const HAN = /\p{Script=Han}/u;
+const GARBAGE = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
+const HAN = /\p{Script=Han}/gu;
 
 /** No text layer, or text made of glyphs without a character mapping: refused, since nothing read could be trusted. */
 function checkText(pages: PageContent[], fileName: string | undefined): void {
@@ -116,13 +116,10 @@ function checkText(pages: PageContent[], fileName: string | undefined): void {
   let garbage = 0;
   let han = 0;
   for (const page of pages) {
-    for (const w of page.words) {
-      for (const ch of w.text) {
-        total++;
-        if (GARBAGE.test(ch)) garbage++;
-        else if (HAN.test(ch)) han++;
-      }
-    }
+    const text = page.words.map((w) => w.text).join("");
+    total += [...text].length;
+    garbage += text.match(GARBAGE)?.length ?? 0;
+    han += text.match(HAN)?.length ?? 0;
   }
   if (total - garbage < MIN_TEXT_CHARS && garbage < MIN_TEXT_CHARS) throw refuse.scanned(fileName);
   if (garbage / total > MAX_GARBAGE_SHARE) throw refuse.garbled(fileName);
