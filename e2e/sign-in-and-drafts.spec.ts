@@ -43,6 +43,25 @@ test("an editor signs in, sees their unit's reports and nothing of another unit'
   await expect(page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: /三、收到和处理政府信息公开申请情况/ })).toBeVisible();
 });
 
+test("a missing past year's draft, created by mistake and untouched, can be deleted after confirming", async ({ page }) => {
+  await signIn(page, "youxie-editor");
+  const unit = page.getByRole("region", { name: /友协街道办事处/ });
+  await unit.getByText("补建往年报告").click();
+  await unit.getByRole("button", { name: "为友协街道办事处新建2019年度报告" }).click();
+  const dialog = page.getByRole("dialog", { name: "新建2019年度报告" });
+  await expect(dialog).toContainText("2019 年版格式");
+  await dialog.getByRole("button", { name: "确定新建" }).click();
+  await expect(page.getByRole("heading", { name: "友协街道办事处 2019年度报告" })).toBeVisible();
+
+  await page.goto("/reports");
+  await unit.getByRole("button", { name: "删除友协街道办事处2019年度报告草稿" }).click();
+  const confirm = page.getByRole("dialog", { name: "删除2019年度报告草稿" });
+  await confirm.getByRole("button", { name: "确认删除" }).click();
+  await expect(unit.getByRole("link", { name: "2019年度报告" })).toHaveCount(0);
+  // A draft with work in it offers no 删除.
+  await expect(unit.getByRole("button", { name: "删除友协街道办事处2022年度报告草稿" })).toHaveCount(0);
+});
+
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "xinwei-editor");
   await page.getByRole("button", { name: "退出登录" }).click();

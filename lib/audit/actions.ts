@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABEL = {
   REPORT_PUBLISHED: "标记为已发布",
   REPORT_EXPORTED: "导出报告",
   REPORT_PAST_RECORDED: "登记往年已发布报告",
+  REPORT_DRAFT_DELETED: "删除未编辑的草稿",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;

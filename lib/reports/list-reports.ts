@@ -16,6 +16,8 @@ export interface ReportRow {
   status: ReportStatus;
   updatedAt: Date;
   updatedBy: string | null;
+  /** A draft nobody has written in yet (its first version): it can be deleted. */
+  untouched: boolean;
 }
 
 export interface OrganizationReports {
@@ -40,7 +42,7 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       reports: {
         orderBy: { year: "desc" },
         select: {
-          id: true, year: true, formatVersion: true, status: true, updatedAt: true,
+          id: true, year: true, formatVersion: true, status: true, updatedAt: true, version: true,
           updatedBy: { select: { displayName: true } },
         },
       },
@@ -60,6 +62,7 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       reports: org.reports.map((r) => ({
         id: r.id, year: r.year, formatVersion: r.formatVersion, status: r.status, updatedAt: r.updatedAt,
         updatedBy: r.updatedBy?.displayName ?? null,
+        untouched: r.status === "DRAFT" && r.version === 1,
       })),
     }));
 }

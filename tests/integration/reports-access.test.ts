@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, ForbiddenError } from "@/lib/auth/errors";
 import { createNextDraft } from "@/lib/reports/create-next-draft";
+import { deleteUntouchedDraft } from "@/lib/reports/delete-draft";
 import { InvalidStateError } from "@/lib/reports/errors";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
 import { listReports } from "@/lib/reports/list-reports";
@@ -77,5 +78,23 @@ describe("who sees which reports", () => {
     const carried = (row.content as typeof content & { tables: { requests: { carried: Record<string, number | null> } } }).tables.requests.carried;
     expect(carried.natural).toBe(3);
     expect(carried.total).toBe(3);
+  });
+
+  it("an untouched draft can be deleted, audited; a draft with a saved change, or by a reviewer, cannot", async () => {
+    const xinwei = await prisma.organization.findUniqueOrThrow({ where: { name: "新伟街道办事处" } });
+    const editor = await contextFor("xinwei-editor");
+    const today = new Date("2026-11-29T05:00:00Z");
+    const created = await createNextDraft(editor, xinwei.id, { year: 2021, today });
+    await expect(deleteUntouchedDraft(await contextFor("pingfang-reviewer"), created.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteUntouchedDraft(await contextFor("youxie-editor"), created.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteUntouchedDraft(editor, created.id)).resolves.toEqual({ year: 2021 });
+    expect(await prisma.report.findUnique({ where: { id: created.id } })).toBeNull();
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "REPORT_DRAFT_DELETED", organizationId: xinwei.id } });
+    expect(audit.detail).toMatchObject({ year: 2021, reportId: created.id });
+
+    const written = await createNextDraft(editor, xinwei.id, { year: 2021, today });
+    await prisma.report.update({ where: { id: written.id }, data: { version: 2 } });
+    await expect(deleteUntouchedDraft(editor, written.id)).rejects.toBeInstanceOf(InvalidStateError);
+    expect(await prisma.report.findUnique({ where: { id: written.id } })).not.toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authAction } from "@/lib/http/auth-action";
 import { recordId } from "@/lib/http/schemas";
 import { createNextDraft } from "@/lib/reports/create-next-draft";
+import { deleteUntouchedDraft } from "@/lib/reports/delete-draft";
 
 const Input = z.object({
   organizationId: recordId("单位"),
@@ -16,4 +17,10 @@ export const createNextDraftAction = authAction(Input, async ({ organizationId, 
   const created = await createNextDraft(ctx, organizationId, { year, basedOnPrevious });
   revalidatePath("/reports");
   return created;
+});
+
+export const deleteUntouchedDraftAction = authAction(z.object({ reportId: recordId("报告") }), async ({ reportId }, { ctx, ip }) => {
+  const deleted = await deleteUntouchedDraft(ctx, reportId, { ip });
+  revalidatePath("/reports");
+  return deleted;
 });

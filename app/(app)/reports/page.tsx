@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format-date";
 import { ORG_LEVEL_LABEL, STATUS_LABEL } from "@/lib/orgs/labels";
 import { listReports } from "@/lib/reports/list-reports";
 import { CreateDraftButton } from "./create-draft-button";
+import { DeleteDraftButton } from "./delete-draft-button";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -46,6 +47,7 @@ export default async function ReportsPage() {
                   <th scope="col" className="px-4 py-2 font-medium">状态</th>
                   <th scope="col" className="px-4 py-2 font-medium">最后编辑</th>
                   <th scope="col" className="px-4 py-2 font-medium">时间</th>
+                  {org.canCreate ? <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">操作</span></th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -62,6 +64,11 @@ export default async function ReportsPage() {
                     </td>
                     <td className="px-4 py-2 text-slate-600">{report.updatedBy ?? "—"}</td>
                     <td className="px-4 py-2 text-slate-600">{formatDateTime(report.updatedAt)}</td>
+                    {org.canCreate ? (
+                      <td className="px-4 py-2">
+                        {report.untouched ? <DeleteDraftButton reportId={report.id} organizationName={org.name} year={report.year} /> : null}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
