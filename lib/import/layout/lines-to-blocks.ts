@@ -62,7 +62,7 @@ export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
       blocks.push({ type: "table", rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]], positional: true });
       carry = null;
     }
-    appendParagraphs(blocks, infos.slice(start, i), margins, scale);
+    appendParagraphs(blocks, infos.slice(start, i));
   }
   if (carry) blocks.push({ type: "table", rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]], positional: true });
   return mergeParagraphRuns(blocks, margins, scale);
@@ -201,9 +201,10 @@ function figureStart(cells: Cell[], margins: Margins, scale: LayoutScale): numbe
   return cells.length >= 2 || cells[0].x0 > margins.left + scale.em * 3 ? 0 : -1;
 }
 
-function appendParagraphs(blocks: DocBlock[], infos: Info[], margins: Margins, scale: LayoutScale): void {
+function appendParagraphs(blocks: DocBlock[], infos: Info[]): void {
   for (const info of infos) {
-    blocks.push({ type: "paragraph", text: info.text, ...layoutHint(info, margins, scale) });
+    const hinted: Hinted = { type: "paragraph", text: info.text, x0: info.cells[0].x0, x1: info.cells[info.cells.length - 1].x1, breakBefore: info.breakBefore };
+    blocks.push(hinted);
   }
 }
 
@@ -212,10 +213,6 @@ interface Hinted extends ParagraphBlock {
   x0?: number;
   x1?: number;
   breakBefore?: boolean;
-}
-
-function layoutHint(info: Info, _margins: Margins, _scale: LayoutScale): Partial<Hinted> {
-  return { x0: info.cells[0].x0, x1: info.cells[info.cells.length - 1].x1, breakBefore: info.breakBefore };
 }
 
 /**

@@ -18,7 +18,6 @@ export interface PlacedWord extends Word {
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const SPACE = /[\s\u3000\u00a0]/;
-const HAS_SPACE = /[\s\u3000\u00a0]/;
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
@@ -40,7 +39,7 @@ export function wordsOfItems(items: TextItemLike[], toPage: Matrix): PlacedWord[
     if (!(size > 0) || Math.abs(dy) > size * 0.05 || dx < 0 || !Number.isFinite(x + y)) continue;
     const scale = Math.hypot(toPage[0], toPage[1]) || 1;
     const width = Math.max(0, item.width) * scale;
-    if (!HAS_SPACE.test(item.str)) {
+    if (!SPACE.test(item.str)) {
       // Most items (a CJK run, a number) have no space: one word, no per-character work.
       words.push({ text: item.str, x0: x, x1: x + width, y, size });
       continue;
