@@ -21,6 +21,8 @@ export interface RuledTable {
 }
 
 const SAME = 1.5;
+/** Rules closer than this are one border (a double line, a border drawn by each of two cells): no text fits between. */
+const MIN_SLOT = 4;
 const TOUCH = 2.5;
 const MAX_LINES = 400;
 
@@ -77,7 +79,7 @@ function positions(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];
   for (const v of sorted) {
-    if (out.length > 0 && v - out[out.length - 1] <= SAME) continue;
+    if (out.length > 0 && v - out[out.length - 1] < MIN_SLOT) continue;
     out.push(v);
   }
   return out;
@@ -94,8 +96,8 @@ function tableOf(rules: Rule[]): RuledTable | null {
   const cols = xs.length - 1;
   if (rows * cols < 2) return null;
 
-  const hasV = (c: number, y: number) => vs.some((v) => Math.abs(v.at - xs[c]) <= SAME && v.from <= y && v.to >= y);
-  const hasH = (r: number, x: number) => hs.some((h) => Math.abs(h.at - ys[r]) <= SAME && h.from <= x && h.to >= x);
+  const hasV = (c: number, y: number) => vs.some((v) => Math.abs(v.at - xs[c]) < MIN_SLOT && v.from <= y && v.to >= y);
+  const hasH = (r: number, x: number) => hs.some((h) => Math.abs(h.at - ys[r]) < MIN_SLOT && h.from <= x && h.to >= x);
 
   const id = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
