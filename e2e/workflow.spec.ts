@@ -118,7 +118,7 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await publish.getByRole("button", { name: "标记为已发布" }).click();
   await reviewer.getByRole("dialog", { name: "确认标记为已发布？" }).getByRole("button", { name: "确认发布" }).click();
   await expect(reviewer.getByRole("link", { name: "https://www.hrbpf.gov.cn/zwgk/youxie-report.html" })).toBeVisible();
-  await expect(reviewer.getByText(`报告已发布（${report.year + 1}-01-20）`)).toBeVisible();
+  await expect(reviewer.getByText(`报告已发布（${report.year + 1}年1月20日）`)).toBeVisible();
 
   // 7. The history shows every transition, and the diff between the two submissions names the fixed cell.
   await editor.goto(`/reports/${report.id}/history`);
