@@ -90,21 +90,17 @@ function hasPdfHeader(data: Uint8Array): boolean {
 type Doc = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
 
 async function readPage(pdfjs: PdfJs, doc: Doc, n: number): Promise<PageContent> {
+  // No page.cleanup() between pages: it drops the fonts the next page needs again; the document is destroyed at the end.
   const page = await doc.getPage(n);
-  try {
-    const viewport = page.getViewport({ scale: 1 });
-    const toPage = viewport.transform as Matrix;
-    const text = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-    const items = text.items.filter((i): i is typeof i & TextItemLike => "str" in i);
-    const words = wordsOfItems(items, toPage);
-    // No text, no table to find: a scanned page's drawing operators are not even read.
-    const rules = words.length === 0
-      ? []
-      : rulesOf(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage);
-    return { words, rules };
-  } finally {
-    page.cleanup();
-  }
+  const toPage = page.getViewport({ scale: 1 }).transform as Matrix;
+  const text = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  const items = text.items.filter((i): i is typeof i & TextItemLike => "str" in i);
+  const words = wordsOfItems(items, toPage);
+  // No text, no table to find: a scanned page's drawing operators are not even read.
+  const rules = words.length === 0
+    ? []
+    : rulesOf(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage);
+  return { words, rules };
 }
 
 const GARBAGE = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
