@@ -214,7 +214,10 @@ const EXPECTED: Record<string, Expectation> = {
     call: action(() => [{}, form({ account: "nobody-at-all", password: "wrong-password" })]),
   },
   "app/(app)/sign-out-action.ts#signOutAction": { anonymous: "redirect:/login", unrelated: "redirect:/login", call: action(() => []) },
-  "app/(app)/reports/actions.ts#createNextDraftAction": { anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ organizationId: f.organizationId }]) },
+  "app/(app)/reports/actions.ts#createNextDraftAction": {
+    anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ organizationId: f.organizationId, year: 2019, basedOnPrevious: false }]),
+  },
+  "app/(app)/reports/actions.ts#deleteUntouchedDraftAction": { anonymous: "status:401", unrelated: "status:404", call: action((f) => [{ reportId: f.reportId }]) },
   "app/login/actions.ts#verifySecondFactorAction": {
     // Only a pending sign-in (password right, code to come) is verified; anyone else starts again.
     anonymous: "redirect:/login?expired=1", unrelated: "redirect:/login?expired=1",
