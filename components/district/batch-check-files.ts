@@ -1,6 +1,7 @@
 import type { BatchCheckResult } from "@/lib/district/check-published-report";
 import { fileKind } from "@/lib/import/batch/summary";
 import { isZipName, ZIP_LIMITS } from "@/lib/import/batch/zip-limits";
+import { errorOf } from "./response-error";
 
 /** A file of the batch as the browser holds it: bytes to send, or why it is not sent. */
 export type PreparedFile = { name: string; bytes: Uint8Array } | { name: string; problem: string };
@@ -37,16 +38,6 @@ export async function prepareFiles(chosen: readonly File[]): Promise<PreparedFil
   return out.map((f, i) =>
     i < ZIP_LIMITS.entries ? f : { name: f.name, problem: `${f.name}：未检查，一次最多检查${ZIP_LIMITS.entries}份文件。` },
   );
-}
-
-async function errorOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: string };
-    if (body.error) return body.error;
-  } catch {
-    // not JSON
-  }
-  return `服务器返回 ${response.status}`;
 }
 
 function formOf(name: string, bytes: Uint8Array, fields: Record<string, string>): FormData {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { errorOf } from "./response-error";
 
 interface Listed {
   zipName: string;
@@ -15,16 +16,6 @@ type State =
   | { phase: "ready"; url: string; zipName: string; total: number }
   | { phase: "empty" }
   | { phase: "failed"; message: string };
-
-async function errorOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: string };
-    if (body.error) return body.error;
-  } catch {
-    // not JSON
-  }
-  return `服务器返回 ${response.status}`;
-}
 
 /**
  * 批量导出: the browser fetches the list of reports that passed review, downloads each one's DOCX
