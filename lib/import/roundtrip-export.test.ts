@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "@/lib/export/docx";
-import type { ReportContent } from "@/lib/report/content";
 import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
-import { getFormat } from "@/lib/report/formats";
-import { parseCellInput } from "@/lib/report/parse-value";
 import { renderHtml } from "@/lib/export/html";
 import { importDocx, importHtml, toTablesJson } from "@/lib/import";
-
-/** Stored values in their canonical form (an amount typed as the number 0 is the decimal "0"). */
-function canonical(content: ReportContent): ReportContent {
-  const copy = structuredClone(content);
-  for (const table of getFormat(copy.format).sections.flatMap((s) => s.tables)) {
-    for (const row of table.rows) {
-      for (const column of table.columns) {
-        const parsed = parseCellInput(copy.tables[table.id][row.key][column.key], column.kind);
-        if (parsed.ok) copy.tables[table.id][row.key][column.key] = parsed.value;
-      }
-    }
-  }
-  return copy;
-}
+import { canonical } from "./__fixtures__/pdf/canonical";
 
 /** What the exporter (lib/export) writes, the importer reads back: the same tables, unit, year and format, and no structural finding. */
 describe("export → import round trip", () => {
