@@ -19,7 +19,10 @@ const config = [
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       // aria-description is a global attribute since ARIA 1.3 (read by NVDA, JAWS and Chromium); the
       // plugin's role tables predate it and flag it on every role.
       "jsx-a11y/role-supports-aria-props": "off",

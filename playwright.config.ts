@@ -8,7 +8,8 @@ const ownPgPort = Number(process.env.E2E_PG_PORT ?? 54336);
 const ownPgData = ownPgPort === 54336 ? ".data/e2e-postgres" : `.data/e2e-postgres-${ownPgPort}`;
 // Without a database from `npm test`, the web server runs its own, fresh each run. Workers load this
 // file too (with TEST_WORKER_INDEX set) while the server runs, so only the main process wipes it.
-if (ownDatabase && !process.env.TEST_WORKER_INDEX) rmSync(ownPgData, { recursive: true, force: true });
+if (ownDatabase && !process.env.TEST_WORKER_INDEX)
+  rmSync(ownPgData, { recursive: true, force: true });
 // One session key for the web server, the app instances the system tests start (production servers
 // refuse to run without one) and the sessions those tests write into their databases. A test key.
 process.env.SESSION_SECRET ||= "nianbao-e2e-session-secret-for-tests-only";
@@ -21,7 +22,11 @@ function chromiumExecutable(): string | undefined {
   } catch {
     // not installed
   }
-  for (const candidate of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+  for (const candidate of [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+  ]) {
     if (candidate && existsSync(candidate)) return candidate;
   }
   return undefined;
@@ -46,8 +51,14 @@ export default defineConfig({
       executablePath: chromiumExecutable(),
       // Root in a container, and a network that refuses everything but loopback.
       args: [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
       ],
     },
   },
@@ -67,7 +78,9 @@ export default defineConfig({
       // The specs sign in as the demo accounts, on the embedded database or on npm test's DATABASE_URL.
       NIANBAO_DEMO: "1",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
-      ...(process.env.E2E_DATABASE_URL ? {} : { NIANBAO_PG_DATA: ownPgData, NIANBAO_PG_PORT: String(ownPgPort) }),
+      ...(process.env.E2E_DATABASE_URL
+        ? {}
+        : { NIANBAO_PG_DATA: ownPgData, NIANBAO_PG_PORT: String(ownPgPort) }),
     },
   },
 });

@@ -15,7 +15,10 @@ const LAYER = Symbol.for("nianbao.client-address-layer");
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const https = (request.headers.get("x-forwarded-proto") ?? "").split(",")[0].trim() === "https";
-  const policy = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy(nonce, {
+    https,
+    dev: process.env.NODE_ENV === "development",
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   if (!(globalThis as Record<symbol, unknown>)[LAYER]) {

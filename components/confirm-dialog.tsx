@@ -21,10 +21,14 @@ interface Open extends ConfirmRequest {
  * inside, Esc cancels, the page behind is inert). Focus starts on 取消, so a stray Enter or a click
  * that lands where the button was does nothing. `confirm()` resolves true only on the confirming button.
  */
-export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<boolean>; dialog: ReactNode } {
+export function useConfirm(): {
+  confirm: (request: ConfirmRequest) => Promise<boolean>;
+  dialog: ReactNode;
+} {
   const [open, setOpen] = useState<Open | null>(null);
   const confirm = useCallback(
-    (request: ConfirmRequest) => new Promise<boolean>((resolve) => setOpen({ ...request, resolve })),
+    (request: ConfirmRequest) =>
+      new Promise<boolean>((resolve) => setOpen({ ...request, resolve })),
     [],
   );
   const close = (confirmed: boolean) => {
@@ -34,7 +38,13 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<bo
   return { confirm, dialog: open ? <ConfirmDialog request={open} onClose={close} /> : null };
 }
 
-function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose: (confirmed: boolean) => void }) {
+function ConfirmDialog({
+  request,
+  onClose,
+}: {
+  request: ConfirmRequest;
+  onClose: (confirmed: boolean) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const ids = useId();
@@ -64,10 +74,19 @@ function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose:
       className="w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-black/30"
     >
       <div className="space-y-3 p-5">
-        <h2 id={`${ids}-title`} className="text-base font-semibold">{request.title}</h2>
-        <div id={`${ids}-body`} className="text-sm text-slate-700">{request.body}</div>
+        <h2 id={`${ids}-title`} className="text-base font-semibold">
+          {request.title}
+        </h2>
+        <div id={`${ids}-body`} className="text-sm text-slate-700">
+          {request.body}
+        </div>
         <div className="flex justify-end gap-2 pt-2">
-          <button ref={cancelRef} type="button" onClick={() => onClose(false)} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+          <button
+            ref={cancelRef}
+            type="button"
+            onClick={() => onClose(false)}
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             取消
           </button>
           <button type="button" onClick={() => onClose(true)} className={confirmClass}>

@@ -16,7 +16,9 @@ async function createUser(page: Page, account: string, password: string) {
   await form.getByLabel("角色").selectOption({ label: "填报员" });
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(form.getByRole("status")).toHaveText(`已创建账号 ${account}。`);
-  await expect(page.getByRole("row", { name: `用户 ${account}` })).toContainText("友协街道办事处 · 填报员");
+  await expect(page.getByRole("row", { name: `用户 ${account}` })).toContainText(
+    "友协街道办事处 · 填报员",
+  );
 }
 
 async function tryPassword(page: Page, account: string, password: string) {
@@ -26,7 +28,9 @@ async function tryPassword(page: Page, account: string, password: string) {
   await page.getByRole("button", { name: "登录" }).click();
 }
 
-test("a reviewer's own browser signs in while an attacker's failures pile up; a new browser waits; the admin sees the failures", async ({ browser }) => {
+test("a reviewer's own browser signs in while an attacker's failures pile up; a new browser waits; the admin sees the failures", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "pingfang-admin");
@@ -45,7 +49,9 @@ test("a reviewer's own browser signs in while an attacker's failures pile up; a 
   const attacker = await (await browser.newContext()).newPage();
   for (let i = 0; i < 5; i++) {
     await tryPassword(attacker, account, `wrong-${i}`);
-    await expect(attacker.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(/^(账号或密码不正确。|登录失败次数过多，请 \d+ 秒后再试。)$/);
+    await expect(attacker.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+      /^(账号或密码不正确。|登录失败次数过多，请 \d+ 秒后再试。)$/,
+    );
   }
   // …and, as if from a thousand other addresses, forty more in the last minutes (written into the
   // throttle's own table: the same rows that many real attempts leave).
@@ -60,7 +66,9 @@ test("a reviewer's own browser signs in while an attacker's failures pile up; a 
   });
   // Any browser new to the account now waits, the attacker's included, with the right password too…
   await tryPassword(attacker, account, "right-password-1");
-  await expect(attacker.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(/^登录失败次数过多，请 \d+ (秒|分钟)后再试。$/);
+  await expect(attacker.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    /^登录失败次数过多，请 \d+ (秒|分钟)后再试。$/,
+  );
   await expect(attacker).toHaveURL(/\/login$/);
   // …but the owner's browser goes straight in.
   await signIn(owner, account, "right-password-1");
@@ -68,11 +76,18 @@ test("a reviewer's own browser signs in while an attacker's failures pile up; a 
 
   // The admin sees the failures: on the users page and in the audit log.
   await admin.goto("/admin/users");
-  await expect(admin.getByRole("row", { name: `用户 ${account}` }).getByRole("cell").nth(4)).toHaveText(/^[1-5] 次$/);
+  await expect(
+    admin
+      .getByRole("row", { name: `用户 ${account}` })
+      .getByRole("cell")
+      .nth(4),
+  ).toHaveText(/^[1-5] 次$/);
   await admin.goto(`/admin/audit?account=${account}`);
   const log = admin.getByRole("table", { name: "审计日志" });
   await expect(log.getByRole("row").filter({ hasText: "登录被限制" }).first()).toBeVisible();
-  await expect(log.getByRole("row").filter({ hasText: "登录失败" }).filter({ hasText: "密码错误" }).first()).toBeVisible();
+  await expect(
+    log.getByRole("row").filter({ hasText: "登录失败" }).filter({ hasText: "密码错误" }).first(),
+  ).toBeVisible();
   await expect(log.getByRole("row").filter({ hasText: "创建用户" })).toHaveCount(1);
 });
 
@@ -101,7 +116,9 @@ test("weak passwords are refused with the reason in Chinese", async ({ page }) =
   await expect(page.getByRole("row", { name: `用户 weak-${stamp}` })).toHaveCount(0);
 });
 
-test("a user changes their own password: the other browser is signed out, the old password stops working; the admin can reset it", async ({ browser }) => {
+test("a user changes their own password: the other browser is signed out, the old password stops working; the admin can reset it", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "pingfang-admin");
@@ -118,13 +135,17 @@ test("a user changes their own password: the other browser is signed out, the ol
   await here.getByLabel("新密码", { exact: true }).fill("changed-pass-2");
   await here.getByLabel("再次输入新密码").fill("changed-pass-2");
   await here.getByRole("button", { name: "修改密码" }).click();
-  await expect(here.getByRole("alert").filter({ hasText: "密码" }).filter({ hasNotText: "年报" })).toHaveText("当前密码不正确。");
+  await expect(
+    here.getByRole("alert").filter({ hasText: "密码" }).filter({ hasNotText: "年报" }),
+  ).toHaveText("当前密码不正确。");
 
   await here.getByLabel("当前密码").fill("initial-pass-1");
   await here.getByLabel("新密码", { exact: true }).fill("changed-pass-2");
   await here.getByLabel("再次输入新密码").fill("changed-pass-2");
   await here.getByRole("button", { name: "修改密码" }).click();
-  await expect(here.getByRole("status").filter({ hasText: "密码已修改" })).toHaveText("密码已修改，其他 1 处登录已退出。");
+  await expect(here.getByRole("status").filter({ hasText: "密码已修改" })).toHaveText(
+    "密码已修改，其他 1 处登录已退出。",
+  );
 
   // This browser stays signed in; the other one is sent to the sign-in page.
   await here.goto("/reports");
@@ -132,7 +153,9 @@ test("a user changes their own password: the other browser is signed out, the ol
   await elsewhere.goto("/reports");
   await expect(elsewhere).toHaveURL(/\/login$/);
   await tryPassword(elsewhere, account, "initial-pass-1");
-  await expect(elsewhere.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("账号或密码不正确。");
+  await expect(elsewhere.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+    "账号或密码不正确。",
+  );
   await signIn(elsewhere, account, "changed-pass-2");
 
   // The admin resets it: every session of the user ends.

@@ -19,14 +19,25 @@ const UNIT = "新伟街道办事处";
 /** 新伟街道's 2019 report (the 2019 format) as its portal page, from our HTML export. */
 function xinweiPage(): Buffer {
   const content = fullReport("2019", YEAR);
-  content.meta = { ...content.meta, organization: "哈尔滨市平房区新伟街道办事处", issuingOrgan: "哈尔滨市平房区新伟街道办事处", isPeoplesGovernment: false };
+  content.meta = {
+    ...content.meta,
+    organization: "哈尔滨市平房区新伟街道办事处",
+    issuingOrgan: "哈尔滨市平房区新伟街道办事处",
+    isPeoplesGovernment: false,
+  };
   return Buffer.from(renderHtml(content));
 }
 
-const youxie = () => ({ name: "2022-youxie-street-office.txt", mimeType: "text/plain", buffer: readFileSync(join(SAMPLES_DIR, "2022-youxie-street-office.txt")) });
+const youxie = () => ({
+  name: "2022-youxie-street-office.txt",
+  mimeType: "text/plain",
+  buffer: readFileSync(join(SAMPLES_DIR, "2022-youxie-street-office.txt")),
+});
 
 function line(page: Page, file: string) {
-  return page.getByTestId("batch-check-row").filter({ has: page.getByRole("rowheader", { name: file, exact: true }) });
+  return page
+    .getByTestId("batch-check-row")
+    .filter({ has: page.getByRole("rowheader", { name: file, exact: true }) });
 }
 
 async function openBatchCheck(page: Page) {
@@ -42,24 +53,42 @@ test.describe.configure({ timeout: 120_000 });
 test.beforeEach(() => removeReports(YEAR, [UNIT]));
 test.afterEach(() => removeReports(YEAR, [UNIT]));
 
-test("a reviewer checks two published reports, reads the summary and the findings, and records one for its unit's year", async ({ page }) => {
+test("a reviewer checks two published reports, reads the summary and the findings, and records one for its unit's year", async ({
+  page,
+}) => {
   await openBatchCheck(page);
-  await page.getByLabel("选择要检查的报告文件或 ZIP 压缩包").setInputFiles([
-    youxie(),
-    { name: "新伟街道2019年报告.html", mimeType: "text/html", buffer: xinweiPage() },
-  ]);
-  await expect(page.getByRole("status")).toContainText("已检查 2 / 2。共 2 份文件：读取 2 份，有错误的 1 份，无法读取 0 份。");
+  await page
+    .getByLabel("选择要检查的报告文件或 ZIP 压缩包")
+    .setInputFiles([
+      youxie(),
+      { name: "新伟街道2019年报告.html", mimeType: "text/html", buffer: xinweiPage() },
+    ]);
+  await expect(page.getByRole("status")).toContainText(
+    "已检查 2 / 2。共 2 份文件：读取 2 份，有错误的 1 份，无法读取 0 份。",
+  );
 
   // The same table as the CLI's --summary csv: a header and one line per file, BOM for Excel.
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "下载检查结果（CSV）" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
-  expect(csv.startsWith("\uFEFF文件,文件类型,单位,年度,格式,读入单元格,错误,提醒,规则,上年报告,说明\r\n")).toBe(true);
+  expect(
+    csv.startsWith(
+      "\uFEFF文件,文件类型,单位,年度,格式,读入单元格,错误,提醒,规则,上年报告,说明\r\n",
+    ),
+  ).toBe(true);
   expect(csv).toContain("2022-youxie-street-office.txt,TXT,友协街道办事处,2022,2021年格式,185,1,");
   expect(csv).toContain(`新伟街道2019年报告.html,HTML,${UNIT},${YEAR},2019年格式,`);
 
   const youxieLine = line(page, "2022-youxie-street-office.txt");
-  await expect(youxieLine.getByRole("cell")).toHaveText(["友协街道办事处", "2022", "2021年格式", "185", "1", /^\d+$/, /查看问题/]);
+  await expect(youxieLine.getByRole("cell")).toHaveText([
+    "友协街道办事处",
+    "2022",
+    "2021年格式",
+    "185",
+    "1",
+    /^\d+$/,
+    /查看问题/,
+  ]);
   await youxieLine.getByRole("button", { name: /查看问题/ }).click();
   const youxieFindings = page.getByRole("list", { name: "2022-youxie-street-office.txt的问题" });
   await expect(youxieFindings).toContainText("错误 [S2]");
@@ -77,17 +106,27 @@ test("a reviewer checks two published reports, reads the summary and the finding
   expect((await statusesOf([UNIT], YEAR)).get(UNIT)).toBe("PUBLISHED");
 });
 
-test("a ZIP is opened in the browser: its reports are checked and a nested archive gets its line with the reason", async ({ page }) => {
+test("a ZIP is opened in the browser: its reports are checked and a nested archive gets its line with the reason", async ({
+  page,
+}) => {
   await openBatchCheck(page);
   const inner = new JSZip();
   inner.file("a.txt", "a");
   const zip = new JSZip();
   zip.file("报告/新伟.html", xinweiPage());
   zip.file("报告/旧包.zip", await inner.generateAsync({ type: "uint8array" }));
-  const buffer = Buffer.from(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-  await page.getByLabel("选择要检查的报告文件或 ZIP 压缩包").setInputFiles([{ name: "辖区报告.zip", mimeType: "application/zip", buffer }]);
-  await expect(page.getByRole("status")).toContainText("已检查 2 / 2。共 2 份文件：读取 1 份，有错误的 0 份，无法读取 1 份。");
+  const buffer = Buffer.from(
+    await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+  );
+  await page
+    .getByLabel("选择要检查的报告文件或 ZIP 压缩包")
+    .setInputFiles([{ name: "辖区报告.zip", mimeType: "application/zip", buffer }]);
+  await expect(page.getByRole("status")).toContainText(
+    "已检查 2 / 2。共 2 份文件：读取 1 份，有错误的 0 份，无法读取 1 份。",
+  );
   await expect(line(page, "辖区报告.zip/报告/新伟.html").getByRole("cell").nth(0)).toHaveText(UNIT);
-  await expect(line(page, "辖区报告.zip/报告/旧包.zip")).toContainText("无法读取：辖区报告.zip/报告/旧包.zip：压缩包中不能再套压缩包");
+  await expect(line(page, "辖区报告.zip/报告/旧包.zip")).toContainText(
+    "无法读取：辖区报告.zip/报告/旧包.zip：压缩包中不能再套压缩包",
+  );
   expect((await statusesOf([UNIT], YEAR)).get(UNIT)).toBeNull();
 });

@@ -8,7 +8,10 @@ export async function openReport(page: Page, unit: RegExp, year: number) {
 
 /** Create a unit's draft for `year` from the report list: confirm in the dialog, land in the new draft. */
 export async function createDraft(page: Page, unit: RegExp, unitName: string, year: number) {
-  await page.getByRole("region", { name: unit }).getByRole("button", { name: `为${unitName}新建${year}年度报告` }).click();
+  await page
+    .getByRole("region", { name: unit })
+    .getByRole("button", { name: `为${unitName}新建${year}年度报告` })
+    .click();
   const dialog = page.getByRole("dialog", { name: `新建${year}年度报告` });
   await expect(dialog).toContainText(`${year} 年度`);
   await dialog.getByRole("button", { name: "确定新建" }).click();
@@ -16,7 +19,10 @@ export async function createDraft(page: Page, unit: RegExp, unitName: string, ye
 }
 
 export async function goToStep(page: Page, title: RegExp) {
-  await page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: title }).click();
+  await page
+    .getByRole("navigation", { name: "报告各部分" })
+    .getByRole("button", { name: title })
+    .click();
 }
 
 /** Paste tab-separated text into the focused cell, as Ctrl-V of an Excel/WPS block does. */
@@ -26,7 +32,9 @@ export async function pasteInto(page: Page, label: string, text: string) {
   await page.evaluate((data) => {
     const transfer = new DataTransfer();
     transfer.setData("text/plain", data);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 

@@ -34,16 +34,27 @@ async function putEmptyDraft(): Promise<void> {
 test.beforeEach(putEmptyDraft);
 test.afterEach(() => removeReports(YEAR, [UNIT]));
 
-test("a PDF of a published report: figures in the preview, applied to the draft, shown in the editor", async ({ page }) => {
+test("a PDF of a published report: figures in the preview, applied to the draft, shown in the editor", async ({
+  page,
+}) => {
   const published = fullReport("2021", YEAR);
-  published.meta = { ...published.meta, organization: FULL_NAME, issuingOrgan: FULL_NAME, isPeoplesGovernment: false };
+  published.meta = {
+    ...published.meta,
+    organization: FULL_NAME,
+    issuingOrgan: FULL_NAME,
+    isPeoplesGovernment: false,
+  };
   const pdf = await docxToPdf(new Uint8Array(await renderDocx(published)));
   expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
 
   await signIn(page, "xinwei-editor");
   await openReport(page, new RegExp(UNIT), YEAR);
   await page.getByRole("link", { name: "从已发布报告导入" }).click();
-  await page.getByLabel("上传文件（.docx、.pdf、.html、.txt）").setInputFiles({ name: "新伟街道2023年报告.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdf) });
+  await page.getByLabel("上传文件（.docx、.pdf、.html、.txt）").setInputFiles({
+    name: "新伟街道2023年报告.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(pdf),
+  });
   await page.getByRole("button", { name: "读取" }).click();
 
   const result = page.getByRole("region", { name: "读取结果" });
@@ -64,7 +75,9 @@ test("a PDF of a published report: figures in the preview, applied to the draft,
   await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
   await goToStep(page, /二、主动公开政府信息情况/);
   await expect(page.getByLabel("第二十条第（五）项 行政许可 — 本年处理决定数量")).toHaveValue("10");
-  await expect(page.getByLabel("第二十条第（八）项 行政事业性收费 — 本年收费金额（单位：万元）")).toHaveValue("120.4722");
+  await expect(
+    page.getByLabel("第二十条第（八）项 行政事业性收费 — 本年收费金额（单位：万元）"),
+  ).toHaveValue("120.4722");
   await goToStep(page, /三、收到和处理政府信息公开申请情况/);
   await expect(page.getByLabel("一、本年新收政府信息公开申请数量 — 总计")).toHaveValue("265");
   await expect(page.getByLabel("四、结转下年度继续办理 — 总计")).toHaveValue("21");

@@ -6,7 +6,9 @@ import { signIn } from "./helpers";
 
 const SAMPLE = path.resolve("prisma/seed-data/samples/2022-youxie-street-office.txt");
 
-test("从已发布报告导入: read a published report, see its defects, apply one section after confirming", async ({ page }) => {
+test("从已发布报告导入: read a published report, see its defects, apply one section after confirming", async ({
+  page,
+}) => {
   await signIn(page, "pingfang-admin");
   await createDraft(page, /平房区发展和改革局/, "平房区发展和改革局", 2026);
 
@@ -28,9 +30,13 @@ test("从已发布报告导入: read a published report, see its defects, apply 
 
   await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
   await goToStep(page, /一、总体情况/);
-  await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(/2022年，我街按照新《条例》/);
+  await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(
+    /2022年，我街按照新《条例》/,
+  );
   await goToStep(page, /五、存在的主要问题/);
-  await expect(page.getByRole("textbox", { name: "五、存在的主要问题及改进情况", exact: true })).toHaveValue("");
+  await expect(
+    page.getByRole("textbox", { name: "五、存在的主要问题及改进情况", exact: true }),
+  ).toHaveValue("");
 });
 
 test.describe("a report of another year", () => {
@@ -45,7 +51,9 @@ test.describe("a report of another year", () => {
     await page.getByRole("button", { name: "读取" }).click();
     await expect(page.getByTestId("import-year")).toHaveText("2022（草稿：2026）");
     await page.getByRole("checkbox", { name: "导入一、总体情况" }).check();
-    return page.getByRole("group", { name: "导入的是 2022 年度报告，草稿是 2026 年度。文字中的年份如何处理？" });
+    return page.getByRole("group", {
+      name: "导入的是 2022 年度报告，草稿是 2026 年度。文字中的年份如何处理？",
+    });
   }
 
   async function apply(page: import("@playwright/test").Page) {
@@ -60,15 +68,21 @@ test.describe("a report of another year", () => {
     await expect(page.getByRole("button", { name: "应用所选部分" })).toBeDisabled();
     await question.getByRole("radio", { name: /保留原文年份/ }).check();
     await apply(page);
-    await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(/^2022年，我街按照新《条例》/);
-    await expect(page.getByRole("list", { name: "校验结果列表" })).toContainText("第一部分“总体情况”写的是2022年");
+    await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(
+      /^2022年，我街按照新《条例》/,
+    );
+    await expect(page.getByRole("list", { name: "校验结果列表" })).toContainText(
+      "第一部分“总体情况”写的是2022年",
+    );
   });
 
   test("moved to 2026, the text speaks of 2026 and X9 stays silent", async ({ page }) => {
     const question = await readSampleInto2026(page);
     await question.getByRole("radio", { name: /改为 2026 年/ }).check();
     await apply(page);
-    await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(/^2026年，我街按照新《条例》/);
+    await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(
+      /^2026年，我街按照新《条例》/,
+    );
     await expect(page.getByRole("heading", { name: /校验结果/ })).toBeVisible();
     await expect(page.getByRole("region", { name: /校验结果/ })).not.toContainText("写的是2022年");
   });

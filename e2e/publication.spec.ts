@@ -23,9 +23,15 @@ const YEARS = [REVIEWED, UNDATED, EXTRA];
 
 function reportOf(year: number, edit: (content: ReportContent) => void = () => {}): ReportContent {
   const content = fullReport("2021", year);
-  content.meta = { ...content.meta, organization: UNIT.fullName, issuingOrgan: UNIT.fullName, isPeoplesGovernment: false };
+  content.meta = {
+    ...content.meta,
+    organization: UNIT.fullName,
+    issuingOrgan: UNIT.fullName,
+    isPeoplesGovernment: false,
+  };
   // 六 says nothing of fees: the statement printed is the one written from the fee fields.
-  content.narratives.s6 = "本年度认真落实政务公开工作要点，人大代表建议和政协提案办理结果均已公开。";
+  content.narratives.s6 =
+    "本年度认真落实政务公开工作要点，人大代表建议和政协提案办理结果均已公开。";
   content.fees = { notices: 0, noticeAmount: "0", collected: "0" };
   edit(content);
   return content;
@@ -33,13 +39,22 @@ function reportOf(year: number, edit: (content: ReportContent) => void = () => {
 
 async function removeAll() {
   await withDatabase((client) =>
-    client.query(`DELETE FROM "Report" WHERE year = ANY($1) AND "organizationId" = (SELECT id FROM "Organization" WHERE name = $2)`, [YEARS, UNIT.name]),
+    client.query(
+      `DELETE FROM "Report" WHERE year = ANY($1) AND "organizationId" = (SELECT id FROM "Organization" WHERE name = $2)`,
+      [YEARS, UNIT.name],
+    ),
   );
 }
 
-async function putReport(year: number, status: "DRAFT" | "SUBMITTED", content: ReportContent): Promise<string> {
+async function putReport(
+  year: number,
+  status: "DRAFT" | "SUBMITTED",
+  content: ReportContent,
+): Promise<string> {
   return withDatabase(async (client) => {
-    const { rows: [row] } = await client.query<{ id: string }>(
+    const {
+      rows: [row],
+    } = await client.query<{ id: string }>(
       `INSERT INTO "Report" (id, "organizationId", year, "formatVersion", status, content, "updatedAt")
        VALUES (gen_random_uuid(), (SELECT id FROM "Organization" WHERE name = $1), $2, '2021', $3::"ReportStatus", $4::jsonb, now()) RETURNING id`,
       [UNIT.name, year, status, JSON.stringify(content)],
@@ -75,10 +90,20 @@ async function docxText(request: APIRequestContext, id: string): Promise<string>
   const zip = await JSZip.loadAsync(await response.body());
   const xml = await zip.file("word/document.xml")!.async("string");
   const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
-  return squash(runs.join("").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+  return squash(
+    runs
+      .join("")
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'"),
+  );
 }
 
-test("the reviewer sees 六's fee statement and the dates exactly as the DOCX prints them", async ({ page }) => {
+test("the reviewer sees 六's fee statement and the dates exactly as the DOCX prints them", async ({
+  page,
+}) => {
   await signIn(page, "pingfang-reviewer");
   await page.goto(`/reports/${ids[REVIEWED]}`);
   await expect(page.getByRole("complementary", { name: "审核" })).toBeVisible();
@@ -86,7 +111,9 @@ test("the reviewer sees 六's fee statement and the dates exactly as the DOCX pr
 
   const publication = buildPublication(contents[REVIEWED]);
   const six = publication.sections.find((s) => s.key === "s6")!;
-  const sixTexts = six.blocks.flatMap((b) => (b.type === "paragraph" ? [b.paragraph.lead + b.paragraph.text] : []));
+  const sixTexts = six.blocks.flatMap((b) =>
+    b.type === "paragraph" ? [b.paragraph.lead + b.paragraph.text] : [],
+  );
   expect(sixTexts).toContain(`${REVIEWED}年发出收费通知0件，总金额0元，实际收取金额0元。`);
   const date = `${REVIEWED + 1}年1月18日`;
   expect(publication.closing.date).toBe(date);
@@ -105,13 +132,19 @@ test("the reviewer sees 六's fee statement and the dates exactly as the DOCX pr
   expect(docx).toContain(squash(await section.innerText()));
 });
 
-test("a report without 成文日期 cannot be submitted, and the message says what to fill in", async ({ page }) => {
+test("a report without 成文日期 cannot be submitted, and the message says what to fill in", async ({
+  page,
+}) => {
   await signIn(page, "fgj-editor");
   const current = await page.request.get(`/api/reports/${ids[UNDATED]}/content`);
   const { version } = (await current.json()) as { version: number };
-  const refused = await page.request.post(`/api/reports/${ids[UNDATED]}/submit`, { data: { version } });
+  const refused = await page.request.post(`/api/reports/${ids[UNDATED]}/submit`, {
+    data: { version },
+  });
   expect(refused.status()).toBe(422);
-  const body = (await refused.json()) as { findings: { rule: string; severity: string; message: string }[] };
+  const body = (await refused.json()) as {
+    findings: { rule: string; severity: string; message: string }[];
+  };
   const v5 = body.findings.find((f) => f.rule === "V5");
   expect(v5?.severity).toBe("error");
   expect(v5?.message).toContain("请在“开头与落款”的“成文日期”中填写");
@@ -119,7 +152,9 @@ test("a report without 成文日期 cannot be submitted, and the message says wh
   await page.goto(`/reports/${ids[UNDATED]}`);
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText("还有 1 处错误或未填项，改正后才能提交审核。")).toBeVisible();
-  await expect(page.getByRole("list", { name: "校验结果列表" })).toContainText("落款未填写成文日期：请在“开头与落款”的“成文日期”中填写");
+  await expect(page.getByRole("list", { name: "校验结果列表" })).toContainText(
+    "落款未填写成文日期：请在“开头与落款”的“成文日期”中填写",
+  );
   await expect(page.getByRole("button", { name: "提交审核" })).toBeVisible();
 });
 
@@ -127,33 +162,54 @@ function checkPdf(bytes: Buffer, title: string, dir: string, name: string) {
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, bytes);
-  const pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim());
+  const pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((p) => p.trim());
   expect(pages.length).toBeGreaterThanOrEqual(3);
   expect(squash(pages[0])).toContain(title);
   pages.forEach((page, i) => expect(page).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
 }
 
-test("下载 PDF gives a valid PDF, and requests made at the same time wait their turn instead of failing", async ({ page }) => {
+test("下载 PDF gives a valid PDF, and requests made at the same time wait their turn instead of failing", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), "nianbao-e2e-pdf-"));
   try {
     await signIn(page, "fgj-editor");
     // Three reports, twice each, all at once: more than the converters, so some wait in the queue.
-    const requests = [...YEARS, ...YEARS].map((year) => page.request.get(`/api/reports/${ids[year]}/export?format=pdf`, { timeout: 240_000 }));
+    const requests = [...YEARS, ...YEARS].map((year) =>
+      page.request.get(`/api/reports/${ids[year]}/export?format=pdf`, { timeout: 240_000 }),
+    );
     const responses = await Promise.all(requests);
     for (const [i, response] of responses.entries()) {
       expect(response.status(), await response.text().catch(() => "")).toBe(200);
       expect(response.headers()["content-type"]).toBe("application/pdf");
       const year = [...YEARS, ...YEARS][i];
-      checkPdf(await response.body(), `${UNIT.fullName}${year}年政府信息公开工作年度报告`, dir, `r${i}`);
+      checkPdf(
+        await response.body(),
+        `${UNIT.fullName}${year}年政府信息公开工作年度报告`,
+        dir,
+        `r${i}`,
+      );
     }
 
     // The button in the preview saves the same file.
     await page.goto(`/reports/${ids[EXTRA]}/preview`);
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 240_000 }), page.getByRole("button", { name: "下载 PDF" }).click()]);
-    expect(download.suggestedFilename()).toBe(`${UNIT.fullName}${EXTRA}年政府信息公开工作年度报告.pdf`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 240_000 }),
+      page.getByRole("button", { name: "下载 PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `${UNIT.fullName}${EXTRA}年政府信息公开工作年度报告.pdf`,
+    );
     const { readFileSync } = await import("node:fs");
-    checkPdf(readFileSync((await download.path())!), `${UNIT.fullName}${EXTRA}年政府信息公开工作年度报告`, dir, "button");
+    checkPdf(
+      readFileSync((await download.path())!),
+      `${UNIT.fullName}${EXTRA}年政府信息公开工作年度报告`,
+      dir,
+      "button",
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -169,7 +225,10 @@ async function clipboardHtml(page: Page): Promise<{ html: string; text: string }
   });
 }
 
-test("复制到门户网站 puts the report on the clipboard as portal-safe HTML and as text", async ({ page, context }) => {
+test("复制到门户网站 puts the report on the clipboard as portal-safe HTML and as text", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "fgj-editor");
   await page.goto(`/reports/${ids[EXTRA]}/preview`);

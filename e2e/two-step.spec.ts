@@ -17,13 +17,25 @@ async function createAccount(account: string, role: "EDITOR" | "REVIEWER", orgSl
   const passwordHash = await hashPassword(PASSWORD);
   await withDatabase(async (prisma) => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: orgSlug } });
-    await prisma.user.create({ data: { account, displayName: `两步验证测试${account}`, passwordHash, memberships: { create: { organizationId: org.id, role } } } });
+    await prisma.user.create({
+      data: {
+        account,
+        displayName: `两步验证测试${account}`,
+        passwordHash,
+        memberships: { create: { organizationId: org.id, role } },
+      },
+    });
   });
 }
 
 /** The code an authenticator app would show for the secret — for the next 30-second step, so it is never the one already used. */
 function codeFor(secret: string, offsetSeconds = 30): string {
-  const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret.replace(/\s+/g, "")) });
+  const totp = new TOTP({
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret.replace(/\s+/g, "")),
+  });
   return totp.generate({ timestamp: Date.now() + offsetSeconds * 1000 });
 }
 
@@ -39,7 +51,10 @@ async function setUp(page: Page): Promise<{ secret: string; recoveryCodes: strin
   await form.getByLabel("6 位验证码").fill(codeFor(secret, 0));
   await form.getByRole("button", { name: "启用两步验证" }).click();
   await expect(page.getByRole("status").filter({ hasText: "两步验证已启用" })).toBeVisible();
-  const recoveryCodes = await page.getByRole("list", { name: "恢复码列表" }).getByRole("listitem").allTextContents();
+  const recoveryCodes = await page
+    .getByRole("list", { name: "恢复码列表" })
+    .getByRole("listitem")
+    .allTextContents();
   expect(recoveryCodes).toHaveLength(10);
   await page.getByRole("link", { name: "我已保存恢复码，继续" }).click();
   await expect(page).toHaveURL(/\/reports$/);
@@ -59,11 +74,16 @@ async function codeStep(page: Page, code: string) {
   await page.getByRole("button", { name: "验证并登录" }).click();
 }
 
-test("the demo offers two-step verification without forcing it; an editor sets it up and signs in with a code, or a recovery code once", async ({ page, baseURL }) => {
+test("the demo offers two-step verification without forcing it; an editor sets it up and signs in with a code, or a recovery code once", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   // The demo's reviewer is told that it is not forced here.
   await signIn(page, "pingfang-reviewer");
-  await expect(page.getByRole("note", { name: "演示环境提示" })).toContainText("两步验证未强制启用");
+  await expect(page.getByRole("note", { name: "演示环境提示" })).toContainText(
+    "两步验证未强制启用",
+  );
   await page.getByRole("button", { name: "退出登录" }).click();
 
   const account = `otp-editor-${unique()}`;
@@ -112,7 +132,9 @@ test.describe("a real deployment (no demo)", () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     // A second instance of the same build on the same database, without NIANBAO_DEMO.
-    app = await startApp(Number(process.env.E2E_PORT ?? 3100) + 40, e2eDatabaseUrl(), { demo: false });
+    app = await startApp(Number(process.env.E2E_PORT ?? 3100) + 40, e2eDatabaseUrl(), {
+      demo: false,
+    });
   });
 
   test.afterAll(async () => {
@@ -120,11 +142,16 @@ test.describe("a real deployment (no demo)", () => {
     expect(leftovers()).toEqual([]);
   });
 
-  test("a reviewer without two-step verification is led to set it up before reaching any report", async ({ page }) => {
+  test("a reviewer without two-step verification is led to set it up before reaching any report", async ({
+    page,
+  }) => {
     const base = app!.url;
     const account = `otp-reviewer-${unique()}`;
     await createAccount(account, "REVIEWER", "pingfang");
-    const reportId = await withDatabase(async (prisma) => (await prisma.report.findFirstOrThrow({ where: { organization: { slug: "youxie" } } })).id);
+    const reportId = await withDatabase(
+      async (prisma) =>
+        (await prisma.report.findFirstOrThrow({ where: { organization: { slug: "youxie" } } })).id,
+    );
 
     await page.goto(`${base}/login`);
     await page.getByLabel("账号").fill(account);
@@ -133,7 +160,12 @@ test.describe("a real deployment (no demo)", () => {
     await expect(page).toHaveURL(`${base}/two-step/setup`);
     await expect(page.getByRole("status")).toContainText("必须先启用两步验证");
     // Nothing else opens meanwhile: pages lead back here, the API refuses.
-    for (const path of ["/reports", `/reports/${reportId}`, `/reports/${reportId}/history`, "/district"]) {
+    for (const path of [
+      "/reports",
+      `/reports/${reportId}`,
+      `/reports/${reportId}/history`,
+      "/district",
+    ]) {
       await page.goto(`${base}${path}`);
       await expect(page, path).toHaveURL(`${base}/two-step/setup`);
     }
@@ -144,6 +176,8 @@ test.describe("a real deployment (no demo)", () => {
     await setUp(page);
     await page.goto(`${base}/reports/${reportId}`);
     await expect(page).toHaveURL(`${base}/reports/${reportId}`);
-    await expect(page.getByRole("heading", { name: /^友协街道办事处 \d{4}年度报告$/ })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: /^友协街道办事处 \d{4}年度报告$/ }),
+    ).toBeVisible();
   });
 });

@@ -22,15 +22,27 @@ const FIXED = "37500";
 async function fillComplete(page: Page, reportId: string) {
   const current = await page.request.get(`/api/reports/${reportId}/content`);
   expect(current.ok()).toBe(true);
-  const { version, content } = (await current.json()) as { version: number; content: ReportContent };
+  const { version, content } = (await current.json()) as {
+    version: number;
+    content: ReportContent;
+  };
   const full = fullReport("2021", YEAR);
-  full.meta = { ...full.meta, organization: content.meta.organization, issuingOrgan: content.meta.organization, isPeoplesGovernment: false };
+  full.meta = {
+    ...full.meta,
+    organization: content.meta.organization,
+    issuingOrgan: content.meta.organization,
+    isPeoplesGovernment: false,
+  };
   full.tables["20.5"].licensing.decisions = 37426;
-  const saved = await page.request.put(`/api/reports/${reportId}/content`, { data: { version, content: full } });
+  const saved = await page.request.put(`/api/reports/${reportId}/content`, {
+    data: { version, content: full },
+  });
   expect(saved.ok(), await saved.text()).toBe(true);
 }
 
-test("youxie-editor submits, pingfang-reviewer returns it with a comment on a cell, the editor fixes it at the cell and resubmits, the reviewer approves and marks it published", async ({ browser }) => {
+test("youxie-editor submits, pingfang-reviewer returns it with a comment on a cell, the editor fixes it at the cell and resubmits, the reviewer approves and marks it published", async ({
+  browser,
+}) => {
   // Two browsers through the whole review path, three confirmations included: more than a minute on a busy machine.
   test.setTimeout(180_000);
   const editorContext = await browser.newContext();
@@ -40,7 +52,9 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
 
   // 1. The editor submits a complete draft.
   await signIn(editor, "youxie-editor");
-  const row = editor.getByRole("region", { name: /友协街道办事处/ }).getByRole("row", { name: new RegExp(`${YEAR}年度报告`) });
+  const row = editor
+    .getByRole("region", { name: /友协街道办事处/ })
+    .getByRole("row", { name: new RegExp(`${YEAR}年度报告`) });
   const link = row.getByRole("link", { name: `${YEAR}年度报告` });
   const report = { id: (await link.getAttribute("href"))!.split("/").pop()!, year: YEAR };
   if (/草稿|已退回/.test((await row.textContent()) ?? "")) {
@@ -66,17 +80,24 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await panel.getByRole("button", { name: "添加意见" }).click();
   await expect(panel.getByRole("list", { name: "待发送的意见" })).toContainText(COMMENT);
   // Marked at its cell in the report the reviewer reads.
-  await expect(reviewer.locator(`td[data-cell-id="${CELL_ID}"]`)).toHaveAccessibleDescription(`审核意见：${COMMENT}`);
+  await expect(reviewer.locator(`td[data-cell-id="${CELL_ID}"]`)).toHaveAccessibleDescription(
+    `审核意见：${COMMENT}`,
+  );
   await panel.getByLabel("总体意见（可选）").fill("请按标注的意见修改后重新提交。");
   await panel.getByRole("button", { name: "退回" }).click();
   // A real dialog asks first (a framed or stray click cannot return a report).
-  await reviewer.getByRole("dialog", { name: "确认退回这份报告？" }).getByRole("button", { name: "确认退回" }).click();
+  await reviewer
+    .getByRole("dialog", { name: "确认退回这份报告？" })
+    .getByRole("button", { name: "确认退回" })
+    .click();
   await expect(reviewer.getByText("已退回").first()).toBeVisible();
   await expect(reviewer.getByRole("complementary", { name: "审核" })).toHaveCount(0);
 
   // 3. The editor sees the comment at the cell, fixes it, and resubmits.
   await editor.reload();
-  await expect(editor.getByRole("note", { name: "退回说明" })).toContainText("请按标注的意见修改后重新提交。");
+  await expect(editor.getByRole("note", { name: "退回说明" })).toContainText(
+    "请按标注的意见修改后重新提交。",
+  );
   const returned = editor.getByRole("region", { name: /退回意见/ });
   await expect(returned).toContainText(COMMENT);
   await returned.getByRole("button", { name: new RegExp(COMMENT) }).click(); // jumps to the cell
@@ -84,7 +105,9 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await expect(cell).toBeFocused();
   await expect(cell).toHaveAccessibleDescription(`审核意见：${COMMENT}`);
   await expect(cell).toHaveAttribute("title", new RegExp(COMMENT));
-  await expect(editor.getByRole("note", { name: "本部分的审核意见" }).filter({ visible: true })).toContainText(COMMENT);
+  await expect(
+    editor.getByRole("note", { name: "本部分的审核意见" }).filter({ visible: true }),
+  ).toContainText(COMMENT);
   await cell.fill(FIXED);
   await expectSaved(editor);
   await editor.getByRole("button", { name: "提交审核" }).click();
@@ -107,7 +130,9 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await expect(editor.getByRole("button", { name: "提交审核" })).toHaveCount(0);
   await expect(editor.getByRole("textbox")).toHaveCount(0);
   await expect(editor.getByRole("form", { name: "标记为已发布" })).toHaveCount(0); // editors do not publish
-  const refused = await editor.request.put(`/api/reports/${report.id}/content`, { data: { version: 1, content: fullReport("2021", YEAR) } });
+  const refused = await editor.request.put(`/api/reports/${report.id}/content`, {
+    data: { version: 1, content: fullReport("2021", YEAR) },
+  });
   expect(refused.status()).toBe(409);
 
   // 6. The reviewer marks it published with the URL and the date.
@@ -116,8 +141,13 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await publish.getByLabel("发布网址").fill("https://www.hrbpf.gov.cn/zwgk/youxie-report.html");
   await publish.getByLabel("发布日期").fill(`${report.year + 1}-01-20`);
   await publish.getByRole("button", { name: "标记为已发布" }).click();
-  await reviewer.getByRole("dialog", { name: "确认标记为已发布？" }).getByRole("button", { name: "确认发布" }).click();
-  await expect(reviewer.getByRole("link", { name: "https://www.hrbpf.gov.cn/zwgk/youxie-report.html" })).toBeVisible();
+  await reviewer
+    .getByRole("dialog", { name: "确认标记为已发布？" })
+    .getByRole("button", { name: "确认发布" })
+    .click();
+  await expect(
+    reviewer.getByRole("link", { name: "https://www.hrbpf.gov.cn/zwgk/youxie-report.html" }),
+  ).toBeVisible();
   await expect(reviewer.getByText(`报告已发布（${report.year + 1}年1月20日）`)).toBeVisible();
 
   // 7. The history shows every transition, and the diff between the two submissions names the fixed cell.
@@ -131,7 +161,9 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   await compare.getByLabel("较早的版本").selectOption("1");
   await compare.getByLabel("较新的版本").selectOption("2");
   await compare.getByRole("button", { name: "比较" }).click();
-  const changed = editor.getByRole("row", { name: new RegExp(CELL_LABEL.replace(/[()（）]/g, ".")) });
+  const changed = editor.getByRole("row", {
+    name: new RegExp(CELL_LABEL.replace(/[()（）]/g, ".")),
+  });
   await expect(changed.getByRole("cell").last()).toHaveText(FIXED);
 
   await editorContext.close();

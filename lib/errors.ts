@@ -62,7 +62,10 @@ export class UnprocessableError extends AppError {
 /** Too many attempts or requests (429); try again after `retryAfterSeconds`. */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
-  constructor(message: string, public readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+  ) {
     super(message);
   }
 }
@@ -70,7 +73,10 @@ export class TooManyRequestsError extends AppError {
 /** The server cannot take this on now (503), e.g. every import worker busy and the queue full. */
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
-  constructor(message: string, public readonly retryAfterSeconds = 5) {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds = 5,
+  ) {
     super(message);
   }
 }

@@ -22,15 +22,67 @@ interface OrgSeed {
 }
 
 export const DEMO_ORGS: OrgSeed[] = [
-  { key: "pingfang", name: "哈尔滨市平房区人民政府", fullName: "哈尔滨市平房区人民政府", slug: "pingfang", level: "DISTRICT_GOVERNMENT" },
-  { key: "youxie", name: "友协街道办事处", fullName: "哈尔滨市平房区友协街道办事处", slug: "youxie", level: "STREET_OFFICE", parent: "pingfang" },
-  { key: "xinwei", name: "新伟街道办事处", fullName: "哈尔滨市平房区新伟街道办事处", slug: "xinwei", level: "STREET_OFFICE", parent: "pingfang" },
-  { key: "fgj", name: "平房区发展和改革局", fullName: "哈尔滨市平房区发展和改革局", slug: "pingfang-fgj", level: "DISTRICT_DEPARTMENT", parent: "pingfang" },
+  {
+    key: "pingfang",
+    name: "哈尔滨市平房区人民政府",
+    fullName: "哈尔滨市平房区人民政府",
+    slug: "pingfang",
+    level: "DISTRICT_GOVERNMENT",
+  },
+  {
+    key: "youxie",
+    name: "友协街道办事处",
+    fullName: "哈尔滨市平房区友协街道办事处",
+    slug: "youxie",
+    level: "STREET_OFFICE",
+    parent: "pingfang",
+  },
+  {
+    key: "xinwei",
+    name: "新伟街道办事处",
+    fullName: "哈尔滨市平房区新伟街道办事处",
+    slug: "xinwei",
+    level: "STREET_OFFICE",
+    parent: "pingfang",
+  },
+  {
+    key: "fgj",
+    name: "平房区发展和改革局",
+    fullName: "哈尔滨市平房区发展和改革局",
+    slug: "pingfang-fgj",
+    level: "DISTRICT_DEPARTMENT",
+    parent: "pingfang",
+  },
   // The units whose published reports are the samples (no demo accounts: their past reports are history).
-  { key: "hulan", name: "哈尔滨市呼兰区人民政府", fullName: "哈尔滨市呼兰区", slug: "hulan", level: "DISTRICT_GOVERNMENT" },
-  { key: "xingan", name: "鹤岗市兴安区人民政府", fullName: "鹤岗市兴安区", slug: "xingan", level: "DISTRICT_GOVERNMENT" },
-  { key: "beiguan", name: "安阳市北关区人民政府", fullName: "安阳市北关区人民政府", slug: "beiguan", level: "DISTRICT_GOVERNMENT" },
-  { key: "dengtalu", name: "灯塔路街道办事处", fullName: "安阳市北关区灯塔路街道办事处", slug: "dengtalu", level: "STREET_OFFICE", parent: "beiguan" },
+  {
+    key: "hulan",
+    name: "哈尔滨市呼兰区人民政府",
+    fullName: "哈尔滨市呼兰区",
+    slug: "hulan",
+    level: "DISTRICT_GOVERNMENT",
+  },
+  {
+    key: "xingan",
+    name: "鹤岗市兴安区人民政府",
+    fullName: "鹤岗市兴安区",
+    slug: "xingan",
+    level: "DISTRICT_GOVERNMENT",
+  },
+  {
+    key: "beiguan",
+    name: "安阳市北关区人民政府",
+    fullName: "安阳市北关区人民政府",
+    slug: "beiguan",
+    level: "DISTRICT_GOVERNMENT",
+  },
+  {
+    key: "dengtalu",
+    name: "灯塔路街道办事处",
+    fullName: "安阳市北关区灯塔路街道办事处",
+    slug: "dengtalu",
+    level: "STREET_OFFICE",
+    parent: "beiguan",
+  },
 ];
 
 /** The five published samples, imported as they are (defects included) as their units' past reports. */
@@ -57,7 +109,13 @@ export async function seed(prisma: PrismaClient): Promise<void> {
     const row = await prisma.organization.upsert({
       where: { name: org.name },
       update: {},
-      create: { name: org.name, fullName: org.fullName, slug: org.slug, level: org.level, parentId },
+      create: {
+        name: org.name,
+        fullName: org.fullName,
+        slug: org.slug,
+        level: org.level,
+        parentId,
+      },
     });
     ids.set(org.key, row.id);
   }
@@ -77,9 +135,13 @@ export async function seed(prisma: PrismaClient): Promise<void> {
   }
   for (const past of PAST_REPORTS) {
     const organizationId = ids.get(past.org)!;
-    const imported = importText(readFileSync(path.join(SAMPLES_DIR, past.file), "utf8"), { fileName: past.file });
+    const imported = importText(readFileSync(path.join(SAMPLES_DIR, past.file), "utf8"), {
+      fileName: past.file,
+    });
     const year = imported.year!;
-    const exists = await prisma.report.findUnique({ where: { organizationId_year: { organizationId, year } } });
+    const exists = await prisma.report.findUnique({
+      where: { organizationId_year: { organizationId, year } },
+    });
     if (exists) continue;
     await prisma.report.create({
       data: {
@@ -93,7 +155,9 @@ export async function seed(prisma: PrismaClient): Promise<void> {
   }
   for (const org of DEMO_ORGS.filter((o) => o.parent === "pingfang" || o.key === "pingfang")) {
     const organizationId = ids.get(org.key)!;
-    const exists = await prisma.report.findUnique({ where: { organizationId_year: { organizationId, year: DEMO_DRAFT_YEAR } } });
+    const exists = await prisma.report.findUnique({
+      where: { organizationId_year: { organizationId, year: DEMO_DRAFT_YEAR } },
+    });
     if (exists) continue;
     await prisma.report.create({
       data: {

@@ -6,7 +6,14 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; exact_pct?: number; note?: string };
+type Figure = {
+  median_ms?: number;
+  p95_ms?: number;
+  per_s?: number;
+  kb?: number;
+  exact_pct?: number;
+  note?: string;
+};
 
 const dir = fileURLToPath(new URL("./bench/", import.meta.url));
 const args = process.argv.slice(2);
@@ -15,14 +22,19 @@ const only = args.filter((a) => !a.startsWith("--"));
 
 const modules = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.ts"))
-  .filter((f) => only.length === 0 || only.some((name) => f.startsWith(`${name}.`) || f.includes(name)))
+  .filter(
+    (f) => only.length === 0 || only.some((name) => f.startsWith(`${name}.`) || f.includes(name)),
+  )
   .sort();
 
 const figures: Record<string, Figure> = {};
 /** Sections a module adds to docs/benchmarks.md beside the figures (the corpus table). */
 const sections: string[] = [];
 for (const file of modules) {
-  const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { run?: () => Promise<Record<string, Figure>>; docSection?: () => string | null };
+  const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as {
+    run?: () => Promise<Record<string, Figure>>;
+    docSection?: () => string | null;
+  };
   if (typeof mod.run !== "function") {
     process.stderr.write(`${file} 没有导出 run()，已跳过\n`);
     continue;
@@ -35,16 +47,30 @@ for (const file of modules) {
   if (section) sections.push(section);
 }
 
-const show = (v: number | undefined, digits = 4) => (v === undefined ? "" : String(Number(v.toFixed(digits))));
+const show = (v: number | undefined, digits = 4) =>
+  v === undefined ? "" : String(Number(v.toFixed(digits)));
 const rows = [
   ["指标", "中位数 ms", "p95 ms", "每秒", "KB", "目标 / 说明"],
-  ...Object.entries(figures).map(([name, f]) => [name, show(f.median_ms), show(f.p95_ms), show(f.per_s, 0), show(f.kb, 1), f.note ?? ""]),
+  ...Object.entries(figures).map(([name, f]) => [
+    name,
+    show(f.median_ms),
+    show(f.p95_ms),
+    show(f.per_s, 0),
+    show(f.kb, 1),
+    f.note ?? "",
+  ]),
 ];
 /** Display width: CJK characters take two columns. */
 const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
-const line = (r: string[]) => r.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd();
-process.stdout.write(`${[line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n")}\n`);
+const line = (r: string[]) =>
+  r
+    .map((cell, c) => cell + " ".repeat(widths[c] - width(cell)))
+    .join("  ")
+    .trimEnd();
+process.stdout.write(
+  `${[line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n")}\n`,
+);
 if (modules.length === 0) process.stdout.write("没有找到 scripts/bench/*.bench.ts\n");
 // A full run (no names given) records its figures, with the machine, in docs/benchmarks.md.
 if (only.length === 0 && modules.length > 0) {

@@ -4,7 +4,18 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { ROOT } from "./db/settings.mjs";
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", "generated"]);
 const DIST = path.join(ROOT, process.env.NIANBAO_DIST_DIR || ".next");
 const STAMP = path.join(DIST, "nianbao-source-fingerprint");
@@ -13,7 +24,8 @@ function walk(target, out) {
   if (!existsSync(target)) return;
   const stat = statSync(target);
   if (stat.isDirectory()) {
-    for (const entry of readdirSync(target).sort()) if (!SKIP.has(entry) && !entry.endsWith(".test.ts")) walk(path.join(target, entry), out);
+    for (const entry of readdirSync(target).sort())
+      if (!SKIP.has(entry) && !entry.endsWith(".test.ts")) walk(path.join(target, entry), out);
   } else {
     out.update(path.relative(ROOT, target));
     out.update(readFileSync(target));
@@ -27,7 +39,11 @@ export function sourceFingerprint() {
 }
 
 export function buildIsCurrent(fingerprint = sourceFingerprint()) {
-  return existsSync(path.join(DIST, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint;
+  return (
+    existsSync(path.join(DIST, "BUILD_ID")) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, "utf8") === fingerprint
+  );
 }
 
 export function recordBuild(fingerprint) {

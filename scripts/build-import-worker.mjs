@@ -8,7 +8,9 @@ import { pathToFileURL } from "node:url";
 import { ROOT } from "./db/settings.mjs";
 
 // esbuild comes with tsx (a dependency); resolved from there rather than relying on hoisting.
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))("esbuild");
+const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))(
+  "esbuild",
+);
 
 export const IMPORT_WORKER_BUNDLE = "import-worker.mjs";
 

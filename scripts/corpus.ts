@@ -15,13 +15,23 @@ const verbose = args.includes("--verbose");
 const only = args.filter((a) => !a.startsWith("--"));
 const unknown = only.filter((id) => !LAYOUTS.some((l) => l.id === id));
 if (unknown.length) {
-  process.stderr.write(`没有这些版式：${unknown.join("、")}。可用：${LAYOUTS.map((l) => l.id).join("、")}\n`);
+  process.stderr.write(
+    `没有这些版式：${unknown.join("、")}。可用：${LAYOUTS.map((l) => l.id).join("、")}\n`,
+  );
   process.exit(2);
 }
 
 const started = performance.now();
-const run = await runCorpus({ only, onProgress: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined });
+const run = await runCorpus({
+  only,
+  onProgress: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+});
 process.stdout.write(`${corpusTextTable(run)}\n`);
 const notes = refusalNotes(run);
-if (notes.length) process.stdout.write(`\n导入被拒绝或版式未能生成的原因：\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
-process.stdout.write(`\n共 ${run.layouts.length} 种版式 × ${run.reports.length} 份报告，用时 ${((performance.now() - started) / 1000).toFixed(0)} 秒。\n`);
+if (notes.length)
+  process.stdout.write(
+    `\n导入被拒绝或版式未能生成的原因：\n${notes.map((n) => `- ${n}`).join("\n")}\n`,
+  );
+process.stdout.write(
+  `\n共 ${run.layouts.length} 种版式 × ${run.reports.length} 份报告，用时 ${((performance.now() - started) / 1000).toFixed(0)} 秒。\n`,
+);

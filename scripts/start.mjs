@@ -33,7 +33,8 @@ async function shutdown(code) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (server.exitCode === null) server.kill("SIGKILL");
   }
-  if (database) await database.stop().catch((error) => say(`停止 PostgreSQL 时出错：${error.message}`));
+  if (database)
+    await database.stop().catch((error) => say(`停止 PostgreSQL 时出错：${error.message}`));
   say("已停止。");
   process.exit(code);
 }
@@ -55,7 +56,9 @@ function restartDelay(uptimeMs) {
 async function main() {
   if (!existsSync(path.join(ROOT, "lib/db/generated/client.ts"))) {
     say("生成 Prisma 客户端…");
-    const generated = spawnSync(process.execPath, [path.join(ROOT, "scripts/db/generate.mjs")], { stdio: "inherit" });
+    const generated = spawnSync(process.execPath, [path.join(ROOT, "scripts/db/generate.mjs")], {
+      stdio: "inherit",
+    });
     if (generated.status !== 0) throw new Error("prisma generate 失败。");
   }
 
@@ -77,7 +80,13 @@ async function main() {
     say(`构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);
   }
 
-  const serverEnv = { ...process.env, DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const serverEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: sessionSecret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
   // The app reads NIANBAO_DEMO: in the demo, two-step verification is offered but not forced.
   if (demo) serverEnv.NIANBAO_DEMO = "1";
   else delete serverEnv.NIANBAO_DEMO;
@@ -102,7 +111,9 @@ async function main() {
         shutdown(code ?? 1);
         return;
       }
-      say(`应用进程意外退出（${signal ? `信号 ${signal}` : `代码 ${code}`}），${delay / 1000} 秒后重新启动…`);
+      say(
+        `应用进程意外退出（${signal ? `信号 ${signal}` : `代码 ${code}`}），${delay / 1000} 秒后重新启动…`,
+      );
       setTimeout(() => stopping || launch(), delay);
     });
   };

@@ -1,4 +1,4 @@
-// npm test: lint, typecheck, unit tests, integration tests on a real PostgreSQL, and end-to-end tests in a
+// npm test: lint, formatting, typecheck, unit tests, integration tests on a real PostgreSQL, and end-to-end tests in a
 // real Chromium against the production build — ending in one line `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +17,11 @@ const stages = [];
 function run(label, command, args, env = {}) {
   say(`${label}…`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   const seconds = Math.round((Date.now() - started) / 1000);
   return { ok: result.status === 0, seconds };
 }
@@ -32,7 +36,19 @@ function readJson(file) {
 
 function vitestStage(label, project, env) {
   const output = path.join(RESULTS, `${project}.json`);
-  const { ok, seconds } = run(label, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const { ok, seconds } = run(
+    label,
+    bin("vitest"),
+    [
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${output}`,
+    ],
+    env,
+  );
   const report = readJson(output);
   const passed = report?.numPassedTests ?? 0;
   // A crash before any test ran still counts as a failure.
@@ -45,7 +61,9 @@ function record(label, passed, failed, skipped, seconds) {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  stages.push(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${seconds}s)`);
+  stages.push(
+    `${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${seconds}s)`,
+  );
 }
 
 async function databases() {
@@ -58,7 +76,11 @@ async function databases() {
   }
   const dataDir = path.join(ROOT, ".data/test-postgres");
   rmSync(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.NIANBAO_TEST_PG_PORT ?? 54335), database: "nianbao_integration" });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.NIANBAO_TEST_PG_PORT ?? 54335),
+    database: "nianbao_integration",
+  });
   const e2e = new URL(server.url);
   e2e.pathname = "/nianbao_e2e";
   await recreateDatabase(new URL(server.url), "nianbao_e2e");
@@ -82,6 +104,9 @@ async function main() {
 
   const lint = run("代码检查 lint", bin("eslint"), [".", "--max-warnings=0"]);
   record("lint", lint.ok ? 1 : 0, lint.ok ? 0 : 1, 0, lint.seconds);
+
+  const format = run("格式检查 prettier", bin("prettier"), ["--check", ".", "--log-level=warn"]);
+  record("format", format.ok ? 1 : 0, format.ok ? 0 : 1, 0, format.seconds);
 
   const typecheck = run("类型检查 typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
   record("typecheck", typecheck.ok ? 1 : 0, typecheck.ok ? 0 : 1, 0, typecheck.seconds);
@@ -107,7 +132,9 @@ async function main() {
   }
 
   console.log(`\n${stages.join("\n")}`);
-  console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  console.log(
+    `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+  );
   process.exit(totals.failed ? 1 : 0);
 }
 

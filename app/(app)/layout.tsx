@@ -18,22 +18,41 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               年报 · 政府信息公开工作年度报告
             </Link>
             <nav aria-label="主导航" className="flex items-center gap-4 text-sm">
-              <Link href="/reports" className={link}>年度报告</Link>
-              {oversees ? <Link href="/district" className={link}>辖区总览</Link> : null}
+              <Link href="/reports" className={link}>
+                年度报告
+              </Link>
+              {oversees ? (
+                <Link href="/district" className={link}>
+                  辖区总览
+                </Link>
+              ) : null}
               {isAdmin(ctx) ? (
                 <>
-                  <Link href="/admin/users" className={link}>用户管理</Link>
-                  <Link href="/admin/audit" className={link}>审计日志</Link>
+                  <Link href="/admin/users" className={link}>
+                    用户管理
+                  </Link>
+                  <Link href="/admin/audit" className={link}>
+                    审计日志
+                  </Link>
                 </>
               ) : null}
             </nav>
           </div>
           <div className="flex items-center gap-4 text-sm">
-            <span className="text-slate-600" data-testid="current-user">{ctx.user.displayName}（{ctx.user.account}）</span>
-            <Link href="/account/security" className={link}>账号安全</Link>
-            <Link href="/account/password" className={link}>修改密码</Link>
+            <span className="text-slate-600" data-testid="current-user">
+              {ctx.user.displayName}（{ctx.user.account}）
+            </span>
+            <Link href="/account/security" className={link}>
+              账号安全
+            </Link>
+            <Link href="/account/password" className={link}>
+              修改密码
+            </Link>
             <form action={signOutAction}>
-              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100"
+              >
                 退出登录
               </button>
             </form>
@@ -41,9 +60,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       {isDemoDeployment() && !ctx.user.totpEnabled && holdsPrivilegedRole(ctx.access) ? (
-        <p role="note" aria-label="演示环境提示" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950">
+        <p
+          role="note"
+          aria-label="演示环境提示"
+          className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950"
+        >
           演示环境：审核员和管理员的两步验证未强制启用。正式部署中，这些账号登录时必须先设置两步验证。
-          <Link href="/two-step/setup" className="ml-2 text-blue-700 underline">现在设置</Link>
+          <Link href="/two-step/setup" className="ml-2 text-blue-700 underline">
+            现在设置
+          </Link>
         </p>
       ) : null}
       <main className="mx-auto max-w-[1400px] px-4 py-5">{children}</main>

@@ -2,7 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { readDeviceCookie, readSessionCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/cookie";
+import {
+  readDeviceCookie,
+  readSessionCookie,
+  setDeviceCookie,
+  setSessionCookie,
+} from "@/lib/auth/cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 import { requestIp } from "@/lib/http/request-ip";
@@ -18,11 +23,16 @@ const SignInInput = z.object({
 });
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = SignInInput.safeParse({ account: form.get("account"), password: form.get("password") });
+  const parsed = SignInInput.safeParse({
+    account: form.get("account"),
+    password: form.get("password"),
+  });
   const account = String(form.get("account") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0].message, account };
   const result = await signIn(parsed.data.account, parsed.data.password, {
-    ip: await requestIp(), deviceCookie: await readDeviceCookie(), previousToken: await readSessionCookie(),
+    ip: await requestIp(),
+    deviceCookie: await readDeviceCookie(),
+    previousToken: await readSessionCookie(),
   });
   if (!result.ok) return { error: result.error, account };
   await setSessionCookie(result.token);
@@ -38,10 +48,16 @@ export interface VerifyState {
 const CodeInput = z.string().trim().min(1, "请输入验证码。").max(40, "验证码过长。");
 
 /** Step two of signing in: the code from the authenticator app, or a recovery code. */
-export async function verifySecondFactorAction(_previous: VerifyState, form: FormData): Promise<VerifyState> {
+export async function verifySecondFactorAction(
+  _previous: VerifyState,
+  form: FormData,
+): Promise<VerifyState> {
   const code = CodeInput.safeParse(form.get("code") ?? "");
   if (!code.success) return { error: code.error.issues[0].message };
-  const result = await verifySecondFactor(await readSessionCookie(), code.data, { ip: await requestIp(), deviceCookie: await readDeviceCookie() });
+  const result = await verifySecondFactor(await readSessionCookie(), code.data, {
+    ip: await requestIp(),
+    deviceCookie: await readDeviceCookie(),
+  });
   if (!result.ok) {
     if (result.restart) redirect("/login?expired=1");
     return { error: result.error };

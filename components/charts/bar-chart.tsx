@@ -49,26 +49,55 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
   const barWidth = Math.min(28, (groupWidth * 0.8) / Math.max(1, series.length));
   const y = (v: number) => MARGIN.top + plotHeight - (v / max) * plotHeight;
   const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
-  const summary = `${title}（单位：${unit}）。` + categories
-    .map((c, i) => `${c}：${series.map((s) => `${s.label}${s.values[i] === null ? "未填写" : formatNumber(s.values[i]!)}`).join("，")}`)
-    .join("；") + "。";
+  const summary =
+    `${title}（单位：${unit}）。` +
+    categories
+      .map(
+        (c, i) =>
+          `${c}：${series.map((s) => `${s.label}${s.values[i] === null ? "未填写" : formatNumber(s.values[i]!)}`).join("，")}`,
+      )
+      .join("；") +
+    "。";
 
   return (
-    <figure aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`chart-${id}`}>
-      <figcaption id={`${id}-title`} className="mb-2 text-base font-semibold">{title}<span className="ml-2 text-xs font-normal text-slate-500">单位：{unit}</span></figcaption>
+    <figure
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={`chart-${id}`}
+    >
+      <figcaption id={`${id}-title`} className="mb-2 text-base font-semibold">
+        {title}
+        <span className="ml-2 text-xs font-normal text-slate-500">单位：{unit}</span>
+      </figcaption>
       <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-hidden="true">
         {series.map((s, i) => (
           <li key={s.label} className="flex items-center gap-1">
-            <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[i % COLORS.length] }} />
+            <span
+              className="inline-block h-2.5 w-2.5 rounded-sm"
+              style={{ background: COLORS[i % COLORS.length] }}
+            />
             {s.label}
           </li>
         ))}
       </ul>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-[720px]">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="h-auto w-full max-w-[720px]"
+      >
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#64748b" : "#e2e8f0"} />
-            <text x={MARGIN.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#475569">{formatNumber(t)}</text>
+            <line
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={y(t)}
+              y2={y(t)}
+              stroke={t === 0 ? "#64748b" : "#e2e8f0"}
+            />
+            <text x={MARGIN.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#475569">
+              {formatNumber(t)}
+            </text>
           </g>
         ))}
         {categories.map((category, c) => {
@@ -79,21 +108,52 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
                 const v = s.values[c];
                 const x = left + i * barWidth;
                 if (v === null) {
-                  return <text key={s.label} x={x + barWidth / 2} y={y(0) - 4} textAnchor="middle" fontSize="10" fill="#94a3b8">—</text>;
+                  return (
+                    <text
+                      key={s.label}
+                      x={x + barWidth / 2}
+                      y={y(0) - 4}
+                      textAnchor="middle"
+                      fontSize="10"
+                      fill="#94a3b8"
+                    >
+                      —
+                    </text>
+                  );
                 }
                 const top = y(Math.max(0, v));
                 return (
                   <g key={s.label}>
-                    <rect x={x + 1} y={top} width={Math.max(1, barWidth - 2)} height={Math.max(0, y(0) - top)} fill={COLORS[i % COLORS.length]}>
+                    <rect
+                      x={x + 1}
+                      y={top}
+                      width={Math.max(1, barWidth - 2)}
+                      height={Math.max(0, y(0) - top)}
+                      fill={COLORS[i % COLORS.length]}
+                    >
                       <title>{`${category} ${s.label}：${formatNumber(v)}${unit}`}</title>
                     </rect>
                     {barWidth >= 16 ? (
-                      <text x={x + barWidth / 2} y={top - 3} textAnchor="middle" fontSize="10" fill="#334155">{formatNumber(v)}</text>
+                      <text
+                        x={x + barWidth / 2}
+                        y={top - 3}
+                        textAnchor="middle"
+                        fontSize="10"
+                        fill="#334155"
+                      >
+                        {formatNumber(v)}
+                      </text>
                     ) : null}
                   </g>
                 );
               })}
-              <text x={MARGIN.left + c * groupWidth + groupWidth / 2} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" fontSize="12" fill="#1e293b">
+              <text
+                x={MARGIN.left + c * groupWidth + groupWidth / 2}
+                y={HEIGHT - MARGIN.bottom + 18}
+                textAnchor="middle"
+                fontSize="12"
+                fill="#1e293b"
+              >
                 {category}
               </text>
             </g>
@@ -105,18 +165,34 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
         <table className="mt-2 w-full border-collapse text-sm" aria-label={`${title}数据表`}>
           <thead>
             <tr className="bg-slate-50 text-left">
-              <th scope="col" className="border border-slate-200 px-2 py-1 font-medium">年度</th>
-              {series.map((s) => <th key={s.label} scope="col" className="border border-slate-200 px-2 py-1 text-right font-medium">{s.label}</th>)}
+              <th scope="col" className="border border-slate-200 px-2 py-1 font-medium">
+                年度
+              </th>
+              {series.map((s) => (
+                <th
+                  key={s.label}
+                  scope="col"
+                  className="border border-slate-200 px-2 py-1 text-right font-medium"
+                >
+                  {s.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {categories.map((category, c) => (
               <tr key={category}>
                 <th scope="row" className="border border-slate-200 px-2 py-1 text-left font-normal">
-                  {category}{categoryNotes?.[c] ? <span className="ml-1 text-xs text-slate-500">（{categoryNotes[c]}）</span> : null}
+                  {category}
+                  {categoryNotes?.[c] ? (
+                    <span className="ml-1 text-xs text-slate-500">（{categoryNotes[c]}）</span>
+                  ) : null}
                 </th>
                 {series.map((s) => (
-                  <td key={s.label} className="border border-slate-200 px-2 py-1 text-right tabular-nums">
+                  <td
+                    key={s.label}
+                    className="border border-slate-200 px-2 py-1 text-right tabular-nums"
+                  >
                     {s.values[c] === null ? "未填写" : formatNumber(s.values[c]!)}
                   </td>
                 ))}

@@ -18,25 +18,36 @@ export async function prepareFiles(chosen: readonly File[]): Promise<PreparedFil
   for (const file of chosen) {
     if (isZipName(file.name)) {
       if (file.size > ZIP_LIMITS.totalBytes) {
-        out.push({ name: file.name, problem: `${file.name}：压缩包超过${ZIP_LIMITS.totalBytes / MB} MB，请分成几个压缩包上传。` });
+        out.push({
+          name: file.name,
+          problem: `${file.name}：压缩包超过${ZIP_LIMITS.totalBytes / MB} MB，请分成几个压缩包上传。`,
+        });
         continue;
       }
       const { readReportZip, ZipRefusedError } = await import("@/lib/import/batch/read-zip");
       try {
-        const { files, refused } = await readReportZip(file.name, new Uint8Array(await file.arrayBuffer()));
+        const { files, refused } = await readReportZip(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+        );
         out.push(...files, ...refused.map((r) => ({ name: r.name, problem: r.reason })));
       } catch (error) {
         if (!(error instanceof ZipRefusedError)) throw error;
         out.push({ name: file.name, problem: error.message });
       }
     } else if (file.size > ZIP_LIMITS.entryBytes) {
-      out.push({ name: file.name, problem: `${file.name}：文件超过${ZIP_LIMITS.entryBytes / MB} MB，不是一份年度报告的大小，未检查。` });
+      out.push({
+        name: file.name,
+        problem: `${file.name}：文件超过${ZIP_LIMITS.entryBytes / MB} MB，不是一份年度报告的大小，未检查。`,
+      });
     } else {
       out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     }
   }
   return out.map((f, i) =>
-    i < ZIP_LIMITS.entries ? f : { name: f.name, problem: `${f.name}：未检查，一次最多检查${ZIP_LIMITS.entries}份文件。` },
+    i < ZIP_LIMITS.entries
+      ? f
+      : { name: f.name, problem: `${f.name}：未检查，一次最多检查${ZIP_LIMITS.entries}份文件。` },
   );
 }
 
@@ -48,27 +59,54 @@ function formOf(name: string, bytes: Uint8Array, fields: Record<string, string>)
 }
 
 /** One file checked by the server; a refusal of the request (size, session) becomes that file's line. */
-export async function checkOnServer(name: string, bytes: Uint8Array, district: string | null): Promise<BatchCheckResult> {
+export async function checkOnServer(
+  name: string,
+  bytes: Uint8Array,
+  district: string | null,
+): Promise<BatchCheckResult> {
   try {
-    const response = await fetch("/api/district/batch-check", { method: "POST", body: formOf(name, bytes, { district: district ?? "" }) });
+    const response = await fetch("/api/district/batch-check", {
+      method: "POST",
+      body: formOf(name, bytes, { district: district ?? "" }),
+    });
     if (response.ok) return (await response.json()) as BatchCheckResult;
-    return { file: name, kind: fileKind(name), readable: false, problem: `${name}：${await errorOf(response)}` };
+    return {
+      file: name,
+      kind: fileKind(name),
+      readable: false,
+      problem: `${name}：${await errorOf(response)}`,
+    };
   } catch {
-    return { file: name, kind: fileKind(name), readable: false, problem: `${name}：网络连接失败，未能检查。` };
+    return {
+      file: name,
+      kind: fileKind(name),
+      readable: false,
+      problem: `${name}：网络连接失败，未能检查。`,
+    };
   }
 }
 
-export type RecordOutcome = { ok: true; reportId: string; organization: string; year: number } | { ok: false; message: string };
+export type RecordOutcome =
+  | { ok: true; reportId: string; organization: string; year: number }
+  | { ok: false; message: string };
 
 /** 登记: the file sent again with the unit chosen; the server reads it once more before storing it. */
-export async function recordOnServer(name: string, bytes: Uint8Array, organizationId: string, district: string | null): Promise<RecordOutcome> {
+export async function recordOnServer(
+  name: string,
+  bytes: Uint8Array,
+  organizationId: string,
+  district: string | null,
+): Promise<RecordOutcome> {
   try {
     const response = await fetch("/api/district/batch-check/apply", {
       method: "POST",
       body: formOf(name, bytes, { organizationId, district: district ?? "" }),
     });
     if (!response.ok) return { ok: false, message: await errorOf(response) };
-    return { ok: true, ...((await response.json()) as { reportId: string; organization: string; year: number }) };
+    return {
+      ok: true,
+      ...((await response.json()) as { reportId: string; organization: string; year: number }),
+    };
   } catch {
     return { ok: false, message: "网络连接失败，请重试。" };
   }

@@ -4,27 +4,51 @@ import { useMemo, useState } from "react";
 import type { BatchCheckResult, CheckedReport } from "@/lib/district/check-published-report";
 import { findingsWithPrevious } from "@/lib/import/batch/findings-with-previous";
 import { previousInBatch } from "@/lib/import/batch/previous-in-batch";
-import { countFindings, readRow, unreadableRow, type BatchSummaryRow } from "@/lib/import/batch/summary";
+import {
+  countFindings,
+  readRow,
+  unreadableRow,
+  type BatchSummaryRow,
+} from "@/lib/import/batch/summary";
 import { summaryCsv } from "@/lib/import/batch/summary-csv";
 import { BatchCheckRow, type CheckedLine, type UnitOption } from "./batch-check-row";
 import { checkOnServer, prepareFiles } from "./batch-check-files";
 
-type Phase = { phase: "idle" } | { phase: "reading" } | { phase: "checking"; done: number; total: number } | { phase: "done"; total: number };
+type Phase =
+  | { phase: "idle" }
+  | { phase: "reading" }
+  | { phase: "checking"; done: number; total: number }
+  | { phase: "done"; total: number };
 
 /**
  * The batch's lines once every file is checked: a report whose unit's last year is not in the system
  * but is in the batch is checked again against that file (X1, X2, X8), and says so.
  */
 function withBatchPrevious(lines: CheckedLine[]): CheckedLine[] {
-  const readable = lines.filter((l): l is CheckedLine & { result: CheckedReport } => l.result.readable);
-  const pairs = previousInBatch(readable.map((l) => ({ organization: l.result.unit?.name ?? l.result.organization, year: l.result.year })));
+  const readable = lines.filter(
+    (l): l is CheckedLine & { result: CheckedReport } => l.result.readable,
+  );
+  const pairs = previousInBatch(
+    readable.map((l) => ({
+      organization: l.result.unit?.name ?? l.result.organization,
+      year: l.result.year,
+    })),
+  );
   const updated = new Map<number, CheckedLine>();
   readable.forEach((line, i) => {
     const j = pairs[i];
     if (j === null || line.result.previous !== null) return;
     const previous = readable[j].result;
     const findings = findingsWithPrevious(line.result, previous.content);
-    updated.set(line.key, { ...line, result: { ...line.result, ...countFindings(findings), findings, previous: `本批文件 ${previous.file}` } });
+    updated.set(line.key, {
+      ...line,
+      result: {
+        ...line.result,
+        ...countFindings(findings),
+        findings,
+        previous: `本批文件 ${previous.file}`,
+      },
+    });
   });
   return lines.map((l) => updated.get(l.key) ?? l);
 }
@@ -32,7 +56,15 @@ function withBatchPrevious(lines: CheckedLine[]): CheckedLine[] {
 function summaryRowOf(line: CheckedLine): BatchSummaryRow {
   const r = line.result;
   if (!r.readable) return unreadableRow(r.file, r.problem);
-  return readRow({ file: r.file, unit: r.unit?.name ?? r.organization, year: r.year, format: r.format, cellsRead: r.cellsRead, findings: r.findings, previous: r.previous });
+  return readRow({
+    file: r.file,
+    unit: r.unit?.name ?? r.organization,
+    year: r.year,
+    format: r.format,
+    cellsRead: r.cellsRead,
+    findings: r.findings,
+    previous: r.previous,
+  });
 }
 
 /**
@@ -41,7 +73,15 @@ function summaryRowOf(line: CheckedLine): BatchSummaryRow {
  * errors and warnings, its findings on expand. Nothing is stored unless a line is recorded as its
  * unit's published report of that year.
  */
-export function BatchCheck({ units, district, accept }: { units: UnitOption[]; district: string | null; accept: string }) {
+export function BatchCheck({
+  units,
+  district,
+  accept,
+}: {
+  units: UnitOption[];
+  district: string | null;
+  accept: string;
+}) {
   const [phase, setPhase] = useState<Phase>({ phase: "idle" });
   const [lines, setLines] = useState<CheckedLine[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -59,7 +99,9 @@ export function BatchCheck({ units, district, accept }: { units: UnitOption[]; d
         setPhase({ phase: "checking", done: i, total: files.length });
         const f = files[i];
         const result: BatchCheckResult =
-          "problem" in f ? { file: f.name, kind: "", readable: false, problem: f.problem } : await checkOnServer(f.name, f.bytes, district);
+          "problem" in f
+            ? { file: f.name, kind: "", readable: false, problem: f.problem }
+            : await checkOnServer(f.name, f.bytes, district);
         done.push({ key: i, bytes: "bytes" in f ? f.bytes : null, result });
         setLines([...done]);
       }
@@ -79,7 +121,9 @@ export function BatchCheck({ units, district, accept }: { units: UnitOption[]; d
 
   /** The summary as the CLI's --summary csv writes it, made when asked for. */
   function downloadCsv() {
-    const url = URL.createObjectURL(new Blob([summaryCsv(lines.map(summaryRowOf))], { type: "text/csv;charset=utf-8" }));
+    const url = URL.createObjectURL(
+      new Blob([summaryCsv(lines.map(summaryRowOf))], { type: "text/csv;charset=utf-8" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = "批量检查结果.csv";
@@ -107,34 +151,75 @@ export function BatchCheck({ units, district, accept }: { units: UnitOption[]; d
             }}
           />
         </label>
-        <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-slate-700">
+        <div
+          role="status"
+          aria-live="polite"
+          className="flex items-center gap-2 text-sm text-slate-700"
+        >
           {phase.phase === "reading" ? "正在读取所选文件…" : null}
           {phase.phase === "checking" ? (
             <>
-              <progress max={phase.total} value={phase.done} aria-label="检查进度" className="h-2 w-32" />
-              <span>已检查 {phase.done} / {phase.total}</span>
+              <progress
+                max={phase.total}
+                value={phase.done}
+                aria-label="检查进度"
+                className="h-2 w-32"
+              />
+              <span>
+                已检查 {phase.done} / {phase.total}
+              </span>
             </>
           ) : null}
-          {phase.phase === "done" ? <span>已检查 {phase.total} / {phase.total}。{summary}</span> : null}
+          {phase.phase === "done" ? (
+            <span>
+              已检查 {phase.total} / {phase.total}。{summary}
+            </span>
+          ) : null}
         </div>
         {phase.phase === "done" && lines.length ? (
-          <button type="button" onClick={downloadCsv} className="text-sm font-medium text-blue-700 underline">下载检查结果（CSV）</button>
+          <button
+            type="button"
+            onClick={downloadCsv}
+            className="text-sm font-medium text-blue-700 underline"
+          >
+            下载检查结果（CSV）
+          </button>
         ) : null}
       </div>
-      {failure ? <p role="alert" className="text-sm text-red-700">检查失败：{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="text-sm text-red-700">
+          检查失败：{failure}
+        </p>
+      ) : null}
       {lines.length ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm" aria-label="检查结果">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">文件</th>
-                <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                <th scope="col" className="px-3 py-2 font-medium">年度</th>
-                <th scope="col" className="px-3 py-2 font-medium">格式</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">读入单元格</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">错误</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">提醒</th>
-                <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">详情</span></th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  文件
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  单位
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  年度
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  格式
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  读入单元格
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  错误
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  提醒
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">详情</span>
+                </th>
               </tr>
             </thead>
             {lines.map((line) => (
@@ -144,7 +229,9 @@ export function BatchCheck({ units, district, accept }: { units: UnitOption[]; d
                 units={units}
                 district={district}
                 settled={phase.phase === "done"}
-                onRecorded={(recorded) => setLines((all) => all.map((l) => (l.key === line.key ? { ...l, recorded } : l)))}
+                onRecorded={(recorded) =>
+                  setLines((all) => all.map((l) => (l.key === line.key ? { ...l, recorded } : l)))
+                }
               />
             ))}
           </table>

@@ -25,11 +25,15 @@ type State =
 export function BatchExport({ year, query }: { year: number; query: string }) {
   const [state, setState] = useState<State>({ phase: "idle" });
   const link = useRef<HTMLAnchorElement>(null);
-  const busy = state.phase === "listing" || state.phase === "downloading" || state.phase === "zipping";
+  const busy =
+    state.phase === "listing" || state.phase === "downloading" || state.phase === "zipping";
 
-  useEffect(() => () => {
-    if (state.phase === "ready") URL.revokeObjectURL(state.url);
-  }, [state]);
+  useEffect(
+    () => () => {
+      if (state.phase === "ready") URL.revokeObjectURL(state.url);
+    },
+    [state],
+  );
 
   useEffect(() => {
     if (state.phase === "ready") link.current?.click();
@@ -49,16 +53,27 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
       const zip = new JSZip();
       for (let i = 0; i < reports.length; i++) {
         const report = reports[i];
-        setState({ phase: "downloading", done: i, total: reports.length, current: report.organization });
-        const response = await fetch(`/api/reports/${report.id}/export?format=docx`, { cache: "no-store" });
-        if (!response.ok) throw new Error(`${report.organization}的报告下载失败：${await errorOf(response)}`);
+        setState({
+          phase: "downloading",
+          done: i,
+          total: reports.length,
+          current: report.organization,
+        });
+        const response = await fetch(`/api/reports/${report.id}/export?format=docx`, {
+          cache: "no-store",
+        });
+        if (!response.ok)
+          throw new Error(`${report.organization}的报告下载失败：${await errorOf(response)}`);
         zip.file(report.fileName, await response.arrayBuffer());
       }
       setState({ phase: "zipping", total: reports.length });
       const blob = await zip.generateAsync({ type: "blob", mimeType: "application/zip" });
       setState({ phase: "ready", url: URL.createObjectURL(blob), zipName, total: reports.length });
     } catch (error) {
-      setState({ phase: "failed", message: error instanceof Error ? error.message : String(error) });
+      setState({
+        phase: "failed",
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -72,24 +87,49 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
       >
         批量导出已通过的报告（ZIP）
       </button>
-      <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-slate-700">
+      <div
+        role="status"
+        aria-live="polite"
+        className="flex items-center gap-2 text-sm text-slate-700"
+      >
         {state.phase === "listing" ? "正在查找已通过审核的报告…" : null}
         {state.phase === "downloading" ? (
           <>
-            <progress max={state.total} value={state.done} aria-label="导出进度" className="h-2 w-32" />
-            <span>已完成 {state.done} / {state.total}（正在下载：{state.current}）</span>
+            <progress
+              max={state.total}
+              value={state.done}
+              aria-label="导出进度"
+              className="h-2 w-32"
+            />
+            <span>
+              已完成 {state.done} / {state.total}（正在下载：{state.current}）
+            </span>
           </>
         ) : null}
         {state.phase === "zipping" ? (
           <>
-            <progress max={state.total} value={state.total} aria-label="导出进度" className="h-2 w-32" />
-            <span>已完成 {state.total} / {state.total}，正在打包…</span>
+            <progress
+              max={state.total}
+              value={state.total}
+              aria-label="导出进度"
+              className="h-2 w-32"
+            />
+            <span>
+              已完成 {state.total} / {state.total}，正在打包…
+            </span>
           </>
         ) : null}
         {state.phase === "ready" ? (
           <>
-            <span>已完成 {state.total} / {state.total}。</span>
-            <a ref={link} href={state.url} download={state.zipName} className="font-medium text-blue-700 underline">
+            <span>
+              已完成 {state.total} / {state.total}。
+            </span>
+            <a
+              ref={link}
+              href={state.url}
+              download={state.zipName}
+              className="font-medium text-blue-700 underline"
+            >
               下载 ZIP（{state.total} 份报告）
             </a>
           </>
@@ -97,7 +137,9 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
         {state.phase === "empty" ? `${year}年度没有已通过审核的报告。` : null}
       </div>
       {state.phase === "failed" ? (
-        <p role="alert" className="text-sm text-red-700">批量导出失败：{state.message}。请重试。</p>
+        <p role="alert" className="text-sm text-red-700">
+          批量导出失败：{state.message}。请重试。
+        </p>
       ) : null}
     </div>
   );

@@ -10,5 +10,9 @@ const STYLE: Record<UnitStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: UnitStatus }) {
-  return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${STYLE[status]}`}>{UNIT_STATUS_LABEL[status]}</span>;
+  return (
+    <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${STYLE[status]}`}>
+      {UNIT_STATUS_LABEL[status]}
+    </span>
+  );
 }

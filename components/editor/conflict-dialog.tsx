@@ -6,7 +6,11 @@ import { diffContents, mergeContents } from "@/lib/report/diff";
 import type { ServerReport } from "./use-autosave";
 
 /** Someone else saved first: show their changes item by item, and let the user keep theirs or take the other's. */
-export function ConflictDialog({ mine, server, onResolve }: {
+export function ConflictDialog({
+  mine,
+  server,
+  onResolve,
+}: {
   mine: ReportContent;
   server: ServerReport;
   onResolve: (merged: ReportContent) => void;
@@ -21,37 +25,81 @@ export function ConflictDialog({ mine, server, onResolve }: {
       return next;
     });
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" className="fixed inset-0 z-50 flex items-center justify-center bg-black/30 p-4">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="conflict-title"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/30 p-4"
+    >
       <div className="max-h-[85vh] w-full max-w-4xl overflow-hidden rounded-lg bg-white shadow-xl">
         <div className="border-b border-slate-200 px-4 py-3">
-          <h2 id="conflict-title" className="text-base font-semibold">他人已修改了这份报告</h2>
+          <h2 id="conflict-title" className="text-base font-semibold">
+            他人已修改了这份报告
+          </h2>
           <p className="mt-1 text-sm text-slate-600">
-            {server.updatedBy ?? "其他用户"}在您之前保存了修改。请逐项选择保留哪一方的内容，您的修改在选择前不会丢失。
+            {server.updatedBy ?? "其他用户"}
+            在您之前保存了修改。请逐项选择保留哪一方的内容，您的修改在选择前不会丢失。
           </p>
         </div>
         <div className="max-h-[55vh] overflow-y-auto">
           <table className="w-full text-sm">
             <thead className="sticky top-0 bg-slate-50 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">项目</th>
-                <th scope="col" className="px-3 py-2">我的</th>
-                <th scope="col" className="px-3 py-2">对方的</th>
-                <th scope="col" className="px-3 py-2">采用</th>
+                <th scope="col" className="px-3 py-2">
+                  项目
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  我的
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  对方的
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  采用
+                </th>
               </tr>
             </thead>
             <tbody>
               {changes.map((change) => {
                 const theirs = takeTheirs.has(change.key);
                 return (
-                  <tr key={change.key} className="border-t border-slate-100 align-top" data-testid="conflict-row">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">{change.label}</th>
-                    <td className={`max-w-56 whitespace-pre-wrap px-3 py-2 ${theirs ? "text-slate-400" : "font-medium"}`}>{change.a || "（空）"}</td>
-                    <td className={`max-w-56 whitespace-pre-wrap px-3 py-2 ${theirs ? "font-medium" : "text-slate-400"}`}>{change.b || "（空）"}</td>
+                  <tr
+                    key={change.key}
+                    className="border-t border-slate-100 align-top"
+                    data-testid="conflict-row"
+                  >
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      {change.label}
+                    </th>
+                    <td
+                      className={`max-w-56 whitespace-pre-wrap px-3 py-2 ${theirs ? "text-slate-400" : "font-medium"}`}
+                    >
+                      {change.a || "（空）"}
+                    </td>
+                    <td
+                      className={`max-w-56 whitespace-pre-wrap px-3 py-2 ${theirs ? "font-medium" : "text-slate-400"}`}
+                    >
+                      {change.b || "（空）"}
+                    </td>
                     <td className="whitespace-nowrap px-3 py-2">
-                      <button type="button" aria-pressed={!theirs} aria-label={`${change.label}：保留我的`} onClick={() => choose(change.key, false)}
-                        className={`mr-1 rounded border px-2 py-0.5 ${!theirs ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}>保留我的</button>
-                      <button type="button" aria-pressed={theirs} aria-label={`${change.label}：采用对方的`} onClick={() => choose(change.key, true)}
-                        className={`rounded border px-2 py-0.5 ${theirs ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}>采用对方的</button>
+                      <button
+                        type="button"
+                        aria-pressed={!theirs}
+                        aria-label={`${change.label}：保留我的`}
+                        onClick={() => choose(change.key, false)}
+                        className={`mr-1 rounded border px-2 py-0.5 ${!theirs ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}
+                      >
+                        保留我的
+                      </button>
+                      <button
+                        type="button"
+                        aria-pressed={theirs}
+                        aria-label={`${change.label}：采用对方的`}
+                        onClick={() => choose(change.key, true)}
+                        className={`rounded border px-2 py-0.5 ${theirs ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}
+                      >
+                        采用对方的
+                      </button>
                     </td>
                   </tr>
                 );
@@ -61,11 +109,26 @@ export function ConflictDialog({ mine, server, onResolve }: {
         </div>
         <div className="flex justify-between border-t border-slate-200 px-4 py-3">
           <div className="space-x-2 text-sm">
-            <button type="button" onClick={() => setTakeTheirs(new Set())} className="text-blue-700 hover:underline">全部保留我的</button>
-            <button type="button" onClick={() => setTakeTheirs(new Set(changes.map((c) => c.key)))} className="text-blue-700 hover:underline">全部采用对方的</button>
+            <button
+              type="button"
+              onClick={() => setTakeTheirs(new Set())}
+              className="text-blue-700 hover:underline"
+            >
+              全部保留我的
+            </button>
+            <button
+              type="button"
+              onClick={() => setTakeTheirs(new Set(changes.map((c) => c.key)))}
+              className="text-blue-700 hover:underline"
+            >
+              全部采用对方的
+            </button>
           </div>
-          <button type="button" onClick={() => onResolve(mergeContents(mine, server.content, takeTheirs))}
-            className="rounded bg-gov-red px-4 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+          <button
+            type="button"
+            onClick={() => onResolve(mergeContents(mine, server.content, takeTheirs))}
+            className="rounded bg-gov-red px-4 py-1.5 text-sm font-medium text-white hover:bg-red-800"
+          >
             确定并保存
           </button>
         </div>

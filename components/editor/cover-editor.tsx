@@ -8,7 +8,15 @@ import { targetId } from "@/lib/report/targets";
 import type { FormatId } from "@/lib/report/spec-types";
 
 /** The preface and the closing: the unit, where the report is published, whom to ask, who issues it and when. */
-export function CoverEditor({ form, year, format }: { form: UseFormReturn<ReportFormValues>; year: number; format: FormatId }) {
+export function CoverEditor({
+  form,
+  year,
+  format,
+}: {
+  form: UseFormReturn<ReportFormValues>;
+  year: number;
+  format: FormatId;
+}) {
   const writePreface = () => {
     const meta = form.getValues("meta");
     const text = standardPreface(format, { ...meta, year });
@@ -22,20 +30,41 @@ export function CoverEditor({ form, year, format }: { form: UseFormReturn<Report
         {META_FIELDS.map((field) => (
           <label key={field.key} className="text-sm">
             <span className="mb-1 block text-slate-600">{field.label}</span>
-            <input type={field.input} {...form.register(`meta.${field.key}`)} data-cell-id={targetId.meta(field.key)} className="w-full rounded border border-slate-300 px-2 py-1.5" />
+            <input
+              type={field.input}
+              {...form.register(`meta.${field.key}`)}
+              data-cell-id={targetId.meta(field.key)}
+              className="w-full rounded border border-slate-300 px-2 py-1.5"
+            />
           </label>
         ))}
         <div className="text-sm">
           <span className="mb-1 block text-slate-600">报告年度</span>
-          <p className="px-2 py-1.5">{year}年（统计期限 {year}年1月1日至12月31日）</p>
+          <p className="px-2 py-1.5">
+            {year}年（统计期限 {year}年1月1日至12月31日）
+          </p>
         </div>
       </div>
       <div>
         <div className="mb-1 flex items-center justify-between">
-          <label htmlFor="preface" className="text-sm font-medium">开头（法律依据、统计期限、电子版地址、联系方式）</label>
-          <button type="button" onClick={writePreface} className="text-sm text-blue-700 hover:underline">按上面的信息生成标准开头</button>
+          <label htmlFor="preface" className="text-sm font-medium">
+            开头（法律依据、统计期限、电子版地址、联系方式）
+          </label>
+          <button
+            type="button"
+            onClick={writePreface}
+            className="text-sm text-blue-700 hover:underline"
+          >
+            按上面的信息生成标准开头
+          </button>
         </div>
-        <textarea id="preface" {...form.register("preface")} rows={6} data-cell-id={targetId.preface} className="w-full rounded border border-slate-300 px-3 py-2 leading-7" />
+        <textarea
+          id="preface"
+          {...form.register("preface")}
+          rows={6}
+          data-cell-id={targetId.preface}
+          className="w-full rounded border border-slate-300 px-3 py-2 leading-7"
+        />
       </div>
     </div>
   );

@@ -43,13 +43,20 @@ export function createEditorStore(initial: EditorSnapshot): EditorStore {
 }
 
 function useSlice(store: EditorStore, select: (s: EditorSnapshot) => string): string {
-  return useSyncExternalStore(store.subscribe, () => select(store.get()), () => select(store.get()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.get()),
+    () => select(store.get()),
+  );
 }
 
 const SEP = "\u001f";
 
 /** A cell's marks: "" when clean, else `error|warning` and the messages. */
-export function useCellMarks(store: EditorStore, cellId: string): { severity: "error" | "warning" | null; messages: string[] } {
+export function useCellMarks(
+  store: EditorStore,
+  cellId: string,
+): { severity: "error" | "warning" | null; messages: string[] } {
   const slice = useSlice(store, (s) => {
     const hits = s.findings.filter((f) => f.cells.includes(cellId));
     if (!hits.length) return "";
@@ -62,8 +69,16 @@ export function useCellMarks(store: EditorStore, cellId: string): { severity: "e
 }
 
 /** A computed total as displayed. */
-export function useTotal(store: EditorStore, tableId: string, rowKey: string, columnKey: string, kind: "count" | "amount" | "signedCount"): string {
-  return useSlice(store, (s) => formatCellValue(s.content.tables[tableId]?.[rowKey]?.[columnKey] ?? null, kind));
+export function useTotal(
+  store: EditorStore,
+  tableId: string,
+  rowKey: string,
+  columnKey: string,
+  kind: "count" | "amount" | "signedCount",
+): string {
+  return useSlice(store, (s) =>
+    formatCellValue(s.content.tables[tableId]?.[rowKey]?.[columnKey] ?? null, kind),
+  );
 }
 
 /** The findings that concern one table, for the messages shown beside it. */
@@ -79,7 +94,9 @@ export function useFindings(store: EditorStore): Finding[] {
 }
 
 export function useSubmitErrorCount(store: EditorStore): number {
-  return Number(useSlice(store, (s) => String(s.submitFindings.filter((f) => f.severity === "error").length)));
+  return Number(
+    useSlice(store, (s) => String(s.submitFindings.filter((f) => f.severity === "error").length)),
+  );
 }
 
 export function useProgress(store: EditorStore): Progress {

@@ -9,14 +9,22 @@ import { targetId } from "@/lib/report/targets";
 import type { FeeFacts } from "@/lib/report/content";
 
 /** 六's structured fee statement (国办函〔2020〕109号), which writes the required sentence. */
-export function FeesEditor({ year, form }: { year: number; form: UseFormReturn<ReportFormValues> }) {
+export function FeesEditor({
+  year,
+  form,
+}: {
+  year: number;
+  form: UseFormReturn<ReportFormValues>;
+}) {
   const fees = useWatch({ control: form.control, name: "fees" });
   const facts: FeeFacts = mapFeeFields((f) => parseTyped(fees?.[f.key], f.kind));
   const sentence = feeSentence({ meta: { year } as never, fees: facts });
   const insert = () => {
     if (!sentence) return;
     const current = form.getValues("narratives.s6");
-    form.setValue("narratives.s6", current.trim() ? `${sentence}\n${current}` : sentence, { shouldDirty: true });
+    form.setValue("narratives.s6", current.trim() ? `${sentence}\n${current}` : sentence, {
+      shouldDirty: true,
+    });
   };
   return (
     <fieldset className="rounded border border-slate-200 p-3">
@@ -37,10 +45,14 @@ export function FeesEditor({ year, form }: { year: number; form: UseFormReturn<R
       <p className="mt-2 text-sm text-slate-700">
         生成的说明：<span data-testid="fee-sentence">{sentence ?? "（填写上面的数字后生成）"}</span>
         {sentence ? (
-          <button type="button" onClick={insert} className="ml-2 text-blue-700 hover:underline">插入正文</button>
+          <button type="button" onClick={insert} className="ml-2 text-blue-700 hover:underline">
+            插入正文
+          </button>
         ) : null}
       </p>
-      <p className="mt-1 text-xs text-slate-500">导出时，若正文未说明收费情况，将自动附上这句说明。</p>
+      <p className="mt-1 text-xs text-slate-500">
+        导出时，若正文未说明收费情况，将自动附上这句说明。
+      </p>
     </fieldset>
   );
 }

@@ -8,7 +8,14 @@ import { targetId } from "@/lib/report/targets";
 import { useTargetComments } from "./review-comments";
 
 /** A section's text: guidance beside it, last year's text offered as a start, a character count. */
-export function NarrativeEditor({ sectionKey, label, guidance, previousText, form, optional }: {
+export function NarrativeEditor({
+  sectionKey,
+  label,
+  guidance,
+  previousText,
+  form,
+  optional,
+}: {
   sectionKey: SectionKey;
   label: string;
   guidance: string[];
@@ -30,8 +37,13 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
     <div className="grid grid-cols-[1fr_16rem] gap-4">
       <div>
         <div className="mb-1 flex items-center justify-between">
-          <label htmlFor={id} className="text-sm font-medium">{label}{optional ? "（可选）" : ""}</label>
-          <span className="text-xs text-slate-500" aria-live="polite">{[...value].length} 字</span>
+          <label htmlFor={id} className="text-sm font-medium">
+            {label}
+            {optional ? "（可选）" : ""}
+          </label>
+          <span className="text-xs text-slate-500" aria-live="polite">
+            {[...value].length} 字
+          </span>
         </div>
         <textarea
           id={id}
@@ -49,7 +61,11 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
           className={`w-full rounded border px-3 py-2 leading-7 focus:border-blue-600 ${review.description ? "border-violet-500 bg-violet-50/40" : "border-slate-300"}`}
         />
         {previousText ? (
-          <button type="button" onClick={usePrevious} className="mt-1 text-sm text-blue-700 hover:underline">
+          <button
+            type="button"
+            onClick={usePrevious}
+            className="mt-1 text-sm text-blue-700 hover:underline"
+          >
             以上年报告的文字为起点
           </button>
         ) : null}
@@ -58,7 +74,9 @@ export function NarrativeEditor({ sectionKey, label, guidance, previousText, for
         <aside className="rounded border border-slate-200 bg-slate-50 p-3 text-xs leading-5 text-slate-600">
           <p className="mb-1 font-medium text-slate-700">本部分应包括</p>
           <ul className="list-disc space-y-1 pl-4">
-            {guidance.map((g) => <li key={g}>{g}</li>)}
+            {guidance.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
           </ul>
         </aside>
       ) : null}

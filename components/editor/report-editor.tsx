@@ -14,11 +14,20 @@ import { validate } from "@/lib/report/validate";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
 import { ConflictDialog } from "./conflict-dialog";
 import { CoverEditor } from "./cover-editor";
-import { createEditorStore, useSubmitErrorCount, type EditorSnapshot, type EditorStore } from "./editor-store";
+import {
+  createEditorStore,
+  useSubmitErrorCount,
+  type EditorSnapshot,
+  type EditorStore,
+} from "./editor-store";
 import { FeesEditor } from "./fees-editor";
 import { FindingsPanel } from "./findings-panel";
 import { NarrativeEditor } from "./narrative-editor";
-import { ReviewCommentsPanel, ReviewCommentsProvider, SectionReviewComments } from "./review-comments";
+import {
+  ReviewCommentsPanel,
+  ReviewCommentsProvider,
+  SectionReviewComments,
+} from "./review-comments";
 import { StepNav } from "./step-nav";
 import { TablesEditor } from "./table-editor";
 import { readUnsent, SAVE_STATUS_LABEL, useAutosave, type ServerReport } from "./use-autosave";
@@ -43,13 +52,21 @@ function derive(content: ReportContent, previous: ReportContent | null): EditorS
   };
 }
 
-export function ReportEditor({ reportId, version, content: initial, previous, reviewComments }: ReportEditorProps) {
+export function ReportEditor({
+  reportId,
+  version,
+  content: initial,
+  previous,
+  reviewComments,
+}: ReportEditorProps) {
   const router = useRouter();
   const format = getFormat(initial.format);
   const base = useRef(initial);
   const form = useForm<ReportFormValues>({ defaultValues: contentToForm(initial) });
   const store = useMemo(() => createEditorStore(derive(initial, previous)), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const [conflict, setConflict] = useState<{ server: ServerReport; mine: ReportContent } | null>(null);
+  const [conflict, setConflict] = useState<{ server: ServerReport; mine: ReportContent } | null>(
+    null,
+  );
   const [submitFindings, setSubmitFindings] = useState<Finding[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,7 +82,10 @@ export function ReportEditor({ reportId, version, content: initial, previous, re
   const { changed } = autosave;
 
   const steps = useMemo(
-    () => [{ key: "cover" as StepKey, title: "开头与落款" }, ...format.sections.map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}` }))],
+    () => [
+      { key: "cover" as StepKey, title: "开头与落款" },
+      ...format.sections.map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}` })),
+    ],
     [format],
   );
   const [step, setStep] = useState<StepKey>("cover");
@@ -112,14 +132,19 @@ export function ReportEditor({ reportId, version, content: initial, previous, re
     setConflict(null);
   };
 
-  const jumpTo = useCallback((target: string) => {
-    selectStep(stepOfTarget(initial.format, target));
-    requestAnimationFrame(() => {
-      const element = document.querySelector<HTMLElement>(`[data-cell-id="${CSS.escape(target)}"]`);
-      element?.scrollIntoView({ block: "center" });
-      element?.focus();
-    });
-  }, [initial.format, selectStep]);
+  const jumpTo = useCallback(
+    (target: string) => {
+      selectStep(stepOfTarget(initial.format, target));
+      requestAnimationFrame(() => {
+        const element = document.querySelector<HTMLElement>(
+          `[data-cell-id="${CSS.escape(target)}"]`,
+        );
+        element?.scrollIntoView({ block: "center" });
+        element?.focus();
+      });
+    },
+    [initial.format, selectStep],
+  );
 
   const submit = async () => {
     const blocking = store.get().submitFindings.filter((f) => f.severity === "error");
@@ -153,75 +178,157 @@ export function ReportEditor({ reportId, version, content: initial, previous, re
   };
 
   const guidanceFor = (key: StepKey, guidance: string[]) =>
-    key === "s1" && initial.meta.isPeoplesGovernment ? [...guidance, GUIDANCE_PEOPLES_GOVERNMENT] : guidance;
+    key === "s1" && initial.meta.isPeoplesGovernment
+      ? [...guidance, GUIDANCE_PEOPLES_GOVERNMENT]
+      : guidance;
 
   return (
     <ReviewCommentsProvider format={initial.format} comments={reviewComments}>
-    <form onSubmit={(e) => e.preventDefault()} className="grid grid-cols-[13rem_1fr_20rem] gap-4" aria-label="年度报告编辑">
-      <div className="space-y-3">
-        <StepNav steps={steps} current={step} onSelect={selectStep} store={store} />
-      </div>
-
-      <div className="min-w-0 space-y-4">
-        <EditorBar store={store} status={autosave.status} message={autosave.message} submitting={submitting} onSubmit={submit} />
-        {notice ? <p role="status" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">{notice}</p> : null}
-
-        <section hidden={step !== "cover"} aria-label="开头与落款" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
-          <SectionReviewComments step="cover" onJump={jumpTo} />
-          <CoverEditor form={form} year={initial.meta.year} format={initial.format} />
-        </section>
-
-        {format.sections.map((section) => (
-          <section key={section.key} hidden={step !== section.key} aria-label={`${section.ordinal}、${section.title}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="text-base font-semibold">{section.ordinal}、{section.title}</h2>
-            <SectionReviewComments step={section.key} onJump={jumpTo} />
-            {section.kind === "narrative" ? (
-              <NarrativeEditor
-                sectionKey={section.key}
-                label={`${section.ordinal}、${section.title}`}
-                guidance={guidanceFor(section.key, section.guidance)}
-                previousText={previous?.narratives[section.key] || null}
-                form={form}
-              />
-            ) : (
-              <>
-                <NarrativeEditor sectionKey={section.key} label="表前说明文字" guidance={[]} previousText={null} form={form} optional />
-                <TablesEditor format={initial.format} tables={section.tables} form={form} store={store} />
-              </>
-            )}
-            {section.key === "s6" && format.requiresFeeStatement ? <FeesEditor year={initial.meta.year} form={form} /> : null}
-            <StepButtons steps={steps} current={section.key} onSelect={selectStep} />
-          </section>
-        ))}
-      </div>
-
-      <div>
-        <div className="sticky top-4 space-y-3">
-          <ReviewCommentsPanel onJump={jumpTo} />
-          <FindingsPanel store={store} extra={submitFindings} onJump={jumpTo} />
+      <form
+        onSubmit={(e) => e.preventDefault()}
+        className="grid grid-cols-[13rem_1fr_20rem] gap-4"
+        aria-label="年度报告编辑"
+      >
+        <div className="space-y-3">
+          <StepNav steps={steps} current={step} onSelect={selectStep} store={store} />
         </div>
-      </div>
 
-      {conflict ? <ConflictDialog mine={conflict.mine} server={conflict.server} onResolve={resolveConflict} /> : null}
-    </form>
+        <div className="min-w-0 space-y-4">
+          <EditorBar
+            store={store}
+            status={autosave.status}
+            message={autosave.message}
+            submitting={submitting}
+            onSubmit={submit}
+          />
+          {notice ? (
+            <p
+              role="status"
+              className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+            >
+              {notice}
+            </p>
+          ) : null}
+
+          <section
+            hidden={step !== "cover"}
+            aria-label="开头与落款"
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
+            <SectionReviewComments step="cover" onJump={jumpTo} />
+            <CoverEditor form={form} year={initial.meta.year} format={initial.format} />
+          </section>
+
+          {format.sections.map((section) => (
+            <section
+              key={section.key}
+              hidden={step !== section.key}
+              aria-label={`${section.ordinal}、${section.title}`}
+              className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+            >
+              <h2 className="text-base font-semibold">
+                {section.ordinal}、{section.title}
+              </h2>
+              <SectionReviewComments step={section.key} onJump={jumpTo} />
+              {section.kind === "narrative" ? (
+                <NarrativeEditor
+                  sectionKey={section.key}
+                  label={`${section.ordinal}、${section.title}`}
+                  guidance={guidanceFor(section.key, section.guidance)}
+                  previousText={previous?.narratives[section.key] || null}
+                  form={form}
+                />
+              ) : (
+                <>
+                  <NarrativeEditor
+                    sectionKey={section.key}
+                    label="表前说明文字"
+                    guidance={[]}
+                    previousText={null}
+                    form={form}
+                    optional
+                  />
+                  <TablesEditor
+                    format={initial.format}
+                    tables={section.tables}
+                    form={form}
+                    store={store}
+                  />
+                </>
+              )}
+              {section.key === "s6" && format.requiresFeeStatement ? (
+                <FeesEditor year={initial.meta.year} form={form} />
+              ) : null}
+              <StepButtons steps={steps} current={section.key} onSelect={selectStep} />
+            </section>
+          ))}
+        </div>
+
+        <div>
+          <div className="sticky top-4 space-y-3">
+            <ReviewCommentsPanel onJump={jumpTo} />
+            <FindingsPanel store={store} extra={submitFindings} onJump={jumpTo} />
+          </div>
+        </div>
+
+        {conflict ? (
+          <ConflictDialog
+            mine={conflict.mine}
+            server={conflict.server}
+            onResolve={resolveConflict}
+          />
+        ) : null}
+      </form>
     </ReviewCommentsProvider>
   );
 }
 
-function StepButtons({ steps, current, onSelect }: { steps: { key: StepKey; title: string }[]; current: StepKey; onSelect: (k: StepKey) => void }) {
+function StepButtons({
+  steps,
+  current,
+  onSelect,
+}: {
+  steps: { key: StepKey; title: string }[];
+  current: StepKey;
+  onSelect: (k: StepKey) => void;
+}) {
   const index = steps.findIndex((s) => s.key === current);
   const next = steps[index + 1];
   const previous = steps[index - 1];
   return (
     <div className="flex justify-between pt-2 text-sm">
-      {previous ? <button type="button" onClick={() => onSelect(previous.key)} className="text-blue-700 hover:underline">← {previous.title}</button> : <span />}
-      {next ? <button type="button" onClick={() => onSelect(next.key)} className="text-blue-700 hover:underline">{next.title} →</button> : null}
+      {previous ? (
+        <button
+          type="button"
+          onClick={() => onSelect(previous.key)}
+          className="text-blue-700 hover:underline"
+        >
+          ← {previous.title}
+        </button>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <button
+          type="button"
+          onClick={() => onSelect(next.key)}
+          className="text-blue-700 hover:underline"
+        >
+          {next.title} →
+        </button>
+      ) : null}
     </div>
   );
 }
 
-function EditorBar({ store, status, message, submitting, onSubmit }: {
+function EditorBar({
+  store,
+  status,
+  message,
+  submitting,
+  onSubmit,
+}: {
   store: EditorStore;
   status: keyof typeof SAVE_STATUS_LABEL;
   message: string | null;
@@ -229,7 +336,12 @@ function EditorBar({ store, status, message, submitting, onSubmit }: {
   onSubmit: () => void;
 }) {
   const errors = useSubmitErrorCount(store);
-  const tone = status === "saved" ? "text-emerald-700" : status === "offline" || status === "error" || status === "conflict" ? "text-red-700" : "text-slate-600";
+  const tone =
+    status === "saved"
+      ? "text-emerald-700"
+      : status === "offline" || status === "error" || status === "conflict"
+        ? "text-red-700"
+        : "text-slate-600";
   return (
     <div className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-2">
       <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-testid="save-status">
@@ -237,7 +349,9 @@ function EditorBar({ store, status, message, submitting, onSubmit }: {
         {message ? <span className="ml-2">{message}</span> : null}
       </p>
       <div className="flex items-center gap-3">
-        <span id="submit-hint" className="text-xs text-slate-500">{errors ? `还有 ${errors} 处错误或未填项` : "可以提交"}</span>
+        <span id="submit-hint" className="text-xs text-slate-500">
+          {errors ? `还有 ${errors} 处错误或未填项` : "可以提交"}
+        </span>
         <button
           type="button"
           onClick={onSubmit}

@@ -19,12 +19,35 @@ export function normalisedText(raw: string, kind: CellRef["kind"]): string {
   return parsed.ok ? (parsed.value === null ? "" : String(parsed.value)) : raw;
 }
 
-const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c, colSpan }: { cell: CellRef; form: Form; store: EditorStore; grid: string; r: number; c: number; colSpan?: number }) {
+const TypedCell = memo(function TypedCell({
+  cell,
+  form,
+  store,
+  grid,
+  r,
+  c,
+  colSpan,
+}: {
+  cell: CellRef;
+  form: Form;
+  store: EditorStore;
+  grid: string;
+  r: number;
+  c: number;
+  colSpan?: number;
+}) {
   const marks = useCellMarks(store, cell.id);
   const review = useTargetComments(cell.id);
   const name = `cells.${fieldKey(cell.id)}` as const;
   const registered = form.register(name);
-  const tone = marks.severity === "error" ? "border-red-500 bg-red-50" : marks.severity === "warning" ? "border-amber-400 bg-amber-50" : review.description ? "border-violet-500 bg-violet-50" : "border-transparent";
+  const tone =
+    marks.severity === "error"
+      ? "border-red-500 bg-red-50"
+      : marks.severity === "warning"
+        ? "border-amber-400 bg-amber-50"
+        : review.description
+          ? "border-violet-500 bg-violet-50"
+          : "border-transparent";
   return (
     <td colSpan={colSpan} className="relative border border-slate-300 p-0">
       <CommentMarker count={review.comments.length} />
@@ -53,7 +76,21 @@ const TypedCell = memo(function TypedCell({ cell, form, store, grid, r, c, colSp
   );
 });
 
-const TotalCell = memo(function TotalCell({ cell, store, grid, r, c, colSpan }: { cell: CellRef; store: EditorStore; grid: string; r: number; c: number; colSpan?: number }) {
+const TotalCell = memo(function TotalCell({
+  cell,
+  store,
+  grid,
+  r,
+  c,
+  colSpan,
+}: {
+  cell: CellRef;
+  store: EditorStore;
+  grid: string;
+  r: number;
+  c: number;
+  colSpan?: number;
+}) {
   const value = useTotal(store, cell.tableId, cell.rowKey, cell.columnKey, cell.kind);
   const marks = useCellMarks(store, cell.id);
   const review = useTargetComments(cell.id);
@@ -79,7 +116,9 @@ const TotalCell = memo(function TotalCell({ cell, store, grid, r, c, colSpan }: 
 });
 
 function focusCell(grid: string, r: number, c: number): boolean {
-  const next = document.querySelector<HTMLInputElement>(`input[data-grid="${grid}"][data-r="${r}"][data-c="${c}"]`);
+  const next = document.querySelector<HTMLInputElement>(
+    `input[data-grid="${grid}"][data-r="${r}"][data-c="${c}"]`,
+  );
   if (!next) return false;
   next.focus();
   next.select();
@@ -94,11 +133,14 @@ function gridHandlers(grid: string, form: Form) {
     const r = Number(input.dataset.r);
     const c = Number(input.dataset.c);
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    const atEnd =
+      input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
     const whole = input.selectionStart === 0 && input.selectionEnd === input.value.length;
     let moved = false;
-    if (event.key === "ArrowDown" || (event.key === "Enter" && !event.shiftKey)) moved = focusCell(grid, r + 1, c);
-    else if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) moved = focusCell(grid, r - 1, c);
+    if (event.key === "ArrowDown" || (event.key === "Enter" && !event.shiftKey))
+      moved = focusCell(grid, r + 1, c);
+    else if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey))
+      moved = focusCell(grid, r - 1, c);
     else if (event.key === "ArrowLeft" && (atStart || whole)) moved = focusCell(grid, r, c - 1);
     else if (event.key === "ArrowRight" && (atEnd || whole)) moved = focusCell(grid, r, c + 1);
     if (moved || event.key === "Enter") event.preventDefault();
@@ -110,15 +152,24 @@ function gridHandlers(grid: string, form: Form) {
     const text = event.clipboardData.getData("text/plain");
     if (!/[\t\n]/.test(text.replace(/\s+$/, ""))) return; // a single value pastes as usual
     event.preventDefault();
-    const rows = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n").map((line) => line.split("\t"));
+    const rows = text
+      .replace(/\r\n?/g, "\n")
+      .replace(/\n+$/, "")
+      .split("\n")
+      .map((line) => line.split("\t"));
     const r0 = Number(input.dataset.r);
     const c0 = Number(input.dataset.c);
     rows.forEach((values, i) =>
       values.forEach((value, j) => {
-        const target = document.querySelector<HTMLInputElement>(`input[data-grid="${grid}"][data-r="${r0 + i}"][data-c="${c0 + j}"]`);
+        const target = document.querySelector<HTMLInputElement>(
+          `input[data-grid="${grid}"][data-r="${r0 + i}"][data-c="${c0 + j}"]`,
+        );
         const field = target?.dataset.field as `cells.${string}` | undefined;
         // Positions of computed totals are skipped: they are recomputed from what was pasted.
-        if (target && field) form.setValue(field, normalisedText(value, target.dataset.kind as CellRef["kind"]), { shouldDirty: true });
+        if (target && field)
+          form.setValue(field, normalisedText(value, target.dataset.kind as CellRef["kind"]), {
+            shouldDirty: true,
+          });
       }),
     );
   };
@@ -130,15 +181,47 @@ function gridHandlers(grid: string, form: Form) {
  * items as ONE table of four columns — per item a full-width caption row, its 信息内容 header and its
  * rows, a single value spanning the three value columns.
  */
-export function TablesEditor({ format, tables, form, store }: { format: FormatId; tables: TableSpec[]; form: Form; store: EditorStore }) {
+export function TablesEditor({
+  format,
+  tables,
+  form,
+  store,
+}: {
+  format: FormatId;
+  tables: TableSpec[];
+  form: Form;
+  store: EditorStore;
+}) {
   const printed = printedTables(tables);
   if (printed.length === tables.length) {
-    return <>{tables.map((table) => <TableEditor key={table.id} format={format} table={table} form={form} store={store} />)}</>;
+    return (
+      <>
+        {tables.map((table) => (
+          <TableEditor key={table.id} format={format} table={table} form={form} store={store} />
+        ))}
+      </>
+    );
   }
-  return <>{printed.map((p) => <CombinedTableEditor key={p.id} format={format} printed={p} form={form} store={store} />)}</>;
+  return (
+    <>
+      {printed.map((p) => (
+        <CombinedTableEditor key={p.id} format={format} printed={p} form={form} store={store} />
+      ))}
+    </>
+  );
 }
 
-function CombinedTableEditor({ format, printed, form, store }: { format: FormatId; printed: PrintedTable; form: Form; store: EditorStore }) {
+function CombinedTableEditor({
+  format,
+  printed,
+  form,
+  store,
+}: {
+  format: FormatId;
+  printed: PrintedTable;
+  form: Form;
+  store: EditorStore;
+}) {
   const grid = `grid-${printed.id.replace(/\W/g, "-")}`;
   const cells = new Map(listCells(format).map((c) => [c.id, c]));
   const { onKeyDown, onPaste } = gridHandlers(grid, form);
@@ -146,7 +229,12 @@ function CombinedTableEditor({ format, printed, form, store }: { format: FormatI
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-label={printed.tables.map((t) => t.caption).join("、")}>
+        <table
+          className="w-full border-collapse text-sm"
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          aria-label={printed.tables.map((t) => t.caption).join("、")}
+        >
           <tbody>
             {printed.rows.map((row, i) => {
               const values = row.cells.filter((cell) => cell.role === "value");
@@ -157,18 +245,46 @@ function CombinedTableEditor({ format, printed, form, store }: { format: FormatI
                   {row.cells.map((cell, j) => {
                     if (cell.role === "value") {
                       c++;
-                      const ref = cells.get(cellId(cell.table.id, cell.row!.key, cell.column!.key))!;
+                      const ref = cells.get(
+                        cellId(cell.table.id, cell.row!.key, cell.column!.key),
+                      )!;
                       const span = cell.colSpan > 1 ? cell.colSpan : undefined;
                       return ref.computed ? (
-                        <TotalCell key={j} cell={ref} store={store} grid={grid} r={r} c={c} colSpan={span} />
+                        <TotalCell
+                          key={j}
+                          cell={ref}
+                          store={store}
+                          grid={grid}
+                          r={r}
+                          c={c}
+                          colSpan={span}
+                        />
                       ) : (
-                        <TypedCell key={j} cell={ref} form={form} store={store} grid={grid} r={r} c={c} colSpan={span} />
+                        <TypedCell
+                          key={j}
+                          cell={ref}
+                          form={form}
+                          store={store}
+                          grid={grid}
+                          r={r}
+                          c={c}
+                          colSpan={span}
+                        />
                       );
                     }
-                    const tone = cell.role === "caption" ? "bg-slate-100 text-center font-semibold" : cell.role === "header" ? "bg-slate-50 text-center font-medium" : "text-left font-normal";
+                    const tone =
+                      cell.role === "caption"
+                        ? "bg-slate-100 text-center font-semibold"
+                        : cell.role === "header"
+                          ? "bg-slate-50 text-center font-medium"
+                          : "text-left font-normal";
                     return (
-                      <th key={j} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} scope={cell.scope ?? undefined}
-                        className={`border border-slate-300 px-2 py-1 text-xs ${tone}`}>
+                      <th
+                        key={j}
+                        colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+                        scope={cell.scope ?? undefined}
+                        className={`border border-slate-300 px-2 py-1 text-xs ${tone}`}
+                      >
                         {cell.text}
                       </th>
                     );
@@ -179,29 +295,55 @@ function CombinedTableEditor({ format, printed, form, store }: { format: FormatI
           </tbody>
         </table>
       </div>
-      {printed.tables.map((table) => <TableMessages key={table.id} tableId={table.id} store={store} />)}
+      {printed.tables.map((table) => (
+        <TableMessages key={table.id} tableId={table.id} store={store} />
+      ))}
     </div>
   );
 }
 
 /** One official table as a grid of inputs: spreadsheet keys, Excel/WPS paste, computed totals read-only. */
-export function TableEditor({ format, table, form, store }: { format: FormatId; table: TableSpec; form: Form; store: EditorStore }) {
+export function TableEditor({
+  format,
+  table,
+  form,
+  store,
+}: {
+  format: FormatId;
+  table: TableSpec;
+  form: Form;
+  store: EditorStore;
+}) {
   const layout = tableLayout(table);
   const grid = `grid-${table.id}`;
-  const cells = new Map(listCells(format).filter((c) => c.tableId === table.id).map((c) => [c.id, c]));
+  const cells = new Map(
+    listCells(format)
+      .filter((c) => c.tableId === table.id)
+      .map((c) => [c.id, c]),
+  );
   const { onKeyDown, onPaste } = gridHandlers(grid, form);
 
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-label={table.caption || undefined}>
+        <table
+          className="w-full border-collapse text-sm"
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          aria-label={table.caption || undefined}
+        >
           <TableHead layout={layout} compact />
           <tbody>
             {layout.bodyRows.map(({ row, labelCells }, r) => (
               <tr key={row.key} className={row.computed ? "bg-slate-50" : undefined}>
                 {labelCells.map((l, j) => (
-                  <th key={j} colSpan={l.colSpan} rowSpan={l.rowSpan} scope="row"
-                    className={`border border-slate-300 px-2 py-1 text-left text-xs font-normal ${l.isGroup ? "w-8 bg-slate-50" : ""}`}>
+                  <th
+                    key={j}
+                    colSpan={l.colSpan}
+                    rowSpan={l.rowSpan}
+                    scope="row"
+                    className={`border border-slate-300 px-2 py-1 text-left text-xs font-normal ${l.isGroup ? "w-8 bg-slate-50" : ""}`}
+                  >
                     {l.text}
                   </th>
                 ))}
@@ -210,7 +352,15 @@ export function TableEditor({ format, table, form, store }: { format: FormatId; 
                   return cell.computed ? (
                     <TotalCell key={column.key} cell={cell} store={store} grid={grid} r={r} c={c} />
                   ) : (
-                    <TypedCell key={column.key} cell={cell} form={form} store={store} grid={grid} r={r} c={c} />
+                    <TypedCell
+                      key={column.key}
+                      cell={cell}
+                      form={form}
+                      store={store}
+                      grid={grid}
+                      r={r}
+                      c={c}
+                    />
                   );
                 })}
               </tr>

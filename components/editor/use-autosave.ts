@@ -77,66 +77,77 @@ export function useAutosave(options: {
   // The retry timer calls the current send, which a closure inside send itself cannot name.
   const retrySend = useRef<() => Promise<void>>(async () => {});
 
-  const send = useCallback(async (keepalive = false): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (inFlight.current) {
-      // Wait for the save under way; whatever was typed meanwhile is sent after it, by whoever wakes first.
-      while (inFlight.current) await inFlight.current;
-      if (!unsent.current) return;
-    }
-    const sent = unsent.current;
-    if (!sent || blocked.current) return;
-    setStatus("saving");
-    inFlight.current = (async () => {
-      let retry = false;
-      try {
-        const response = await fetch(`/api/reports/${reportId}/content`, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ version: version.current, content: sent }),
-          keepalive,
-        });
-        const body = await response.json().catch(() => ({}));
-        if (response.ok) {
-          attempt.current = 0;
-          version.current = body.version;
-          if (unsent.current === sent) {
-            unsent.current = null;
-            writeUnsent(reportId, null);
-            setStatus("saved");
-          } else if (unsent.current) {
-            writeUnsent(reportId, { baseVersion: version.current, content: unsent.current, at: Date.now() });
-            setStatus("pending");
+  const send = useCallback(
+    async (keepalive = false): Promise<void> => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (inFlight.current) {
+        // Wait for the save under way; whatever was typed meanwhile is sent after it, by whoever wakes first.
+        while (inFlight.current) await inFlight.current;
+        if (!unsent.current) return;
+      }
+      const sent = unsent.current;
+      if (!sent || blocked.current) return;
+      setStatus("saving");
+      inFlight.current = (async () => {
+        let retry = false;
+        try {
+          const response = await fetch(`/api/reports/${reportId}/content`, {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ version: version.current, content: sent }),
+            keepalive,
+          });
+          const body = await response.json().catch(() => ({}));
+          if (response.ok) {
+            attempt.current = 0;
+            version.current = body.version;
+            if (unsent.current === sent) {
+              unsent.current = null;
+              writeUnsent(reportId, null);
+              setStatus("saved");
+            } else if (unsent.current) {
+              writeUnsent(reportId, {
+                baseVersion: version.current,
+                content: unsent.current,
+                at: Date.now(),
+              });
+              setStatus("pending");
+            }
+            setMessage(null);
+            callbacks.current.onSaved();
+          } else if (response.status === 409 && body.current) {
+            blocked.current = true;
+            setStatus("conflict");
+            callbacks.current.onConflict(body.current as ServerReport, unsent.current ?? sent);
+          } else if (response.status >= 500 || response.status === 408 || response.status === 429) {
+            retry = true;
+            setStatus("offline");
+          } else {
+            // 400/401/403/404/409/413: sending again would not help; the edits stay in this browser.
+            setStatus("error");
+            setMessage(
+              response.status === 401
+                ? "登录已过期，请在新窗口重新登录后回到此页；修改已在本机暂存。"
+                : (body.error ?? `保存失败（${response.status}）`),
+            );
           }
-          setMessage(null);
-          callbacks.current.onSaved();
-        } else if (response.status === 409 && body.current) {
-          blocked.current = true;
-          setStatus("conflict");
-          callbacks.current.onConflict(body.current as ServerReport, unsent.current ?? sent);
-        } else if (response.status >= 500 || response.status === 408 || response.status === 429) {
+        } catch {
           retry = true;
           setStatus("offline");
-        } else {
-          // 400/401/403/404/409/413: sending again would not help; the edits stay in this browser.
-          setStatus("error");
-          setMessage(response.status === 401 ? "登录已过期，请在新窗口重新登录后回到此页；修改已在本机暂存。" : (body.error ?? `保存失败（${response.status}）`));
+        } finally {
+          inFlight.current = null;
         }
-      } catch {
-        retry = true;
-        setStatus("offline");
-      } finally {
-        inFlight.current = null;
-      }
-      if (retry) {
-        const delay = RETRY_MS[Math.min(attempt.current, RETRY_MS.length - 1)];
-        attempt.current += 1;
-        timer.current = setTimeout(() => void retrySend.current(), delay);
-      }
-    })();
-    return inFlight.current;
-  }, [reportId]);
+        if (retry) {
+          const delay = RETRY_MS[Math.min(attempt.current, RETRY_MS.length - 1)];
+          attempt.current += 1;
+          timer.current = setTimeout(() => void retrySend.current(), delay);
+        }
+      })();
+      return inFlight.current;
+    },
+    [reportId],
+  );
   useEffect(() => {
     retrySend.current = send;
   }, [send]);
@@ -146,30 +157,41 @@ export function useAutosave(options: {
   const keepScheduled = useRef(false);
   const keepLocally = useCallback(() => {
     keepScheduled.current = false;
-    if (unsent.current) writeUnsent(reportId, { baseVersion: version.current, content: unsent.current, at: Date.now() });
+    if (unsent.current)
+      writeUnsent(reportId, {
+        baseVersion: version.current,
+        content: unsent.current,
+        at: Date.now(),
+      });
   }, [reportId]);
 
   /** Record a change: kept locally straight after this frame, sent after a pause in typing. */
-  const changed = useCallback((content: ReportContent) => {
-    unsent.current = content;
-    if (!keepScheduled.current) {
-      keepScheduled.current = true;
-      setTimeout(keepLocally, 0);
-    }
-    setStatus((s) => (s === "offline" || s === "conflict" || s === "error" ? s : "pending"));
-    if (blocked.current) return;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void send(), attempt.current ? RETRY_MS[0] : SAVE_DELAY_MS);
-  }, [send, keepLocally]);
+  const changed = useCallback(
+    (content: ReportContent) => {
+      unsent.current = content;
+      if (!keepScheduled.current) {
+        keepScheduled.current = true;
+        setTimeout(keepLocally, 0);
+      }
+      setStatus((s) => (s === "offline" || s === "conflict" || s === "error" ? s : "pending"));
+      if (blocked.current) return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void send(), attempt.current ? RETRY_MS[0] : SAVE_DELAY_MS);
+    },
+    [send, keepLocally],
+  );
 
   /** After a conflict is resolved: continue from the server's version with the merged content. */
-  const resolved = useCallback((serverVersion: number, merged: ReportContent) => {
-    blocked.current = false;
-    version.current = serverVersion;
-    unsent.current = merged;
-    writeUnsent(reportId, { baseVersion: serverVersion, content: merged, at: Date.now() });
-    void send();
-  }, [reportId, send]);
+  const resolved = useCallback(
+    (serverVersion: number, merged: ReportContent) => {
+      blocked.current = false;
+      version.current = serverVersion;
+      unsent.current = merged;
+      writeUnsent(reportId, { baseVersion: serverVersion, content: merged, at: Date.now() });
+      void send();
+    },
+    [reportId, send],
+  );
 
   useEffect(() => {
     const flush = () => {
@@ -188,13 +210,16 @@ export function useAutosave(options: {
   }, [send, keepLocally]);
 
   /** The server already holds exactly these edits (e.g. sent by the page before a reload): nothing to send. */
-  const adopt = useCallback((serverVersion: number) => {
-    blocked.current = false;
-    version.current = serverVersion;
-    unsent.current = null;
-    writeUnsent(reportId, null);
-    setStatus("saved");
-  }, [reportId]);
+  const adopt = useCallback(
+    (serverVersion: number) => {
+      blocked.current = false;
+      version.current = serverVersion;
+      unsent.current = null;
+      writeUnsent(reportId, null);
+      setStatus("saved");
+    },
+    [reportId],
+  );
 
   return {
     status,

@@ -27,7 +27,10 @@ export function CopyToPortalButton({ html, text }: { html: string; text: string 
     if (!copied && typeof ClipboardItem !== "undefined" && navigator.clipboard?.write) {
       try {
         await navigator.clipboard.write([
-          new ClipboardItem({ "text/html": new Blob([html], { type: "text/html" }), "text/plain": new Blob([text], { type: "text/plain" }) }),
+          new ClipboardItem({
+            "text/html": new Blob([html], { type: "text/html" }),
+            "text/plain": new Blob([text], { type: "text/plain" }),
+          }),
         ]);
         copied = true;
       } catch {
@@ -39,11 +42,19 @@ export function CopyToPortalButton({ html, text }: { html: string; text: string 
 
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={copy} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={copy}
+        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+      >
         复制到门户网站
       </button>
       <span role="status" className="text-xs text-slate-600">
-        {status === "copied" ? "已复制，请在门户网站编辑器中粘贴。" : status === "failed" ? "浏览器不允许复制，请下载 HTML 后打开并全选复制。" : ""}
+        {status === "copied"
+          ? "已复制，请在门户网站编辑器中粘贴。"
+          : status === "failed"
+            ? "浏览器不允许复制，请下载 HTML 后打开并全选复制。"
+            : ""}
       </span>
     </span>
   );

@@ -7,7 +7,10 @@ import { useState } from "react";
  * converters are busy or absent the server's Chinese explanation is shown instead of an error page.
  */
 export function DownloadPdfButton({ reportId, fileName }: { reportId: string; fileName: string }) {
-  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
 
   const download = async () => {
     setState({ busy: true, error: null });
@@ -34,11 +37,20 @@ export function DownloadPdfButton({ reportId, fileName }: { reportId: string; fi
 
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={download} disabled={state.busy} aria-busy={state.busy}
-        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={download}
+        disabled={state.busy}
+        aria-busy={state.busy}
+        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60"
+      >
         {state.busy ? "正在生成 PDF…" : "下载 PDF"}
       </button>
-      {state.error ? <span role="alert" className="max-w-xs text-xs text-red-700">{state.error}</span> : null}
+      {state.error ? (
+        <span role="alert" className="max-w-xs text-xs text-red-700">
+          {state.error}
+        </span>
+      ) : null}
     </span>
   );
 }

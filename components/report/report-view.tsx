@@ -6,7 +6,12 @@ import type { ReportContent } from "@/lib/report/content";
 import { reviewTarget } from "@/lib/report/review-targets";
 import { targetId } from "@/lib/report/targets";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
-import { CommentList, commentsDescription, groupComments, type CommentsByTarget } from "./review-marks";
+import {
+  CommentList,
+  commentsDescription,
+  groupComments,
+  type CommentsByTarget,
+} from "./review-marks";
 
 /**
  * The whole report, read-only, exactly as it is published: drawn from the same publication model
@@ -16,17 +21,30 @@ import { CommentList, commentsDescription, groupComments, type CommentsByTarget 
  */
 const NOTED = "rounded bg-violet-50 outline-2 outline-offset-2 outline-violet-500";
 
-function Noted({ target, comments, children }: { target: string; comments: CommentsByTarget; children: ReactNode }) {
+function Noted({
+  target,
+  comments,
+  children,
+}: {
+  target: string;
+  comments: CommentsByTarget;
+  children: ReactNode;
+}) {
   const noted = comments.get(target);
   return (
-    <div data-cell-id={target} aria-description={commentsDescription(noted)} className={noted ? NOTED : undefined}>
+    <div
+      data-cell-id={target}
+      aria-description={commentsDescription(noted)}
+      className={noted ? NOTED : undefined}
+    >
       {children}
     </div>
   );
 }
 
 function Paragraph({ paragraph }: { paragraph: BodyParagraph }) {
-  if (paragraph.lead && !paragraph.text) return <h3 style={{ textIndent: "2em" }}>{paragraph.lead}</h3>;
+  if (paragraph.lead && !paragraph.text)
+    return <h3 style={{ textIndent: "2em" }}>{paragraph.lead}</h3>;
   return (
     <p style={{ textIndent: "2em", textAlign: "justify" }}>
       {paragraph.lead ? <span className="lead">{paragraph.lead}</span> : null}
@@ -38,23 +56,48 @@ function Paragraph({ paragraph }: { paragraph: BodyParagraph }) {
 const CELL = { border: "1px solid #000", padding: "3pt 2pt", textAlign: "center" } as const;
 
 function Cell({ cell, comments }: { cell: GridCell; comments: CommentsByTarget }) {
-  const span = { colSpan: cell.colSpan > 1 ? cell.colSpan : undefined, rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined };
+  const span = {
+    colSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+    rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+  };
   if (cell.role === "value") {
     const noted = cell.cellId ? comments.get(cell.cellId) : undefined;
     const description = commentsDescription(noted);
     return (
-      <td {...span} data-cell-id={cell.cellId} aria-description={description} title={description} style={CELL}
-        className={`relative tabular-nums ${noted ? "bg-violet-50 outline-2 -outline-offset-2 outline-violet-500" : ""}`}>
-        {noted ? <span aria-hidden className="absolute left-0.5 top-0 text-[10px] leading-3 text-violet-700">意见</span> : null}
+      <td
+        {...span}
+        data-cell-id={cell.cellId}
+        aria-description={description}
+        title={description}
+        style={CELL}
+        className={`relative tabular-nums ${noted ? "bg-violet-50 outline-2 -outline-offset-2 outline-violet-500" : ""}`}
+      >
+        {noted ? (
+          <span
+            aria-hidden
+            className="absolute left-0.5 top-0 text-[10px] leading-3 text-violet-700"
+          >
+            意见
+          </span>
+        ) : null}
         {cell.text}
       </td>
     );
   }
-  if (cell.role === "note" || cell.text === "") return <td {...span} className={cell.role === "note" ? "note" : undefined} style={CELL}>{cell.text}</td>;
+  if (cell.role === "note" || cell.text === "")
+    return (
+      <td {...span} className={cell.role === "note" ? "note" : undefined} style={CELL}>
+        {cell.text}
+      </td>
+    );
   const label = cell.role === "label" || cell.role === "group";
   return (
-    <th {...span} scope={cell.scope ?? undefined} className={cell.role === "caption" ? "item" : label ? cell.role : "head"}
-      style={label ? { ...CELL, padding: "3pt 4pt", textAlign: "left" } : CELL}>
+    <th
+      {...span}
+      scope={cell.scope ?? undefined}
+      className={cell.role === "caption" ? "item" : label ? cell.role : "head"}
+      style={label ? { ...CELL, padding: "3pt 4pt", textAlign: "left" } : CELL}
+    >
       {cell.text}
     </th>
   );
@@ -63,28 +106,63 @@ function Cell({ cell, comments }: { cell: GridCell; comments: CommentsByTarget }
 function Row({ row, comments }: { row: GridRow; comments: CommentsByTarget }) {
   return (
     <tr className={row.keepWithNext && !row.header ? "keep" : undefined}>
-      {row.segments.filter((s) => !s.continued).map((s) => <Cell key={s.col} cell={s.cell} comments={comments} />)}
+      {row.segments
+        .filter((s) => !s.continued)
+        .map((s) => (
+          <Cell key={s.col} cell={s.cell} comments={comments} />
+        ))}
     </tr>
   );
 }
 
-function Table({ grid, labelledBy, comments }: { grid: TableGrid; labelledBy: string; comments: CommentsByTarget }) {
+function Table({
+  grid,
+  labelledBy,
+  comments,
+}: {
+  grid: TableGrid;
+  labelledBy: string;
+  comments: CommentsByTarget;
+}) {
   const head = grid.rows.filter((r) => r.header);
   const body = grid.rows.filter((r) => !r.header);
   return (
     <div className="table-scroll" style={{ overflowX: "auto" }}>
-      <table aria-labelledby={labelledBy} className={grid.columnCount > 8 ? "wide" : undefined} style={{ borderCollapse: "collapse", width: "100%" }}>
-        {head.length ? <thead>{head.map((r, i) => <Row key={i} row={r} comments={comments} />)}</thead> : null}
-        <tbody>{body.map((r, i) => <Row key={i} row={r} comments={comments} />)}</tbody>
+      <table
+        aria-labelledby={labelledBy}
+        className={grid.columnCount > 8 ? "wide" : undefined}
+        style={{ borderCollapse: "collapse", width: "100%" }}
+      >
+        {head.length ? (
+          <thead>
+            {head.map((r, i) => (
+              <Row key={i} row={r} comments={comments} />
+            ))}
+          </thead>
+        ) : null}
+        <tbody>
+          {body.map((r, i) => (
+            <Row key={i} row={r} comments={comments} />
+          ))}
+        </tbody>
       </table>
     </div>
   );
 }
 
-export function ReportView({ content, comments }: { content: ReportContent; comments?: ReviewCommentView[] }) {
+export function ReportView({
+  content,
+  comments,
+}: {
+  content: ReportContent;
+  comments?: ReviewCommentView[];
+}) {
   const publication = buildPublication(content);
   const byTarget = groupComments(comments);
-  const inStep = (step: string) => (comments ?? []).filter((c) => (reviewTarget(content.format, c.target)?.step ?? "cover") === step);
+  const inStep = (step: string) =>
+    (comments ?? []).filter(
+      (c) => (reviewTarget(content.format, c.target)?.step ?? "cover") === step,
+    );
   const indents = closingIndents(publication.closing);
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-6">
@@ -97,39 +175,67 @@ export function ReportView({ content, comments }: { content: ReportContent; comm
         </h1>
         {publication.preface.length ? (
           <Noted target={targetId.preface} comments={byTarget}>
-            {publication.preface.map((p, i) => <Paragraph key={i} paragraph={p} />)}
+            {publication.preface.map((p, i) => (
+              <Paragraph key={i} paragraph={p} />
+            ))}
           </Noted>
         ) : null}
         {publication.sections.map((section) => {
           const headingId = `section-${section.key}`;
           const text = targetId.narrative(section.key);
-          const paragraphs = section.blocks.flatMap((b) => (b.type === "paragraph" ? [b.paragraph] : []));
+          const paragraphs = section.blocks.flatMap((b) =>
+            b.type === "paragraph" ? [b.paragraph] : [],
+          );
           return (
             <section key={section.key} aria-labelledby={headingId}>
-              <h2 id={headingId} data-cell-id={targetId.section(section.key)} style={{ textIndent: "2em" }}>{section.heading}</h2>
+              <h2
+                id={headingId}
+                data-cell-id={targetId.section(section.key)}
+                style={{ textIndent: "2em" }}
+              >
+                {section.heading}
+              </h2>
               <CommentList comments={inStep(section.key)} label={`${section.heading}的审核意见`} />
               {paragraphs.length ? (
                 <Noted target={text} comments={byTarget}>
-                  {paragraphs.map((p, i) => <Paragraph key={i} paragraph={p} />)}
+                  {paragraphs.map((p, i) => (
+                    <Paragraph key={i} paragraph={p} />
+                  ))}
                 </Noted>
               ) : section.blocks.length === 0 ? (
-                <p data-cell-id={text} className="text-sm text-slate-400" style={{ textIndent: "2em" }}>（尚未填写）</p>
+                <p
+                  data-cell-id={text}
+                  className="text-sm text-slate-400"
+                  style={{ textIndent: "2em" }}
+                >
+                  （尚未填写）
+                </p>
               ) : null}
-              {section.blocks.flatMap((b) => (b.type === "table" ? [b.grid] : [])).map((grid) => (
-                <Table key={grid.id} grid={grid} labelledBy={headingId} comments={byTarget} />
-              ))}
+              {section.blocks
+                .flatMap((b) => (b.type === "table" ? [b.grid] : []))
+                .map((grid) => (
+                  <Table key={grid.id} grid={grid} labelledBy={headingId} comments={byTarget} />
+                ))}
             </section>
           );
         })}
         {publication.closing.organ || publication.closing.date ? (
           <div className="closing" style={{ marginTop: "28.95pt" }}>
             {publication.closing.organ ? (
-              <p data-cell-id={targetId.meta("issuingOrgan")} className="organ" style={{ textAlign: "right", paddingRight: `${indents.organ}em` }}>
+              <p
+                data-cell-id={targetId.meta("issuingOrgan")}
+                className="organ"
+                style={{ textAlign: "right", paddingRight: `${indents.organ}em` }}
+              >
                 {publication.closing.organ}
               </p>
             ) : null}
             {publication.closing.date ? (
-              <p data-cell-id={targetId.meta("issuedDate")} className="date" style={{ textAlign: "right", paddingRight: `${indents.date}em` }}>
+              <p
+                data-cell-id={targetId.meta("issuedDate")}
+                className="date"
+                style={{ textAlign: "right", paddingRight: `${indents.date}em` }}
+              >
                 {publication.closing.date}
               </p>
             ) : null}

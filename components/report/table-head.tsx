@@ -7,7 +7,11 @@ export function TableHead({ layout, compact = false }: { layout: TableLayout; co
     <thead>
       {layout.captionRow ? (
         <tr>
-          <th colSpan={layout.captionRow.colSpan} scope="colgroup" className="border border-slate-300 bg-slate-100 px-2 py-1 text-center font-semibold">
+          <th
+            colSpan={layout.captionRow.colSpan}
+            scope="colgroup"
+            className="border border-slate-300 bg-slate-100 px-2 py-1 text-center font-semibold"
+          >
             {layout.captionRow.text}
           </th>
         </tr>
@@ -15,8 +19,13 @@ export function TableHead({ layout, compact = false }: { layout: TableLayout; co
       {layout.headerRows.map((row, i) => (
         <tr key={i}>
           {row.map((cell, j) => (
-            <th key={j} colSpan={cell.colSpan} rowSpan={cell.rowSpan} scope={cell.scope}
-              className={`border border-slate-300 bg-slate-50 text-center font-medium ${pad}`}>
+            <th
+              key={j}
+              colSpan={cell.colSpan}
+              rowSpan={cell.rowSpan}
+              scope={cell.scope}
+              className={`border border-slate-300 bg-slate-50 text-center font-medium ${pad}`}
+            >
               {cell.text}
             </th>
           ))}

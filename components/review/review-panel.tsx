@@ -14,7 +14,12 @@ import { sendJson } from "./post-json";
  * Reviewing a submitted report: the report read-only, comments written on a chosen cell or section
  * (picked from the list, or by clicking the place in the report), then 退回 with them, or 通过.
  */
-export function ReviewPanel({ reportId, version, content, comments }: {
+export function ReviewPanel({
+  reportId,
+  version,
+  content,
+  comments,
+}: {
   reportId: string;
   version: number;
   content: ReportContent;
@@ -34,7 +39,11 @@ export function ReviewPanel({ reportId, version, content, comments }: {
   const { confirm, dialog } = useConfirm();
   const pendingComments = comments.filter((c) => c.state === "pending");
 
-  const run = (work: () => Promise<{ ok: true; data: unknown } | { ok: false; error: string }>, success: string | null, after?: () => void) =>
+  const run = (
+    work: () => Promise<{ ok: true; data: unknown } | { ok: false; error: string }>,
+    success: string | null,
+    after?: () => void,
+  ) =>
     startTransition(async () => {
       setError(null);
       setNotice(null);
@@ -63,7 +72,11 @@ export function ReviewPanel({ reportId, version, content, comments }: {
       setError("请填写意见内容。");
       return;
     }
-    run(() => sendJson(`/api/reports/${reportId}/comments`, "POST", { target, body }), "意见已添加，退回时将一并发送给填报员。", () => setBody(""));
+    run(
+      () => sendJson(`/api/reports/${reportId}/comments`, "POST", { target, body }),
+      "意见已添加，退回时将一并发送给填报员。",
+      () => setBody(""),
+    );
   };
 
   const sendBack = () => {
@@ -77,7 +90,15 @@ export function ReviewPanel({ reportId, version, content, comments }: {
       confirmLabel: "确认退回",
       tone: "danger",
     }).then((confirmed) => {
-      if (confirmed) run(() => sendJson(`/api/reports/${reportId}/return`, "POST", { version, comment: overall || undefined }), null);
+      if (confirmed)
+        run(
+          () =>
+            sendJson(`/api/reports/${reportId}/return`, "POST", {
+              version,
+              comment: overall || undefined,
+            }),
+          null,
+        );
     });
   };
 
@@ -89,7 +110,15 @@ export function ReviewPanel({ reportId, version, content, comments }: {
         : "通过后报告将不能再修改，可以标记为已发布。",
       confirmLabel: "确认通过",
     }).then((confirmed) => {
-      if (confirmed) run(() => sendJson(`/api/reports/${reportId}/approve`, "POST", { version, comment: overall || undefined }), null);
+      if (confirmed)
+        run(
+          () =>
+            sendJson(`/api/reports/${reportId}/approve`, "POST", {
+              version,
+              comment: overall || undefined,
+            }),
+          null,
+        );
     });
   };
 
@@ -102,35 +131,85 @@ export function ReviewPanel({ reportId, version, content, comments }: {
       <aside aria-label="审核" className="space-y-3">
         <div className="sticky top-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-base font-semibold">审核</h2>
-          <p className="text-xs text-slate-500">在左侧报告中点击单元格、标题或文字，或在下面选择位置，写下意见。</p>
+          <p className="text-xs text-slate-500">
+            在左侧报告中点击单元格、标题或文字，或在下面选择位置，写下意见。
+          </p>
           <div className="space-y-2">
-            <label htmlFor={`${ids}-target`} className="block text-sm font-medium">意见位置</label>
-            <select id={`${ids}-target`} value={target} onChange={(e) => setTarget(e.target.value)} className={field}>
+            <label htmlFor={`${ids}-target`} className="block text-sm font-medium">
+              意见位置
+            </label>
+            <select
+              id={`${ids}-target`}
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              className={field}
+            >
               {groups.map((group) => (
                 <optgroup key={group} label={group}>
-                  {targets.filter((t) => t.group === group).map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+                  {targets
+                    .filter((t) => t.group === group)
+                    .map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.label}
+                      </option>
+                    ))}
                 </optgroup>
               ))}
             </select>
-            <label htmlFor={`${ids}-body`} className="block text-sm font-medium">意见内容</label>
-            <textarea id={`${ids}-body`} ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} rows={3} className={field} />
-            <button type="button" onClick={add} disabled={pending} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+            <label htmlFor={`${ids}-body`} className="block text-sm font-medium">
+              意见内容
+            </label>
+            <textarea
+              id={`${ids}-body`}
+              ref={bodyRef}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={3}
+              className={field}
+            />
+            <button
+              type="button"
+              onClick={add}
+              disabled={pending}
+              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60"
+            >
               添加意见
             </button>
           </div>
 
           <section aria-labelledby={`${ids}-pending`} className="space-y-1">
-            <h3 id={`${ids}-pending`} className="text-sm font-medium">待发送的意见（{pendingComments.length}）</h3>
-            {pendingComments.length === 0 ? <p className="text-xs text-slate-500">尚无。</p> : (
+            <h3 id={`${ids}-pending`} className="text-sm font-medium">
+              待发送的意见（{pendingComments.length}）
+            </h3>
+            {pendingComments.length === 0 ? (
+              <p className="text-xs text-slate-500">尚无。</p>
+            ) : (
               <ul className="max-h-64 space-y-1 overflow-y-auto text-sm" aria-label="待发送的意见">
                 {pendingComments.map((c) => (
-                  <li key={c.id} className="rounded border border-violet-200 bg-violet-50 px-2 py-1">
-                    <p className="text-xs text-slate-600">{c.targetLabel} · {COMMENT_STATE_LABEL[c.state]}{c.author ? ` · ${c.author}` : ""}</p>
+                  <li
+                    key={c.id}
+                    className="rounded border border-violet-200 bg-violet-50 px-2 py-1"
+                  >
+                    <p className="text-xs text-slate-600">
+                      {c.targetLabel} · {COMMENT_STATE_LABEL[c.state]}
+                      {c.author ? ` · ${c.author}` : ""}
+                    </p>
                     <p className="whitespace-pre-wrap">{c.body}</p>
                     {c.mine ? (
-                      <button type="button" disabled={pending} aria-label={`删除意见：${c.targetLabel}`}
-                        onClick={() => run(() => sendJson(`/api/reports/${reportId}/comments/${c.id}`, "DELETE"), "意见已删除。")}
-                        className="text-xs text-red-700 hover:underline">删除</button>
+                      <button
+                        type="button"
+                        disabled={pending}
+                        aria-label={`删除意见：${c.targetLabel}`}
+                        onClick={() =>
+                          run(
+                            () => sendJson(`/api/reports/${reportId}/comments/${c.id}`, "DELETE"),
+                            "意见已删除。",
+                          )
+                        }
+                        className="text-xs text-red-700 hover:underline"
+                      >
+                        删除
+                      </button>
                     ) : null}
                   </li>
                 ))}
@@ -139,16 +218,45 @@ export function ReviewPanel({ reportId, version, content, comments }: {
           </section>
 
           <div className="space-y-1">
-            <label htmlFor={`${ids}-overall`} className="block text-sm font-medium">总体意见（可选）</label>
-            <textarea id={`${ids}-overall`} value={overall} onChange={(e) => setOverall(e.target.value)} rows={2} className={field} />
+            <label htmlFor={`${ids}-overall`} className="block text-sm font-medium">
+              总体意见（可选）
+            </label>
+            <textarea
+              id={`${ids}-overall`}
+              value={overall}
+              onChange={(e) => setOverall(e.target.value)}
+              rows={2}
+              className={field}
+            />
           </div>
-          {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-700">{error}</p> : null}
-          {notice ? <p role="status" className="text-sm text-emerald-700">{notice}</p> : null}
+          {error ? (
+            <p
+              role="alert"
+              className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-700"
+            >
+              {error}
+            </p>
+          ) : null}
+          {notice ? (
+            <p role="status" className="text-sm text-emerald-700">
+              {notice}
+            </p>
+          ) : null}
           <div className="flex gap-2">
-            <button type="button" onClick={sendBack} disabled={pending} className="flex-1 rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={sendBack}
+              disabled={pending}
+              className="flex-1 rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+            >
               退回
             </button>
-            <button type="button" onClick={approve} disabled={pending} className="flex-1 rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
+            <button
+              type="button"
+              onClick={approve}
+              disabled={pending}
+              className="flex-1 rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+            >
               通过
             </button>
           </div>

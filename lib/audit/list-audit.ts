@@ -34,7 +34,9 @@ export const AUDIT_PAGE_SIZE = 50;
 function chinaDay(value: string | undefined, addDays = 0): Date | null {
   const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   if (!m) return null;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays) - 8 * 60 * 60 * 1000);
+  return new Date(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + addDays) - 8 * 60 * 60 * 1000,
+  );
 }
 
 /**
@@ -42,7 +44,10 @@ function chinaDay(value: string | undefined, addDays = 0): Date | null {
  * with a role there, and — for admins of a top-level organisation — failed sign-ins of accounts that
  * do not exist. Newest first, a page at a time.
  */
-export async function listAudit(ctx: AuthContext, filter: AuditFilter = {}): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+export async function listAudit(
+  ctx: AuthContext,
+  filter: AuditFilter = {},
+): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
   const scope = organizationsWhere(ctx.access, "audit.read");
   if (!scope.length) throw new NotFoundError();
   const topLevel = await db().organization.count({ where: { id: { in: scope }, parentId: null } });
@@ -60,9 +65,16 @@ export async function listAudit(ctx: AuthContext, filter: AuditFilter = {}): Pro
     AND: [
       visible,
       filter.action ? { action: filter.action } : {},
-      from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {},
+      from || to
+        ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } }
+        : {},
       account
-        ? { OR: [{ actorAccount: { contains: account, mode: "insensitive" } }, { subjectUser: { account: { contains: account, mode: "insensitive" } } }] }
+        ? {
+            OR: [
+              { actorAccount: { contains: account, mode: "insensitive" } },
+              { subjectUser: { account: { contains: account, mode: "insensitive" } } },
+            ],
+          }
         : {},
     ],
   };
@@ -81,8 +93,17 @@ export async function listAudit(ctx: AuthContext, filter: AuditFilter = {}): Pro
       },
     }),
   ]);
-  const orgIds = [...new Set(rows.map((r) => r.organizationId).filter((id): id is string => Boolean(id)))];
-  const orgs = new Map((await db().organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+  const orgIds = [
+    ...new Set(rows.map((r) => r.organizationId).filter((id): id is string => Boolean(id))),
+  ];
+  const orgs = new Map(
+    (
+      await db().organization.findMany({
+        where: { id: { in: orgIds } },
+        select: { id: true, name: true },
+      })
+    ).map((o) => [o.id, o.name]),
+  );
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -91,7 +112,8 @@ export async function listAudit(ctx: AuthContext, filter: AuditFilter = {}): Pro
       actorAccount: r.actorAccount,
       actorName: r.actor?.displayName ?? null,
       subjectAccount: r.subjectUser?.account ?? null,
-      organizationName: (r.organizationId && orgs.get(r.organizationId)) || r.report?.organization.name || null,
+      organizationName:
+        (r.organizationId && orgs.get(r.organizationId)) || r.report?.organization.name || null,
       report: r.report ? { id: r.report.id, year: r.report.year } : null,
       ip: r.ip,
       detail: r.detail,

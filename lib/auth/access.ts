@@ -13,7 +13,10 @@ export interface OrgAccess {
 const INHERITED: Role[] = ["REVIEWER", "ADMIN"];
 
 export async function loadAccess(userId: string): Promise<OrgAccess> {
-  const memberships = await db().membership.findMany({ where: { userId }, select: { organizationId: true, role: true } });
+  const memberships = await db().membership.findMany({
+    where: { userId },
+    select: { organizationId: true, role: true },
+  });
   const roles = new Map<string, Set<Role>>();
   const grant = (orgId: string, role: Role) => {
     if (!roles.has(orgId)) roles.set(orgId, new Set());

@@ -16,13 +16,22 @@ export interface CompletedSignIn {
  */
 export async function completeSignIn(
   user: { id: string; account: string },
-  options: { ip: string | null; deviceCookie?: string; method: "password" | "totp" | "recovery-code"; now?: Date },
+  options: {
+    ip: string | null;
+    deviceCookie?: string;
+    method: "password" | "totp" | "recovery-code";
+    now?: Date;
+  },
 ): Promise<CompletedSignIn> {
   const now = options.now ?? new Date();
   const token = await db().$transaction(async (tx) => {
     const created = await createSession(user.id, tx, now);
     await recordAudit(tx, {
-      action: "SIGN_IN", actorId: user.id, actorAccount: user.account, subjectUserId: user.id, ip: options.ip,
+      action: "SIGN_IN",
+      actorId: user.id,
+      actorAccount: user.account,
+      subjectUserId: user.id,
+      ip: options.ip,
       detail: { method: options.method },
     });
     return created.token;

@@ -8,7 +8,10 @@ import { SESSION_COOKIE } from "./session-token";
  */
 async function isHttps(): Promise<boolean> {
   const h = await headers();
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0].trim() === "https" || process.env.NIANBAO_SECURE_COOKIES === "1";
+  return (
+    (h.get("x-forwarded-proto") ?? "").split(",")[0].trim() === "https" ||
+    process.env.NIANBAO_SECURE_COOKIES === "1"
+  );
 }
 
 /**
@@ -47,5 +50,11 @@ export async function readDeviceCookie(): Promise<string | undefined> {
 /** The device cookie outlives the session on purpose: it only marks the browser as known to the accounts in it. */
 export async function setDeviceCookie(value: string): Promise<void> {
   const { name, secure } = await cookieName(DEVICE_COOKIE);
-  (await cookies()).set(name, value, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: Math.floor(DEVICE_TOKEN_MAX_AGE_MS / 1000) });
+  (await cookies()).set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: Math.floor(DEVICE_TOKEN_MAX_AGE_MS / 1000),
+  });
 }

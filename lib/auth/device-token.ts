@@ -14,7 +14,10 @@ export const DEVICE_TOKENS_KEPT = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sign(userId: string, deviceId: string, issued: string): string {
-  return createHmac("sha256", derivedKey("device-token")).update(`${userId}.${deviceId}.${issued}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", derivedKey("device-token"))
+    .update(`${userId}.${deviceId}.${issued}`)
+    .digest("base64url")
+    .slice(0, 32);
 }
 
 export function issueDeviceToken(userId: string, now = new Date()): string {
@@ -25,9 +28,23 @@ export function issueDeviceToken(userId: string, now = new Date()): string {
 
 function parse(token: string, now: Date): { userId: string; deviceId: string } | null {
   const [userId, deviceId, issued, signature, ...rest] = token.split(".");
-  if (rest.length || !userId || !deviceId || !issued || !signature || !UUID.test(userId) || !/^[A-Za-z0-9_-]{16}$/.test(deviceId)) return null;
+  if (
+    rest.length ||
+    !userId ||
+    !deviceId ||
+    !issued ||
+    !signature ||
+    !UUID.test(userId) ||
+    !/^[A-Za-z0-9_-]{16}$/.test(deviceId)
+  )
+    return null;
   const issuedAt = Number.parseInt(issued, 36);
-  if (!Number.isFinite(issuedAt) || issuedAt > now.getTime() + 60_000 || now.getTime() - issuedAt > DEVICE_TOKEN_MAX_AGE_MS) return null;
+  if (
+    !Number.isFinite(issuedAt) ||
+    issuedAt > now.getTime() + 60_000 ||
+    now.getTime() - issuedAt > DEVICE_TOKEN_MAX_AGE_MS
+  )
+    return null;
   const expected = Buffer.from(sign(userId, deviceId, issued));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
@@ -35,7 +52,11 @@ function parse(token: string, now: Date): { userId: string; deviceId: string } |
 }
 
 /** The device id under which this browser is known to the user, or null (no cookie, forged, expired). */
-export function knownDevice(cookie: string | undefined, userId: string, now = new Date()): string | null {
+export function knownDevice(
+  cookie: string | undefined,
+  userId: string,
+  now = new Date(),
+): string | null {
   for (const token of (cookie ?? "").split(",").slice(0, DEVICE_TOKENS_KEPT)) {
     const parsed = parse(token.trim(), now);
     if (parsed && parsed.userId === userId) return parsed.deviceId;
@@ -44,7 +65,11 @@ export function knownDevice(cookie: string | undefined, userId: string, now = ne
 }
 
 /** The cookie after signing in as `userId`: a fresh token for it first, the other accounts' valid ones after. */
-export function withDeviceToken(cookie: string | undefined, userId: string, now = new Date()): string {
+export function withDeviceToken(
+  cookie: string | undefined,
+  userId: string,
+  now = new Date(),
+): string {
   const others = (cookie ?? "")
     .split(",")
     .map((t) => t.trim())

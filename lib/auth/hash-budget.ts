@@ -9,7 +9,11 @@ import { ServiceUnavailableError } from "@/lib/errors";
  * refused at once (503, try again shortly). A browser that signed in to the account before jumps the
  * queue: a flood from elsewhere does not keep the account's owner out.
  */
-const concurrency = Math.max(1, Number(process.env.NIANBAO_HASH_CONCURRENCY) || Math.max(1, Math.floor(availableParallelism() / 2)));
+const concurrency = Math.max(
+  1,
+  Number(process.env.NIANBAO_HASH_CONCURRENCY) ||
+    Math.max(1, Math.floor(availableParallelism() / 2)),
+);
 const queueLimit = Math.max(0, Number(process.env.NIANBAO_HASH_QUEUE) || 16 * concurrency);
 
 export const HASH_BUSY_MESSAGE = "登录请求过多，服务器繁忙，请稍后再试。";
@@ -24,11 +28,15 @@ function next() {
   }
 }
 
-export async function withHashBudget<T>(work: () => Promise<T>, options: { priority?: boolean } = {}): Promise<T> {
+export async function withHashBudget<T>(
+  work: () => Promise<T>,
+  options: { priority?: boolean } = {},
+): Promise<T> {
   if (running >= concurrency) {
     const priority = Boolean(options.priority);
     // Priority work may overfill the queue (it is rare: browsers that know the account).
-    if (!priority && waiting.length >= queueLimit) throw new ServiceUnavailableError(HASH_BUSY_MESSAGE, 5);
+    if (!priority && waiting.length >= queueLimit)
+      throw new ServiceUnavailableError(HASH_BUSY_MESSAGE, 5);
     await new Promise<void>((start) => {
       const entry = { start, priority };
       if (priority) {
@@ -50,6 +58,11 @@ export async function withHashBudget<T>(work: () => Promise<T>, options: { prior
 }
 
 /** For tests and the health of the process: how many hashes run and wait now. */
-export function hashBudgetState(): { running: number; waiting: number; concurrency: number; queueLimit: number } {
+export function hashBudgetState(): {
+  running: number;
+  waiting: number;
+  concurrency: number;
+  queueLimit: number;
+} {
   return { running, waiting: waiting.length, concurrency, queueLimit };
 }

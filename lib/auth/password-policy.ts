@@ -24,7 +24,8 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (password.length > PASSWORD_MAX) return `新密码不能超过 ${PASSWORD_MAX} 个字符。`;
   if (password.trim().length !== password.length) return "新密码开头和结尾不能有空格。";
   const lower = password.toLowerCase();
-  if (lower === DEMO_PASSWORD || lower.includes(DEMO_PASSWORD)) return "不能使用演示账号的公开密码。";
+  if (lower === DEMO_PASSWORD || lower.includes(DEMO_PASSWORD))
+    return "不能使用演示账号的公开密码。";
   if (new Set(password).size < 4) return "新密码过于简单，请混用不同的字母、数字或符号。";
   if (isCommonPassword(password)) return "这个密码太常见，很容易被猜中，请换一个。";
   const account = context.account?.trim().toLowerCase();
@@ -45,16 +46,30 @@ export function newPasswordSchema(account?: string) {
 }
 
 /** The names a password must not contain, of the units given and of every unit the user works in. */
-async function unitNamesOf(userId: string | undefined, organizationIds: string[]): Promise<string[]> {
+async function unitNamesOf(
+  userId: string | undefined,
+  organizationIds: string[],
+): Promise<string[]> {
   const units = await db().organization.findMany({
-    where: { OR: [{ id: { in: organizationIds } }, ...(userId ? [{ memberships: { some: { userId } } }] : [])] },
+    where: {
+      OR: [
+        { id: { in: organizationIds } },
+        ...(userId ? [{ memberships: { some: { userId } } }] : []),
+      ],
+    },
     select: { name: true, fullName: true, slug: true },
   });
   return units.flatMap((u) => [u.name, u.fullName, u.slug]);
 }
 
 /** Every rule, units included; a refusal is a 400 with the reason. */
-export async function assertAcceptablePassword(password: string, who: { account: string; userId?: string; organizationIds?: string[] }): Promise<void> {
-  const problem = passwordProblem(password, { account: who.account, unitNames: await unitNamesOf(who.userId, who.organizationIds ?? []) });
+export async function assertAcceptablePassword(
+  password: string,
+  who: { account: string; userId?: string; organizationIds?: string[] },
+): Promise<void> {
+  const problem = passwordProblem(password, {
+    account: who.account,
+    unitNames: await unitNamesOf(who.userId, who.organizationIds ?? []),
+  });
   if (problem) throw new ValidationError(problem);
 }

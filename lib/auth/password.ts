@@ -9,7 +9,11 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** `priority`: the caller is a browser known to the account (lib/auth/hash-budget.ts). */
-export async function verifyPassword(passwordHash: string, password: string, options: { priority?: boolean } = {}): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string,
+  password: string,
+  options: { priority?: boolean } = {},
+): Promise<boolean> {
   return withHashBudget(async () => {
     try {
       return await verify(passwordHash, password);

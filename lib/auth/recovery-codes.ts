@@ -31,9 +31,14 @@ function newCode(): string {
 }
 
 /** Replace the user's recovery codes with new ones; returns them in clear, to be shown once. */
-export async function replaceRecoveryCodes(tx: Pick<Prisma.TransactionClient, "recoveryCode">, userId: string): Promise<string[]> {
+export async function replaceRecoveryCodes(
+  tx: Pick<Prisma.TransactionClient, "recoveryCode">,
+  userId: string,
+): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+  await tx.recoveryCode.createMany({
+    data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })),
+  });
   return codes;
 }

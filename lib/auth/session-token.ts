@@ -18,7 +18,9 @@ export function sessionSecret(): string {
   const secret = process.env.SESSION_SECRET?.trim();
   if (secret) return secret;
   if (process.env.NODE_ENV === "production") {
-    throw new Error("生产环境必须设置 SESSION_SECRET（各实例相同的随机长字符串，例如 openssl rand -base64 48 的输出）。");
+    throw new Error(
+      "生产环境必须设置 SESSION_SECRET（各实例相同的随机长字符串，例如 openssl rand -base64 48 的输出）。",
+    );
   }
   return DEV_SECRET;
 }

@@ -1,6 +1,11 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./session-token";
+import {
+  hashSessionToken,
+  newSessionToken,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from "./session-token";
 
 export interface SessionUser {
   sessionId: string;
@@ -14,10 +19,22 @@ export interface SessionUser {
 type SessionClient = Pick<Prisma.TransactionClient, "session">;
 
 /** A session that has passed every factor. */
-export async function createSession(userId: string, client: SessionClient = db(), now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  userId: string,
+  client: SessionClient = db(),
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await client.session.create({ data: { tokenHash: hashSessionToken(token), userId, expiresAt, createdAt: now, lastSeenAt: now } });
+  await client.session.create({
+    data: {
+      tokenHash: hashSessionToken(token),
+      userId,
+      expiresAt,
+      createdAt: now,
+      lastSeenAt: now,
+    },
+  });
   return { token, expiresAt };
 }
 
@@ -28,7 +45,14 @@ export const PENDING_SECOND_FACTOR_MS = 5 * 60 * 1000;
 export async function createPendingSession(userId: string, now = new Date()): Promise<string> {
   const token = newSessionToken();
   await db().session.create({
-    data: { tokenHash: hashSessionToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + PENDING_SECOND_FACTOR_MS), pendingSecondFactor: true },
+    data: {
+      tokenHash: hashSessionToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + PENDING_SECOND_FACTOR_MS),
+      pendingSecondFactor: true,
+    },
   });
   return token;
 }
@@ -41,7 +65,9 @@ async function lookUp(token: string | undefined, now: number): Promise<FoundSess
   if (!token) return null;
   const session = await db().session.findUnique({
     where: { tokenHash: hashSessionToken(token) },
-    include: { user: { select: { id: true, account: true, displayName: true, totpEnabledAt: true } } },
+    include: {
+      user: { select: { id: true, account: true, displayName: true, totpEnabledAt: true } },
+    },
   });
   if (!session) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) {
@@ -50,16 +76,26 @@ async function lookUp(token: string | undefined, now: number): Promise<FoundSess
   }
   // Touch at most once a minute: no write per request.
   if (!session.pendingSecondFactor && now - session.lastSeenAt.getTime() > 60_000) {
-    await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    await db().session.updateMany({
+      where: { id: session.id },
+      data: { lastSeenAt: new Date(now) },
+    });
   }
   return {
-    sessionId: session.id, userId: session.user.id, account: session.user.account, displayName: session.user.displayName,
-    totpEnabled: Boolean(session.user.totpEnabledAt), pendingSecondFactor: session.pendingSecondFactor,
+    sessionId: session.id,
+    userId: session.user.id,
+    account: session.user.account,
+    displayName: session.user.displayName,
+    totpEnabled: Boolean(session.user.totpEnabledAt),
+    pendingSecondFactor: session.pendingSecondFactor,
   };
 }
 
 /** The live, fully signed-in session for a cookie token, or null; touches lastSeenAt so that activity keeps it alive. */
-export async function findSession(token: string | undefined, now = Date.now()): Promise<SessionUser | null> {
+export async function findSession(
+  token: string | undefined,
+  now = Date.now(),
+): Promise<SessionUser | null> {
   const found = await lookUp(token, now);
   if (!found || found.pendingSecondFactor) return null;
   const { pendingSecondFactor: _pending, ...user } = found;
@@ -67,7 +103,10 @@ export async function findSession(token: string | undefined, now = Date.now()): 
 }
 
 /** The session waiting for its two-step code, or null. */
-export async function findPendingSession(token: string | undefined, now = Date.now()): Promise<SessionUser | null> {
+export async function findPendingSession(
+  token: string | undefined,
+  now = Date.now(),
+): Promise<SessionUser | null> {
   const found = await lookUp(token, now);
   if (!found || !found.pendingSecondFactor) return null;
   const { pendingSecondFactor: _pending, ...user } = found;
@@ -77,15 +116,24 @@ export async function findPendingSession(token: string | undefined, now = Date.n
 /** Ends the session of this cookie token; returns whose it was (null when there was none). */
 export async function deleteSession(token: string | undefined): Promise<{ userId: string } | null> {
   if (!token) return null;
-  const session = await db().session.findUnique({ where: { tokenHash: hashSessionToken(token) }, select: { id: true, userId: true } });
+  const session = await db().session.findUnique({
+    where: { tokenHash: hashSessionToken(token) },
+    select: { id: true, userId: true },
+  });
   if (!session) return null;
   await db().session.deleteMany({ where: { id: session.id } });
   return { userId: session.userId };
 }
 
 /** Every session of a user but one (after a password change: other devices must sign in again). */
-export async function deleteOtherSessions(client: SessionClient, userId: string, keepSessionId: string): Promise<number> {
-  const { count } = await client.session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
+export async function deleteOtherSessions(
+  client: SessionClient,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  const { count } = await client.session.deleteMany({
+    where: { userId, id: { not: keepSessionId } },
+  });
   return count;
 }
 

@@ -5,7 +5,14 @@ import { verifyPassword } from "./password";
 import { completeSignIn, type CompletedSignIn } from "./complete-sign-in";
 import { createPendingSession, deleteSession } from "./sessions";
 import {
-  checkDelay, clearThrottle, recordFailure, retryPhrase, SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_PAIR,
+  checkDelay,
+  clearThrottle,
+  recordFailure,
+  retryPhrase,
+  SIGN_IN_FAILURES_PER_ACCOUNT,
+  SIGN_IN_PER_ACCOUNT,
+  SIGN_IN_PER_ADDRESS,
+  SIGN_IN_PER_PAIR,
   type DelayRule,
 } from "./throttle";
 
@@ -17,7 +24,8 @@ export type SignInResult =
 
 // Verifying against a real hash even for an unknown account keeps both answers equally slow,
 // so the timing does not tell which accounts exist.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0aMz5qN+oHAz8y9Y2gSGy1Hc0HEu5JXxL1LMIj6v6Ew";
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0aMz5qN+oHAz8y9Y2gSGy1Hc0HEu5JXxL1LMIj6v6Ew";
 
 export const WRONG_CREDENTIALS = "账号或密码不正确。";
 
@@ -52,38 +60,74 @@ export interface SignInOptions {
  * accounts a per-address one. A delayed attempt is refused before any password is hashed. Every
  * outcome is in the audit log, and repeated failures on one account get an entry of their own.
  */
-export async function signIn(account: string, password: string, options: SignInOptions = {}): Promise<SignInResult> {
+export async function signIn(
+  account: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<SignInResult> {
   const ip = options.ip ?? null;
   const now = options.now ?? new Date();
   const key = accountKey(account);
   if (options.previousToken) await deleteSession(options.previousToken);
-  const user = await db().user.findUnique({ where: { account }, select: { id: true, account: true, passwordHash: true, totpEnabledAt: true } });
+  const user = await db().user.findUnique({
+    where: { account },
+    select: { id: true, account: true, passwordHash: true, totpEnabledAt: true },
+  });
   const device = user ? knownDevice(options.deviceCookie, user.id, now) : null;
 
   // Which counters this attempt is measured by, and which its failure adds to.
   const rules: [DelayRule, string][] = device
     ? [[SIGN_IN_PER_PAIR, `${key}|device:${device}`]]
-    : [[SIGN_IN_PER_PAIR, `${key}|ip:${ip ?? "unknown"}`], [SIGN_IN_PER_ACCOUNT, key], ...(ip ? [[SIGN_IN_PER_ADDRESS, ip] as [DelayRule, string]] : [])];
+    : [
+        [SIGN_IN_PER_PAIR, `${key}|ip:${ip ?? "unknown"}`],
+        [SIGN_IN_PER_ACCOUNT, key],
+        ...(ip ? [[SIGN_IN_PER_ADDRESS, ip] as [DelayRule, string]] : []),
+      ];
   const states = await Promise.all(rules.map(([rule, k]) => checkDelay(rule, k, now)));
   const waitMs = Math.max(0, ...states.map((s) => (s.blocked ? s.retryAfterMs : 0)));
   if (waitMs > 0) {
     await recordAuditNow({
-      action: "SIGN_IN_THROTTLED", actorAccount: account, subjectUserId: user?.id, ip,
-      detail: { by: rules.filter((_, i) => states[i].blocked).map(([rule]) => rule.kind), waitSeconds: Math.ceil(waitMs / 1000), knownDevice: Boolean(device) },
+      action: "SIGN_IN_THROTTLED",
+      actorAccount: account,
+      subjectUserId: user?.id,
+      ip,
+      detail: {
+        by: rules.filter((_, i) => states[i].blocked).map(([rule]) => rule.kind),
+        waitSeconds: Math.ceil(waitMs / 1000),
+        knownDevice: Boolean(device),
+      },
     });
-    return { ok: false, error: throttledMessage(waitMs), retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    return {
+      ok: false,
+      error: throttledMessage(waitMs),
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    };
   }
 
-  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password, { priority: Boolean(device) });
+  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password, {
+    priority: Boolean(device),
+  });
   if (!user || !valid) {
     await Promise.all(rules.map(([rule, k]) => recordFailure(rule, k, now)));
-    await recordAuditNow({ action: "SIGN_IN_FAILED", actorAccount: account, subjectUserId: user?.id, ip, detail: { reason: user ? "password" : "account", knownDevice: Boolean(device) } });
+    await recordAuditNow({
+      action: "SIGN_IN_FAILED",
+      actorAccount: account,
+      subjectUserId: user?.id,
+      ip,
+      detail: { reason: user ? "password" : "account", knownDevice: Boolean(device) },
+    });
     // Failures on the account from every address and browser, for the admin's attention.
     const onAccount = await recordFailure(SIGN_IN_FAILURES_PER_ACCOUNT, key, now);
     if (user && isRepeated(onAccount)) {
       await recordAuditNow({
-        action: "SIGN_IN_REPEATED_FAILURES", actorAccount: account, subjectUserId: user.id, ip,
-        detail: { failures: onAccount, windowMinutes: SIGN_IN_FAILURES_PER_ACCOUNT.windowMs / 60_000 },
+        action: "SIGN_IN_REPEATED_FAILURES",
+        actorAccount: account,
+        subjectUserId: user.id,
+        ip,
+        detail: {
+          failures: onAccount,
+          windowMinutes: SIGN_IN_FAILURES_PER_ACCOUNT.windowMs / 60_000,
+        },
       });
     }
     return { ok: false, error: WRONG_CREDENTIALS };
@@ -93,5 +137,14 @@ export async function signIn(account: string, password: string, options: SignInO
   if (user.totpEnabledAt) {
     return { ok: true, secondFactor: true, token: await createPendingSession(user.id, now) };
   }
-  return { ok: true, secondFactor: false, ...(await completeSignIn(user, { ip, deviceCookie: options.deviceCookie, method: "password", now })) };
+  return {
+    ok: true,
+    secondFactor: false,
+    ...(await completeSignIn(user, {
+      ip,
+      deviceCookie: options.deviceCookie,
+      method: "password",
+      now,
+    })),
+  };
 }

@@ -33,20 +33,51 @@ const MINUTE = 60 * SECOND;
  * Sign-in, per (account, address) — or per (account, device) for a browser that signed in to the account
  * before: after 3 failures 1 s, then 2, 4 … up to 15 minutes. Only this pair waits.
  */
-export const SIGN_IN_PER_PAIR: DelayRule = { kind: "sign-in:pair", windowMs: 60 * MINUTE, free: 3, baseMs: SECOND, maxMs: 15 * MINUTE };
+export const SIGN_IN_PER_PAIR: DelayRule = {
+  kind: "sign-in:pair",
+  windowMs: 60 * MINUTE,
+  free: 3,
+  baseMs: SECOND,
+  maxMs: 15 * MINUTE,
+};
 /**
  * Sign-in to one account from browsers it has never been used in, whatever the address: a guesser with
  * many addresses is slowed to one try a minute after 10 failures. Known browsers never wait for this.
  */
-export const SIGN_IN_PER_ACCOUNT: DelayRule = { kind: "sign-in:account", windowMs: 60 * MINUTE, free: 10, baseMs: SECOND, maxMs: MINUTE };
+export const SIGN_IN_PER_ACCOUNT: DelayRule = {
+  kind: "sign-in:account",
+  windowMs: 60 * MINUTE,
+  free: 10,
+  baseMs: SECOND,
+  maxMs: MINUTE,
+};
 /** Every failed sign-in to an account, from anywhere: not a delay, the count an admin is shown. */
-export const SIGN_IN_FAILURES_PER_ACCOUNT = { kind: "sign-in:failures", windowMs: 24 * 60 * MINUTE };
+export const SIGN_IN_FAILURES_PER_ACCOUNT = {
+  kind: "sign-in:failures",
+  windowMs: 24 * 60 * MINUTE,
+};
 /** One address trying many accounts: an office behind one NAT has many honest users, so 30 are free. */
-export const SIGN_IN_PER_ADDRESS: DelayRule = { kind: "sign-in:ip", windowMs: 60 * MINUTE, free: 30, baseMs: SECOND, maxMs: 15 * MINUTE };
+export const SIGN_IN_PER_ADDRESS: DelayRule = {
+  kind: "sign-in:ip",
+  windowMs: 60 * MINUTE,
+  free: 30,
+  baseMs: SECOND,
+  maxMs: 15 * MINUTE,
+};
 /** Wrong two-step codes for one account (the password was right): 5 free, then slower and slower. */
-export const SECOND_FACTOR_PER_USER: DelayRule = { kind: "mfa:user", windowMs: 60 * MINUTE, free: 5, baseMs: 2 * SECOND, maxMs: 15 * MINUTE };
+export const SECOND_FACTOR_PER_USER: DelayRule = {
+  kind: "mfa:user",
+  windowMs: 60 * MINUTE,
+  free: 5,
+  baseMs: 2 * SECOND,
+  maxMs: 15 * MINUTE,
+};
 /** Wrong current passwords when changing one's own password (a borrowed session guessing it). */
-export const PASSWORD_CHANGE_PER_USER: ThrottleRule = { kind: "password-change:user", limit: 10, windowMs: 15 * MINUTE };
+export const PASSWORD_CHANGE_PER_USER: ThrottleRule = {
+  kind: "password-change:user",
+  limit: 10,
+  windowMs: 15 * MINUTE,
+};
 
 export type ThrottleState = { blocked: false } | { blocked: true; retryAfterMs: number };
 
@@ -62,14 +93,22 @@ async function bucketsOf(kind: string, key: string, windowMs: number, now: Date)
   });
 }
 
-export async function checkThrottle(rule: ThrottleRule, key: string, now = new Date()): Promise<ThrottleState> {
+export async function checkThrottle(
+  rule: ThrottleRule,
+  key: string,
+  now = new Date(),
+): Promise<ThrottleState> {
   const buckets = await bucketsOf(rule.kind, key, rule.windowMs, now);
   let total = buckets.reduce((sum, b) => sum + b.count, 0);
   if (total < rule.limit) return { blocked: false };
   // Free again once enough of the oldest minutes have left the window.
   for (const b of buckets) {
     total -= b.count;
-    if (total < rule.limit) return { blocked: true, retryAfterMs: Math.max(1000, b.bucket.getTime() + rule.windowMs - now.getTime()) };
+    if (total < rule.limit)
+      return {
+        blocked: true,
+        retryAfterMs: Math.max(1000, b.bucket.getTime() + rule.windowMs - now.getTime()),
+      };
   }
   return { blocked: true, retryAfterMs: rule.windowMs };
 }
@@ -82,7 +121,11 @@ export function delayAfter(rule: DelayRule, failures: number): number {
 }
 
 /** How many failures the window holds for the key, and how long the next attempt must still wait. */
-export async function checkDelay(rule: DelayRule, key: string, now = new Date()): Promise<ThrottleState & { failures: number }> {
+export async function checkDelay(
+  rule: DelayRule,
+  key: string,
+  now = new Date(),
+): Promise<ThrottleState & { failures: number }> {
   const buckets = await bucketsOf(rule.kind, key, rule.windowMs, now);
   const failures = buckets.reduce((sum, b) => sum + b.count, 0);
   const last = buckets.reduce((latest, b) => Math.max(latest, b.lastAt.getTime()), 0);
@@ -91,16 +134,28 @@ export async function checkDelay(rule: DelayRule, key: string, now = new Date())
 }
 
 /** Count one failed attempt and return the window's total; safe under concurrency (insert-if-missing, then an atomic increment). */
-export async function recordFailure(rule: { kind: string; windowMs: number }, key: string, now = new Date()): Promise<number> {
+export async function recordFailure(
+  rule: { kind: string; windowMs: number },
+  key: string,
+  now = new Date(),
+): Promise<number> {
   const bucket = bucketOf(now);
-  await db().rateLimitBucket.createMany({ data: [{ kind: rule.kind, key, bucket, count: 0, lastAt: now }], skipDuplicates: true });
+  await db().rateLimitBucket.createMany({
+    data: [{ kind: rule.kind, key, bucket, count: 0, lastAt: now }],
+    skipDuplicates: true,
+  });
   await db().rateLimitBucket.update({
     where: { kind_key_bucket: { kind: rule.kind, key, bucket } },
     data: { count: { increment: 1 }, lastAt: now },
   });
   // Old minutes are of no further use.
-  await db().rateLimitBucket.deleteMany({ where: { kind: rule.kind, key, bucket: { lte: new Date(now.getTime() - rule.windowMs) } } });
-  const total = await db().rateLimitBucket.aggregate({ where: { kind: rule.kind, key }, _sum: { count: true } });
+  await db().rateLimitBucket.deleteMany({
+    where: { kind: rule.kind, key, bucket: { lte: new Date(now.getTime() - rule.windowMs) } },
+  });
+  const total = await db().rateLimitBucket.aggregate({
+    where: { kind: rule.kind, key },
+    _sum: { count: true },
+  });
   return total._sum.count ?? 0;
 }
 
@@ -115,5 +170,7 @@ export function retryMinutes(retryAfterMs: number): number {
 
 /** “请 N 秒后再试” under a minute, “请 N 分钟后再试” from there. */
 export function retryPhrase(retryAfterMs: number): string {
-  return retryAfterMs < MINUTE ? `请 ${Math.max(1, Math.ceil(retryAfterMs / SECOND))} 秒后再试` : `请 ${retryMinutes(retryAfterMs)} 分钟后再试`;
+  return retryAfterMs < MINUTE
+    ? `请 ${Math.max(1, Math.ceil(retryAfterMs / SECOND))} 秒后再试`
+    : `请 ${retryMinutes(retryAfterMs)} 分钟后再试`;
 }

@@ -13,7 +13,14 @@ export function newTotpSecret(): string {
 }
 
 function totp(secretBase32: string, account: string): TOTP {
-  return new TOTP({ issuer: TOTP_ISSUER, label: account, algorithm: "SHA1", digits: DIGITS, period: PERIOD, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: TOTP_ISSUER,
+    label: account,
+    algorithm: "SHA1",
+    digits: DIGITS,
+    period: PERIOD,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** The otpauth:// URI an authenticator app scans (as a QR code) or takes typed in. */
@@ -25,7 +32,12 @@ export function totpUri(secretBase32: string, account: string): string {
  * The time step a code belongs to, if it is right now (± one step), and later than `lastStep`: a code
  * seen once is never accepted again, not even within its 30 seconds.
  */
-export function acceptedTotpStep(secretBase32: string, code: string, lastStep: number | null, now = Date.now()): number | null {
+export function acceptedTotpStep(
+  secretBase32: string,
+  code: string,
+  lastStep: number | null,
+  now = Date.now(),
+): number | null {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return null;
   const generator = totp(secretBase32, "");
@@ -44,16 +56,28 @@ export function sealTotpSecret(secretBase32: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", derivedKey("totp-secret"), iv);
   const sealed = Buffer.concat([cipher.update(secretBase32, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64url"), sealed.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    sealed.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 export function openTotpSecret(stored: string): string | null {
   const [version, iv, sealed, tag] = stored.split(".");
   if (version !== VERSION || !iv || !sealed || !tag) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", derivedKey("totp-secret"), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      derivedKey("totp-secret"),
+      Buffer.from(iv, "base64url"),
+    );
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(sealed, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(Buffer.from(sealed, "base64url")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     return null;
   }

@@ -12,7 +12,8 @@ export type SecondFactorResult =
   /** `restart`: the pending sign-in is gone (expired, or never was); back to account and password. */
   | { ok: false; error: string; restart?: boolean; retryAfterSeconds?: number };
 
-export const WRONG_CODE = "验证码不正确，请输入验证器应用中当前显示的 6 位数字，或一个未用过的恢复码。";
+export const WRONG_CODE =
+  "验证码不正确，请输入验证器应用中当前显示的 6 位数字，或一个未用过的恢复码。";
 export const PENDING_EXPIRED = "登录已超时，请重新输入账号和密码。";
 
 /**
@@ -32,9 +33,17 @@ export async function verifySecondFactor(
   if (!pending) return { ok: false, error: PENDING_EXPIRED, restart: true };
   const key = pending.userId;
   const delay = await checkDelay(SECOND_FACTOR_PER_USER, key, now);
-  if (delay.blocked) return { ok: false, error: throttledMessage(delay.retryAfterMs), retryAfterSeconds: Math.ceil(delay.retryAfterMs / 1000) };
+  if (delay.blocked)
+    return {
+      ok: false,
+      error: throttledMessage(delay.retryAfterMs),
+      retryAfterSeconds: Math.ceil(delay.retryAfterMs / 1000),
+    };
 
-  const user = await db().user.findUniqueOrThrow({ where: { id: pending.userId }, select: { id: true, account: true, totpSecret: true, totpLastStep: true } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: pending.userId },
+    select: { id: true, account: true, totpSecret: true, totpLastStep: true },
+  });
   let method: "totp" | "recovery-code" | null = null;
   const secret = user.totpSecret ? openTotpSecret(user.totpSecret) : null;
   const step = secret ? acceptedTotpStep(secret, code, user.totpLastStep, now.getTime()) : null;
@@ -45,15 +54,26 @@ export async function verifySecondFactor(
     });
     if (claimed.count === 1) method = "totp";
   } else if (looksLikeRecoveryCode(code)) {
-    const spent = await db().recoveryCode.updateMany({ where: { userId: user.id, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: now } });
+    const spent = await db().recoveryCode.updateMany({
+      where: { userId: user.id, codeHash: hashRecoveryCode(code), usedAt: null },
+      data: { usedAt: now },
+    });
     if (spent.count === 1) method = "recovery-code";
   }
   if (!method) {
     await recordFailure(SECOND_FACTOR_PER_USER, key, now);
-    await recordAuditNow({ action: "SECOND_FACTOR_FAILED", actorAccount: user.account, subjectUserId: user.id, ip });
+    await recordAuditNow({
+      action: "SECOND_FACTOR_FAILED",
+      actorAccount: user.account,
+      subjectUserId: user.id,
+      ip,
+    });
     return { ok: false, error: WRONG_CODE };
   }
   await deleteSession(pendingToken);
   await clearThrottle(SECOND_FACTOR_PER_USER, key);
-  return { ok: true, ...(await completeSignIn(user, { ip, deviceCookie: options.deviceCookie, method, now })) };
+  return {
+    ok: true,
+    ...(await completeSignIn(user, { ip, deviceCookie: options.deviceCookie, method, now })),
+  };
 }

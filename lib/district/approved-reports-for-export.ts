@@ -33,7 +33,11 @@ export async function approvedReportsForExport(
   const { district } = await districtOrThrow(ctx, input.districtId);
   const units = await districtUnits(ctx, district);
   const rows = await db().report.findMany({
-    where: { organizationId: { in: units.map((u) => u.id) }, year: input.year, status: { in: EXPORTABLE_STATUSES } },
+    where: {
+      organizationId: { in: units.map((u) => u.id) },
+      year: input.year,
+      status: { in: EXPORTABLE_STATUSES },
+    },
     select: { id: true, organizationId: true, status: true },
   });
   const order = new Map(units.map((u, i) => [u.id, i]));
@@ -43,9 +47,22 @@ export async function approvedReportsForExport(
     .sort((a, b) => order.get(a.organizationId)! - order.get(b.organizationId)!)
     .map((r) => {
       const org = byId.get(r.organizationId)!;
-      return { id: r.id, organization: org.name, status: r.status, fileName: uniqueName(`${safeName(org.fullName)}${input.year}年政府信息公开工作年度报告`, used) };
+      return {
+        id: r.id,
+        organization: org.name,
+        status: r.status,
+        fileName: uniqueName(
+          `${safeName(org.fullName)}${input.year}年政府信息公开工作年度报告`,
+          used,
+        ),
+      };
     });
-  return { district, year: input.year, reports, zipName: `${safeName(district.name)}${input.year}年度报告（已通过审核）.zip` };
+  return {
+    district,
+    year: input.year,
+    reports,
+    zipName: `${safeName(district.name)}${input.year}年度报告（已通过审核）.zip`,
+  };
 }
 
 /** Characters some file systems refuse in a name become `_`. */

@@ -51,13 +51,20 @@ export type BatchCheckResult = CheckedReport | UnreadableReport;
  * A batch is up to 200 files sent one per request, more than the single import's thirty a minute: a
  * district's overseers get an allowance of their own for it, counted in PostgreSQL the same way.
  */
-export const BATCH_CHECKS_PER_USER: ThrottleRule = { kind: "batch-check:user", limit: 400, windowMs: 10 * 60_000 };
+export const BATCH_CHECKS_PER_USER: ThrottleRule = {
+  kind: "batch-check:user",
+  limit: 400,
+  windowMs: 10 * 60_000,
+};
 
 async function chargeBatchFile(ctx: AuthContext): Promise<void> {
   const throttle = await checkThrottle(BATCH_CHECKS_PER_USER, ctx.user.userId);
   if (throttle.blocked) {
     const seconds = Math.ceil(throttle.retryAfterMs / 1000);
-    throw new TooManyRequestsError(`批量检查过于频繁（每10分钟最多 ${BATCH_CHECKS_PER_USER.limit} 份），请 ${seconds} 秒后再试。`, seconds);
+    throw new TooManyRequestsError(
+      `批量检查过于频繁（每10分钟最多 ${BATCH_CHECKS_PER_USER.limit} 份），请 ${seconds} 秒后再试。`,
+      seconds,
+    );
   }
   await recordFailure(BATCH_CHECKS_PER_USER, ctx.user.userId);
 }
@@ -78,16 +85,30 @@ export async function checkPublishedReport(
   const file = input.fileName;
   const kind = fileKind(file);
   if (isZipName(file)) {
-    return { file, kind, readable: false, problem: `${file}：压缩包中不能再套压缩包，请解压后直接上传其中的报告。` };
+    return {
+      file,
+      kind,
+      readable: false,
+      problem: `${file}：压缩包中不能再套压缩包，请解压后直接上传其中的报告。`,
+    };
   }
   await chargeBatchFile(ctx);
   let imported;
   try {
-    imported = await readPublishedReport(ctx, { fileName: file, bytes: input.bytes }, { charged: true });
+    imported = await readPublishedReport(
+      ctx,
+      { fileName: file, bytes: input.bytes },
+      { charged: true },
+    );
   } catch (error) {
     // The importer's refusals (kind not read, damaged file) carry a Chinese message; a busy pool (503) is the request's.
     if (error instanceof AppError && FILE_REFUSALS.has(error.status)) {
-      return { file, kind, readable: false, problem: error.message.includes(file) ? error.message : `${file}：${error.message}` };
+      return {
+        file,
+        kind,
+        readable: false,
+        problem: error.message.includes(file) ? error.message : `${file}：${error.message}`,
+      };
     }
     throw error;
   }
@@ -109,8 +130,19 @@ export async function checkPublishedReport(
     }
   }
   return {
-    file, kind, readable: true, organization: imported.organization, year, format: imported.format, cellsRead: imported.cellsRead,
-    ...countFindings(findings), findings, documentFindings: imported.documentFindings, content: imported.content,
-    unit: unit ? { id: unit.id, name: unit.name } : null, existing, previous,
+    file,
+    kind,
+    readable: true,
+    organization: imported.organization,
+    year,
+    format: imported.format,
+    cellsRead: imported.cellsRead,
+    ...countFindings(findings),
+    findings,
+    documentFindings: imported.documentFindings,
+    content: imported.content,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+    existing,
+    previous,
   };
 }

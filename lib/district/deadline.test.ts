@@ -29,15 +29,41 @@ describe("days left, in China time", () => {
 describe("deadlineState", () => {
   const now = new Date("2026-01-20T04:00:00Z");
   it("counts down for a report not yet published, urgent in the last two weeks", () => {
-    expect(deadlineState({ status: "DRAFT", publishedOn: null }, "2026-03-31", now)).toEqual({ daysLeft: 70, tone: "open", text: "还剩 70 天" });
-    expect(deadlineState({ status: "APPROVED", publishedOn: null }, "2026-01-31", now)).toEqual({ daysLeft: 11, tone: "urgent", text: "还剩 11 天" });
-    expect(deadlineState({ status: null, publishedOn: null }, "2026-01-20", now)).toEqual({ daysLeft: 0, tone: "urgent", text: "今天截止" });
-    expect(deadlineState({ status: "SUBMITTED", publishedOn: null }, "2026-01-17", now)).toEqual({ daysLeft: -3, tone: "overdue", text: "已逾期 3 天" });
+    expect(deadlineState({ status: "DRAFT", publishedOn: null }, "2026-03-31", now)).toEqual({
+      daysLeft: 70,
+      tone: "open",
+      text: "还剩 70 天",
+    });
+    expect(deadlineState({ status: "APPROVED", publishedOn: null }, "2026-01-31", now)).toEqual({
+      daysLeft: 11,
+      tone: "urgent",
+      text: "还剩 11 天",
+    });
+    expect(deadlineState({ status: null, publishedOn: null }, "2026-01-20", now)).toEqual({
+      daysLeft: 0,
+      tone: "urgent",
+      text: "今天截止",
+    });
+    expect(deadlineState({ status: "SUBMITTED", publishedOn: null }, "2026-01-17", now)).toEqual({
+      daysLeft: -3,
+      tone: "overdue",
+      text: "已逾期 3 天",
+    });
   });
 
   it("stops counting once published: on time, late, or published with no date on record", () => {
-    expect(deadlineState({ status: "PUBLISHED", publishedOn: "2026-01-31" }, "2026-01-31", now).text).toBe("按期发布");
-    expect(deadlineState({ status: "PUBLISHED", publishedOn: "2026-02-01" }, "2026-01-31", now)).toMatchObject({ tone: "late", text: "逾期发布" });
-    expect(deadlineState({ status: "PUBLISHED", publishedOn: null }, "2026-01-31", new Date("2027-05-01T00:00:00Z"))).toEqual({ daysLeft: null, tone: "done", text: "已发布" });
+    expect(
+      deadlineState({ status: "PUBLISHED", publishedOn: "2026-01-31" }, "2026-01-31", now).text,
+    ).toBe("按期发布");
+    expect(
+      deadlineState({ status: "PUBLISHED", publishedOn: "2026-02-01" }, "2026-01-31", now),
+    ).toMatchObject({ tone: "late", text: "逾期发布" });
+    expect(
+      deadlineState(
+        { status: "PUBLISHED", publishedOn: null },
+        "2026-01-31",
+        new Date("2027-05-01T00:00:00Z"),
+      ),
+    ).toEqual({ daysLeft: null, tone: "done", text: "已发布" });
   });
 });

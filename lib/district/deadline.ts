@@ -44,7 +44,8 @@ export function deadlineState(
   now: Date,
 ): DeadlineState {
   if (report.status === "PUBLISHED") {
-    if (report.publishedOn && report.publishedOn > deadline) return { daysLeft: null, tone: "late", text: "逾期发布" };
+    if (report.publishedOn && report.publishedOn > deadline)
+      return { daysLeft: null, tone: "late", text: "逾期发布" };
     return { daysLeft: null, tone: "done", text: report.publishedOn ? "按期发布" : "已发布" };
   }
   const left = daysLeft(deadline, now);

@@ -12,7 +12,14 @@ import { districtOrThrow, districtUnits, type OrgRef } from "./district-scope";
 export type UnitStatus = ReportStatus | "MISSING";
 
 export const UNIT_STATUS_LABEL: Record<UnitStatus, string> = { ...STATUS_LABEL, MISSING: "未创建" };
-export const UNIT_STATUSES: UnitStatus[] = ["MISSING", "DRAFT", "RETURNED", "SUBMITTED", "APPROVED", "PUBLISHED"];
+export const UNIT_STATUSES: UnitStatus[] = [
+  "MISSING",
+  "DRAFT",
+  "RETURNED",
+  "SUBMITTED",
+  "APPROVED",
+  "PUBLISHED",
+];
 
 export interface OverviewFilters {
   /** One status, or OVERDUE: not published and past the deadline. */
@@ -58,7 +65,9 @@ function errorCount(content: unknown, previous: unknown): number | null {
   if (!parsed.success) return null;
   const last = previous === undefined ? null : parseReportContent(previous);
   const previousContent: ReportContent | null = last?.success ? last.data : null;
-  return validate(parsed.data, { previous: previousContent, complete: true }).filter((f) => f.severity === "error").length;
+  return validate(parsed.data, { previous: previousContent, complete: true }).filter(
+    (f) => f.severity === "error",
+  ).length;
 }
 
 /**
@@ -67,7 +76,12 @@ function errorCount(content: unknown, previous: unknown): number | null {
  */
 export async function districtOverview(
   ctx: AuthContext,
-  input: { districtId?: string | null; year?: number | null; filters?: OverviewFilters; now?: Date } = {},
+  input: {
+    districtId?: string | null;
+    year?: number | null;
+    filters?: OverviewFilters;
+    now?: Date;
+  } = {},
 ): Promise<DistrictOverview> {
   const now = input.now ?? new Date();
   const { district, districts } = await districtOrThrow(ctx, input.districtId);
@@ -79,14 +93,29 @@ export async function districtOverview(
     db().report.findMany({
       where: { organizationId: { in: unitIds }, year: { in: [year, year - 1] } },
       select: {
-        id: true, organizationId: true, year: true, status: true, formatVersion: true, content: true,
-        updatedAt: true, publishedOn: true, updatedBy: { select: { displayName: true } },
+        id: true,
+        organizationId: true,
+        year: true,
+        status: true,
+        formatVersion: true,
+        content: true,
+        updatedAt: true,
+        publishedOn: true,
+        updatedBy: { select: { displayName: true } },
       },
     }),
-    db().report.findMany({ where: { organizationId: { in: unitIds } }, select: { year: true }, distinct: ["year"] }),
+    db().report.findMany({
+      where: { organizationId: { in: unitIds } },
+      select: { year: true },
+      distinct: ["year"],
+    }),
   ]);
-  const thisYear = new Map(reports.filter((r) => r.year === year).map((r) => [r.organizationId, r]));
-  const lastYear = new Map(reports.filter((r) => r.year === year - 1).map((r) => [r.organizationId, r.content]));
+  const thisYear = new Map(
+    reports.filter((r) => r.year === year).map((r) => [r.organizationId, r]),
+  );
+  const lastYear = new Map(
+    reports.filter((r) => r.year === year - 1).map((r) => [r.organizationId, r.content]),
+  );
 
   const all: UnitProgress[] = units.map((organization) => {
     const report = thisYear.get(organization.id);
@@ -98,9 +127,12 @@ export async function districtOverview(
       status: report?.status ?? "MISSING",
       report: report
         ? {
-            id: report.id, formatVersion: report.formatVersion, updatedAt: report.updatedAt,
+            id: report.id,
+            formatVersion: report.formatVersion,
+            updatedAt: report.updatedAt,
             updatedBy: report.updatedBy?.displayName ?? null,
-            errors: errorCount(report.content, lastYear.get(organization.id)), publishedOn,
+            errors: errorCount(report.content, lastYear.get(organization.id)),
+            publishedOn,
           }
         : null,
       deadline,
@@ -108,7 +140,11 @@ export async function districtOverview(
     };
   });
 
-  const counts = { ALL: all.length, OVERDUE: 0, ...Object.fromEntries(UNIT_STATUSES.map((s) => [s, 0])) } as DistrictOverview["counts"];
+  const counts = {
+    ALL: all.length,
+    OVERDUE: 0,
+    ...Object.fromEntries(UNIT_STATUSES.map((s) => [s, 0])),
+  } as DistrictOverview["counts"];
   for (const u of all) {
     counts[u.status]++;
     if (u.deadlineState.tone === "overdue") counts.OVERDUE++;
@@ -116,9 +152,12 @@ export async function districtOverview(
   const { status, level } = input.filters ?? {};
   const shown = all.filter(
     (u) =>
-      (!status || (status === "OVERDUE" ? u.deadlineState.tone === "overdue" : u.status === status)) &&
+      (!status ||
+        (status === "OVERDUE" ? u.deadlineState.tone === "overdue" : u.status === status)) &&
       (!level || u.organization.level === level),
   );
-  const years = [...new Set([...yearRows.map((r) => r.year), currentReportYear(now), year])].sort((a, b) => b - a);
+  const years = [...new Set([...yearRows.map((r) => r.year), currentReportYear(now), year])].sort(
+    (a, b) => b - a,
+  );
   return { district, districts, year, years, units: shown, counts };
 }

@@ -16,7 +16,14 @@ export interface OrgRef {
   parentId: string | null;
 }
 
-const ORG_SELECT = { id: true, name: true, fullName: true, slug: true, level: true, parentId: true } as const;
+const ORG_SELECT = {
+  id: true,
+  name: true,
+  fullName: true,
+  slug: true,
+  level: true,
+  parentId: true,
+} as const;
 
 /**
  * The organisations with units below them that the caller reviews or administers, outermost first.
@@ -31,18 +38,30 @@ export async function overseenDistricts(ctx: AuthContext): Promise<OrgRef[]> {
     orderBy: { name: "asc" },
   });
   const inSet = new Set(orgs.map((o) => o.id));
-  return [...orgs.filter((o) => !o.parentId || !inSet.has(o.parentId)), ...orgs.filter((o) => o.parentId && inSet.has(o.parentId))];
+  return [
+    ...orgs.filter((o) => !o.parentId || !inSet.has(o.parentId)),
+    ...orgs.filter((o) => o.parentId && inSet.has(o.parentId)),
+  ];
 }
 
 /** A district the caller oversees — the one asked for, or their first; any other is a 404. */
-export async function districtOrThrow(ctx: AuthContext, districtId?: string | null): Promise<{ district: OrgRef; districts: OrgRef[] }> {
+export async function districtOrThrow(
+  ctx: AuthContext,
+  districtId?: string | null,
+): Promise<{ district: OrgRef; districts: OrgRef[] }> {
   const districts = await overseenDistricts(ctx);
   const district = districtId ? districts.find((d) => d.id === districtId) : districts[0];
   if (!district) throw new NotFoundError("未找到该辖区，或您无权查看。");
   return { district, districts };
 }
 
-const LEVEL_ORDER: OrgLevel[] = ["DISTRICT_GOVERNMENT", "CITY_DEPARTMENT", "DISTRICT_DEPARTMENT", "STREET_OFFICE", "TOWNSHIP"];
+const LEVEL_ORDER: OrgLevel[] = [
+  "DISTRICT_GOVERNMENT",
+  "CITY_DEPARTMENT",
+  "DISTRICT_DEPARTMENT",
+  "STREET_OFFICE",
+  "TOWNSHIP",
+];
 
 /**
  * The district itself, then every unit below it at any depth (by level, then name). Each level is
@@ -63,6 +82,10 @@ export async function districtUnits(ctx: AuthContext, district: OrgRef): Promise
     below.push(...fresh);
     frontier = fresh.map((c) => c.id);
   }
-  below.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.name.localeCompare(b.name, "zh-CN"));
+  below.sort(
+    (a, b) =>
+      LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) ||
+      a.name.localeCompare(b.name, "zh-CN"),
+  );
   return [district, ...below];
 }

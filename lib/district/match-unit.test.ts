@@ -24,6 +24,11 @@ describe("matchUnit", () => {
     expect(matchUnit(units, "鹤岗市兴安区")).toBeNull();
     expect(matchUnit(units, null)).toBeNull();
     expect(matchUnit(units, "街道办事处")).toBeNull();
-    expect(matchUnit([...units, { id: "y2", name: "友协街道办事处", fullName: "其他市友协街道办事处" }], "友协街道办事处")).toBeNull();
+    expect(
+      matchUnit(
+        [...units, { id: "y2", name: "友协街道办事处", fullName: "其他市友协街道办事处" }],
+        "友协街道办事处",
+      ),
+    ).toBeNull();
   });
 });

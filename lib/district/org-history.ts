@@ -33,19 +33,30 @@ export async function orgHistory(ctx: AuthContext, organizationId: string): Prom
   const organization = await db().organization.findFirst({
     where: { id: organizationId, AND: [{ id: { in: visibleOrganizationIds(ctx.access) } }] },
     select: {
-      id: true, name: true, fullName: true, level: true,
-      reports: { orderBy: { year: "asc" }, select: { id: true, year: true, status: true, formatVersion: true, content: true } },
+      id: true,
+      name: true,
+      fullName: true,
+      level: true,
+      reports: {
+        orderBy: { year: "asc" },
+        select: { id: true, year: true, status: true, formatVersion: true, content: true },
+      },
     },
   });
   if (!organization) throw new NotFoundError("未找到该单位，或您无权查看。");
   const { reports, ...org } = organization;
-  const empty = Object.fromEntries(FIGURE_GROUPS.flatMap((g) => g.figures.map((f) => [f.key, null])));
+  const empty = Object.fromEntries(
+    FIGURE_GROUPS.flatMap((g) => g.figures.map((f) => [f.key, null])),
+  );
   return {
     organization: org,
     years: reports.map((r) => {
       const parsed = parseReportContent(r.content);
       return {
-        year: r.year, reportId: r.id, status: r.status, formatVersion: r.formatVersion,
+        year: r.year,
+        reportId: r.id,
+        status: r.status,
+        formatVersion: r.formatVersion,
         figures: parsed.success ? keyFigures(parsed.data) : empty,
       };
     }),

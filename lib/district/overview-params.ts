@@ -36,7 +36,10 @@ export function parseDistrictParams(params: SearchParams): DistrictParams {
     districtId: one(params.district)?.slice(0, 64) || null,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
     filters: {
-      status: status === "OVERDUE" || UNIT_STATUSES.includes(status as UnitStatus) ? (status as UnitStatus | "OVERDUE") : null,
+      status:
+        status === "OVERDUE" || UNIT_STATUSES.includes(status as UnitStatus)
+          ? (status as UnitStatus | "OVERDUE")
+          : null,
       level: level && level in ORG_LEVEL_LABEL ? (level as OrgLevel) : null,
     },
   };
@@ -50,7 +53,9 @@ export function parseUnitChoice(params: SearchParams): string[] | null {
 }
 
 /** The query string for a district page or download, dropping empty values. */
-export function districtQuery(values: Record<string, string | number | null | undefined | readonly string[]>): string {
+export function districtQuery(
+  values: Record<string, string | number | null | undefined | readonly string[]>,
+): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
     if (Array.isArray(value)) for (const v of value) query.append(key, v);

@@ -22,7 +22,9 @@ export const OVERVIEW_COLUMNS = [
 export function overviewRows(overview: DistrictOverview): CsvValue[][] {
   return overview.units.map((u) => [
     u.organization.fullName,
-    u.isDistrict ? `${ORG_LEVEL_LABEL[u.organization.level]}（本级）` : ORG_LEVEL_LABEL[u.organization.level],
+    u.isDistrict
+      ? `${ORG_LEVEL_LABEL[u.organization.level]}（本级）`
+      : ORG_LEVEL_LABEL[u.organization.level],
     overview.year,
     UNIT_STATUS_LABEL[u.status],
     u.report?.updatedBy ?? null,
@@ -42,7 +44,10 @@ export function overviewTable(overview: DistrictOverview): CsvValue[][] {
 export function overviewSheet(overview: DistrictOverview): XlsxSheet {
   return {
     name: `${overview.year}年度报告进度`,
-    rows: [OVERVIEW_COLUMNS.map((c) => ({ value: c.label, style: "header" as const })), ...overviewRows(overview)],
+    rows: [
+      OVERVIEW_COLUMNS.map((c) => ({ value: c.label, style: "header" as const })),
+      ...overviewRows(overview),
+    ],
     columnWidths: OVERVIEW_COLUMNS.map((c) => c.width),
     frozenRows: 1,
   };

@@ -31,35 +31,56 @@ export async function recordPastReport(
   const { district } = await districtOrThrow(ctx, input.districtId);
   const unit = (await districtUnits(ctx, district)).find((u) => u.id === input.organizationId);
   if (!unit) throw new NotFoundError("未找到该单位，或您无权管理。");
-  if (!can(ctx.access, "report.publish", unit.id)) throw new ForbiddenError("只有审核员或管理员可以登记已发布的报告。");
+  if (!can(ctx.access, "report.publish", unit.id))
+    throw new ForbiddenError("只有审核员或管理员可以登记已发布的报告。");
   const imported = await readPublishedReport(ctx, { fileName: input.fileName, bytes: input.bytes });
   const year = imported.year;
   if (year === null) throw new ValidationError(`${input.fileName}：读不出报告的年度，不能登记。`);
-  if (year > currentReportYear()) throw new ValidationError(`${input.fileName}：${year}年度尚未结束，不能登记为已发布的报告。`);
+  if (year > currentReportYear())
+    throw new ValidationError(`${input.fileName}：${year}年度尚未结束，不能登记为已发布的报告。`);
   const parsed = parseReportContent(imported.content);
   if (!parsed.success) throw new ValidationError(`${input.fileName}：读取的内容不完整，不能登记。`);
   const duplicate = () => new ConflictError(`${unit.name}已有${year}年度报告，不能再登记。`);
   try {
     return await db().$transaction(async (tx) => {
-      const exists = await tx.report.findUnique({ where: { organizationId_year: { organizationId: unit.id, year } }, select: { id: true } });
+      const exists = await tx.report.findUnique({
+        where: { organizationId_year: { organizationId: unit.id, year } },
+        select: { id: true },
+      });
       if (exists) throw duplicate();
       const report = await tx.report.create({
         data: {
-          organizationId: unit.id, year, formatVersion: imported.format, status: "PUBLISHED",
-          content: parsed.data as unknown as Prisma.InputJsonValue, createdById: ctx.user.userId, updatedById: ctx.user.userId,
+          organizationId: unit.id,
+          year,
+          formatVersion: imported.format,
+          status: "PUBLISHED",
+          content: parsed.data as unknown as Prisma.InputJsonValue,
+          createdById: ctx.user.userId,
+          updatedById: ctx.user.userId,
         },
         select: { id: true },
       });
       await recordAudit(tx, {
-        action: "REPORT_PAST_RECORDED", actorId: ctx.user.userId, actorAccount: ctx.user.account,
-        organizationId: unit.id, reportId: report.id, ip: options.ip,
-        detail: { file: input.fileName, year, format: imported.format, cellsRead: imported.cellsRead, errors: imported.findings.filter((f) => f.severity === "error").length },
+        action: "REPORT_PAST_RECORDED",
+        actorId: ctx.user.userId,
+        actorAccount: ctx.user.account,
+        organizationId: unit.id,
+        reportId: report.id,
+        ip: options.ip,
+        detail: {
+          file: input.fileName,
+          year,
+          format: imported.format,
+          cellsRead: imported.cellsRead,
+          errors: imported.findings.filter((f) => f.severity === "error").length,
+        },
       });
       return { reportId: report.id, organization: unit.name, year };
     });
   } catch (error) {
     // Two reviewers recording the same unit's year at once: the unique (organisation, year) index lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicate();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw duplicate();
     throw error;
   }
 }

@@ -58,18 +58,29 @@ export async function rollupForYear(
     else {
       const parsed = parseReportContent(report.content);
       if (!parsed.success) unavailable = "报告内容无法读取";
-      else if (parsed.data.format !== format) unavailable = `使用${parsed.data.format}年版格式，与本年度格式不符`;
+      else if (parsed.data.format !== format)
+        unavailable = `使用${parsed.data.format}年版格式，与本年度格式不符`;
       else contents.set(organization.id, parsed.data);
     }
     const selected = !unavailable && (wanted ? wanted.has(organization.id) : !isDistrict);
-    return { organization, isDistrict, report: report ? { id: report.id, status: report.status } : null, unavailable, selected };
+    return {
+      organization,
+      isDistrict,
+      report: report ? { id: report.id, status: report.status } : null,
+      unavailable,
+      selected,
+    };
   });
 
   const included = choices.filter((c) => c.selected);
-  const result = rollupReports(format, included.map((c) => contents.get(c.organization.id)!), {
-    organization: `${district.fullName}（汇总）`,
-    year: input.year,
-  });
+  const result = rollupReports(
+    format,
+    included.map((c) => contents.get(c.organization.id)!),
+    {
+      organization: `${district.fullName}（汇总）`,
+      year: input.year,
+    },
+  );
   const unreadable = result.unreadable.map((u) => {
     const cell = cellById(format, u.cell);
     return `${included[u.part].organization.name}：${cell?.label ?? u.cell}（“${String(u.raw)}”）`;

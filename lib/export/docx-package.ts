@@ -21,9 +21,24 @@ interface FontEntry {
  * Panose numbers and families as Word writes them for these fonts.
  */
 const KNOWN_FONTS: Record<string, FontEntry> = {
-  "仿宋_GB2312": { altName: "仿宋", panose: "02010609030101010101", family: "modern", pitch: "fixed" },
-  "楷体_GB2312": { altName: "楷体", panose: "02010609030101010101", family: "modern", pitch: "fixed" },
-  "方正小标宋简体": { altName: "宋体", panose: "02000000000000000000", family: "script", pitch: "variable" },
+  仿宋_GB2312: {
+    altName: "仿宋",
+    panose: "02010609030101010101",
+    family: "modern",
+    pitch: "fixed",
+  },
+  楷体_GB2312: {
+    altName: "楷体",
+    panose: "02010609030101010101",
+    family: "modern",
+    pitch: "fixed",
+  },
+  方正小标宋简体: {
+    altName: "宋体",
+    panose: "02000000000000000000",
+    family: "script",
+    pitch: "variable",
+  },
   黑体: { altName: "SimHei", panose: "02010609060101010101", family: "modern", pitch: "fixed" },
   宋体: { altName: "SimSun", panose: "02010600030101010101", family: "auto", pitch: "variable" },
 };
@@ -32,7 +47,12 @@ const KNOWN_FONTS: Record<string, FontEntry> = {
 export const GB2312_CHARSET = "86";
 
 function fontXml(name: string): string {
-  const entry = KNOWN_FONTS[name] ?? { altName: "", panose: "02010600030101010101", family: "auto", pitch: "variable" };
+  const entry = KNOWN_FONTS[name] ?? {
+    altName: "",
+    panose: "02010600030101010101",
+    family: "auto",
+    pitch: "variable",
+  };
   return (
     `<w:font w:name="${escapeXml(name)}">` +
     (entry.altName ? `<w:altName w:val="${escapeXml(entry.altName)}"/>` : "") +
@@ -68,7 +88,12 @@ function appXml(company: string): string {
  */
 export function withWidowControl(styles: string): string {
   if (/<w:pPrDefault>\s*<w:pPr>\s*<w:widowControl/.test(styles)) return styles;
-  const withPPr = styles.includes("<w:pPrDefault>") ? styles : styles.replace("</w:docDefaults>", "<w:pPrDefault><w:pPr></w:pPr></w:pPrDefault></w:docDefaults>");
+  const withPPr = styles.includes("<w:pPrDefault>")
+    ? styles
+    : styles.replace(
+        "</w:docDefaults>",
+        "<w:pPrDefault><w:pPr></w:pPr></w:pPrDefault></w:docDefaults>",
+      );
   return withPPr.replace(/<w:pPrDefault>\s*<w:pPr>/, "<w:pPrDefault><w:pPr><w:widowControl/>");
 }
 
@@ -80,12 +105,21 @@ export function withWidowControl(styles: string): string {
 export function withoutGridSnap(styles: string, styleIds: readonly string[]): string {
   let out = styles;
   for (const id of styleIds) {
-    out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>(?:(?!</w:style>)[\\s\\S])*?<w:pPr>)([\\s\\S]*?)(</w:pPr>)`), (whole, open: string, body: string, close: string) => {
-      if (body.includes("<w:snapToGrid")) return whole;
-      const at = body.search(/<w:(?:spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/);
-      const snap = `<w:snapToGrid w:val="0"/>`;
-      return at < 0 ? `${open}${body}${snap}${close}` : `${open}${body.slice(0, at)}${snap}${body.slice(at)}${close}`;
-    });
+    out = out.replace(
+      new RegExp(
+        `(<w:style [^>]*w:styleId="${id}"[^>]*>(?:(?!</w:style>)[\\s\\S])*?<w:pPr>)([\\s\\S]*?)(</w:pPr>)`,
+      ),
+      (whole, open: string, body: string, close: string) => {
+        if (body.includes("<w:snapToGrid")) return whole;
+        const at = body.search(
+          /<w:(?:spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/,
+        );
+        const snap = `<w:snapToGrid w:val="0"/>`;
+        return at < 0
+          ? `${open}${body}${snap}${close}`
+          : `${open}${body.slice(0, at)}${snap}${body.slice(at)}${close}`;
+      },
+    );
   }
   return out;
 }
@@ -96,10 +130,17 @@ export interface PackageOptions {
   offGridStyles?: readonly string[];
 }
 
-export async function finishDocxPackage(docx: Buffer, { fonts, company, offGridStyles = [] }: PackageOptions): Promise<Buffer> {
+export async function finishDocxPackage(
+  docx: Buffer,
+  { fonts, company, offGridStyles = [] }: PackageOptions,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const styles = zip.file("word/styles.xml");
-  if (styles) zip.file("word/styles.xml", withoutGridSnap(withWidowControl(await styles.async("string")), offGridStyles));
+  if (styles)
+    zip.file(
+      "word/styles.xml",
+      withoutGridSnap(withWidowControl(await styles.async("string")), offGridStyles),
+    );
   // The `docx` package writes an empty word/fontTable.xml, already related and typed: only its content changes.
   zip.file("word/fontTable.xml", fontTableXml(fonts));
   zip.remove("word/_rels/fontTable.xml.rels");

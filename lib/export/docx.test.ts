@@ -8,14 +8,27 @@ import type { FormatId } from "@/lib/report/spec-types";
 import { FONTS, FOOTER_DISTANCE, mmToTwips, renderDocx, TABLE_STYLES, TEXT_WIDTH } from "./docx";
 import { HOSTILE_TEXT, hostileReport } from "./fixtures";
 import {
-  bodyChildren, cellAt, docxParts, firstElementAttrs, mergedCells, readParagraphs, readXmlTables, type MergedCell,
+  bodyChildren,
+  cellAt,
+  docxParts,
+  firstElementAttrs,
+  mergedCells,
+  readParagraphs,
+  readXmlTables,
+  type MergedCell,
 } from "./testing/docx-tables";
 
 async function render(formatId: FormatId = "2021") {
   const report = fullReport(formatId);
   const parts = await docxParts(new Uint8Array(await renderDocx(report)));
   const document = parts["word/document.xml"];
-  return { report, parts, document, tables: readXmlTables(document), paragraphs: readParagraphs(document) };
+  return {
+    report,
+    parts,
+    document,
+    tables: readXmlTables(document),
+    paragraphs: readParagraphs(document),
+  };
 }
 
 let r2021: Awaited<ReturnType<typeof render>>;
@@ -32,15 +45,27 @@ describe("page setup (GB/T 9704-2012)", () => {
 
   it("is A4 with margins 37 / 35 / 28 / 26 mm and a 156 mm text block", () => {
     expect(firstElementAttrs(r2021.document, "w:pgSz")).toMatchObject({ w: "11906", h: "16838" });
-    expect(firstElementAttrs(r2021.document, "w:pgMar")).toMatchObject({ top: "2098", bottom: "1984", left: "1587", right: "1474" });
+    expect(firstElementAttrs(r2021.document, "w:pgMar")).toMatchObject({
+      top: "2098",
+      bottom: "1984",
+      left: "1587",
+      right: "1474",
+    });
     expect(TEXT_WIDTH).toBe(11906 - 1587 - 1474);
     expect(Math.round((TEXT_WIDTH / 1440) * 25.4)).toBe(156);
   });
 
   it("sets East Asian fonts in the default run style: 3号 仿宋_GB2312, zh-CN", () => {
     const styles = r2021.parts["word/styles.xml"];
-    const defaults = styles.slice(styles.indexOf("<w:docDefaults>"), styles.indexOf("</w:docDefaults>"));
-    expect(firstElementAttrs(defaults, "w:rFonts")).toMatchObject({ ascii: FONTS.body, eastAsia: FONTS.body, hAnsi: FONTS.body });
+    const defaults = styles.slice(
+      styles.indexOf("<w:docDefaults>"),
+      styles.indexOf("</w:docDefaults>"),
+    );
+    expect(firstElementAttrs(defaults, "w:rFonts")).toMatchObject({
+      ascii: FONTS.body,
+      eastAsia: FONTS.body,
+      hAnsi: FONTS.body,
+    });
     expect(firstElementAttrs(defaults, "w:sz")).toMatchObject({ val: "32" });
     expect(firstElementAttrs(defaults, "w:lang")).toMatchObject({ eastAsia: "zh-CN" });
   });
@@ -50,11 +75,18 @@ describe("page setup (GB/T 9704-2012)", () => {
     expect(parts["word/settings.xml"]).toContain("<w:evenAndOddHeaders/>");
     const rels = parts["word/_rels/document.xml.rels"];
     const footer = (type: string) => {
-      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`).exec(document)![1];
-      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`).exec(
+        document,
+      )![1];
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
       return parts[`word/${target}`];
     };
-    for (const [type, align, side] of [["default", "right", "right"], ["even", "left", "left"]] as const) {
+    for (const [type, align, side] of [
+      ["default", "right", "right"],
+      ["even", "left", "left"],
+    ] as const) {
       const xml = footer(type);
       const [p] = readParagraphs(xml);
       expect(p.align).toBe(align);
@@ -88,10 +120,17 @@ describe("text", () => {
 
   it("heads the sections in the format's order in 3号 黑体 and sets （一） leads in 楷体", () => {
     const headings = r2021.paragraphs.filter((p) => p.outlineLevel === "0");
-    expect(headings.map((p) => p.text)).toEqual(getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`));
-    for (const h of headings) expect(h.runs[0]).toMatchObject({ eastAsia: FONTS.heading, size: 32 });
+    expect(headings.map((p) => p.text)).toEqual(
+      getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`),
+    );
+    for (const h of headings)
+      expect(h.runs[0]).toMatchObject({ eastAsia: FONTS.heading, size: 32 });
     const lead = r2021.paragraphs.find((p) => p.text.startsWith("（二）依申请公开。"))!;
-    expect(lead.runs[0]).toMatchObject({ text: "（二）依申请公开。", eastAsia: FONTS.subheading, size: 32 });
+    expect(lead.runs[0]).toMatchObject({
+      text: "（二）依申请公开。",
+      eastAsia: FONTS.subheading,
+      size: 32,
+    });
     expect(lead.runs[1]).toMatchObject({ eastAsia: FONTS.body });
   });
 
@@ -105,22 +144,37 @@ describe("text", () => {
     // 2023年1月18日 is 3 full-width + 7 half-width characters = 6.5 characters wide.
     expect(Number(date.indent.right)).toBe(4 * 320);
     // Centred: same middle, 4 + 6.5 / 2 = 7.25 characters from the right edge.
-    expect(Number(organ.indent.right) + (8 * 320) / 2).toBe(Number(date.indent.right) + (6.5 * 320) / 2);
+    expect(Number(organ.indent.right) + (8 * 320) / 2).toBe(
+      Number(date.indent.right) + (6.5 * 320) / 2,
+    );
   });
 });
 
 describe("tables", () => {
   it("set table text in 小4号 仿宋 and headers in 黑体, through named paragraph styles", () => {
     const styles = r2021.parts["word/styles.xml"];
-    const style = (id: string) => styles.slice(styles.indexOf(`w:styleId="${id}"`), styles.indexOf("</w:style>", styles.indexOf(`w:styleId="${id}"`)));
-    expect(firstElementAttrs(style(TABLE_STYLES.text), "w:rFonts")).toMatchObject({ eastAsia: FONTS.body, ascii: FONTS.body, hAnsi: FONTS.body });
+    const style = (id: string) =>
+      styles.slice(
+        styles.indexOf(`w:styleId="${id}"`),
+        styles.indexOf("</w:style>", styles.indexOf(`w:styleId="${id}"`)),
+      );
+    expect(firstElementAttrs(style(TABLE_STYLES.text), "w:rFonts")).toMatchObject({
+      eastAsia: FONTS.body,
+      ascii: FONTS.body,
+      hAnsi: FONTS.body,
+    });
     expect(firstElementAttrs(style(TABLE_STYLES.text), "w:sz")).toMatchObject({ val: "24" });
-    expect(firstElementAttrs(style(TABLE_STYLES.header), "w:rFonts")).toMatchObject({ eastAsia: FONTS.heading });
-    expect(firstElementAttrs(style(TABLE_STYLES.header), "w:basedOn")).toMatchObject({ val: TABLE_STYLES.text });
+    expect(firstElementAttrs(style(TABLE_STYLES.header), "w:rFonts")).toMatchObject({
+      eastAsia: FONTS.heading,
+    });
+    expect(firstElementAttrs(style(TABLE_STYLES.header), "w:basedOn")).toMatchObject({
+      val: TABLE_STYLES.text,
+    });
     // 三: three header rows in 表头 (the corner's note in 表格文字), body cells in 表格文字 / 表格行标题.
     const requestsTable = r2021.document.split("<w:tbl>")[2];
     const rows = requestsTable.split(/<w:tr[ >]/).slice(1, 5);
-    const stylesOf = (row: string) => [...row.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]);
+    const stylesOf = (row: string) =>
+      [...row.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]);
     for (const row of rows.slice(0, 3)) {
       const [corner, ...rest] = stylesOf(row);
       expect(corner).toBe(TABLE_STYLES.text);
@@ -140,7 +194,8 @@ describe("tables", () => {
     for (const table of [...r2021.tables, ...r2019.tables]) {
       expect(table.gridCols.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
       expect(table.gridCols.every((w) => w > 0)).toBe(true);
-      for (const row of table.rows) expect(row.cells.reduce((n, c) => n + c.gridSpan, 0)).toBe(table.gridCols.length);
+      for (const row of table.rows)
+        expect(row.cells.reduce((n, c) => n + c.gridSpan, 0)).toBe(table.gridCols.length);
     }
   });
 
@@ -153,10 +208,28 @@ describe("tables", () => {
     const active = r2021.document.split("<w:tbl>")[1].split("</w:tbl>")[0];
     const rows = active.split(/<w:tr[ >]/).slice(1);
     // caption + header of each of the four items keep with next; the data rows do not.
-    expect(rows.map((row) => row.includes("<w:keepNext/>"))).toEqual([true, true, false, false, true, true, false, true, true, false, false, true, true, false]);
+    expect(rows.map((row) => row.includes("<w:keepNext/>"))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
-  const summary = (cells: MergedCell[]) => cells.filter((c) => c.colSpan > 1 || c.rowSpan > 1).map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
+  const summary = (cells: MergedCell[]) =>
+    cells
+      .filter((c) => c.colSpan > 1 || c.rowSpan > 1)
+      .map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
 
   it("merge 三 as the official table: header block, 申请人情况, 法人或其他组织, and the row groups", () => {
     const requests = mergedCells(r2021.tables[1]);
@@ -201,7 +274,8 @@ describe("tables", () => {
 
   it("print 二 as ONE 4-column table: per item a full-width row, its 信息内容 header, its rows; a single value spans three columns", () => {
     expect(r2021.tables[0].gridCols).toHaveLength(4);
-    const value = (table: string, row: string, column: string) => String(r2021.report.tables[table][row][column]);
+    const value = (table: string, row: string, column: string) =>
+      String(r2021.report.tables[table][row][column]);
     expect(summary(mergedCells(r2021.tables[0]))).toEqual([
       ["第二十条第（一）项", 0, 0, 4, 1],
       ["第二十条第（五）项", 4, 0, 4, 1],
@@ -215,12 +289,21 @@ describe("tables", () => {
       ["本年收费金额（单位：万元）", 12, 1, 3, 1],
       [value("20.8", "fees", "amount"), 13, 1, 3, 1],
     ]);
-    expect(r2021.tables[0].rows[1].cells.map((c) => c.text)).toEqual(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]);
+    expect(r2021.tables[0].rows[1].cells.map((c) => c.text)).toEqual([
+      "信息内容",
+      "本年制发件数",
+      "本年废止件数",
+      "现行有效件数",
+    ]);
     // 2019: three-column items fill the grid, a two-column item's second value takes the spare column.
     const item8 = mergedCells(r2019.tables[0]).filter((c) => c.row === 13 || c.row === 14);
     expect(item8.map((c) => [c.text, c.col, c.colSpan])).toEqual([
-      ["信息内容", 0, 1], ["上一年项目数量", 1, 1], ["本年增/减", 2, 2],
-      ["行政事业性收费", 0, 1], [expect.any(String), 1, 1], [expect.any(String), 2, 2],
+      ["信息内容", 0, 1],
+      ["上一年项目数量", 1, 1],
+      ["本年增/减", 2, 2],
+      ["行政事业性收费", 0, 1],
+      [expect.any(String), 1, 1],
+      [expect.any(String), 2, 2],
     ]);
   });
 
@@ -242,10 +325,20 @@ describe("tables", () => {
           spec.rows.forEach((row, i) => {
             // A row is found by its label (四 has none: its one row is right under the header).
             const rowIndex = row.label
-              ? cells.filter((c) => c.text === row.label && c.rowSpan === 1).map((c) => c.row).find((at) => t !== 0 || cells.some((c) => c.row < at && c.text === spec.caption))!
+              ? cells
+                  .filter((c) => c.text === row.label && c.rowSpan === 1)
+                  .map((c) => c.row)
+                  .find(
+                    (at) => t !== 0 || cells.some((c) => c.row < at && c.text === spec.caption),
+                  )!
               : layout.headerRows.length + i;
-            const values = cells.filter((c) => c.row === rowIndex && c.col >= layout.labelColumns).sort((a, b) => a.col - b.col);
-            expect(values.map((c) => c.text), `${spec.id}.${row.key}`).toEqual(spec.columns.map((c) => String(totalled.tables[spec.id][row.key][c.key])));
+            const values = cells
+              .filter((c) => c.row === rowIndex && c.col >= layout.labelColumns)
+              .sort((a, b) => a.col - b.col);
+            expect(
+              values.map((c) => c.text),
+              `${spec.id}.${row.key}`,
+            ).toEqual(spec.columns.map((c) => String(totalled.tables[spec.id][row.key][c.key])));
             checked += values.length;
           });
         }
@@ -262,12 +355,18 @@ describe("tables", () => {
     // A stored total that disagrees with its row (an old draft, an import) is printed as computed.
     report.tables.requests.r1.total = null;
     report.tables.appeals.row.rc_total = 999;
-    const tables = readXmlTables((await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"]);
+    const tables = readXmlTables(
+      (await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"],
+    );
     expect(cellAt(mergedCells(tables[0]), 13, 1)?.text).toBe("2387.47225");
     expect(cellAt(mergedCells(tables[1]), 3, 3)?.text).toBe("");
     const totalled = computeTotals(report);
-    expect(cellAt(mergedCells(tables[1]), 5, 9)?.text).toBe(String(totalled.tables.requests.r1.total));
-    expect(cellAt(mergedCells(tables[2]), 3, 4)?.text).toBe(String(totalled.tables.appeals.row.rc_total));
+    expect(cellAt(mergedCells(tables[1]), 5, 9)?.text).toBe(
+      String(totalled.tables.requests.r1.total),
+    );
+    expect(cellAt(mergedCells(tables[2]), 3, 4)?.text).toBe(
+      String(totalled.tables.appeals.row.rc_total),
+    );
     expect(totalled.tables.appeals.row.rc_total).not.toBe(999);
   });
 });
@@ -275,7 +374,13 @@ describe("tables", () => {
 describe("package details", () => {
   it("describes the four Chinese fonts (and 宋体) in the font table: altName, GB2312 charset 86, family", () => {
     const fonts = r2021.parts["word/fontTable.xml"];
-    for (const [name, alt] of [["仿宋_GB2312", "仿宋"], ["楷体_GB2312", "楷体"], ["方正小标宋简体", "宋体"], ["黑体", "SimHei"], ["宋体", "SimSun"]]) {
+    for (const [name, alt] of [
+      ["仿宋_GB2312", "仿宋"],
+      ["楷体_GB2312", "楷体"],
+      ["方正小标宋简体", "宋体"],
+      ["黑体", "SimHei"],
+      ["宋体", "SimSun"],
+    ]) {
       const entry = new RegExp(`<w:font w:name="${name}">(.*?)</w:font>`).exec(fonts)?.[1] ?? "";
       expect(entry, name).toContain(`<w:altName w:val="${alt}"/>`);
       expect(entry).toContain(`<w:charset w:val="86"/>`);
@@ -288,11 +393,16 @@ describe("package details", () => {
     const styles = r2021.parts["word/styles.xml"];
     expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:widowControl\/>/);
     const tableText = styles.slice(styles.indexOf(`w:styleId="${TABLE_STYLES.text}"`));
-    expect(tableText.slice(0, tableText.indexOf("</w:style>"))).toContain(`<w:snapToGrid w:val="0"/>`);
+    expect(tableText.slice(0, tableText.indexOf("</w:style>"))).toContain(
+      `<w:snapToGrid w:val="0"/>`,
+    );
   });
 
   it("has a 22-line document grid and puts the footer so that the 一字线 is 7 mm below the text block", () => {
-    expect(firstElementAttrs(r2021.document, "w:docGrid")).toMatchObject({ type: "lines", linePitch: "579" });
+    expect(firstElementAttrs(r2021.document, "w:docGrid")).toMatchObject({
+      type: "lines",
+      linePitch: "579",
+    });
     // The footer line is 15 pt (300 twips) exact: its middle is 150 twips above the footer distance.
     const footer = Number(firstElementAttrs(r2021.document, "w:pgMar")?.footer);
     expect(footer).toBe(FOOTER_DISTANCE);
@@ -300,9 +410,13 @@ describe("package details", () => {
   });
 
   it("names the title, the unit as author and last editor, and the program", () => {
-    expect(r2021.parts["docProps/core.xml"]).toContain("<dc:title>某市某区2022年政府信息公开工作年度报告</dc:title>");
+    expect(r2021.parts["docProps/core.xml"]).toContain(
+      "<dc:title>某市某区2022年政府信息公开工作年度报告</dc:title>",
+    );
     expect(r2021.parts["docProps/core.xml"]).toContain("<dc:creator>某市某区人民政府</dc:creator>");
-    expect(r2021.parts["docProps/core.xml"]).toContain("<cp:lastModifiedBy>某市某区人民政府</cp:lastModifiedBy>");
+    expect(r2021.parts["docProps/core.xml"]).toContain(
+      "<cp:lastModifiedBy>某市某区人民政府</cp:lastModifiedBy>",
+    );
     expect(r2021.parts["docProps/core.xml"]).not.toContain("Un-named");
     expect(r2021.parts["docProps/app.xml"]).toContain("<Company>某市某区人民政府</Company>");
   });
@@ -335,7 +449,10 @@ describe("hostile text", () => {
 
   it("keeps markup, &, ]]> and emoji as text, escaped by docx", () => {
     const document = parts["word/document.xml"];
-    const visible = HOSTILE_TEXT.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, "");
+    const visible = HOSTILE_TEXT.replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu,
+      "",
+    );
     const paragraphs = readParagraphs(document).map((p) => p.text);
     expect(paragraphs).toContain(visible);
     expect(paragraphs.some((p) => p.includes("😀👍🏽"))).toBe(true);

@@ -1,12 +1,35 @@
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, HeightRule, LineRuleType, Packer, PageNumber, Paragraph,
-  Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, VerticalMergeType, WidthType,
-  type IRunOptions, type ISpacingProperties,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type IRunOptions,
+  type ISpacingProperties,
 } from "docx";
 import type { ReportContent } from "@/lib/report/content";
 import { finishDocxPackage } from "./docx-package";
 import { columnWidths, type GridCell, type GridSegment, type TableGrid } from "./grid";
-import { buildPublication, closingIndents, type BodyParagraph, type Publication, type SectionBlock } from "./publication";
+import {
+  buildPublication,
+  closingIndents,
+  type BodyParagraph,
+  type Publication,
+  type SectionBlock,
+} from "./publication";
 
 /**
  * The report as a Word document laid out to GB/T 9704-2012 (党政机关公文格式): A4, margins
@@ -69,20 +92,37 @@ function font(name: string): IRunOptions["font"] {
 }
 
 function run(text: string, fontName: string, size: number): TextRun {
-  return new TextRun({ text, font: font(fontName), size, sizeComplexScript: size, characterSpacing: size === SIZE.三号 ? CONDENSE : undefined });
+  return new TextRun({
+    text,
+    font: font(fontName),
+    size,
+    sizeComplexScript: size,
+    characterSpacing: size === SIZE.三号 ? CONDENSE : undefined,
+  });
 }
 
-const BODY_SPACING: ISpacingProperties = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const BODY_SPACING: ISpacingProperties = {
+  line: LINE_PITCH,
+  lineRule: LineRuleType.EXACT,
+  before: 0,
+  after: 0,
+};
 const TWO_CHARS = { firstLineChars: 200, firstLine: 2 * CHAR };
 
 function titleParagraphs(lines: Publication["titleLines"]): Paragraph[] {
-  return lines.map((line, i) =>
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: i === lines.length - 1 ? LINE_PITCH : 0 },
-      keepNext: true,
-      children: [run(line, FONTS.title, SIZE.二号)],
-    }),
+  return lines.map(
+    (line, i) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: {
+          line: 700,
+          lineRule: LineRuleType.EXACT,
+          before: 0,
+          after: i === lines.length - 1 ? LINE_PITCH : 0,
+        },
+        keepNext: true,
+        children: [run(line, FONTS.title, SIZE.二号)],
+      }),
   );
 }
 
@@ -117,26 +157,56 @@ function sectionHeading(text: string): Paragraph {
 
 /** A thin gap between two tables, so that Word does not join them into one. */
 function tableGap(): Paragraph {
-  return new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
+  return new Paragraph({
+    spacing: { line: 240, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [],
+  });
 }
 
-const CELL_SPACING: ISpacingProperties = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+const CELL_SPACING: ISpacingProperties = {
+  line: 240,
+  lineRule: LineRuleType.AUTO,
+  before: 0,
+  after: 0,
+};
 
 /**
  * Table text takes its font and size from named paragraph styles (表格文字 小4号 仿宋, 表头 黑体,
  * 表格行标题 left-aligned) rather than from each of the ~300 cells: smaller XML, faster export, and
  * one place for an office to change the look of every table in Word or WPS.
  */
-export const TABLE_STYLES = { text: "TableText", header: "TableHeader", label: "TableLabel" } as const;
+export const TABLE_STYLES = {
+  text: "TableText",
+  header: "TableHeader",
+  label: "TableLabel",
+} as const;
 
 const tableParagraphStyles = [
   {
-    id: TABLE_STYLES.text, name: "表格文字", quickFormat: true,
-    paragraph: { alignment: AlignmentType.CENTER, spacing: CELL_SPACING, indent: { firstLine: 0, firstLineChars: 0 } },
+    id: TABLE_STYLES.text,
+    name: "表格文字",
+    quickFormat: true,
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      spacing: CELL_SPACING,
+      indent: { firstLine: 0, firstLineChars: 0 },
+    },
     run: { font: font(FONTS.body), size: SIZE.小四, sizeComplexScript: SIZE.小四 },
   },
-  { id: TABLE_STYLES.header, name: "表头", basedOn: TABLE_STYLES.text, quickFormat: true, run: { font: font(FONTS.heading) } },
-  { id: TABLE_STYLES.label, name: "表格行标题", basedOn: TABLE_STYLES.text, quickFormat: true, paragraph: { alignment: AlignmentType.LEFT } },
+  {
+    id: TABLE_STYLES.header,
+    name: "表头",
+    basedOn: TABLE_STYLES.text,
+    quickFormat: true,
+    run: { font: font(FONTS.heading) },
+  },
+  {
+    id: TABLE_STYLES.label,
+    name: "表格行标题",
+    basedOn: TABLE_STYLES.text,
+    quickFormat: true,
+    paragraph: { alignment: AlignmentType.LEFT },
+  },
 ];
 
 function cellStyle(cell: GridCell): string {
@@ -162,7 +232,12 @@ function segmentCell(segment: GridSegment, widths: number[], keepNext: boolean):
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-    verticalMerge: cell.rowSpan > 1 ? (continued ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
+    verticalMerge:
+      cell.rowSpan > 1
+        ? continued
+          ? VerticalMergeType.CONTINUE
+          : VerticalMergeType.RESTART
+        : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
     // A continued cell is only the lower part of a merge: it carries an empty paragraph.
     children: [cellParagraph(cell, keepNext, continued)],
@@ -180,15 +255,23 @@ export function docxTable(grid: TableGrid): Table {
     alignment: AlignmentType.CENTER,
     // Narrow side margins keep two characters of 小4号 per line in 四's fifteen columns.
     margins: { left: 40, right: 40, top: 30, bottom: 30 },
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: grid.rows.map((row) =>
-      new TableRow({
-        // Header rows are all at the top of the table, so Word and WPS repeat them (issues 2425, 2310).
-        tableHeader: row.header ? true : undefined,
-        cantSplit: true,
-        height: { value: 400, rule: HeightRule.ATLEAST },
-        children: row.segments.map((segment) => segmentCell(segment, widths, row.keepWithNext)),
-      }),
+    borders: {
+      top: LINE,
+      bottom: LINE,
+      left: LINE,
+      right: LINE,
+      insideHorizontal: LINE,
+      insideVertical: LINE,
+    },
+    rows: grid.rows.map(
+      (row) =>
+        new TableRow({
+          // Header rows are all at the top of the table, so Word and WPS repeat them (issues 2425, 2310).
+          tableHeader: row.header ? true : undefined,
+          cantSplit: true,
+          height: { value: 400, rule: HeightRule.ATLEAST },
+          children: row.segments.map((segment) => segmentCell(segment, widths, row.keepWithNext)),
+        }),
     ),
   });
 }
@@ -196,7 +279,10 @@ export function docxTable(grid: TableGrid): Table {
 function sectionBlocks(blocks: SectionBlock[], { last = false } = {}): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   blocks.forEach((block, i) => {
-    if (block.type === "paragraph") out.push(bodyParagraph(block.paragraph, { keepWithClosing: last && i === blocks.length - 1 }));
+    if (block.type === "paragraph")
+      out.push(
+        bodyParagraph(block.paragraph, { keepWithClosing: last && i === blocks.length - 1 }),
+      );
     else {
       if (blocks[i - 1]?.type === "table") out.push(tableGap());
       out.push(docxTable(block.grid));
@@ -214,23 +300,27 @@ function closingParagraphs(closing: Publication["closing"]): Paragraph[] {
   const out: Paragraph[] = [];
   const indents = closingIndents(closing);
   if (closing.organ) {
-    out.push(new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      spacing: { ...BODY_SPACING, before: LINE_PITCH },
-      indent: { right: Math.round(indents.organ * CHAR) },
-      keepNext: closing.date ? true : undefined,
-      keepLines: true,
-      children: [run(closing.organ, FONTS.body, SIZE.三号)],
-    }));
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { ...BODY_SPACING, before: LINE_PITCH },
+        indent: { right: Math.round(indents.organ * CHAR) },
+        keepNext: closing.date ? true : undefined,
+        keepLines: true,
+        children: [run(closing.organ, FONTS.body, SIZE.三号)],
+      }),
+    );
   }
   if (closing.date) {
-    out.push(new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      spacing: { ...BODY_SPACING, before: closing.organ ? 0 : LINE_PITCH },
-      indent: { right: Math.round(indents.date * CHAR) },
-      keepLines: true,
-      children: [run(closing.date, FONTS.body, SIZE.三号)],
-    }));
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { ...BODY_SPACING, before: closing.organ ? 0 : LINE_PITCH },
+        indent: { right: Math.round(indents.date * CHAR) },
+        keepLines: true,
+        children: [run(closing.date, FONTS.body, SIZE.三号)],
+      }),
+    );
   }
   return out;
 }
@@ -253,19 +343,24 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
     sizeComplexScript: SIZE.四号,
   });
   return new Footer({
-    children: [new Paragraph({
-      alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: side === "odd" ? { right: oneChar } : { left: oneChar },
-      spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [numberRun],
-    })],
+    children: [
+      new Paragraph({
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: oneChar } : { left: oneChar },
+        spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [numberRun],
+      }),
+    ],
   });
 }
 
 /** docProps/core.xml's subject: what kind of document this is. */
 const REPORT_SUBJECT = "政府信息公开工作年度报告";
 
-export function buildDocument(content: ReportContent, publication: Publication = buildPublication(content)): Document {
+export function buildDocument(
+  content: ReportContent,
+  publication: Publication = buildPublication(content),
+): Document {
   const children: (Paragraph | Table)[] = [
     ...titleParagraphs(publication.titleLines),
     ...publication.preface.map((p) => bodyParagraph(p)),
@@ -285,26 +380,37 @@ export function buildDocument(content: ReportContent, publication: Publication =
     styles: {
       default: {
         document: {
-          run: { font: font(FONTS.body), size: SIZE.三号, sizeComplexScript: SIZE.三号, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+          run: {
+            font: font(FONTS.body),
+            size: SIZE.三号,
+            sizeComplexScript: SIZE.三号,
+            language: { value: "zh-CN", eastAsia: "zh-CN" },
+          },
           paragraph: { spacing: BODY_SPACING },
         },
       },
       paragraphStyles: tableParagraphStyles,
     },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: {
-            top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right,
-            footer: FOOTER_DISTANCE, header: mmToTwips(15),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              footer: FOOTER_DISTANCE,
+              header: mmToTwips(15),
+            },
           },
+          grid: DOCUMENT_GRID,
         },
-        grid: DOCUMENT_GRID,
+        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+        children,
       },
-      footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-      children,
-    }],
+    ],
   });
 }
 

@@ -15,7 +15,8 @@ export function feeSentence(content: Pick<ReportContent, "meta" | "fees">): stri
   const collected = parseCellInput(content.fees.collected, "amount");
   const parts: string[] = [];
   if (notices.ok && notices.value !== null) parts.push(`发出收费通知${notices.value}件`);
-  if (amount.ok && amount.value !== null) parts.push(`${parts.length ? "" : "收费通知"}总金额${amount.value}元`);
+  if (amount.ok && amount.value !== null)
+    parts.push(`${parts.length ? "" : "收费通知"}总金额${amount.value}元`);
   if (collected.ok && collected.value !== null) parts.push(`实际收取金额${collected.value}元`);
   if (parts.length === 0) return null;
   return `${content.meta.year}年${parts.join("，")}。`;
@@ -37,5 +38,7 @@ export function sectionSixText(content: ReportContent): string {
   const sentence = feeSentence(content);
   if (!sentence) return narrative;
   // A section that says only `无` says nothing the fee sentence would contradict: it replaces it.
-  return /^\s*(?:无[。.]?)?\s*$/.test(narrative) ? sentence : `${narrative.replace(/\s+$/, "")}\n${sentence}`;
+  return /^\s*(?:无[。.]?)?\s*$/.test(narrative)
+    ? sentence
+    : `${narrative.replace(/\s+$/, "")}\n${sentence}`;
 }

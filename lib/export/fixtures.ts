@@ -3,8 +3,9 @@ import { fullReport } from "@/lib/report/fixtures/full-report";
 
 /** Every C0 control character, lone surrogates and the two XML non-characters: what XML 1.0 cannot carry. */
 export const XML_INVALID_CHARACTERS =
-  Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)).filter((ch) => !"\t\n\r".includes(ch)).join("") +
-  "\uDFFF\uD800\uFFFE\uFFFF"; // low before high: two lone surrogates, not a pair
+  Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i))
+    .filter((ch) => !"\t\n\r".includes(ch))
+    .join("") + "\uDFFF\uD800\uFFFE\uFFFF"; // low before high: two lone surrogates, not a pair
 
 export const HOSTILE_TEXT = `<script>alert(1)</script> & ]]> “引号” 'single' "double" 😀👍🏽 ${XML_INVALID_CHARACTERS}结束`;
 

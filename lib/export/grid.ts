@@ -1,7 +1,13 @@
 import type { ReportContent } from "@/lib/report/content";
 import { cellId } from "@/lib/report/cells";
 import { computeTotals } from "@/lib/report/compute-totals";
-import { printedTable, printedTables, type PrintedCell, type PrintedRole, type PrintedTable } from "@/lib/report/layout";
+import {
+  printedTable,
+  printedTables,
+  type PrintedCell,
+  type PrintedRole,
+  type PrintedTable,
+} from "@/lib/report/layout";
 import { formatCellValue } from "@/lib/report/parse-value";
 import type { ColumnSpec, SectionSpec, TableSpec } from "@/lib/report/spec-types";
 import { sanitizeLine } from "./sanitize";
@@ -57,13 +63,23 @@ export interface TableGrid {
 }
 
 /** The printed text of a value cell: counts and amounts as typed (amounts exact), blank for null. */
-export function cellText(value: ReportContent["tables"][string][string][string], column: ColumnSpec): string {
+export function cellText(
+  value: ReportContent["tables"][string][string][string],
+  column: ColumnSpec,
+): string {
   return sanitizeLine(formatCellValue(value ?? null, column.kind));
 }
 
 function gridCell(cell: PrintedCell, totalled: ReportContent): GridCell {
-  const base = { role: cell.role, colSpan: cell.colSpan, rowSpan: cell.rowSpan, scope: cell.scope, column: cell.column };
-  if (cell.role !== "value" || !cell.row || !cell.column) return { ...base, text: sanitizeLine(cell.text) };
+  const base = {
+    role: cell.role,
+    colSpan: cell.colSpan,
+    rowSpan: cell.rowSpan,
+    scope: cell.scope,
+    column: cell.column,
+  };
+  if (cell.role !== "value" || !cell.row || !cell.column)
+    return { ...base, text: sanitizeLine(cell.text) };
   const value = totalled.tables[cell.table.id]?.[cell.row.key]?.[cell.column.key] ?? null;
   const computed = Boolean(cell.row.computed || cell.column.computed);
   return {
@@ -81,18 +97,26 @@ function gridCell(cell: PrintedCell, totalled: ReportContent): GridCell {
  */
 export function printedGrid(printed: PrintedTable, totalled: ReportContent): TableGrid {
   const { columnCount } = printed;
-  const source = printed.rows.map((row) => ({ row, cells: row.cells.map((c) => gridCell(c, totalled)) }));
+  const source = printed.rows.map((row) => ({
+    row,
+    cells: row.cells.map((c) => gridCell(c, totalled)),
+  }));
 
   // Place the cells as the HTML table model does: each in the first grid column not yet covered.
-  const covered: ({ cell: GridCell; row: number; col: number } | undefined)[][] = source.map(() => new Array(columnCount));
+  const covered: ({ cell: GridCell; row: number; col: number } | undefined)[][] = source.map(
+    () => new Array(columnCount),
+  );
   source.forEach(({ cells }, r) => {
     let c = 0;
     for (const cell of cells) {
       while (c < columnCount && covered[r][c]) c++;
       if (c + cell.colSpan > columnCount || r + cell.rowSpan > source.length) {
-        throw new Error(`table ${printed.id}: cell “${cell.text}” does not fit the grid at row ${r}, column ${c}`);
+        throw new Error(
+          `table ${printed.id}: cell “${cell.text}” does not fit the grid at row ${r}, column ${c}`,
+        );
       }
-      for (let i = 0; i < cell.rowSpan; i++) for (let j = 0; j < cell.colSpan; j++) covered[r + i][c + j] = { cell, row: r, col: c };
+      for (let i = 0; i < cell.rowSpan; i++)
+        for (let j = 0; j < cell.colSpan; j++) covered[r + i][c + j] = { cell, row: r, col: c };
       c += cell.colSpan;
     }
   });
@@ -100,7 +124,7 @@ export function printedGrid(printed: PrintedTable, totalled: ReportContent): Tab
   let top = true;
   const rows: GridRow[] = source.map(({ row }, r) => {
     const segments: GridSegment[] = [];
-    for (let c = 0; c < columnCount; ) {
+    for (let c = 0; c < columnCount;) {
       const slot = covered[r][c];
       if (!slot) throw new Error(`table ${printed.id}: grid column ${c} of row ${r} is empty`);
       segments.push({ cell: slot.cell, col: c, continued: slot.row !== r });
@@ -110,7 +134,13 @@ export function printedGrid(printed: PrintedTable, totalled: ReportContent): Tab
     top = top && row.repeat;
     return { header: top, keepWithNext: row.keepWithNext, segments };
   });
-  return { id: printed.id, tables: printed.tables, columnCount, labelColumns: printed.labelColumns, rows };
+  return {
+    id: printed.id,
+    tables: printed.tables,
+    columnCount,
+    labelColumns: printed.labelColumns,
+    rows,
+  };
 }
 
 /** One of the format's tables alone, in its official shape (the roll-up workbook prints them so). */

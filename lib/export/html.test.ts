@@ -5,7 +5,14 @@ import { getFormat } from "@/lib/report/formats";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { renderDocx } from "./docx";
 import { hostileReport } from "./fixtures";
-import { escapeHtml, renderHtml, renderHtmlFragment, renderPortalFragment, REPORT_CLASS, REPORT_CSS } from "./html";
+import {
+  escapeHtml,
+  renderHtml,
+  renderHtmlFragment,
+  renderPortalFragment,
+  REPORT_CLASS,
+  REPORT_CSS,
+} from "./html";
 import { docxParts, mergedCells, readXmlTables } from "./testing/docx-tables";
 import { attrOf, byClass, byId, byTag, children, parseHtml, textOf } from "./testing/html-dom";
 import { readHtmlTables } from "./testing/html-tables";
@@ -15,7 +22,7 @@ const html = renderHtml(report);
 
 describe("renderHtml", () => {
   it("is one self-contained zh-CN HTML5 page: inline CSS with an A4 print sheet, no script, nothing fetched", () => {
-    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     expect(html).toContain(`<meta charset="utf-8">`);
     expect(html).toContain("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }");
     expect(REPORT_CSS).not.toContain("@page");
@@ -28,8 +35,13 @@ describe("renderHtml", () => {
     const root = parseHtml(html);
     expect(textOf(byTag(root, "title")[0])).toBe("某市某区2022年政府信息公开工作年度报告");
     expect(byTag(root, "h1")).toHaveLength(1);
-    expect(byTag(byTag(root, "h1")[0], "span").map(textOf)).toEqual(["某市某区2022年", "政府信息公开工作年度报告"]);
-    expect(byTag(root, "h2").map(textOf)).toEqual(getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`));
+    expect(byTag(byTag(root, "h1")[0], "span").map(textOf)).toEqual([
+      "某市某区2022年",
+      "政府信息公开工作年度报告",
+    ]);
+    expect(byTag(root, "h2").map(textOf)).toEqual(
+      getFormat("2021").sections.map((s) => `${s.ordinal}、${s.title}`),
+    );
     expect(textOf(byClass(root, "lead")[0])).toBe("（一）主动公开。");
     const closing = byClass(root, "closing")[0];
     expect(textOf(byClass(closing, "organ")[0])).toBe("某市某区人民政府");
@@ -48,11 +60,24 @@ describe("renderHtml", () => {
       }
     }
     const requests = tables[1].cells;
-    expect(requests[0]).toMatchObject({ text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", tag: "td", row: 0, col: 0, colSpan: 3, rowSpan: 3 });
-    expect(html).not.toContain("<p style=\"text-indent:2em;text-align:justify\">（本列数据");
-    expect(requests.find((c) => c.text === "申请人情况")).toMatchObject({ scope: "colgroup", colSpan: 7 });
+    expect(requests[0]).toMatchObject({
+      text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+      tag: "td",
+      row: 0,
+      col: 0,
+      colSpan: 3,
+      rowSpan: 3,
+    });
+    expect(html).not.toContain('<p style="text-indent:2em;text-align:justify">（本列数据');
+    expect(requests.find((c) => c.text === "申请人情况")).toMatchObject({
+      scope: "colgroup",
+      colSpan: 7,
+    });
     expect(requests.find((c) => c.text === "自然人")).toMatchObject({ scope: "col", rowSpan: 2 });
-    expect(requests.find((c) => c.text === "三、本年度办理结果")).toMatchObject({ scope: "row", rowSpan: 22 });
+    expect(requests.find((c) => c.text === "三、本年度办理结果")).toMatchObject({
+      scope: "row",
+      rowSpan: 22,
+    });
     const active = tables[0].cells;
     expect(active.filter((c) => c.colSpan === 4).map((c) => [c.text, c.scope])).toEqual(
       ["（一）", "（五）", "（六）", "（八）"].map((item) => [`第二十条第${item}项`, "colgroup"]),
@@ -60,11 +85,19 @@ describe("renderHtml", () => {
   });
 
   it("merges exactly the cells the DOCX merges", async () => {
-    const docTables = readXmlTables((await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"]);
+    const docTables = readXmlTables(
+      (await docxParts(new Uint8Array(await renderDocx(report))))["word/document.xml"],
+    );
     const htmlTables = readHtmlTables(html);
     expect(htmlTables).toHaveLength(docTables.length);
     docTables.forEach((docTable, t) => {
-      const fromDocx = mergedCells(docTable).map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
+      const fromDocx = mergedCells(docTable).map((c) => [
+        c.text,
+        c.row,
+        c.col,
+        c.colSpan,
+        c.rowSpan,
+      ]);
       const fromHtml = htmlTables[t].cells.map((c) => [c.text, c.row, c.col, c.colSpan, c.rowSpan]);
       expect(fromHtml, `table ${t}`).toEqual(fromDocx);
     });
@@ -72,9 +105,17 @@ describe("renderHtml", () => {
 
   it("puts every number of the full report in a value cell (totals as computed)", () => {
     const tables = readHtmlTables(html);
-    const values = tables.flatMap((t) => t.cells.filter((c) => c.tag === "td" && c.row > 0 && /^[\d.]+$/.test(c.text)).map((c) => c.text));
+    const values = tables.flatMap((t) =>
+      t.cells
+        .filter((c) => c.tag === "td" && c.row > 0 && /^[\d.]+$/.test(c.text))
+        .map((c) => c.text),
+    );
     const totalled = computeTotals(report);
-    const expected = allTables(getFormat("2021")).flatMap((spec) => spec.rows.flatMap((row) => spec.columns.map((column) => String(totalled.tables[spec.id][row.key][column.key]))));
+    const expected = allTables(getFormat("2021")).flatMap((spec) =>
+      spec.rows.flatMap((row) =>
+        spec.columns.map((column) => String(totalled.tables[spec.id][row.key][column.key])),
+      ),
+    );
     expect(values).toHaveLength(200);
     expect([...values].sort()).toEqual([...expected].sort());
   });
@@ -87,7 +128,9 @@ describe("escaping", () => {
   });
 
   it("escapes text and attribute values", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
+    );
   });
 
   it("keeps user markup inert: no script or img element, the text shown escaped", () => {
@@ -98,8 +141,12 @@ describe("escaping", () => {
     const root = parseHtml(hostile);
     expect(byTag(root, "script", "img")).toHaveLength(0);
     // The reader sees the characters typed, as text.
-    expect(textOf(byTag(root, "title")[0])).toBe('某区<script>alert("org")</script>&2022年政府信息公开工作年度报告');
-    expect(hostile).toContain("<title>某区&lt;script&gt;alert(&quot;org&quot;)&lt;/script&gt;&amp;2022年");
+    expect(textOf(byTag(root, "title")[0])).toBe(
+      '某区<script>alert("org")</script>&2022年政府信息公开工作年度报告',
+    );
+    expect(hostile).toContain(
+      "<title>某区&lt;script&gt;alert(&quot;org&quot;)&lt;/script&gt;&amp;2022年",
+    );
     expect(hostile).toContain("😀👍🏽");
   });
 
@@ -126,15 +173,22 @@ describe("renderHtmlFragment", () => {
     expect(attrOf(byTag(root, "h1")[0], "style")).toContain("text-align:center");
     for (const table of byTag(root, "table")) {
       expect([attrOf(table, "border"), attrOf(table, "cellspacing")]).toEqual(["1", "0"]);
-      for (const cell of byTag(table, "td", "th")) expect(attrOf(cell, "style")).toMatch(/border:1px solid #000;padding:/);
+      for (const cell of byTag(table, "td", "th"))
+        expect(attrOf(cell, "style")).toMatch(/border:1px solid #000;padding:/);
     }
-    for (const p of byClass(root, "closing").flatMap((c) => byTag(c, "p"))) expect(attrOf(p, "style")).toMatch(/text-align:right;padding-right:[\d.]+em/);
-    for (const p of byTag(root, "section").flatMap((s) => byTag(s, "p"))) expect(attrOf(p, "style")).toContain("text-indent:2em");
+    for (const p of byClass(root, "closing").flatMap((c) => byTag(c, "p")))
+      expect(attrOf(p, "style")).toMatch(/text-align:right;padding-right:[\d.]+em/);
+    for (const p of byTag(root, "section").flatMap((s) => byTag(s, "p")))
+      expect(attrOf(p, "style")).toContain("text-indent:2em");
   });
 
   it("lets only a URL break anywhere; numbers and years stay whole", () => {
     expect(REPORT_CSS).not.toContain("break-all");
-    const withUrl = { ...report, preface: "本报告电子版可在http://www.example.gov.cn/col/col123/index.html查阅，2023年1月1日起施行。" };
+    const withUrl = {
+      ...report,
+      preface:
+        "本报告电子版可在http://www.example.gov.cn/col/col123/index.html查阅，2023年1月1日起施行。",
+    };
     const preface = children(byTag(parseHtml(renderHtmlFragment(withUrl)), "article")[0], "p")[0];
     const url = byClass(preface, "url").find((e) => e.tagName === "span")!;
     expect(textOf(url)).toBe("http://www.example.gov.cn/col/col123/index.html");

@@ -1,7 +1,11 @@
 import type { ReportContent } from "@/lib/report/content";
 import { columnWidths, type GridCell, type GridRow, type TableGrid } from "./grid";
 import {
-  buildPublication, closingIndents, type BodyParagraph, type Publication, type PublishedSection,
+  buildPublication,
+  closingIndents,
+  type BodyParagraph,
+  type Publication,
+  type PublishedSection,
 } from "./publication";
 
 /**
@@ -17,7 +21,13 @@ import {
  * Every user string goes through `escapeHtml`, in text and in attributes alike.
  */
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
@@ -124,11 +134,15 @@ function paragraphHtml(p: BodyParagraph): string {
 }
 
 function cellHtml(cell: GridCell, inHead: boolean): string {
-  const span = { colspan: cell.colSpan > 1 ? cell.colSpan : undefined, rowspan: cell.rowSpan > 1 ? cell.rowSpan : undefined };
+  const span = {
+    colspan: cell.colSpan > 1 ? cell.colSpan : undefined,
+    rowspan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+  };
   const text = escapeHtml(cell.text);
   if (cell.role === "value") return `<td${attrs({ ...span, style: INLINE.cell })}>${text}</td>`;
   // A note (三's corner) or an empty corner heads nothing: not a th for a screen reader.
-  if (cell.role === "note" || cell.text === "") return `<td${attrs({ ...span, class: cell.role === "note" ? "note" : undefined, style: INLINE.cell })}>${text}</td>`;
+  if (cell.role === "note" || cell.text === "")
+    return `<td${attrs({ ...span, class: cell.role === "note" ? "note" : undefined, style: INLINE.cell })}>${text}</td>`;
   const scope = cell.scope ?? (inHead ? "col" : "row");
   const label = cell.role === "label" || cell.role === "group";
   const cls = cell.role === "caption" ? "item" : label ? cell.role : "head";
@@ -143,7 +157,9 @@ function rowHtml(row: GridRow, inHead: boolean): string {
 
 function tableHtml(grid: TableGrid, labelledBy: string): string {
   // The same column proportions as the DOCX grid, in per mille.
-  const cols = columnWidths(grid, 1000).map((w) => `<col style="width:${w / 10}%">`).join("");
+  const cols = columnWidths(grid, 1000)
+    .map((w) => `<col style="width:${w / 10}%">`)
+    .join("");
   const head = grid.rows.filter((r) => r.header);
   const body = grid.rows.filter((r) => !r.header);
   const wide = grid.columnCount > WIDE_TABLE_COLUMNS ? "wide" : undefined;
@@ -158,9 +174,13 @@ function tableHtml(grid: TableGrid, labelledBy: string): string {
 
 function sectionHtml(section: PublishedSection): string {
   const id = `nb-${section.key}`;
-  const parts: string[] = [`<h2 id="${id}" style="${INLINE.heading}">${escapeHtml(section.heading)}</h2>`];
+  const parts: string[] = [
+    `<h2 id="${id}" style="${INLINE.heading}">${escapeHtml(section.heading)}</h2>`,
+  ];
   for (const block of section.blocks) {
-    parts.push(block.type === "paragraph" ? paragraphHtml(block.paragraph) : tableHtml(block.grid, id));
+    parts.push(
+      block.type === "paragraph" ? paragraphHtml(block.paragraph) : tableHtml(block.grid, id),
+    );
   }
   return `<section aria-labelledby="${id}">${parts.join("\n")}</section>`;
 }
@@ -186,11 +206,16 @@ function articleHtml(publication: Publication): string {
     ...publication.sections.map(sectionHtml),
     closingHtml(publication.closing),
     `</article>`,
-  ].filter(Boolean).join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The report as an `<article class="nianbao-report">`, without page or stylesheet (see REPORT_CSS). */
-export function renderHtmlFragment(content: ReportContent, publication: Publication = buildPublication(content)): string {
+export function renderHtmlFragment(
+  content: ReportContent,
+  publication: Publication = buildPublication(content),
+): string {
   return articleHtml(publication);
 }
 
@@ -199,12 +224,18 @@ export function renderHtmlFragment(content: ReportContent, publication: Publicat
  * where the editor allows it, harmless where it is dropped — the article reads the same inline),
  * no `<html>`, no page rules.
  */
-export function renderPortalFragment(content: ReportContent, publication: Publication = buildPublication(content)): string {
+export function renderPortalFragment(
+  content: ReportContent,
+  publication: Publication = buildPublication(content),
+): string {
   return `<style>\n${REPORT_CSS}\n</style>\n${articleHtml(publication)}\n`;
 }
 
 /** The report as a complete HTML5 page: A4 print stylesheet inline, no scripts. */
-export function renderHtml(content: ReportContent, publication: Publication = buildPublication(content)): string {
+export function renderHtml(
+  content: ReportContent,
+  publication: Publication = buildPublication(content),
+): string {
   return [
     "<!DOCTYPE html>",
     `<html lang="zh-CN">`,

@@ -3,9 +3,31 @@
  * Pure: no React, no database; returns bytes and strings.
  */
 export { renderDocx, buildDocument, mmToTwips, PAGE, TEXT_WIDTH, LINE_PITCH, FONTS } from "./docx";
-export { renderHtml, renderHtmlFragment, renderPortalFragment, escapeHtml, REPORT_CSS, PAGE_CSS, REPORT_CLASS } from "./html";
+export {
+  renderHtml,
+  renderHtmlFragment,
+  renderPortalFragment,
+  escapeHtml,
+  REPORT_CSS,
+  PAGE_CSS,
+  REPORT_CLASS,
+} from "./html";
 export { feeSentence, sectionSixText, statesFees } from "./fee-sentence";
-export { buildPublication, formatIssuedDate, splitLead, REPORT_TITLE, type Publication } from "./publication";
+export {
+  buildPublication,
+  formatIssuedDate,
+  splitLead,
+  REPORT_TITLE,
+  type Publication,
+} from "./publication";
 export { publicationText } from "./plain-text";
-export { tableGrid, printedGrid, sectionGrids, type TableGrid, type GridCell, type GridRow, type GridSegment } from "./grid";
+export {
+  tableGrid,
+  printedGrid,
+  sectionGrids,
+  type TableGrid,
+  type GridCell,
+  type GridRow,
+  type GridSegment,
+} from "./grid";
 export { sanitizeText } from "./sanitize";

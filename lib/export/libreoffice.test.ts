@@ -14,7 +14,10 @@ import { sofficeConvert, sofficePath } from "./testing/soffice";
  * it (.ci/run: libreoffice-writer when soffice is missing).
  */
 const soffice = sofficePath();
-if (!soffice) console.warn("[lib/export] soffice (LibreOffice) is not installed: skipping the DOCX → PDF conversion tests");
+if (!soffice)
+  console.warn(
+    "[lib/export] soffice (LibreOffice) is not installed: skipping the DOCX → PDF conversion tests",
+  );
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-export-lo-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,7 +13,12 @@ function paragraph(p: BodyParagraph): string {
 }
 
 function table(grid: TableGrid): string[] {
-  return grid.rows.map((row) => row.segments.filter((s) => !s.continued).map((s) => s.cell.text).join("\t"));
+  return grid.rows.map((row) =>
+    row.segments
+      .filter((s) => !s.continued)
+      .map((s) => s.cell.text)
+      .join("\t"),
+  );
 }
 
 export function publicationText(publication: Publication): string {
@@ -25,6 +30,7 @@ export function publicationText(publication: Publication): string {
       else lines.push(...table(block.grid));
     }
   }
-  if (publication.closing.organ || publication.closing.date) lines.push("", publication.closing.organ, publication.closing.date ?? "");
+  if (publication.closing.organ || publication.closing.date)
+    lines.push("", publication.closing.organ, publication.closing.date ?? "");
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }

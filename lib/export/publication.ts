@@ -31,8 +31,7 @@ export interface BodyParagraph {
 }
 
 export type SectionBlock =
-  | { type: "paragraph"; paragraph: BodyParagraph }
-  | { type: "table"; grid: TableGrid };
+  { type: "paragraph"; paragraph: BodyParagraph } | { type: "table"; grid: TableGrid };
 
 export interface PublishedSection {
   key: SectionKey;
@@ -103,13 +102,21 @@ export function buildPublication(content: ReportContent): Publication {
   const totalled = computeTotals(content);
   const grids: TableGrid[] = [];
   const sections = format.sections.map((section): PublishedSection => {
-    const text = section.key === "s6" ? sectionSixText(content) : (content.narratives[section.key] ?? "");
-    const blocks: SectionBlock[] = paragraphs(text).map((paragraph) => ({ type: "paragraph", paragraph }));
+    const text =
+      section.key === "s6" ? sectionSixText(content) : (content.narratives[section.key] ?? "");
+    const blocks: SectionBlock[] = paragraphs(text).map((paragraph) => ({
+      type: "paragraph",
+      paragraph,
+    }));
     for (const grid of sectionGrids(section, totalled)) {
       grids.push(grid);
       blocks.push({ type: "table", grid });
     }
-    return { key: section.key, heading: sanitizeLine(`${section.ordinal}、${section.title}`), blocks };
+    return {
+      key: section.key,
+      heading: sanitizeLine(`${section.ordinal}、${section.title}`),
+      blocks,
+    };
   });
   return {
     titleLines: [sanitizeLine(`${meta.organization}${meta.year}年`), REPORT_TITLE],
@@ -123,7 +130,8 @@ export function buildPublication(content: ReportContent): Publication {
 /** Width of a line in characters (em): full-width characters count one, the rest half. */
 export function textWidthEm(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5;
+  for (const ch of text)
+    width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5;
   return width;
 }
 

@@ -16,7 +16,10 @@ import { renderHtml } from "./html";
 const reports: [string, ReportContent][] = [
   ["full 2021", fullReport("2021")],
   ["full 2019", fullReport("2019")],
-  ...Object.entries(SAMPLE_REPORTS).map(([name, r]): [string, ReportContent] => [`sample ${name}`, r]),
+  ...Object.entries(SAMPLE_REPORTS).map(([name, r]): [string, ReportContent] => [
+    `sample ${name}`,
+    r,
+  ]),
 ];
 
 /** The tables with every cell in its stored form (the sample fixtures hold amounts as the number 0; the content model's form is "0"). */
@@ -38,13 +41,18 @@ describe("export → import", () => {
   for (const [name, report] of reports) {
     it(`${name}: DOCX and HTML import back to the same tables, unit, year and format`, async () => {
       const expected = canonicalTables(report);
-      for (const imported of [await importDocx(new Uint8Array(await renderDocx(report))), importHtml(renderHtml(report))]) {
+      for (const imported of [
+        await importDocx(new Uint8Array(await renderDocx(report))),
+        importHtml(renderHtml(report)),
+      ]) {
         expect(toTablesJson(imported.content)).toEqual(expected);
         expect(imported.format).toBe(report.format);
         expect(imported.year).toBe(report.meta.year);
         expect(imported.organization).toBe(report.meta.organization);
         // Headings are printed exactly as the spec has them: no S3 (label differs) or S1 (section missing).
-        expect(imported.documentFindings.filter((f) => f.rule === "S1" || f.rule === "S3")).toEqual([]);
+        expect(imported.documentFindings.filter((f) => f.rule === "S1" || f.rule === "S3")).toEqual(
+          [],
+        );
       }
     });
   }

@@ -26,10 +26,14 @@ function publishedTexts(): string[] {
     texts.push(section.heading);
     for (const block of section.blocks) {
       if (block.type === "paragraph") texts.push(block.paragraph.lead + block.paragraph.text);
-      else for (const row of block.grid.rows) for (const s of row.segments) if (!s.continued && s.cell.text) texts.push(s.cell.text);
+      else
+        for (const row of block.grid.rows)
+          for (const s of row.segments) if (!s.continued && s.cell.text) texts.push(s.cell.text);
     }
   }
-  return [...texts, publication.closing.organ, publication.closing.date ?? ""].filter(Boolean).map(squash);
+  return [...texts, publication.closing.organ, publication.closing.date ?? ""]
+    .filter(Boolean)
+    .map(squash);
 }
 
 /** The visible text of an HTML document or fragment, without the stylesheet. */
@@ -41,14 +45,18 @@ let docxText = "";
 beforeAll(async () => {
   const parts = await docxParts(new Uint8Array(await renderDocx(report)));
   // Every w:t in document order: paragraphs and table cells as Word reads them.
-  const runs = [...parts["word/document.xml"].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+  const runs = [...parts["word/document.xml"].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(
+    (m) => m[1],
+  );
   docxText = squash(textOf(parseHtml(`<x>${runs.join("")}</x>`)));
 });
 
 describe("the same text in every output", () => {
   it("has the fee statement in 六 and the date written once, the Chinese way", () => {
     const six = publication.sections.find((s) => s.key === "s6")!;
-    const sixText = six.blocks.map((b) => (b.type === "paragraph" ? b.paragraph.text : "")).join("");
+    const sixText = six.blocks
+      .map((b) => (b.type === "paragraph" ? b.paragraph.text : ""))
+      .join("");
     expect(sixText).toMatch(/发出收费通知\d+件/);
     expect(publication.closing.date).toBe("2023年1月18日");
   });
@@ -58,7 +66,10 @@ describe("the same text in every output", () => {
     ["HTML download", () => htmlText(renderHtml(report))],
     ["portal fragment", () => htmlText(renderPortalFragment(report))],
     ["preview and /gk article", () => htmlText(renderHtmlFragment(report))],
-    ["read-only view and review panel", () => htmlText(renderToStaticMarkup(createElement(ReportView, { content: report })))],
+    [
+      "read-only view and review panel",
+      () => htmlText(renderToStaticMarkup(createElement(ReportView, { content: report }))),
+    ],
   ];
 
   for (const [name, text] of outputs) {

@@ -13,7 +13,9 @@ export function sanitizeText(text: string): string {
 
 /** One line of text: sanitised, line breaks and tabs as spaces, trimmed. */
 export function sanitizeLine(text: string): string {
-  return sanitizeText(text).replace(/[\t\r\n]+/g, " ").trim();
+  return sanitizeText(text)
+    .replace(/[\t\r\n]+/g, " ")
+    .trim();
 }
 
 /** The paragraphs of a multi-line text: sanitised, one per non-blank line, outer whitespace (incl. U+3000) trimmed. */

@@ -1,4 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import JSZip from "jszip";
@@ -24,7 +31,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SHEET: XlsxSheet = {
   name: "报告进度",
   rows: [
-    [{ value: "单位", style: "header" }, { value: "状态", style: "header" }, { value: "剩余天数", style: "header" }, { value: "金额（万元）", style: "header" }],
+    [
+      { value: "单位", style: "header" },
+      { value: "状态", style: "header" },
+      { value: "剩余天数", style: "header" },
+      { value: "金额（万元）", style: "header" },
+    ],
     ["友协街道办事处", "草稿", 69, { value: "2387.47225", style: "number" }],
     ["新伟街道办事处, 含“引号”与 <标记> & 符号", null, -3, { value: "1.5", style: "number" }],
   ],
@@ -35,27 +47,60 @@ const SHEET: XlsxSheet = {
 describe("renderXlsx", () => {
   it("writes the parts of a minimal workbook: content types, relationships, workbook, styles, sheets", async () => {
     const zip = await JSZip.loadAsync(await renderXlsx([SHEET, { name: "二", rows: [["a"]] }]));
-    expect(Object.keys(zip.files).filter((f) => !f.endsWith("/")).sort()).toEqual([
-      "[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml",
-      "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+    expect(
+      Object.keys(zip.files)
+        .filter((f) => !f.endsWith("/"))
+        .sort(),
+    ).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet2.xml",
     ]);
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheet).toContain(`<c r="C2" s="2"><v>69</v></c>`);
     expect(sheet).toContain(`<c r="D2" s="2"><v>2387.47225</v></c>`);
     expect(sheet).toContain("&lt;标记&gt; &amp; 符号");
     expect(sheet).toContain(`state="frozen"`);
-    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(`<sheet name="报告进度" sheetId="1" r:id="rId1"/>`);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(
+      `<sheet name="报告进度" sheetId="1" r:id="rId1"/>`,
+    );
   });
 
   it("merges cells, drops characters XML cannot hold, and names tabs as Excel allows", async () => {
     const zip = await JSZip.loadAsync(
-      await renderXlsx([{ name: "x", rows: [["标题\u0001\u0007", null], [1, 2]], merges: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2 }, { row: 1, col: 0, rowSpan: 1, colSpan: 1 }] }]),
+      await renderXlsx([
+        {
+          name: "x",
+          rows: [
+            ["标题\u0001\u0007", null],
+            [1, 2],
+          ],
+          merges: [
+            { row: 0, col: 0, rowSpan: 1, colSpan: 2 },
+            { row: 1, col: 0, rowSpan: 1, colSpan: 1 },
+          ],
+        },
+      ]),
     );
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheet).toContain(`<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`);
     expect(sheet).toContain(">标题</t>");
-    expect(sheetNames(["a/b", "A/B", "", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三"])).toEqual([
-      "a_b", "A_B(2)", "Sheet3", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
+    expect(
+      sheetNames([
+        "a/b",
+        "A/B",
+        "",
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三",
+      ]),
+    ).toEqual([
+      "a_b",
+      "A_B(2)",
+      "Sheet3",
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
     ]);
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
   });
@@ -63,7 +108,13 @@ describe("renderXlsx", () => {
 
 describe("renderCsv", () => {
   it("starts with a UTF-8 byte-order mark, quotes what needs it and defuses formulas", () => {
-    const csv = renderCsv([["单位", "剩余天数"], ["新伟, “街道”", -3], ['a"b', null], ["=HYPERLINK(1)", 0], ["-1", 1]]);
+    const csv = renderCsv([
+      ["单位", "剩余天数"],
+      ["新伟, “街道”", -3],
+      ['a"b', null],
+      ["=HYPERLINK(1)", 0],
+      ["-1", 1],
+    ]);
     expect(csv.startsWith("\uFEFF单位,剩余天数\r\n")).toBe(true);
     expect(csv).toContain(`"新伟, “街道”",-3\r\n`);
     expect(csv).toContain(`"a""b",\r\n`);
@@ -74,13 +125,19 @@ describe("renderCsv", () => {
 
 /** Skipped only where LibreOffice Calc is missing (.ci/run installs it). */
 const calc = sofficeHasCalc();
-if (!calc) console.warn("[lib/export] LibreOffice Calc is not installed: skipping the XLSX → CSV conversion tests");
+if (!calc)
+  console.warn(
+    "[lib/export] LibreOffice Calc is not installed: skipping the XLSX → CSV conversion tests",
+  );
 describe.skipIf(!calc)("LibreOffice opens the XLSX", { timeout: 180_000 }, () => {
   it("reads back every value of the first sheet, Chinese and exact decimals included", async () => {
     const input = join(dir, "progress.xlsx");
     writeFileSync(input, await renderXlsx([SHEET, { name: "二", rows: [["第二张"]] }]));
     const { output } = await sofficeConvert(input, "csv:Text - txt - csv (StarCalc):44,34,76", dir);
-    const lines = readFileSync(output, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const lines = readFileSync(output, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toEqual([
       "单位,状态,剩余天数,金额（万元）",
       "友协街道办事处,草稿,69,2387.47225",
@@ -90,13 +147,28 @@ describe.skipIf(!calc)("LibreOffice opens the XLSX", { timeout: 180_000 }, () =>
 
   it("reads a merged header as one cell spanning the columns", async () => {
     const input = join(dir, "merged.xlsx");
-    writeFileSync(input, await renderXlsx([{
-      name: "四",
-      rows: [[{ value: "行政复议", style: "header" }, { value: null, style: "header" }, { value: "行政诉讼", style: "header" }], ["1", 2, 3].map((v) => ({ value: v, style: "number" as const }))],
-      merges: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2 }],
-    }]));
+    writeFileSync(
+      input,
+      await renderXlsx([
+        {
+          name: "四",
+          rows: [
+            [
+              { value: "行政复议", style: "header" },
+              { value: null, style: "header" },
+              { value: "行政诉讼", style: "header" },
+            ],
+            ["1", 2, 3].map((v) => ({ value: v, style: "number" as const })),
+          ],
+          merges: [{ row: 0, col: 0, rowSpan: 1, colSpan: 2 }],
+        },
+      ]),
+    );
     const { output } = await sofficeConvert(input, "csv:Text - txt - csv (StarCalc):44,34,76", dir);
-    expect(readFileSync(output, "utf8").trim().split(/\r?\n/)).toEqual(["行政复议,,行政诉讼", "1,2,3"]);
+    expect(readFileSync(output, "utf8").trim().split(/\r?\n/)).toEqual([
+      "行政复议,,行政诉讼",
+      "1,2,3",
+    ]);
     // As HTML, LibreOffice writes the merge it read.
     const { output: html } = await sofficeConvert(input, "html:HTML (StarCalc)", dir);
     expect(readFileSync(html, "utf8")).toMatch(/colspan="?2"?[^>]*>(?:<[^>]+>)*行政复议/i);

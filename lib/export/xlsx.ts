@@ -44,7 +44,13 @@ const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships
 const MAX_CELL_TEXT = 32_767;
 
 /** Style ids in styles.xml's cellXfs, by name. */
-const STYLE_ID: Record<XlsxStyle | "default", number> = { default: 0, text: 1, number: 2, header: 3, label: 4 };
+const STYLE_ID: Record<XlsxStyle | "default", number> = {
+  default: 0,
+  text: 1,
+  number: 2,
+  header: 3,
+  label: 4,
+};
 
 const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="${NS}">
@@ -63,7 +69,8 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </styleSheet>`;
 
 /** Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped. */
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function escapeXml(text: string): string {
   return text
@@ -77,7 +84,8 @@ export function escapeXml(text: string): string {
 /** `A`, `B`, … `Z`, `AA` … for a zero-based column index. */
 export function columnName(index: number): string {
   let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -95,7 +103,11 @@ function cellXml(ref: string, cell: XlsxCell): string {
   const { value } = cell;
   const s = ` s="${STYLE_ID[cell.style ?? (typeof value === "number" ? "number" : "text")]}"`;
   if (value === null || value === "") return `<c r="${ref}"${s}/>`;
-  if (typeof value === "number" ? Number.isFinite(value) : cell.style === "number" && NUMERIC.test(value)) {
+  if (
+    typeof value === "number"
+      ? Number.isFinite(value)
+      : cell.style === "number" && NUMERIC.test(value)
+  ) {
     return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
   }
   const text = escapeXml(String(value).slice(0, MAX_CELL_TEXT));
@@ -103,8 +115,15 @@ function cellXml(ref: string, cell: XlsxCell): string {
 }
 
 function sheetXml(sheet: XlsxSheet): string {
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, `<worksheet xmlns="${NS}" xmlns:r="${NS_R}">`];
-  const width = Math.max(1, ...sheet.rows.map((r) => r.length), ...(sheet.merges ?? []).map((m) => m.col + m.colSpan));
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`,
+    `<worksheet xmlns="${NS}" xmlns:r="${NS_R}">`,
+  ];
+  const width = Math.max(
+    1,
+    ...sheet.rows.map((r) => r.length),
+    ...(sheet.merges ?? []).map((m) => m.col + m.colSpan),
+  );
   const height = Math.max(1, sheet.rows.length);
   parts.push(`<dimension ref="A1:${cellRef(height - 1, width - 1)}"/>`);
   const frozen = sheet.frozenRows ?? 0;
@@ -115,7 +134,10 @@ function sheetXml(sheet: XlsxSheet): string {
   );
   parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   if (sheet.columnWidths?.length) {
-    const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(1, Math.min(255, w))}" customWidth="1"/>`);
+    const cols = sheet.columnWidths.map(
+      (w, i) =>
+        `<col min="${i + 1}" max="${i + 1}" width="${Math.max(1, Math.min(255, w))}" customWidth="1"/>`,
+    );
     parts.push(`<cols>${cols.join("")}</cols>`);
   }
   parts.push("<sheetData>");
@@ -126,10 +148,15 @@ function sheetXml(sheet: XlsxSheet): string {
   parts.push("</sheetData>");
   const merges = (sheet.merges ?? []).filter((m) => m.rowSpan > 1 || m.colSpan > 1);
   if (merges.length) {
-    const refs = merges.map((m) => `<mergeCell ref="${cellRef(m.row, m.col)}:${cellRef(m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}"/>`);
+    const refs = merges.map(
+      (m) =>
+        `<mergeCell ref="${cellRef(m.row, m.col)}:${cellRef(m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}"/>`,
+    );
     parts.push(`<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`);
   }
-  parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  parts.push(
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
+  );
   parts.push("</worksheet>");
   return parts.join("");
 }
@@ -138,7 +165,12 @@ function sheetXml(sheet: XlsxSheet): string {
 export function sheetNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/[[\]:*?/\\]/g, "_").replace(INVALID_XML, "").replace(/^'+|'+$/g, "").trim() || `Sheet${i + 1}`;
+    const base =
+      raw
+        .replace(/[[\]:*?/\\]/g, "_")
+        .replace(INVALID_XML, "")
+        .replace(/^'+|'+$/g, "")
+        .trim() || `Sheet${i + 1}`;
     let name = base.slice(0, 31);
     for (let n = 2; used.has(name.toLowerCase()); n++) {
       const suffix = `(${n})`;
@@ -154,7 +186,10 @@ export async function renderXlsx(sheets: XlsxSheet[]): Promise<Uint8Array> {
   const names = sheetNames(sheets.map((s) => s.name));
   const zip = new JSZip();
   const overrides = sheets
-    .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
     .join("");
   zip.file(
     "[Content_Types].xml",
@@ -172,18 +207,31 @@ export async function renderXlsx(sheets: XlsxSheet[]): Promise<Uint8Array> {
   zip.file(
     "xl/workbook.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>` +
-      names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+      names
+        .map(
+          (name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+        )
+        .join("") +
       `</sheets></workbook>`,
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${NS_PKG_REL}">` +
-      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join("") +
       `<Relationship Id="rId${sheets.length + 1}" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
   );
   zip.file("xl/styles.xml", STYLES_XML);
   sheets.forEach((sheet, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet)));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -6,6 +6,9 @@
 export function clientIp(headers: Pick<Headers, "get">): string | null {
   const real = headers.get("x-real-ip")?.trim();
   if (real) return real.slice(0, 64);
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return hops.length ? hops[hops.length - 1].slice(0, 64) : null;
 }

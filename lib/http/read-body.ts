@@ -4,19 +4,27 @@ export type BodyKind = "json" | "multipart";
 
 /** “64 KB”, “1 MB”, “10 MB”: the cap as the refusal states it. */
 export function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MB`
+    : `${Math.round(bytes / 1024)} KB`;
 }
 
-const tooLarge = (maxBytes: number) => new PayloadTooLargeError(`请求内容过大（上限 ${sizeLabel(maxBytes)}）。`);
+const tooLarge = (maxBytes: number) =>
+  new PayloadTooLargeError(`请求内容过大（上限 ${sizeLabel(maxBytes)}）。`);
 
 /** Refuses a body that is not of the kind the route reads (415), before anything of it is read. */
 export function assertContentType(request: Request, kind: BodyKind): void {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (kind === "json" && !(type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type))) {
+  if (
+    kind === "json" &&
+    !(type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type))
+  ) {
     throw new UnsupportedMediaTypeError("请求内容应为 JSON（Content-Type: application/json）。");
   }
   if (kind === "multipart" && type !== "multipart/form-data") {
-    throw new UnsupportedMediaTypeError("请求内容应为上传的表单（Content-Type: multipart/form-data）。");
+    throw new UnsupportedMediaTypeError(
+      "请求内容应为上传的表单（Content-Type: multipart/form-data）。",
+    );
   }
 }
 
@@ -52,8 +60,11 @@ const DISCARD_LIMIT = 64 * 1024 * 1024;
  * connection the client can reuse: cancelling the stream would destroy the socket under Next, and the
  * client's next request on it would fail. Only an absurd body is cut off.
  */
-async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, received: number): Promise<void> {
-  for (let total = received; total <= DISCARD_LIMIT; ) {
+async function discardRest(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  received: number,
+): Promise<void> {
+  for (let total = received; total <= DISCARD_LIMIT;) {
     const { done, value } = await reader.read();
     if (done) return;
     total += value.byteLength;
@@ -62,7 +73,11 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, rece
 }
 
 /** The body as the route reads it: a JSON value, or the fields of a multipart form (files as File). */
-export async function readBody(request: Request, kind: BodyKind, maxBytes: number): Promise<unknown> {
+export async function readBody(
+  request: Request,
+  kind: BodyKind,
+  maxBytes: number,
+): Promise<unknown> {
   assertContentType(request, kind);
   const bytes = await readCappedBody(request, maxBytes);
   if (kind === "json") {
@@ -74,7 +89,9 @@ export async function readBody(request: Request, kind: BodyKind, maxBytes: numbe
   }
   let form: FormData;
   try {
-    form = await new Response(bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
+    form = await new Response(bytes as BodyInit, {
+      headers: { "content-type": request.headers.get("content-type")! },
+    }).formData();
   } catch {
     throw new ValidationError("请求格式无效，请重新选择文件。");
   }

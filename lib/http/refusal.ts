@@ -19,7 +19,10 @@ export interface Refusal {
  */
 export function refusalOf(error: unknown, surface: "api" | "form" = "api"): Refusal {
   if (error instanceof AppError) {
-    const retryAfter = error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError ? error.retryAfterSeconds : null;
+    const retryAfter =
+      error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError
+        ? error.retryAfterSeconds
+        : null;
     return {
       status: error.status,
       error: error.message,

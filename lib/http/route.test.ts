@@ -5,11 +5,23 @@ import { route } from "./route";
 
 // Public routes (auth: false) exercise everything of the edge but the session, which the integration and
 // system tests cover with a real database.
-const Input = z.object({ version: z.number().int().min(1, "版本号无效。"), note: z.string().optional() });
-const echo = route({ auth: false, input: Input, maxBytes: 1024 }, async ({ input }) => ({ got: input }));
+const Input = z.object({
+  version: z.number().int().min(1, "版本号无效。"),
+  note: z.string().optional(),
+});
+const echo = route({ auth: false, input: Input, maxBytes: 1024 }, async ({ input }) => ({
+  got: input,
+}));
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}, init: RequestInit = {}) {
-  return echo(new Request("http://app.example/api/x", { method: "POST", headers: { host: "app.example", "content-type": "application/json", ...headers }, body, ...init }));
+  return echo(
+    new Request("http://app.example/api/x", {
+      method: "POST",
+      headers: { host: "app.example", "content-type": "application/json", ...headers },
+      body,
+      ...init,
+    }),
+  );
 }
 
 /** A body of `total` bytes sent without a length, and how much of it was pulled. */
@@ -54,7 +66,13 @@ describe("route(): the one edge", () => {
       expect(answer.status, type).toBe(415);
       expect(answer.headers.get("cache-control")).toBe("private, no-store");
     }
-    expect((await post(JSON.stringify({ version: 1 }), { "content-type": "application/merge-patch+json" })).status).toBe(200);
+    expect(
+      (
+        await post(JSON.stringify({ version: 1 }), {
+          "content-type": "application/merge-patch+json",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("a body over the cap is a 413, declared or counted as it arrives without a length; the rest is read and dropped, not cut", async () => {
@@ -74,14 +92,28 @@ describe("route(): the one edge", () => {
     const foreign = await post(JSON.stringify({ version: 1 }), { origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toEqual({ error: "拒绝跨站请求。" });
-    const crossSite = await post(JSON.stringify({ version: 1 }), { "sec-fetch-site": "cross-site" });
+    const crossSite = await post(JSON.stringify({ version: 1 }), {
+      "sec-fetch-site": "cross-site",
+    });
     expect(crossSite.status).toBe(403);
-    expect((await post(JSON.stringify({ version: 1 }), { origin: "http://app.example", "sec-fetch-site": "same-origin" })).status).toBe(200);
+    expect(
+      (
+        await post(JSON.stringify({ version: 1 }), {
+          origin: "http://app.example",
+          "sec-fetch-site": "same-origin",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("an error says its own status, with what the client needs beside the message; anything else is a 500 that reveals nothing", async () => {
-    const call = (error: unknown) => route({ auth: false }, async () => Promise.reject(error))(new Request("http://app.example/api/x"));
-    const conflict = await call(new ConflictError("报告已被他人修改。", { current: { version: 7 } }));
+    const call = (error: unknown) =>
+      route({ auth: false }, async () => Promise.reject(error))(
+        new Request("http://app.example/api/x"),
+      );
+    const conflict = await call(
+      new ConflictError("报告已被他人修改。", { current: { version: 7 } }),
+    );
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toEqual({ error: "报告已被他人修改。", current: { version: 7 } });
     expect((await call(new NotFoundError())).status).toBe(404);
@@ -100,11 +132,22 @@ describe("route(): the one edge", () => {
   });
 
   it("path parameters are checked by their schema: a malformed id is a 400", async () => {
-    const get = route({ auth: false, params: z.object({ id: z.guid("报告编号无效。") }) }, async ({ params }) => ({ id: params.id }));
-    const bad = await get(new Request("http://app.example/api/reports/x"), { params: Promise.resolve({ id: "x" }) });
+    const get = route(
+      { auth: false, params: z.object({ id: z.guid("报告编号无效。") }) },
+      async ({ params }) => ({ id: params.id }),
+    );
+    const bad = await get(new Request("http://app.example/api/reports/x"), {
+      params: Promise.resolve({ id: "x" }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: "请求内容无效（id）：报告编号无效。" });
     const id = "3f0e4c1a-1b2c-4d5e-8f90-123456789abc";
-    expect(await (await get(new Request("http://app.example/api/reports/x"), { params: Promise.resolve({ id }) })).json()).toEqual({ id });
+    expect(
+      await (
+        await get(new Request("http://app.example/api/reports/x"), {
+          params: Promise.resolve({ id }),
+        })
+      ).json(),
+    ).toEqual({ id });
   });
 });

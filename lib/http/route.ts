@@ -9,7 +9,12 @@ import { assertSameOrigin, STATE_CHANGING } from "./same-origin";
 type Schema = z.ZodType;
 type Parsed<S, Otherwise> = S extends Schema ? z.output<S> : Otherwise;
 
-export interface RouteOptions<I extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, A extends boolean> {
+export interface RouteOptions<
+  I extends Schema | undefined,
+  Q extends Schema | undefined,
+  P extends Schema | undefined,
+  A extends boolean,
+> {
   /** The body's schema: the JSON value, or the fields of a multipart form (`body: "multipart"`). */
   input?: I;
   /** How the body is sent: JSON (default) or a multipart upload. Any other Content-Type is a 415. */
@@ -44,11 +49,16 @@ const DEFAULT_MAX_BYTES = 64 * 1024;
  * is thrown becomes a JSON refusal through the one mapper. Every answer is `Cache-Control: private,
  * no-store` — these are one user's data. The handler returns a Response, or a value sent as JSON.
  */
-export function route<I extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, A extends boolean = true>(
-  options: RouteOptions<I, Q, P, A>,
-  handler: (call: RouteCall<I, Q, P, A>) => Promise<unknown>,
-) {
-  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+export function route<
+  I extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  A extends boolean = true,
+>(options: RouteOptions<I, Q, P, A>, handler: (call: RouteCall<I, Q, P, A>) => Promise<unknown>) {
+  return async (
+    request: Request,
+    context?: { params?: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     let response: Response;
     try {
       const changes = STATE_CHANGING.has(request.method);
@@ -56,16 +66,38 @@ export function route<I extends Schema | undefined = undefined, Q extends Schema
       const ctx = options.auth === false ? null : await requireAuthContext();
       const rawParams = (await context?.params) ?? {};
       const params = options.params ? options.params.parse(rawParams) : rawParams;
-      const query = options.query ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-      const input = options.input && changes ? options.input.parse(await readBody(request, options.body ?? "json", options.maxBytes ?? DEFAULT_MAX_BYTES)) : undefined;
-      const call = { input, query, params, ctx, request, ip: clientIp(request.headers) } as RouteCall<I, Q, P, A>;
+      const query = options.query
+        ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams))
+        : undefined;
+      const input =
+        options.input && changes
+          ? options.input.parse(
+              await readBody(
+                request,
+                options.body ?? "json",
+                options.maxBytes ?? DEFAULT_MAX_BYTES,
+              ),
+            )
+          : undefined;
+      const call = {
+        input,
+        query,
+        params,
+        ctx,
+        request,
+        ip: clientIp(request.headers),
+      } as RouteCall<I, Q, P, A>;
       const result = await handler(call);
       response = result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       const refusal = refusalOf(error);
-      response = NextResponse.json({ error: refusal.error, ...refusal.details }, { status: refusal.status, headers: refusal.headers });
+      response = NextResponse.json(
+        { error: refusal.error, ...refusal.details },
+        { status: refusal.status, headers: refusal.headers },
+      );
     }
-    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "private, no-store");
+    if (!response.headers.has("cache-control"))
+      response.headers.set("cache-control", "private, no-store");
     return response;
   };
 }

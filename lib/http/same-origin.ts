@@ -10,7 +10,8 @@ export const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * still guarded by the SameSite session cookie.
  */
 export function assertSameOrigin(request: Request): void {
-  if (request.headers.get("sec-fetch-site") === "cross-site") throw new ForbiddenError("拒绝跨站请求。");
+  if (request.headers.get("sec-fetch-site") === "cross-site")
+    throw new ForbiddenError("拒绝跨站请求。");
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -14,7 +14,7 @@ import { isValueText } from "./values";
  */
 export function joinCellLines(lines: string[]): (string | TableBlock)[] {
   const out: (string | TableBlock)[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const run = isLabelLine(lines[i]) ? cellRun(lines, i) : null;
     if (!run) {
       out.push(lines[i]);

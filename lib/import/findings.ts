@@ -33,6 +33,8 @@ export function rowCells(table: TableSpec, row: RowSpec): string[] {
 /** The cells a person types (computed totals left out), as validate() lists them for S2. */
 export function typedCells(table: TableSpec): string[] {
   return table.rows.flatMap((r) =>
-    r.computed ? [] : table.columns.filter((c) => !c.computed).map((c) => cellId(table.id, r.key, c.key)),
+    r.computed
+      ? []
+      : table.columns.filter((c) => !c.computed).map((c) => cellId(table.id, r.key, c.key)),
   );
 }

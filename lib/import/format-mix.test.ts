@@ -24,7 +24,10 @@ describe("a 2021-format report printing 2019's single （六）其他处理 row"
       if (subRowIndex.has(i)) expect(row).toEqual(new Array(7).fill(null));
       else expect(row).toEqual(expected[i]);
     });
-    for (const key of SUB_ROWS) expect(Object.values(result.content.tables.requests[key]).every((v) => v === null)).toBe(true);
+    for (const key of SUB_ROWS)
+      expect(Object.values(result.content.tables.requests[key]).every((v) => v === null)).toBe(
+        true,
+      );
     const s4 = result.findings.find((f) => f.rule === "S4");
     expect(s4?.severity).toBe("error");
     expect(s4?.message).toContain("“（六）其他处理”");
@@ -40,14 +43,23 @@ describe("a 2021-format report printing 2019's single （六）其他处理 row"
     const result = importText(withSingleOtherRow([0, 3, 0, 0, 0, 0, 3]));
     const t = result.content.tables.requests;
     for (const key of SUB_ROWS) {
-      expect(t[key]).toEqual({ natural: 0, commercial: null, research: 0, nonprofit: 0, legal: 0, other: 0, total: null });
+      expect(t[key]).toEqual({
+        natural: 0,
+        commercial: null,
+        research: 0,
+        nonprofit: 0,
+        legal: 0,
+        other: 0,
+        total: null,
+      });
     }
     expect(result.findings.find((f) => f.rule === "S4")?.message).toContain("列合计为0，各行读为0");
   });
 
   it("all zero: the three rows are all 0 and the table is complete", () => {
     const result = importText(withSingleOtherRow([0, 0, 0, 0, 0, 0, 0]));
-    for (const key of SUB_ROWS) expect(Object.values(result.content.tables.requests[key])).toEqual(new Array(7).fill(0));
+    for (const key of SUB_ROWS)
+      expect(Object.values(result.content.tables.requests[key])).toEqual(new Array(7).fill(0));
     expect(result.findings.find((f) => f.rule === "S4")?.message).toContain("3行均读为0");
     expect(result.findings.filter((f) => f.rule === "S5")).toEqual([]);
   });
@@ -79,7 +91,11 @@ describe("a 2019-format report printing 2021's three rows under （六）其他�
   const content = fullReport("2019");
   const base = wordRowPerLine(content);
   const r6 = content.tables.requests.r6;
-  const LABELS = ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"];
+  const LABELS = [
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+  ];
 
   /** 三's （六） row replaced by three rows whose figures add up to it (the first two get 1 and 0 where they can). */
   function withThreeRows(drop?: number): string {
@@ -90,7 +106,10 @@ describe("a 2019-format report printing 2021's three rows under （六）其他�
     const rows = [first, second, third]
       .map((figures, i) => ["", i === 0 ? "（六）其他处理" : "", LABELS[i], ...figures].join("\t"))
       .filter((_, i) => i !== drop);
-    return base.split("\n").map((line) => (line.split("\t").includes("（六）其他处理") ? rows.join("\n") : line)).join("\n");
+    return base
+      .split("\n")
+      .map((line) => (line.split("\t").includes("（六）其他处理") ? rows.join("\n") : line))
+      .join("\n");
   }
 
   it("all three present: summed into （六）其他处理, exact, with S4", () => {
@@ -100,7 +119,9 @@ describe("a 2019-format report printing 2021's three rows under （六）其他�
     const s4 = result.findings.filter((f) => f.rule === "S4");
     expect(s4).toHaveLength(1);
     expect(s4[0].message).toContain("已将这3行逐列相加读入本行");
-    expect(result.findings.filter((f) => f.rule === "S3" && f.message.includes("对应不上"))).toEqual([]);
+    expect(
+      result.findings.filter((f) => f.rule === "S3" && f.message.includes("对应不上")),
+    ).toEqual([]);
   });
 
   it("one of them missing: （六）其他处理 stays blank, with S4 saying why", () => {
@@ -117,7 +138,13 @@ describe("a group heading with figures beside it while its rows are printed too"
     const result = importText(text);
     expect(Object.values(result.content.tables.requests.r3_1).every((v) => v === null)).toBe(true);
     expect(result.content.tables.requests.r3_2).toEqual(content.tables.requests.r3_2);
-    expect(result.findings.find((f) => f.rule === "S3" && f.message.includes("“（三）不予公开”这一标题行印有数字"))).toBeDefined();
-    expect(result.findings.find((f) => f.rule === "S5" && f.message.includes("“1.属于国家秘密”"))).toBeDefined();
+    expect(
+      result.findings.find(
+        (f) => f.rule === "S3" && f.message.includes("“（三）不予公开”这一标题行印有数字"),
+      ),
+    ).toBeDefined();
+    expect(
+      result.findings.find((f) => f.rule === "S5" && f.message.includes("“1.属于国家秘密”")),
+    ).toBeDefined();
   });
 });

@@ -32,10 +32,15 @@ export function clampSpan(span: number, max: number): number {
  * occupies colSpan × rowSpan positions. Tables recovered from text have no spans and come back as given.
  * null once more than `maxPositions` positions would be needed.
  */
-export function placeCells(table: TableBlock, maxPositions: number = GRID_LIMITS.maxTablePositions): GridCell[][] | null {
+export function placeCells(
+  table: TableBlock,
+  maxPositions: number = GRID_LIMITS.maxTablePositions,
+): GridCell[][] | null {
   if (!table.positional) {
     const cells = table.rows.reduce((n, r) => n + r.length, 0);
-    return cells > maxPositions ? null : table.rows.map((r) => r.map((c) => ({ text: c.text, covered: false })));
+    return cells > maxPositions
+      ? null
+      : table.rows.map((r) => r.map((c) => ({ text: c.text, covered: false })));
   }
   const grid: GridCell[][] = [];
   let positions = 0;

@@ -18,7 +18,11 @@ export function extensionOf(fileName: string): string {
  * The one dispatch from a file's name and bytes to the importer that reads it. Used by the upload
  * route, the CLI and the batch check, so every entry point accepts the same kinds of file.
  */
-export async function importBytes(fileName: string, bytes: Uint8Array, options: Omit<ImportTextOptions, "fileName"> = {}): Promise<ImportResult> {
+export async function importBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  options: Omit<ImportTextOptions, "fileName"> = {},
+): Promise<ImportResult> {
   const ext = extensionOf(fileName);
   const opts: ImportTextOptions = { ...options, fileName };
   switch (ext) {
@@ -32,9 +36,13 @@ export async function importBytes(fileName: string, bytes: Uint8Array, options: 
     case ".pdf":
       return importPdf(bytes, opts);
     case ".doc":
-      throw new ImportRefusedError(`${fileName}：暂不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。`);
+      throw new ImportRefusedError(
+        `${fileName}：暂不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。`,
+      );
     default:
-      throw new ImportRefusedError(`不支持的文件类型：${fileName}（可导入 ${IMPORTABLE_EXTENSIONS.join("、")}）`);
+      throw new ImportRefusedError(
+        `不支持的文件类型：${fileName}（可导入 ${IMPORTABLE_EXTENSIONS.join("、")}）`,
+      );
   }
 }
 

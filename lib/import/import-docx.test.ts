@@ -9,7 +9,9 @@ import { HULAN_DOCUMENT } from "./__fixtures__/hulan-document";
 import path from "node:path";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 
-const hulanText = importText(readFileSync(path.join(SAMPLES_DIR, "2021-hulan-district.txt"), "utf8"));
+const hulanText = importText(
+  readFileSync(path.join(SAMPLES_DIR, "2021-hulan-district.txt"), "utf8"),
+);
 
 describe("DOCX with Word-style merged cells", () => {
   it("reads tables as tables: gridSpan and vMerge become spans, not flattened text", async () => {
@@ -25,7 +27,10 @@ describe("DOCX with Word-style merged cells", () => {
     expect(requests.rows.flat().find((c) => c.text === "（六）其他处理")?.rowSpan).toBe(3);
     const appeals = tables[5];
     if (appeals.type !== "table") throw new Error();
-    expect(appeals.rows[0].map((c) => [c.text, c.colSpan])).toEqual([["行政复议", 5], ["行政诉讼", 10]]);
+    expect(appeals.rows[0].map((c) => [c.text, c.colSpan])).toEqual([
+      ["行政复议", 5],
+      ["行政诉讼", 10],
+    ]);
     expect(toGrid(appeals).every((row) => row.length === 15)).toBe(true);
   });
 
@@ -34,7 +39,12 @@ describe("DOCX with Word-style merged cells", () => {
     expect(toTablesJson(result.content)).toEqual(HULAN_TABLES);
     expect(toTablesJson(result.content)).toEqual(toTablesJson(hulanText.content));
     expect(result.cellsRead).toBe(hulanText.cellsRead);
-    expect(result).toMatchObject({ format: "2021", year: 2021, organization: "哈尔滨市呼兰区", isPeoplesGovernment: true });
+    expect(result).toMatchObject({
+      format: "2021",
+      year: 2021,
+      organization: "哈尔滨市呼兰区",
+      isPeoplesGovernment: true,
+    });
   });
 
   it("reports the same table findings as the text sample, and nothing structural with official headings", async () => {

@@ -6,7 +6,10 @@ import { importBytes } from "./import-bytes";
 import { encodeGbk } from "./__fixtures__/portal/gbk";
 import { PORTAL_STYLES, portalPage, type PortalOptions } from "./__fixtures__/portal/portal-pages";
 import {
-  groupLabelsAsRows, leadingEmptyColumn, splitGridColumn, trailingEmptyColumn,
+  groupLabelsAsRows,
+  leadingEmptyColumn,
+  splitGridColumn,
+  trailingEmptyColumn,
 } from "./__fixtures__/portal/table-mutations";
 
 /**
@@ -30,7 +33,9 @@ function reading(result: ImportResult) {
   };
 }
 
-const ownExport = new Map(names.map((name) => [name, reading(importHtml(renderHtml(SAMPLE_REPORTS[name])))]));
+const ownExport = new Map(
+  names.map((name) => [name, reading(importHtml(renderHtml(SAMPLE_REPORTS[name])))]),
+);
 
 describe("our own export reads back as written (the reference for the portal pages)", () => {
   it.each(names)("%s", (name) => {
@@ -42,12 +47,15 @@ describe("our own export reads back as written (the reference for the portal pag
 
 describe.each(PORTAL_STYLES)("a %s portal page", (style) => {
   it.each(names)("%s reads exactly as our own export", (name) => {
-    expect(reading(importHtml(portalPage(SAMPLE_REPORTS[name], style)))).toEqual(ownExport.get(name));
+    expect(reading(importHtml(portalPage(SAMPLE_REPORTS[name], style)))).toEqual(
+      ownExport.get(name),
+    );
   });
 });
 
 const GRID_CHANGES: Record<string, PortalOptions["mutateTable"]> = {
-  "a value column split in two (each value cell spans 2 grid columns)": (rows) => splitGridColumn(rows, rows[0].length > 4 ? 4 : 2),
+  "a value column split in two (each value cell spans 2 grid columns)": (rows) =>
+    splitGridColumn(rows, rows[0].length > 4 ? 4 : 2),
   "group labels printed as rows across the whole table": groupLabelsAsRows,
   "an empty column at the right of every row": trailingEmptyColumn,
   "an empty column down the left of the table": leadingEmptyColumn,
@@ -55,18 +63,28 @@ const GRID_CHANGES: Record<string, PortalOptions["mutateTable"]> = {
 
 describe.each(Object.entries(GRID_CHANGES))("tables with %s", (_, mutateTable) => {
   it.each(names)("%s reads exactly as our own export", (name) => {
-    expect(reading(importHtml(portalPage(SAMPLE_REPORTS[name], "trs", { mutateTable })))).toEqual(ownExport.get(name));
+    expect(reading(importHtml(portalPage(SAMPLE_REPORTS[name], "trs", { mutateTable })))).toEqual(
+      ownExport.get(name),
+    );
   });
 });
 
 describe("pages in GBK", () => {
-  it.each(names)("%s saved by Word as GB2312 (declared in http-equiv) is decoded by its declaration", async (name) => {
-    const bytes = encodeGbk(portalPage(SAMPLE_REPORTS[name], "word"));
-    expect(reading(await importBytes(`${name}.htm`, bytes))).toEqual(ownExport.get(name));
-  });
+  it.each(names)(
+    "%s saved by Word as GB2312 (declared in http-equiv) is decoded by its declaration",
+    async (name) => {
+      const bytes = encodeGbk(portalPage(SAMPLE_REPORTS[name], "word"));
+      expect(reading(await importBytes(`${name}.htm`, bytes))).toEqual(ownExport.get(name));
+    },
+  );
 
   it("a page declared GBK by <meta charset> reads the same as its UTF-8 original", async () => {
-    const page = portalPage(SAMPLE_REPORTS.hulan, "hanweb").replace(`<meta charset="utf-8">`, `<meta charset="gbk">`);
-    expect(reading(await importBytes("hulan.html", encodeGbk(page)))).toEqual(ownExport.get("hulan"));
+    const page = portalPage(SAMPLE_REPORTS.hulan, "hanweb").replace(
+      `<meta charset="utf-8">`,
+      `<meta charset="gbk">`,
+    );
+    expect(reading(await importBytes("hulan.html", encodeGbk(page)))).toEqual(
+      ownExport.get("hulan"),
+    );
   });
 });

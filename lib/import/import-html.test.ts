@@ -17,7 +17,10 @@ describe("HTML portal page with rowspan/colspan tables", () => {
   it("reads data tables as tables and skips scripts, navigation, breadcrumb and footer", () => {
     const blocks = readHtml(html);
     expect(blocks.filter((b) => b.type === "table")).toHaveLength(6);
-    const text = blocks.filter((b) => b.type === "paragraph").map((b) => (b as { text: string }).text).join("\n");
+    const text = blocks
+      .filter((b) => b.type === "paragraph")
+      .map((b) => (b as { text: string }).text)
+      .join("\n");
     expect(text).not.toMatch(/统计代码|当前位置|版权所有|首页/);
     expect(text).toContain("呼兰区2021年");
   });
@@ -26,14 +29,21 @@ describe("HTML portal page with rowspan/colspan tables", () => {
     const result = importHtml(html);
     expect(toTablesJson(result.content)).toEqual(HULAN_TABLES);
     expect(result.cellsRead).toBe(SAMPLES.find((s) => s.file.includes("hulan"))!.cellsRead);
-    expect(result).toMatchObject({ format: "2021", year: 2021, organization: "哈尔滨市呼兰区", isPeoplesGovernment: true });
+    expect(result).toMatchObject({
+      format: "2021",
+      year: 2021,
+      organization: "哈尔滨市呼兰区",
+      isPeoplesGovernment: true,
+    });
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(result.findings.map((f) => f.rule).sort()).toEqual(FIXTURE_RULES);
     expect(result.content.meta.portalUrl).toBe("http://www.hulan.gov.cn/");
   });
 
   it("with the captions of 二 as paragraphs above the tables, header rows still belong to the right table", () => {
-    const result = importHtml(buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES, { captionsAsParagraphs: true }));
+    const result = importHtml(
+      buildHtml("2021", HULAN_DOCUMENT, HULAN_TABLES, { captionsAsParagraphs: true }),
+    );
     expect(toTablesJson(result.content)).toEqual(HULAN_TABLES);
     expect(result.findings.map((f) => f.rule).sort()).toEqual(FIXTURE_RULES);
     expect(result.sections.s2).toBe("");
@@ -48,7 +58,23 @@ describe("HTML portal page with rowspan/colspan tables", () => {
       <tr>${"<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>".repeat(2)}</tr>
       <tr>${["1", "0", "0", "1", "2", "&nbsp;", "0", "0", "0", "0", "0", "0", "0", "0", "0"].map((v) => `<td>${v}</td>`).join("")}</tr></table>`;
     const result = importHtml(page);
-    expect(toTablesJson(result.content).appeals).toEqual([1, 0, 0, 1, 2, null, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(toTablesJson(result.content).appeals).toEqual([
+      1,
+      0,
+      0,
+      1,
+      2,
+      null,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+    ]);
     expect(result.year).toBe(2022);
     expect(result.findings.filter((f) => f.rule === "S5")).toEqual([]);
   });

@@ -32,16 +32,20 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
   const formatId: FormatId = detectFormat(blocks) ?? formatIdForYear(provisionalMeta.year ?? 2021);
   const tables = matchTables(blocks, formatId, { previous: options.previous });
   // Table rows printed as lines of text (`规章1012`) belong to the tables, not the narrative.
-  const structure = formatId === "2021" && tables.paragraphRows.size === 0
-    ? provisional
-    : readStructure(blocks, formatId, tables.paragraphRows);
-  const meta = structure === provisional ? provisionalMeta : readMeta({
-    title: structure.title,
-    preface: structure.preface,
-    fullText: fullText(blocks),
-    closingOrgan: structure.closing.organ,
-    fileName: options.fileName,
-  });
+  const structure =
+    formatId === "2021" && tables.paragraphRows.size === 0
+      ? provisional
+      : readStructure(blocks, formatId, tables.paragraphRows);
+  const meta =
+    structure === provisional
+      ? provisionalMeta
+      : readMeta({
+          title: structure.title,
+          preface: structure.preface,
+          fullText: fullText(blocks),
+          closingOrgan: structure.closing.organ,
+          fileName: options.fileName,
+        });
 
   const content: ReportContent = emptyReport(formatId, {
     organization: meta.organization ?? "",
@@ -61,9 +65,16 @@ export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}
   content.narratives = { ...structure.narratives };
   content.tables = tables.tables;
 
-  const documentFindings: Finding[] = [...sectionFindings(formatId, structure.headings, tables.tables), ...structure.findings, ...tables.findings];
+  const documentFindings: Finding[] = [
+    ...sectionFindings(formatId, structure.headings, tables.tables),
+    ...structure.findings,
+    ...tables.findings,
+  ];
   const keep = keepValidatedFinding(documentFindings, meta.year !== null);
-  const findings = [...documentFindings, ...validate(content, { previous: options.previous }).filter(keep)];
+  const findings = [
+    ...documentFindings,
+    ...validate(content, { previous: options.previous }).filter(keep),
+  ];
 
   return {
     format: formatId,
@@ -95,14 +106,25 @@ function sectionFindings(
       Object.values(tables[t.id] ?? {}).some((row) => Object.values(row).some((v) => v !== null)),
     );
     if (hasNumbers) {
-      out.push(finding("S3", `${sectionName(section)}缺少标题“${officialHeading(section)}”`, [`narrative.${section.key}`]));
+      out.push(
+        finding("S3", `${sectionName(section)}缺少标题“${officialHeading(section)}”`, [
+          `narrative.${section.key}`,
+        ]),
+      );
     } else {
-      out.push(finding("S1", `缺少${sectionName(section)}（没有找到标题“${officialHeading(section)}”）`, [`narrative.${section.key}`]));
+      out.push(
+        finding("S1", `缺少${sectionName(section)}（没有找到标题“${officialHeading(section)}”）`, [
+          `narrative.${section.key}`,
+        ]),
+      );
     }
   }
   return out;
 }
 
 function fullText(blocks: DocBlock[]): string {
-  return blocks.filter((b) => b.type === "paragraph").map((b) => (b as { text: string }).text).join("\n");
+  return blocks
+    .filter((b) => b.type === "paragraph")
+    .map((b) => (b as { text: string }).text)
+    .join("\n");
 }

@@ -17,7 +17,10 @@ describe.each(SAMPLES)("$file", (sample) => {
     expect(result.year).toBe(sample.year);
     expect(result.organization).toBe(sample.organization);
     expect(result.isPeoplesGovernment).toBe(sample.isPeoplesGovernment);
-    expect(result.content.meta).toMatchObject({ organization: sample.organization, year: sample.year });
+    expect(result.content.meta).toMatchObject({
+      organization: sample.organization,
+      year: sample.year,
+    });
   });
 
   it("reads every table exactly as printed", () => {
@@ -31,16 +34,24 @@ describe.each(SAMPLES)("$file", (sample) => {
   it("reports the findings docs/format.md lists", () => {
     for (const expected of sample.findings) {
       const hit = result.findings.find(
-        (f) => f.rule === expected.rule && f.severity === expected.severity && f.message.includes(expected.about),
+        (f) =>
+          f.rule === expected.rule &&
+          f.severity === expected.severity &&
+          f.message.includes(expected.about),
       );
-      expect(hit, `${expected.rule} about ${expected.about}\n${result.findings.map((f) => `${f.rule} ${f.message}`).join("\n")}`).toBeDefined();
+      expect(
+        hit,
+        `${expected.rule} about ${expected.about}\n${result.findings.map((f) => `${f.rule} ${f.message}`).join("\n")}`,
+      ).toBeDefined();
     }
   });
 
   it("reports no error the table does not list", () => {
     const allowed = sample.findings.filter((f) => f.severity === "error");
     const unexpected = result.findings.filter(
-      (f) => f.severity === "error" && !allowed.some((a) => a.rule === f.rule && f.message.includes(a.about)),
+      (f) =>
+        f.severity === "error" &&
+        !allowed.some((a) => a.rule === f.rule && f.message.includes(a.about)),
     );
     expect(unexpected).toEqual([]);
   });
@@ -96,7 +107,11 @@ describe("sample details", () => {
     expect(r.findings.filter((f) => f.rule === "S1")).toEqual([]);
     expect(r.findings.filter((f) => f.rule === "S2")).toHaveLength(1);
     expect(r.findings.filter((f) => f.rule === "X3")).toEqual([]);
-    expect(r.content.meta).toMatchObject({ postcode: "150060", address: "哈尔滨市平房区新银街13号", phone: "0451-86523517" });
+    expect(r.content.meta).toMatchObject({
+      postcode: "150060",
+      address: "哈尔滨市平房区新银街13号",
+      phone: "0451-86523517",
+    });
   });
 
   it("importFile reads a .txt by its extension", async () => {

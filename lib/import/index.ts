@@ -10,7 +10,14 @@ import { readPdf } from "./read-pdf";
 import { readText } from "./read-text";
 import type { ImportResult, ImportTextOptions } from "./types";
 
-export type { DocBlock, ImportResult, ImportTextOptions, ParagraphBlock, TableBlock, TableCell } from "./types";
+export type {
+  DocBlock,
+  ImportResult,
+  ImportTextOptions,
+  ParagraphBlock,
+  TableBlock,
+  TableCell,
+} from "./types";
 export { toTablesJson, type TablesJson } from "./tables-json";
 export { readText, readDocx, readHtml, readPdf };
 export { keepValidatedFinding } from "./import-report";
@@ -20,7 +27,10 @@ export function importText(text: string, opts: ImportTextOptions = {}): ImportRe
   return assembleReport(readText(text), opts);
 }
 
-export async function importDocx(bytes: Uint8Array | ArrayBuffer, opts: ImportTextOptions = {}): Promise<ImportResult> {
+export async function importDocx(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: ImportTextOptions = {},
+): Promise<ImportResult> {
   return assembleReport(await readDocx(bytes), opts);
 }
 
@@ -29,6 +39,9 @@ export function importHtml(html: string, opts: ImportTextOptions = {}): ImportRe
 }
 
 /** A PDF with a text layer (Word/WPS/LibreOffice exports, printed web pages); refuses scans and unreadable files (ImportRefusedError). */
-export async function importPdf(bytes: Uint8Array | ArrayBuffer, opts: ImportTextOptions = {}): Promise<ImportResult> {
+export async function importPdf(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: ImportTextOptions = {},
+): Promise<ImportResult> {
   return assembleReport(await readPdf(bytes, { fileName: opts.fileName }), opts);
 }

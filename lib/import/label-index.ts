@@ -4,7 +4,15 @@ import { getFormat } from "@/lib/report/formats";
 import { labelKey, labelKeyWithoutRemarks, similarity, withoutOrdinal } from "./text-utils";
 
 /** Every label a format prints in its tables, with the keys the matcher compares. */
-export type LabelKind = "caption" | "rowHeader" | "note" | "columnsHeader" | "column" | "columnGroup" | "row" | "rowGroup";
+export type LabelKind =
+  | "caption"
+  | "rowHeader"
+  | "note"
+  | "columnsHeader"
+  | "column"
+  | "columnGroup"
+  | "row"
+  | "rowGroup";
 
 export interface LabelEntry {
   kind: LabelKind;
@@ -40,12 +48,21 @@ export function labelIndex(formatId: FormatId): LabelIndex {
   if (cached) return cached;
   const format = getFormat(formatId);
   const entries: LabelEntry[] = [];
-  const add = (kind: LabelKind, table: TableSpec, label: string, extra: Partial<LabelEntry> = {}) => {
+  const add = (
+    kind: LabelKind,
+    table: TableSpec,
+    label: string,
+    extra: Partial<LabelEntry> = {},
+  ) => {
     if (!label) return;
     const key = labelKey(label);
     if (entries.some((e) => e.kind === kind && e.table === table && e.key === key)) return;
     entries.push({
-      kind, table, label, key, ...extra,
+      kind,
+      table,
+      label,
+      key,
+      ...extra,
       keyWithoutRemarks: labelKeyWithoutRemarks(label),
       keyWithoutOrdinal: withoutOrdinal(key),
     });

@@ -40,7 +40,10 @@ function entriesByPrefix(): Map<number, KeyEntry[]> {
   byPrefix = new Map();
   for (const entry of byKey.values()) {
     const prefix = prefixOf(entry.key, 0);
-    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), entry].sort((a, b) => b.key.length - a.key.length));
+    byPrefix.set(
+      prefix,
+      [...(byPrefix.get(prefix) ?? []), entry].sort((a, b) => b.key.length - a.key.length),
+    );
   }
   return byPrefix;
 }
@@ -57,7 +60,12 @@ function keyOf(line: string): { key: string; offsets: Int32Array } {
     const code = ch.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
     const c = ch.charCodeAt(0);
-    const keep = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+    const keep =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x3400 && c <= 0x9fff) ||
+      (c >= 0xf900 && c <= 0xfaff);
     if (!keep) continue;
     if (ch === "它" && key.endsWith("其")) ch = "他";
     offsets[key.length] = i;
@@ -79,7 +87,7 @@ export function findLabels(line: string): LabelToken[] {
   const { key, offsets } = keyOf(line);
   const prefixes = entriesByPrefix();
   const tokens: LabelToken[] = [];
-  for (let j = 0; j < key.length - 1; ) {
+  for (let j = 0; j < key.length - 1;) {
     const found = prefixes.get(prefixOf(key, j))?.find((e) => key.startsWith(e.key, j));
     if (!found) {
       j++;
@@ -90,7 +98,8 @@ export function findLabels(line: string): LabelToken[] {
     // Brackets and quotes around the label belong to it (`（三）不予公开`, `3.危及“三安全一稳定”`).
     while (start > 0 && OPENING.test(line[start - 1])) start--;
     while (end < line.length && CLOSING.test(line[end])) end++;
-    if (tokens.length > 0 && start < tokens[tokens.length - 1].end) start = tokens[tokens.length - 1].end;
+    if (tokens.length > 0 && start < tokens[tokens.length - 1].end)
+      start = tokens[tokens.length - 1].end;
     tokens.push({ start, end, kinds: found.kinds });
     j += found.key.length;
   }

@@ -1,12 +1,24 @@
 import { cellId } from "@/lib/report/cells";
-import { emptyTables, type CellValue, type ReportContent, type TableValues } from "@/lib/report/content";
+import {
+  emptyTables,
+  type CellValue,
+  type ReportContent,
+  type TableValues,
+} from "@/lib/report/content";
 import type { Finding } from "@/lib/report/rules";
 import { FORMATS, getFormat } from "@/lib/report/formats";
 import type { ColumnSpec, FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
 import { validationPlan } from "@/lib/report/validate/plan";
 import { finding, rowCells, tableName, typedCells } from "./findings";
 import { toGrid, type GridCell } from "./grid";
-import { labelIndex, matchLabel, type LabelEntry, type LabelIndex, type LabelKind, type LabelMatch } from "./label-index";
+import {
+  labelIndex,
+  matchLabel,
+  type LabelEntry,
+  type LabelIndex,
+  type LabelKind,
+  type LabelMatch,
+} from "./label-index";
 import { mayHoldSeveral, resolveGluedRows, type GluedTableRow } from "./resolve-glued-rows";
 import { isSubsequence, labelKey, printed, stripArtifacts } from "./text-utils";
 import type { DocBlock, TableBlock } from "./types";
@@ -37,7 +49,16 @@ interface Segment {
 /** The longest line of text taken for a table row (三's longest label with seven figures fits easily). */
 const MAX_PARAGRAPH_ROW = 160;
 
-const ANY_LABEL: readonly LabelKind[] = ["caption", "rowHeader", "note", "columnsHeader", "column", "columnGroup", "row", "rowGroup"];
+const ANY_LABEL: readonly LabelKind[] = [
+  "caption",
+  "rowHeader",
+  "note",
+  "columnsHeader",
+  "column",
+  "columnGroup",
+  "row",
+  "rowGroup",
+];
 const ROW_ONLY: readonly LabelKind[] = ["row"];
 
 export interface MatchOptions {
@@ -45,7 +66,11 @@ export interface MatchOptions {
   previous?: ReportContent;
 }
 
-export function matchTables(blocks: DocBlock[], formatId: FormatId, options: MatchOptions = {}): TableMatch {
+export function matchTables(
+  blocks: DocBlock[],
+  formatId: FormatId,
+  options: MatchOptions = {},
+): TableMatch {
   return new Matcher(formatId, options).run(blocks);
 }
 
@@ -136,9 +161,24 @@ class Matcher {
   /** Rows read with a cell too few or too many: their cells may be shifted. */
   private readonly unreliable = new Set<string>();
   /** Group headings printed with a row of figures, decided at the end (applyGroupRows). */
-  private readonly groupRows: { label: string; printedLabel: string; table: TableSpec; rows: RowSpec[]; values: string[] }[] = [];
+  private readonly groupRows: {
+    label: string;
+    printedLabel: string;
+    table: TableSpec;
+    rows: RowSpec[];
+    values: string[];
+  }[] = [];
   /** Rows of the other format that one of ours stands for (2021's three （六） rows in a 2019 table), by our row. */
-  private readonly splitRows = new Map<string, { table: TableSpec; row: RowSpec; source: string; labels: string[]; printed: Map<string, string[]> }>();
+  private readonly splitRows = new Map<
+    string,
+    {
+      table: TableSpec;
+      row: RowSpec;
+      source: string;
+      labels: string[];
+      printed: Map<string, string[]>;
+    }
+  >();
 
   constructor(
     private readonly formatId: FormatId,
@@ -166,7 +206,12 @@ class Matcher {
     this.resolveGlued();
     this.checkHeaders();
     this.checkCompleteness();
-    return { tables: this.tables, cellsRead: this.cellsRead, findings: this.findings, paragraphRows };
+    return {
+      tables: this.tables,
+      cellsRead: this.cellsRead,
+      findings: this.findings,
+      paragraphRows,
+    };
   }
 
   /**
@@ -182,7 +227,13 @@ class Matcher {
       // A year or a page number alone is not 四's row: at least two figures, or five digits run together.
       if (!/\s/.test(t) && t.length < 5) return false;
       const table = this.current;
-      if (!table || table.rows.length !== 1 || table.rows[0].label !== "" || this.filled.has(rowId(table, table.rows[0]))) return false;
+      if (
+        !table ||
+        table.rows.length !== 1 ||
+        table.rows[0].label !== "" ||
+        this.filled.has(rowId(table, table.rows[0]))
+      )
+        return false;
       this.segment({ labels: [], values: t.split(/\s+/), blanks: 0 });
       return true;
     }
@@ -193,12 +244,15 @@ class Matcher {
       const label = words.slice(i).join("");
       if (this.exactEntries(label, "row").length === 0) continue;
       // Only group headings may stand before the row's label.
-      if (!words.slice(0, i).every((w) => this.exactEntries(w, "rowGroup").length > 0)) return false;
+      if (!words.slice(0, i).every((w) => this.exactEntries(w, "rowGroup").length > 0))
+        return false;
       // A label glued to its figures (no space between) is split and noted by unglueLabel.
       const glued = !/\s$/.test(m[1]) && !/^\s/.test(t.slice(m[1].length));
-      this.segment(glued
-        ? { labels: [...words.slice(0, i), label + m[2].trim()], values: [], blanks: 0 }
-        : { labels: [...words.slice(0, i), label], values: m[2].trim().split(/\s+/), blanks: 0 });
+      this.segment(
+        glued
+          ? { labels: [...words.slice(0, i), label + m[2].trim()], values: [], blanks: 0 }
+          : { labels: [...words.slice(0, i), label], values: m[2].trim().split(/\s+/), blanks: 0 },
+      );
       this.flushPendingRow();
       return true;
     }
@@ -218,7 +272,8 @@ class Matcher {
     }
     const last = seg.labels[seg.labels.length - 1];
     const rowMatch = matchLabel(this.index, last, ROW_ONLY, this.current);
-    if (hasValues && !rowMatch?.exact && (this.groupRow(seg) || this.otherFormatSubRow(seg))) return;
+    if (hasValues && !rowMatch?.exact && (this.groupRow(seg) || this.otherFormatSubRow(seg)))
+      return;
     if (hasValues || (rowMatch?.exact && !this.isOtherLabel(last))) {
       if (rowMatch) this.dataRow(seg, rowMatch);
       else this.unknownRow(seg);
@@ -234,17 +289,26 @@ class Matcher {
    */
   private unglueLabel(seg: Segment): Segment | null {
     const last = seg.labels[seg.labels.length - 1];
-    const m = /^(.*[^\d\s.．,，])[\s\u3000]*(\d(?:[\d\s\u3000]|\.(?=\d))*)$/u.exec(last.normalize("NFKC").trim());
+    const m = /^(.*[^\d\s.．,，])[\s\u3000]*(\d(?:[\d\s\u3000]|\.(?=\d))*)$/u.exec(
+      last.normalize("NFKC").trim(),
+    );
     if (!m || !/\p{Script=Han}/u.test(m[1])) return null;
     if (this.exactEntries(last, "row").length > 0) return null;
     const rowMatch = matchLabel(this.index, m[1], ROW_ONLY, this.current);
     if (!rowMatch) return null;
     const figures = m[2].trim().split(/[\s\u3000]+/);
     this.findings.push(
-      finding("S3", `${tableName(this.formatId, rowMatch.entry.table)}：行标签与数字连在一起（“${printed(last)}”），已分开读为“${printed(m[1])}”和${figures.map((f) => `“${f}”`).join("、")}`,
-        rowMatch.entry.row ? rowCells(rowMatch.entry.table, rowMatch.entry.row) : []),
+      finding(
+        "S3",
+        `${tableName(this.formatId, rowMatch.entry.table)}：行标签与数字连在一起（“${printed(last)}”），已分开读为“${printed(m[1])}”和${figures.map((f) => `“${f}”`).join("、")}`,
+        rowMatch.entry.row ? rowCells(rowMatch.entry.table, rowMatch.entry.row) : [],
+      ),
     );
-    return { labels: [...seg.labels.slice(0, -1), m[1]], values: [...figures, ...seg.values], blanks: seg.blanks };
+    return {
+      labels: [...seg.labels.slice(0, -1), m[1]],
+      values: [...figures, ...seg.values],
+      blanks: seg.blanks,
+    };
   }
 
   /**
@@ -265,7 +329,14 @@ class Matcher {
     this.current = table;
     this.seen.add(table.id);
     this.checkPresenceHeader(table);
-    const values = seg.values.filter((v, i) => !(isBlankText(v) && (i === 0 || i === seg.values.length - 1) && seg.values.length > table.columns.length));
+    const values = seg.values.filter(
+      (v, i) =>
+        !(
+          isBlankText(v) &&
+          (i === 0 || i === seg.values.length - 1) &&
+          seg.values.length > table.columns.length
+        ),
+    );
     // Decided once the table is read: the rows under the heading may still turn up with their own labels.
     this.groupRows.push({ label: entry.label, printedLabel: last, table, rows, values });
     return true;
@@ -278,25 +349,48 @@ class Matcher {
       const place = `${tableName(this.formatId, table)}“${label}”`;
       if (rows.some((r) => this.filled.has(rowId(table, r)))) {
         // Its rows are printed too: the figures beside the heading belong to none of them for certain.
-        this.findings.push(finding("S3", `${place}这一标题行印有数字（${figures}），其下各行另有印出，无法确定这些数字属于哪一行，未读入`));
+        this.findings.push(
+          finding(
+            "S3",
+            `${place}这一标题行印有数字（${figures}），其下各行另有印出，无法确定这些数字属于哪一行，未读入`,
+          ),
+        );
         continue;
       }
       this.applyGroupRow(label, printedLabel, table, rows, values, place, figures);
     }
   }
 
-  private applyGroupRow(label: string, printedLabel: string, table: TableSpec, rows: RowSpec[], values: string[], place: string, figures: string): void {
+  private applyGroupRow(
+    label: string,
+    printedLabel: string,
+    table: TableSpec,
+    rows: RowSpec[],
+    values: string[],
+    place: string,
+    figures: string,
+  ): void {
     const list = rows.map((r) => `“${r.label}”`).join("");
     const cells = rows.flatMap((r) => rowCells(table, r));
     const otherFormat = Object.values(FORMATS).find(
-      (f) => f.id !== this.formatId && f.sections.some((s) => s.tables.some((t) => t.rows.some((r) => labelKey(r.label) === labelKey(printedLabel)))),
+      (f) =>
+        f.id !== this.formatId &&
+        f.sections.some((s) =>
+          s.tables.some((t) => t.rows.some((r) => labelKey(r.label) === labelKey(printedLabel))),
+        ),
     );
     const how = otherFormat
       ? `按${otherFormat.source}规定的格式印为一行数字（${figures}），本报告的格式应分为${rows.length}行${list}`
       : `印为一行数字（${figures}），规定应分为${rows.length}行${list}`;
     for (const r of rows) this.filled.add(rowId(table, r));
     if (values.length !== table.columns.length) {
-      this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}；该行有${values.length}个数，应为${table.columns.length}个，各行留空`, cells));
+      this.findings.push(
+        finding(
+          otherFormat ? "S4" : "S5",
+          `${place}${how}；该行有${values.length}个数，应为${table.columns.length}个，各行留空`,
+          cells,
+        ),
+      );
       return;
     }
     const zeroColumns: string[] = [];
@@ -309,11 +403,12 @@ class Matcher {
         this.cellsRead++;
       }
     });
-    const kept = zeroColumns.length === table.columns.length
-      ? `；合计为0，${rows.length}行均读为0`
-      : zeroColumns.length > 0
-        ? `；无法从合计分出各行，${zeroColumns.map((c) => `“${c}”`).join("")}列合计为0，各行读为0，其余列留空`
-        : "；无法从合计分出各行，已留空";
+    const kept =
+      zeroColumns.length === table.columns.length
+        ? `；合计为0，${rows.length}行均读为0`
+        : zeroColumns.length > 0
+          ? `；无法从合计分出各行，${zeroColumns.map((c) => `“${c}”`).join("")}列合计为0，各行读为0，其余列留空`
+          : "；无法从合计分出各行，已留空";
     this.findings.push(finding(otherFormat ? "S4" : "S5", `${place}${how}${kept}`, cells));
   }
 
@@ -327,16 +422,24 @@ class Matcher {
     for (const other of Object.values(FORMATS)) {
       if (other.id === this.formatId) continue;
       for (const table of other.sections.flatMap((s) => s.tables)) {
-        const row = table.rows.find((r) => labelKey(r.label) === key && (r.groups?.length ?? 0) > 0);
+        const row = table.rows.find(
+          (r) => labelKey(r.label) === key && (r.groups?.length ?? 0) > 0,
+        );
         const parent = row?.groups?.[row.groups.length - 1];
         if (!row || !parent) continue;
         const target = this.exactEntries(parent, "row").find((e) => e.table.id === table.id);
         if (!target?.row) return false;
         const parts = this.splitRows.get(rowId(target.table, target.row)) ?? {
-          table: target.table, row: target.row, source: other.source,
-          labels: table.rows.filter((r) => r.groups?.includes(parent)).map((r) => r.label), printed: new Map<string, string[]>(),
+          table: target.table,
+          row: target.row,
+          source: other.source,
+          labels: table.rows.filter((r) => r.groups?.includes(parent)).map((r) => r.label),
+          printed: new Map<string, string[]>(),
         };
-        parts.printed.set(row.label, seg.values.filter((v) => !isBlankText(v)));
+        parts.printed.set(
+          row.label,
+          seg.values.filter((v) => !isBlankText(v)),
+        );
         this.splitRows.set(rowId(target.table, target.row), parts);
         this.current = target.table;
         this.seen.add(target.table.id);
@@ -354,17 +457,37 @@ class Matcher {
       this.filled.add(rowId(table, row));
       const place = `${tableName(this.formatId, table)}“${row.label}”`;
       const how = `按${parts.source}规定的格式分为${parts.labels.length}行${parts.labels.map((l) => `“${l}”`).join("")}`;
-      const numbers = parts.labels.map((label) => (parts.printed.get(label) ?? []).map((v) => readCell(v, "count")));
-      const complete = numbers.every((values) => values.length === table.columns.length && values.every((v) => typeof v === "number"));
+      const numbers = parts.labels.map((label) =>
+        (parts.printed.get(label) ?? []).map((v) => readCell(v, "count")),
+      );
+      const complete = numbers.every(
+        (values) =>
+          values.length === table.columns.length && values.every((v) => typeof v === "number"),
+      );
       if (!complete) {
-        this.findings.push(finding("S4", `${place}${how}印出，其中有的行缺少或数字不全，无法合计，该行留空`, rowCells(table, row)));
+        this.findings.push(
+          finding(
+            "S4",
+            `${place}${how}印出，其中有的行缺少或数字不全，无法合计，该行留空`,
+            rowCells(table, row),
+          ),
+        );
         continue;
       }
       table.columns.forEach((column, c) => {
-        this.tables[table.id][row.key][column.key] = numbers.reduce((sum, values) => sum + (values[c] as number), 0);
+        this.tables[table.id][row.key][column.key] = numbers.reduce(
+          (sum, values) => sum + (values[c] as number),
+          0,
+        );
         this.cellsRead++;
       });
-      this.findings.push(finding("S4", `${place}${how}印出，已将这${parts.labels.length}行逐列相加读入本行`, rowCells(table, row)));
+      this.findings.push(
+        finding(
+          "S4",
+          `${place}${how}印出，已将这${parts.labels.length}行逐列相加读入本行`,
+          rowCells(table, row),
+        ),
+      );
     }
   }
 
@@ -395,7 +518,8 @@ class Matcher {
           this.captioned = entry.table;
           this.pendingHeader = null;
           this.seen.add(entry.table.id);
-          if (!m.exact) this.labelDiffers("表题", text, entry.label, entry.table, typedCells(entry.table));
+          if (!m.exact)
+            this.labelDiffers("表题", text, entry.label, entry.table, typedCells(entry.table));
           break;
         case "rowHeader": {
           const table = this.captioned;
@@ -407,8 +531,10 @@ class Matcher {
         case "rowGroup":
           this.current = entry.table;
           this.seen.add(entry.table.id);
-          if (!m.exact && entry.kind === "rowGroup") this.labelDiffers("行标题", text, entry.label, entry.table, []);
-          if (entry.kind === "row" && entry.row && m.exact) this.pendingRow = { table: entry.table, row: entry.row };
+          if (!m.exact && entry.kind === "rowGroup")
+            this.labelDiffers("行标题", text, entry.label, entry.table, []);
+          if (entry.kind === "row" && entry.row && m.exact)
+            this.pendingRow = { table: entry.table, row: entry.row };
           break;
         default:
           // note, columnsHeader, column, columnGroup: the header of 三 or 四.
@@ -421,7 +547,10 @@ class Matcher {
 
   private addHeaderText(text: string): void {
     if (!this.current || this.headerChecked.has(this.current.id)) return;
-    this.headerText.set(this.current.id, (this.headerText.get(this.current.id) ?? "") + labelKey(text));
+    this.headerText.set(
+      this.current.id,
+      (this.headerText.get(this.current.id) ?? "") + labelKey(text),
+    );
   }
 
   private dataRow(seg: Segment, match: LabelMatch): void {
@@ -458,16 +587,28 @@ class Matcher {
     }
     const count = values.filter((v) => !isBlankText(v)).length;
     const unlabeled = (t: TableSpec) => t.rows.length === 1 && t.rows[0].label === "";
-    let table = this.current && unlabeled(this.current) && !this.filled.has(rowId(this.current, this.current.rows[0]))
-      ? this.current
-      : null;
+    let table =
+      this.current &&
+      unlabeled(this.current) &&
+      !this.filled.has(rowId(this.current, this.current.rows[0]))
+        ? this.current
+        : null;
     // Fewer figures than cells, some of which may have run together: the solver decides, or says it cannot.
     const glued = values.some(mayHoldSeveral);
-    table ??= Object.values(this.tablesSpec()).find(
-      (t) => unlabeled(t) && (t.columns.length === count || (glued && count < t.columns.length)) && !this.filled.has(rowId(t, t.rows[0])),
-    ) ?? null;
+    table ??=
+      Object.values(this.tablesSpec()).find(
+        (t) =>
+          unlabeled(t) &&
+          (t.columns.length === count || (glued && count < t.columns.length)) &&
+          !this.filled.has(rowId(t, t.rows[0])),
+      ) ?? null;
     if (!table) {
-      this.findings.push(finding("S3", `表格中有一行数字（${values.map(printed).join("、")}）无法对应到规定的任何一行，未读入`));
+      this.findings.push(
+        finding(
+          "S3",
+          `表格中有一行数字（${values.map(printed).join("、")}）无法对应到规定的任何一行，未读入`,
+        ),
+      );
       return;
     }
     this.current = table;
@@ -481,9 +622,17 @@ class Matcher {
     const label = seg.labels.map(printed).join(" ");
     const count = seg.values.filter((v) => !isBlankText(v)).length;
     // 四's one row has no label, yet some reports give it one (`数量`, `件数`): its fifteen figures, under its header, are still 四's.
-    const unlabeled = this.tablesSpec().find((t) => t.rows.length === 1 && t.rows[0].label === "" && !this.filled.has(rowId(t, t.rows[0])));
+    const unlabeled = this.tablesSpec().find(
+      (t) => t.rows.length === 1 && t.rows[0].label === "" && !this.filled.has(rowId(t, t.rows[0])),
+    );
     if (unlabeled && (count === unlabeled.columns.length || this.current === unlabeled)) {
-      this.findings.push(finding("S3", `${tableName(this.formatId, unlabeled)}的数字行印有行标签“${label}”，规定的表格该行没有标签；已按该表读入`, rowCells(unlabeled, unlabeled.rows[0])));
+      this.findings.push(
+        finding(
+          "S3",
+          `${tableName(this.formatId, unlabeled)}的数字行印有行标签“${label}”，规定的表格该行没有标签；已按该表读入`,
+          rowCells(unlabeled, unlabeled.rows[0]),
+        ),
+      );
       this.unlabeledValues(seg.values);
       return;
     }
@@ -496,7 +645,13 @@ class Matcher {
     const id = rowId(table, row);
     const name = this.rowName(table, row);
     if (this.filled.has(id)) {
-      this.findings.push(finding("S3", `${name}在表格中重复出现（“${printed(printedLabel)}”），只读入第一次出现的数字`, rowCells(table, row)));
+      this.findings.push(
+        finding(
+          "S3",
+          `${name}在表格中重复出现（“${printed(printedLabel)}”），只读入第一次出现的数字`,
+          rowCells(table, row),
+        ),
+      );
       return;
     }
     this.filled.add(id);
@@ -514,11 +669,16 @@ class Matcher {
     }
     if (values.length !== expected) {
       this.unreliable.add(id);
-      const how = values.length > expected
-        ? `已按顺序读入前${expected}个，多出的${values.slice(expected).map(printed).join("、")}未读入`
-        : `已按顺序读入前${values.length}列，其余${expected - values.length}列留空`;
+      const how =
+        values.length > expected
+          ? `已按顺序读入前${expected}个，多出的${values.slice(expected).map(printed).join("、")}未读入`
+          : `已按顺序读入前${values.length}列，其余${expected - values.length}列留空`;
       this.findings.push(
-        finding("S5", `${name}有${values.length}个单元格，应为${expected}个（${table.columns.map((c) => c.label).join("、")}）；${how}；读入的数可能错位，涉及该行的勾稽关系未核对`, rowCells(table, row)),
+        finding(
+          "S5",
+          `${name}有${values.length}个单元格，应为${expected}个（${table.columns.map((c) => c.label).join("、")}）；${how}；读入的数可能错位，涉及该行的勾稽关系未核对`,
+          rowCells(table, row),
+        ),
       );
     }
     const target = this.tables[table.id][row.key];
@@ -541,7 +701,9 @@ class Matcher {
       this.findings.push(finding("S3", `${place}：${reading.note}`, [id]));
       return reading.value;
     }
-    this.findings.push(finding(column.kind === "amount" ? "V2" : "V1", `${place}：${reading.problem}`, [id]));
+    this.findings.push(
+      finding(column.kind === "amount" ? "V2" : "V1", `${place}：${reading.problem}`, [id]),
+    );
     return reading.value;
   }
 
@@ -551,7 +713,13 @@ class Matcher {
       const table = this.tablesSpec().find((t) => t.id === tableId)!;
       const resolved = resolveGluedRows(
         this.formatId,
-        { table, rows, unreliableRows: new Set(table.rows.filter((r) => this.unreliable.has(rowId(table, r))).map((r) => r.key)) },
+        {
+          table,
+          rows,
+          unreliableRows: new Set(
+            table.rows.filter((r) => this.unreliable.has(rowId(table, r))).map((r) => r.key),
+          ),
+        },
         this.tables[tableId],
         this.options.previous,
       );
@@ -579,12 +747,21 @@ class Matcher {
       const text = labels[i];
       if (text === undefined) return;
       if (labelKey(text) !== labelKey(column.label)) {
-        this.labelDiffers("列标签", text, column.label, table, table.rows.map((r) => `${table.id}.${r.key}.${column.key}`));
+        this.labelDiffers(
+          "列标签",
+          text,
+          column.label,
+          table,
+          table.rows.map((r) => `${table.id}.${r.key}.${column.key}`),
+        );
       }
     });
     if (labels.length !== table.columns.length) {
       this.findings.push(
-        finding("S3", `${tableName(this.formatId, table)}的表头有${labels.length}列（${labels.map(printed).join("、")}），规定为${table.columns.length}列（${table.columns.map((c) => c.label).join("、")}）`),
+        finding(
+          "S3",
+          `${tableName(this.formatId, table)}的表头有${labels.length}列（${labels.map(printed).join("、")}），规定为${table.columns.length}列（${table.columns.map((c) => c.label).join("、")}）`,
+        ),
       );
     }
   }
@@ -603,16 +780,20 @@ class Matcher {
     const missing = [...labels].filter((l) => !isSubsequence(labelKey(l), text));
     if (missing.length === 0) return;
     this.findings.push(
-      finding("S3", text === ""
-        ? `${tableName(this.formatId, table)}的表格没有表头（规定的列为${missing.map((l) => `“${l}”`).join("、")}）`
-        : `${tableName(this.formatId, table)}的表头中没有规定的列标签${missing.map((l) => `“${l}”`).join("、")}`),
+      finding(
+        "S3",
+        text === ""
+          ? `${tableName(this.formatId, table)}的表格没有表头（规定的列为${missing.map((l) => `“${l}”`).join("、")}）`
+          : `${tableName(this.formatId, table)}的表头中没有规定的列标签${missing.map((l) => `“${l}”`).join("、")}`,
+      ),
     );
   }
 
   private checkGroupLabels(labels: string[], table: TableSpec): void {
     for (const text of labels) {
       const m = matchLabel(this.index, text, ["rowGroup"], table);
-      if (m && !m.exact && m.entry.table === table) this.labelDiffers("行标题", text, m.entry.label, table, []);
+      if (m && !m.exact && m.entry.table === table)
+        this.labelDiffers("行标题", text, m.entry.label, table, []);
     }
   }
 
@@ -630,7 +811,8 @@ class Matcher {
         const name = tableName(this.formatId, table);
         if (this.filledRows(table) === 0) {
           // A table that is there but has no numbers is validate()'s S2; a missing one only the document shows.
-          if (!this.seen.has(table.id)) this.findings.push(finding("S2", `缺少${name}的表格`, typedCells(table)));
+          if (!this.seen.has(table.id))
+            this.findings.push(finding("S2", `缺少${name}的表格`, typedCells(table)));
           continue;
         }
         for (const row of table.rows) {
@@ -639,8 +821,16 @@ class Matcher {
           const expected = `${table.columns.length}个数（${table.columns.map((c) => c.label).join("、")}）`;
           this.findings.push(
             this.emptyRows.has(id)
-              ? finding("S5", `${this.rowName(table, row)}没有数字，应有${expected}`, rowCells(table, row))
-              : finding("S5", `${name}的表格缺少“${row.label}”行（应有${table.columns.length}个数）`, rowCells(table, row)),
+              ? finding(
+                  "S5",
+                  `${this.rowName(table, row)}没有数字，应有${expected}`,
+                  rowCells(table, row),
+                )
+              : finding(
+                  "S5",
+                  `${name}的表格缺少“${row.label}”行（应有${table.columns.length}个数）`,
+                  rowCells(table, row),
+                ),
           );
         }
       }
@@ -651,14 +841,26 @@ class Matcher {
     return table.rows.filter((r) => this.filled.has(rowId(table, r))).length;
   }
 
-  private labelDiffers(what: string, printedText: string, official: string, table: TableSpec, cells: string[]): void {
+  private labelDiffers(
+    what: string,
+    printedText: string,
+    official: string,
+    table: TableSpec,
+    cells: string[],
+  ): void {
     this.findings.push(
-      finding("S3", `${tableName(this.formatId, table)}：${what}“${printed(printedText)}”与规定的“${official}”不一致`, cells),
+      finding(
+        "S3",
+        `${tableName(this.formatId, table)}：${what}“${printed(printedText)}”与规定的“${official}”不一致`,
+        cells,
+      ),
     );
   }
 
   private rowName(table: TableSpec, row: RowSpec): string {
-    return row.label ? `${tableName(this.formatId, table)}“${row.label}”行` : `${tableName(this.formatId, table)}的数字行`;
+    return row.label
+      ? `${tableName(this.formatId, table)}“${row.label}”行`
+      : `${tableName(this.formatId, table)}的数字行`;
   }
 
   private tablesSpec(): TableSpec[] {
@@ -669,4 +871,3 @@ class Matcher {
 function rowId(table: TableSpec, row: RowSpec): string {
   return `${table.id}.${row.key}`;
 }
-

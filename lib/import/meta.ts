@@ -5,7 +5,10 @@ import { chineseYearValue, noSpace } from "./text-utils";
  * Who published the report and for which year, read from the title, the preface and the closing
  * block — never invented: what the document does not say stays null.
  */
-export type ImportedMeta = Pick<ReportMeta, "isPeoplesGovernment" | "portalUrl" | "contactOffice" | "address" | "postcode" | "phone"> & {
+export type ImportedMeta = Pick<
+  ReportMeta,
+  "isPeoplesGovernment" | "portalUrl" | "contactOffice" | "address" | "postcode" | "phone"
+> & {
   year: number | null;
   organization: string | null;
 };
@@ -66,17 +69,24 @@ function titleUnit(title: string): string | null {
   let unit = m ? text.slice(0, m.index) : "";
   if (!unit && m) unit = text.slice(m.index + m[0].length).replace(/^度/, "");
   if (!m) unit = text;
-  unit = unit.replace(REPORT_TAIL, "").replace(/(?:关于|的|度)$/, "").replace(/^[^\p{Script=Han}]+|[^\p{Script=Han}]+$/gu, "");
+  unit = unit
+    .replace(REPORT_TAIL, "")
+    .replace(/(?:关于|的|度)$/, "")
+    .replace(/^[^\p{Script=Han}]+|[^\p{Script=Han}]+$/gu, "");
   return unit.length >= 2 ? unit : null;
 }
 
 /** A district, county or city (a people's government), not a street office, township or department. */
 export function isGovernmentName(unit: string): boolean {
-  return /(?:区|县|市|旗|州|盟|省|自治区)$/.test(unit) && !/(?:开发区|园区|景区|示范区|新区管委会|社区)$/.test(unit);
+  return (
+    /(?:区|县|市|旗|州|盟|省|自治区)$/.test(unit) &&
+    !/(?:开发区|园区|景区|示范区|新区管委会|社区)$/.test(unit)
+  );
 }
 
 const LEVEL_SUFFIX = "省市区县州盟旗";
-const BEFORE_NAME = /(?:联系|请|向|由|在|是|为|和|与|及|经|据|对|我|本|全|的|了|至|到|以|按|从|于|将|把|被|系|即|并|或|、)$/u;
+const BEFORE_NAME =
+  /(?:联系|请|向|由|在|是|为|和|与|及|经|据|对|我|本|全|的|了|至|到|以|按|从|于|将|把|被|系|即|并|或|、)$/u;
 
 /**
  * The longest form of the unit's name the document prints: 呼兰区 → 哈尔滨市呼兰区 when the preface
@@ -103,12 +113,17 @@ function adminPrefix(text: string, end: number): string {
     let found = 0;
     for (let len = 3; len <= 8 && p - len >= 0; len++) {
       const token = text.slice(p - len, p);
-      if (!/^\p{Script=Han}+$/u.test(token) || !LEVEL_SUFFIX.includes(token[token.length - 1])) continue;
+      if (!/^\p{Script=Han}+$/u.test(token) || !LEVEL_SUFFIX.includes(token[token.length - 1]))
+        continue;
       // The name inside a token cannot itself end a level (市 in 哈尔滨市 ends the token, not its name).
       if (LEVEL_SUFFIX.includes(token[token.length - 2])) break;
       const start = p - len;
       const left = text.slice(Math.max(0, start - 4), start);
-      const boundary = start === 0 || !/\p{Script=Han}$/u.test(left) || LEVEL_SUFFIX.includes(left[left.length - 1]) || BEFORE_NAME.test(left);
+      const boundary =
+        start === 0 ||
+        !/\p{Script=Han}$/u.test(left) ||
+        LEVEL_SUFFIX.includes(left[left.length - 1]) ||
+        BEFORE_NAME.test(left);
       if (boundary) {
         found = len;
         break;
@@ -121,12 +136,19 @@ function adminPrefix(text: string, end: number): string {
   return prefix;
 }
 
-function contacts(preface: string): Pick<ImportedMeta, "portalUrl" | "contactOffice" | "address" | "postcode" | "phone"> {
-  const url = /(https?:\/\/[\w\-.~:/?#@!$&'*+,;=%]+|www\.[\w\-.]+(?:\/[\w\-./?=&%]*)?)/i.exec(preface);
+function contacts(
+  preface: string,
+): Pick<ImportedMeta, "portalUrl" | "contactOffice" | "address" | "postcode" | "phone"> {
+  const url = /(https?:\/\/[\w\-.~:/?#@!$&'*+,;=%]+|www\.[\w\-.]+(?:\/[\w\-./?=&%]*)?)/i.exec(
+    preface,
+  );
   const phone = /电话[:：]?\s*([\d\-－—()（）\s]{7,24}\d)/.exec(preface);
   const postcode = /(?:邮编|邮政编码)[:：]?\s*(\d{6})/.exec(preface);
   const address = /(?:地址|通讯地址|联系地址)[:：]\s*([^，。；,;]+)/.exec(preface);
-  const office = /(?:请?联系|请与|咨询)\s*([\p{Script=Han}]{2,30}(?:办公室|办事处|中心|科|股|处|局|室))/u.exec(preface);
+  const office =
+    /(?:请?联系|请与|咨询)\s*([\p{Script=Han}]{2,30}(?:办公室|办事处|中心|科|股|处|局|室))/u.exec(
+      preface,
+    );
   return {
     portalUrl: url ? url[1].replace(/[.,，。)）]+$/, "") : "",
     contactOffice: office ? office[1] : "",

@@ -26,13 +26,22 @@ function expectReadBack(text: string, content: ReportContent, what: string): voi
 }
 
 describe("pdftotext -layout of our PDFs", () => {
-  it.each(["full-2021", "full-2021-unruled", "sample-hulan"])("%s reads back every cell", (name) => {
-    const fixture = PDF_FIXTURES.find((f) => f.name === name)!;
-    expectReadBack(readFileSync(join(PDF_FIXTURE_DIR, `${name}.txt`), "utf8"), fixture.content(), name);
-  });
+  it.each(["full-2021", "full-2021-unruled", "sample-hulan"])(
+    "%s reads back every cell",
+    (name) => {
+      const fixture = PDF_FIXTURES.find((f) => f.name === name)!;
+      expectReadBack(
+        readFileSync(join(PDF_FIXTURE_DIR, `${name}.txt`), "utf8"),
+        fixture.content(),
+        name,
+      );
+    },
+  );
 
   it("a column blank in the one row of 四 cannot be placed from text alone: the count is short and S5 says so", () => {
-    const result = assembleReport(readAlignedText(readFileSync(join(PDF_FIXTURE_DIR, "blanks-2021.txt"), "utf8")));
+    const result = assembleReport(
+      readAlignedText(readFileSync(join(PDF_FIXTURE_DIR, "blanks-2021.txt"), "utf8")),
+    );
     const content = canonical(fullReportWithBlanks());
     // Everything but 四 is read exactly; 四 is flagged rather than passed off as complete.
     expect(toTablesJson(result.content).active).toEqual(toTablesJson(content).active);
@@ -44,10 +53,16 @@ describe("pdftotext -layout of our PDFs", () => {
 
 describe("aligned text laid out from report content", () => {
   const layouts: [string, AlignedOptions][] = [
-    ["labels wrapped at 8 characters, figures on the middle line", { labelChars: 8, pageLines: 40 }],
+    [
+      "labels wrapped at 8 characters, figures on the middle line",
+      { labelChars: 8, pageLines: 40 },
+    ],
     ["labels wrapped at 6 characters (three lines and more)", { labelChars: 6, pageLines: 45 }],
     ["wide labels, long pages", { labelChars: 14, pageLines: 90 }],
-    ["footers `-3-` and no header after a page break", { labelChars: 8, pageLines: 33, footer: (n) => `-${n}-`, repeatHeader: false }],
+    [
+      "footers `-3-` and no header after a page break",
+      { labelChars: 8, pageLines: 33, footer: (n) => `-${n}-`, repeatHeader: false },
+    ],
     ["footers `第3页 共6页`", { labelChars: 7, pageLines: 37, footer: (n) => `第${n}页 共9页` }],
   ];
 
@@ -70,15 +85,25 @@ describe("aligned text laid out from report content", () => {
   it("the samples' figures", () => {
     // (hulan and dengtalu print half-width brackets in sub-headings, which the importer rightly reports.)
     for (const name of ["xinwei", "xingan"] as const) {
-      expectReadBack(alignedText(SAMPLE_REPORTS[name], { labelChars: 8, pageLines: 42 }), SAMPLE_REPORTS[name], name);
+      expectReadBack(
+        alignedText(SAMPLE_REPORTS[name], { labelChars: 8, pageLines: 42 }),
+        SAMPLE_REPORTS[name],
+        name,
+      );
     }
   });
 });
 
 describe("looksAligned", () => {
   it("is false for prose, for tab-separated tables and for numbers inside sentences", () => {
-    expect(looksAligned("一、总体情况\n全年共收到申请 13 件，办结 13 件。\n二、主动公开政府信息情况\n")).toBe(false);
-    expect(looksAligned("规章\t1\t0\t12\n行政规范性文件\t32\t8\t80\n行政许可\t10\n行政处罚\t10\n")).toBe(false);
-    expect(looksAligned("规章    1    0    12\n行政规范性文件    32    8    80\n行政许可     10\n")).toBe(true);
+    expect(
+      looksAligned("一、总体情况\n全年共收到申请 13 件，办结 13 件。\n二、主动公开政府信息情况\n"),
+    ).toBe(false);
+    expect(
+      looksAligned("规章\t1\t0\t12\n行政规范性文件\t32\t8\t80\n行政许可\t10\n行政处罚\t10\n"),
+    ).toBe(false);
+    expect(
+      looksAligned("规章    1    0    12\n行政规范性文件    32    8    80\n行政许可     10\n"),
+    ).toBe(true);
   });
 });

@@ -10,7 +10,8 @@ import type { DocBlock } from "./types";
  * the PDF reader rebuilds paragraphs and tables from it.
  */
 
-const FIGURE_ROW = /\S[ \u3000]{2,}[+\-−]?[\d０-９][\d０-９,，.]*(?:[ \u3000]{2,}[+\-−]?[\d０-９][\d０-９,，.]*|[ \u3000]{2,}[-—–－])*[ \u3000]*$/;
+const FIGURE_ROW =
+  /\S[ \u3000]{2,}[+\-−]?[\d０-９][\d０-９,，.]*(?:[ \u3000]{2,}[+\-−]?[\d０-９][\d０-９,，.]*|[ \u3000]{2,}[-—–－])*[ \u3000]*$/;
 const MAX_CHARS = 2_000_000;
 
 /** At least three lines hold a label and figures (or figures alone) set apart by runs of spaces, and no line uses tabs for it. */
@@ -39,7 +40,8 @@ function scaleFor(wideWidth: number): LayoutScale {
   return { em: wideWidth, cellGap: 2, blockGap: 0.5, exactPositions: false };
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
 /** Lines with each word at its character column; a form feed (pdftotext's page break) starts a page. */
 function toLines(text: string, wideWidth: number): Line[] {

@@ -26,7 +26,9 @@ describe("readDocx caps what a DOCX may unpack to", { timeout: 60_000 }, () => {
     zip.file("word/document.xml", "<w:document/>");
     const bytes = await zip.generateAsync({ type: "uint8array" });
     // JSZip adds the folders as entries too: 2,001 files, word/ and word/media/.
-    await expect(readDocx(bytes)).rejects.toThrow(`DOCX文件中的条目过多（${DOCX_LIMITS.maxEntries + 4} 个，上限 ${DOCX_LIMITS.maxEntries} 个），不像是 Word 文档`);
+    await expect(readDocx(bytes)).rejects.toThrow(
+      `DOCX文件中的条目过多（${DOCX_LIMITS.maxEntries + 4} 个，上限 ${DOCX_LIMITS.maxEntries} 个），不像是 Word 文档`,
+    );
   });
 
   it("a damaged deflate stream is refused as damaged", async () => {

@@ -40,12 +40,16 @@ export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocBloc
   const entry = zip.file("word/document.xml");
   if (!entry) throw new DocxReadError("DOCX文件中没有正文（缺少word/document.xml）");
   const budget = { left: DOCX_LIMITS.maxTotalBytes };
-  const xml = new TextDecoder("utf-8").decode(await inflateCapped(entry, DOCX_LIMITS.maxDocumentBytes, budget));
+  const xml = new TextDecoder("utf-8").decode(
+    await inflateCapped(entry, DOCX_LIMITS.maxDocumentBytes, budget),
+  );
   return readDocumentXml(xml);
 }
 
 function tooManyEntries(count: number): DocxReadError {
-  return new DocxReadError(`DOCX文件中的条目过多（${count} 个，上限 ${DOCX_LIMITS.maxEntries} 个），不像是 Word 文档`);
+  return new DocxReadError(
+    `DOCX文件中的条目过多（${count} 个，上限 ${DOCX_LIMITS.maxEntries} 个），不像是 Word 文档`,
+  );
 }
 
 /**
@@ -65,7 +69,11 @@ function declaredEntryCount(data: Uint8Array): number | null {
 }
 
 /** An entry's bytes, inflated as a stream and abandoned as soon as they pass `cap` or the archive's budget. */
-function inflateCapped(entry: JSZip.JSZipObject, cap: number, budget: { left: number }): Promise<Uint8Array> {
+function inflateCapped(
+  entry: JSZip.JSZipObject,
+  cap: number,
+  budget: { left: number },
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const stream = entry.nodeStream("nodebuffer");
     const chunks: Buffer[] = [];
@@ -81,8 +89,14 @@ function inflateCapped(entry: JSZip.JSZipObject, cap: number, budget: { left: nu
     };
     stream.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > cap) refuse(new DocxReadError(`DOCX文件的正文解压后超过 ${cap / MB} MB 上限，无法读取`));
-      else if (size > budget.left) refuse(new DocxReadError(`DOCX文件解压后的内容超过 ${DOCX_LIMITS.maxTotalBytes / MB} MB 上限，无法读取`));
+      if (size > cap)
+        refuse(new DocxReadError(`DOCX文件的正文解压后超过 ${cap / MB} MB 上限，无法读取`));
+      else if (size > budget.left)
+        refuse(
+          new DocxReadError(
+            `DOCX文件解压后的内容超过 ${DOCX_LIMITS.maxTotalBytes / MB} MB 上限，无法读取`,
+          ),
+        );
       else chunks.push(chunk);
     });
     // A damaged archive: the entry's compressed data does not inflate.
@@ -147,12 +161,28 @@ function find(nodes: XNode[], tag: string): XNode | undefined {
 }
 
 /** Containers whose content belongs to the surrounding flow. */
-const TRANSPARENT = new Set(["w:sdt", "w:sdtContent", "w:customXml", "w:smartTag", "w:ins", "w:moveTo", "w:hyperlink", "w:fldSimple", "w:dir", "w:bdo"]);
+const TRANSPARENT = new Set([
+  "w:sdt",
+  "w:sdtContent",
+  "w:customXml",
+  "w:smartTag",
+  "w:ins",
+  "w:moveTo",
+  "w:hyperlink",
+  "w:fldSimple",
+  "w:dir",
+  "w:bdo",
+]);
 
 function readBody(nodes: XNode[], blocks: DocBlock[]): void {
   for (const node of nodes) {
     const tag = tagOf(node);
-    if (tag === "w:p") blocks.push({ type: "paragraph", text: paragraphText(node), heading: isHeading(node) || undefined });
+    if (tag === "w:p")
+      blocks.push({
+        type: "paragraph",
+        text: paragraphText(node),
+        heading: isHeading(node) || undefined,
+      });
     else if (tag === "w:tbl") blocks.push(readTable(node));
     else if (tag && TRANSPARENT.has(tag)) readBody(children(node), blocks);
   }
@@ -167,7 +197,17 @@ function isHeading(p: XNode): boolean {
 }
 
 /** Text that is not part of the visible document: deleted runs, field codes, alternative renderings. */
-const SKIP = new Set(["w:pPr", "w:rPr", "w:del", "w:delText", "w:instrText", "w:moveFrom", "mc:Fallback", "w:footnoteReference", "w:commentReference"]);
+const SKIP = new Set([
+  "w:pPr",
+  "w:rPr",
+  "w:del",
+  "w:delText",
+  "w:instrText",
+  "w:moveFrom",
+  "mc:Fallback",
+  "w:footnoteReference",
+  "w:commentReference",
+]);
 
 function paragraphText(p: XNode): string {
   const out: string[] = [];

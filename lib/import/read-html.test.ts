@@ -38,46 +38,82 @@ describe("bounds of the HTML reader", () => {
     const page = `<p>${"年".repeat(HTML_LIMITS.maxChars)}</p>`;
     const error = refusal(() => importHtml(page, { fileName: "年报.html" }));
     expect(error.message).toMatch(/^年报\.html：网页有 500 万个字符，超过 500 万个字符的上限/);
-    await expect(importBytes("年报.html", new TextEncoder().encode(page))).rejects.toBeInstanceOf(ImportRefusedError);
-  });
-
-  it("refuses the 42 KB span bomb (colspan and rowspan 1000 in every cell) without building its grid", { timeout: 20_000 }, async () => {
-    const row = `<tr>${`<td colspan="1000" rowspan="1000">1</td>`.repeat(5)}</tr>`;
-    const page = `<p>四、政府信息公开行政复议、行政诉讼情况</p><table>${row.repeat(200)}</table>`;
-    expect(page.length).toBeGreaterThan(40_000);
-    const error = refusal(() => importHtml(page, { fileName: "bomb.html" }));
-    expect(error.message).toBe(
-      "bomb.html：网页中第 1 个表格的单元格（含 colspan/rowspan 合并）展开后超过 20000 格，远超年度报告表格的规模，无法可靠读取；请检查该表格，或提供 DOCX。",
+    await expect(importBytes("年报.html", new TextEncoder().encode(page))).rejects.toBeInstanceOf(
+      ImportRefusedError,
     );
-    await expect(importBytes("bomb.html", new TextEncoder().encode(page))).rejects.toThrow("超过 20000 格");
   });
 
-  it("refuses a page whose tables together pass 200,000 positions, each within its own limit", { timeout: 20_000 }, () => {
-    const table = `<table>${`<tr>${`<td colspan="50">1</td>`.repeat(4)}</tr>`.repeat(95)}</table>`;
-    const error = refusal(() => importHtml(table.repeat(11)));
-    expect(error.message).toMatch(/^网页中的表格合计超过 200000 格/);
-  });
+  it(
+    "refuses the 42 KB span bomb (colspan and rowspan 1000 in every cell) without building its grid",
+    { timeout: 20_000 },
+    async () => {
+      const row = `<tr>${`<td colspan="1000" rowspan="1000">1</td>`.repeat(5)}</tr>`;
+      const page = `<p>四、政府信息公开行政复议、行政诉讼情况</p><table>${row.repeat(200)}</table>`;
+      expect(page.length).toBeGreaterThan(40_000);
+      const error = refusal(() => importHtml(page, { fileName: "bomb.html" }));
+      expect(error.message).toBe(
+        "bomb.html：网页中第 1 个表格的单元格（含 colspan/rowspan 合并）展开后超过 20000 格，远超年度报告表格的规模，无法可靠读取；请检查该表格，或提供 DOCX。",
+      );
+      await expect(importBytes("bomb.html", new TextEncoder().encode(page))).rejects.toThrow(
+        "超过 20000 格",
+      );
+    },
+  );
 
-  it("reads the 400 KB nesting bomb within bounds: the text at the bottom is read, nothing overflows", { timeout: 20_000 }, () => {
-    const depth = 40_000;
-    const page = `${"<div>".repeat(depth)}四、政府信息公开行政复议、行政诉讼情况${"</div>".repeat(depth)}`;
-    expect(page.length).toBeGreaterThanOrEqual(400_000);
-    const blocks = readHtml(page);
-    expect(blocks).toEqual([{ type: "paragraph", text: "四、政府信息公开行政复议、行政诉讼情况" }]);
-    wellFormed(importHtml(page));
-  });
+  it(
+    "refuses a page whose tables together pass 200,000 positions, each within its own limit",
+    { timeout: 20_000 },
+    () => {
+      const table = `<table>${`<tr>${`<td colspan="50">1</td>`.repeat(4)}</tr>`.repeat(95)}</table>`;
+      const error = refusal(() => importHtml(table.repeat(11)));
+      expect(error.message).toMatch(/^网页中的表格合计超过 200000 格/);
+    },
+  );
+
+  it(
+    "reads the 400 KB nesting bomb within bounds: the text at the bottom is read, nothing overflows",
+    { timeout: 20_000 },
+    () => {
+      const depth = 40_000;
+      const page = `${"<div>".repeat(depth)}四、政府信息公开行政复议、行政诉讼情况${"</div>".repeat(depth)}`;
+      expect(page.length).toBeGreaterThanOrEqual(400_000);
+      const blocks = readHtml(page);
+      expect(blocks).toEqual([
+        { type: "paragraph", text: "四、政府信息公开行政复议、行政诉讼情况" },
+      ]);
+      wellFormed(importHtml(page));
+    },
+  );
 
   it("reads 400 KB of nested tables within bounds", { timeout: 20_000 }, () => {
     const depth = 12_000;
-    wellFormed(importHtml(`${"<table><tr><td>".repeat(depth)}1${"</td></tr></table>".repeat(depth)}`));
+    wellFormed(
+      importHtml(`${"<table><tr><td>".repeat(depth)}1${"</td></tr></table>".repeat(depth)}`),
+    );
   });
 
   it("places spans of at most 50 columns and 500 rows, and gives up past 20,000 positions", () => {
-    const wide = placeCells({ type: "table", positional: true, rows: [[{ text: "a", colSpan: 1000, rowSpan: 1 }]] })!;
+    const wide = placeCells({
+      type: "table",
+      positional: true,
+      rows: [[{ text: "a", colSpan: 1000, rowSpan: 1 }]],
+    })!;
     expect(wide[0]).toHaveLength(50);
-    const tall = { type: "table" as const, positional: true, rows: Array.from({ length: 600 }, (_, r) => (r === 0 ? [{ text: "a", colSpan: 1, rowSpan: 9999 }] : [])) };
+    const tall = {
+      type: "table" as const,
+      positional: true,
+      rows: Array.from({ length: 600 }, (_, r) =>
+        r === 0 ? [{ text: "a", colSpan: 1, rowSpan: 9999 }] : [],
+      ),
+    };
     expect(placeCells(tall)!.filter((row) => row[0]?.covered)).toHaveLength(499);
-    const bomb = { type: "table" as const, positional: true, rows: Array.from({ length: 200 }, () => Array.from({ length: 5 }, () => ({ text: "1", colSpan: 1000, rowSpan: 1000 }))) };
+    const bomb = {
+      type: "table" as const,
+      positional: true,
+      rows: Array.from({ length: 200 }, () =>
+        Array.from({ length: 5 }, () => ({ text: "1", colSpan: 1000, rowSpan: 1000 })),
+      ),
+    };
     expect(placeCells(bomb)).toBeNull();
     expect(() => toGrid(bomb)).toThrow(ImportRefusedError);
   });
@@ -85,25 +121,52 @@ describe("bounds of the HTML reader", () => {
 
 describe("cells as portals print them", () => {
   it("two numbers in one cell on two lines are not read as one number: kept as printed and reported", () => {
-    const result = importHtml(appealsPage(["1", "0", "0", "1<br>2", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]));
+    const result = importHtml(
+      appealsPage(["1", "0", "0", "1<br>2", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]),
+    );
     expect(toTablesJson(result.content).appeals[3]).toBe("1 / 2");
-    expect(result.findings.find((f) => f.cells.includes("appeals.row.rc_pending"))?.message).toContain("“1 / 2”不是数字");
+    expect(
+      result.findings.find((f) => f.cells.includes("appeals.row.rc_pending"))?.message,
+    ).toContain("“1 / 2”不是数字");
   });
 
   it("a number set in paragraphs and spans is one number", () => {
-    const result = importHtml(appealsPage(["<p><span>1</span></p>", "<p>0</p>", "0", "0", "<p><font size=2>1</font></p>", ...Array(10).fill("0")]));
+    const result = importHtml(
+      appealsPage([
+        "<p><span>1</span></p>",
+        "<p>0</p>",
+        "0",
+        "0",
+        "<p><font size=2>1</font></p>",
+        ...Array(10).fill("0"),
+      ]),
+    );
     expect(toTablesJson(result.content).appeals.slice(0, 5)).toEqual([1, 0, 0, 0, 1]);
   });
 
   it("&nbsp; alone (in a p, a span, Word's o:p) is a blank in its own column", () => {
-    const blanks = ["&nbsp;", "<p>&nbsp;</p>", "<span>&nbsp;&nbsp;</span>", "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>", "　"];
+    const blanks = [
+      "&nbsp;",
+      "<p>&nbsp;</p>",
+      "<span>&nbsp;&nbsp;</span>",
+      "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>",
+      "　",
+    ];
     const result = importHtml(appealsPage([...blanks, ...Array(10).fill("0")]));
-    expect(toTablesJson(result.content).appeals).toEqual([null, null, null, null, null, ...Array(10).fill(0)]);
+    expect(toTablesJson(result.content).appeals).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...Array(10).fill(0),
+    ]);
   });
 
   it("blank cells of a report stay blank in their columns on a TRS page (&nbsp; in every blank cell)", () => {
     let report = fullReport("2021");
-    for (const id of ["appeals.row.rc_pending", "requests.new.natural", "20.1.rules.repealed"]) report = withCell(report, id, null);
+    for (const id of ["appeals.row.rc_pending", "requests.new.natural", "20.1.rules.repealed"])
+      report = withCell(report, id, null);
     const page = portalPage(report, "trs");
     expect(page).toContain("&nbsp;");
     const tables = toTablesJson(importHtml(page).content);
@@ -140,12 +203,25 @@ describe("layout tables and page furniture", () => {
 
   it("leaves out breadcrumbs, print/close and share bars, font-size switches, info lines and site footers", () => {
     const furniture = [
-      "当前位置：首页 > 政务公开 > 年报", "您现在的位置：首页", "首页 > 政务公开", "【打印本页】【关闭窗口】", "[ 打印本页 ] [ 关闭窗口 ]",
-      "打印 | 关闭", "分享到：", "字号：大 中 小", "【字体：大 中 小】", "扫一扫在手机上打开", "上一篇：2021年报告",
-      "发布时间：2023-01-20　来源：区政府办公室　浏览次数：128", "网站标识码：2301110001　黑ICP备00000000号",
+      "当前位置：首页 > 政务公开 > 年报",
+      "您现在的位置：首页",
+      "首页 > 政务公开",
+      "【打印本页】【关闭窗口】",
+      "[ 打印本页 ] [ 关闭窗口 ]",
+      "打印 | 关闭",
+      "分享到：",
+      "字号：大 中 小",
+      "【字体：大 中 小】",
+      "扫一扫在手机上打开",
+      "上一篇：2021年报告",
+      "发布时间：2023-01-20　来源：区政府办公室　浏览次数：128",
+      "网站标识码：2301110001　黑ICP备00000000号",
     ];
     const page = `<p>报告正文</p>${furniture.map((f) => `<p>${f}</p>`).join("")}<p>来源于群众的意见，我们逐条办理。</p>`;
-    expect(readHtml(page).map((b) => (b.type === "paragraph" ? b.text : ""))).toEqual(["报告正文", "来源于群众的意见，我们逐条办理。"]);
+    expect(readHtml(page).map((b) => (b.type === "paragraph" ? b.text : ""))).toEqual([
+      "报告正文",
+      "来源于群众的意见，我们逐条办理。",
+    ]);
   });
 
   it("leaves out furniture containers by class or id, but never a whole article that a theme happens to name so", () => {

@@ -1,7 +1,15 @@
 import { parse } from "parse5";
 import { placeCells } from "./grid";
 import { boundMarkup } from "./html/bound-markup";
-import { attr, childrenOf, isElement, isHidden, isText, type HtmlElement, type HtmlNode } from "./html/dom";
+import {
+  attr,
+  childrenOf,
+  isElement,
+  isHidden,
+  isText,
+  type HtmlElement,
+  type HtmlNode,
+} from "./html/dom";
 import { isFurnitureName, isFurnitureText } from "./html/furniture";
 import { HTML_LIMITS } from "./html/limits";
 import { readTable } from "./html/read-table";
@@ -47,7 +55,8 @@ class FlowReader {
 
   flush(): void {
     const text = this.buffer.replace(/[ \t\r\n\f]+/g, " ").trim();
-    if (text && !isFurnitureText(text)) this.blocks.push({ type: "paragraph", text, heading: this.heading || undefined });
+    if (text && !isFurnitureText(text))
+      this.blocks.push({ type: "paragraph", text, heading: this.heading || undefined });
     this.buffer = "";
     this.heading = false;
   }
@@ -98,7 +107,9 @@ class FlowReader {
     const remaining = HTML_LIMITS.maxDocumentPositions - this.positions;
     const grid = placeCells(block, Math.min(HTML_LIMITS.maxTablePositions, remaining));
     if (grid === null) {
-      throw placeCells(block) === null ? refuse.tableTooLarge(this.fileName, this.tables) : refuse.tooManyPositions(this.fileName);
+      throw placeCells(block) === null
+        ? refuse.tableTooLarge(this.fileName, this.tables)
+        : refuse.tooManyPositions(this.fileName);
     }
     this.positions += grid.reduce((n, row) => n + row.length, 0);
     if (block.rows.length > 0) this.blocks.push(block);
@@ -131,7 +142,12 @@ interface SubtreeFacts {
  */
 function subtreeFacts(root: HtmlNode): Map<HtmlElement, SubtreeFacts> {
   const out = new Map<HtmlElement, SubtreeFacts>();
-  interface Frame { node: HtmlNode; chars: number; holdsTable: boolean; next: number }
+  interface Frame {
+    node: HtmlNode;
+    chars: number;
+    holdsTable: boolean;
+    next: number;
+  }
   const frames: Frame[] = [{ node: root, chars: 0, holdsTable: false, next: 0 }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
@@ -147,7 +163,8 @@ function subtreeFacts(root: HtmlNode): Map<HtmlElement, SubtreeFacts> {
     const node = frame.node;
     if (!isElement(node)) continue;
     const furniture = isFurnitureName(`${attr(node, "class") ?? ""} ${attr(node, "id") ?? ""}`);
-    if (furniture || node.tagName === "table") out.set(node, { furniture, chars: frame.chars, holdsTable: frame.holdsTable });
+    if (furniture || node.tagName === "table")
+      out.set(node, { furniture, chars: frame.chars, holdsTable: frame.holdsTable });
     if (parent) {
       parent.chars += frame.chars;
       parent.holdsTable ||= frame.holdsTable || node.tagName === "table";

@@ -12,11 +12,14 @@ import type { DocBlock, TableBlock } from "./types";
  * that cut it in pieces. Pipe tables are real grids: an empty cell is an empty value.
  */
 export function looksMarkdown(text: string): boolean {
-  return SEPARATOR_ROW.test(text) || GRID_BORDER_ROW.test(text) || /^[ \t]*<table[\s>]/im.test(text);
+  return (
+    SEPARATOR_ROW.test(text) || GRID_BORDER_ROW.test(text) || /^[ \t]*<table[\s>]/im.test(text)
+  );
 }
 
 // Written so that no two runs of blanks can trade characters: a long line fails in linear time.
-const SEPARATOR_ROW = /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+(?:\|[ \t]*)?$/m;
+const SEPARATOR_ROW =
+  /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+(?:\|[ \t]*)?$/m;
 const SEPARATOR_LINE = new RegExp(`^${SEPARATOR_ROW.source.slice(1, -1)}$`);
 /** The border of a grid table (pandoc): `+------+----+`, `+======+====+` under the header. */
 const GRID_BORDER_ROW = /^[ \t]*\+(?:[-=:]+\+){2,}[ \t]*$/m;
@@ -27,7 +30,11 @@ export function readMarkdown(text: string): DocBlock[] {
   const lower = text.toLowerCase();
   let last = 0;
   // HTML tables inside the Markdown are read by the HTML reader, the text around them line by line.
-  for (let start = lower.indexOf("<table", last); start >= 0; start = lower.indexOf("<table", last)) {
+  for (
+    let start = lower.indexOf("<table", last);
+    start >= 0;
+    start = lower.indexOf("<table", last)
+  ) {
     const end = lower.indexOf("</table>", start);
     if (end < 0) break;
     blocks.push(...readMarkdownLines(text.slice(last, start)));
@@ -70,7 +77,9 @@ function readMarkdownLines(text: string): DocBlock[] {
       return;
     }
     // A row has its outer pipes, or at least stands in a table or right above its separator.
-    const row = line.startsWith("|") || (line.includes("|") && (table !== null || SEPARATOR_LINE.test(lines[i + 1] ?? "")));
+    const row =
+      line.startsWith("|") ||
+      (line.includes("|") && (table !== null || SEPARATOR_LINE.test(lines[i + 1] ?? "")));
     if (row && gridLines) {
       gridLines.push(splitRow(line));
       return;
@@ -83,8 +92,13 @@ function readMarkdownLines(text: string): DocBlock[] {
     endTable();
     if (line === "") return;
     const heading = /^#{1,6}[ \t]+/.exec(line);
-    const body = inlineText(heading ? line.slice(heading[0].length).replace(/[ \t]+#+$/, "") : line.replace(/^>[ \t]?/, ""));
-    if (body !== "") blocks.push({ type: "paragraph", text: body, heading: heading ? true : undefined });
+    const body = inlineText(
+      heading
+        ? line.slice(heading[0].length).replace(/[ \t]+#+$/, "")
+        : line.replace(/^>[ \t]?/, ""),
+    );
+    if (body !== "")
+      blocks.push({ type: "paragraph", text: body, heading: heading ? true : undefined });
   });
   endTable();
   return blocks;
@@ -96,8 +110,15 @@ function readMarkdownLines(text: string): DocBlock[] {
  */
 function gridRow(lines: string[][]): TableBlock["rows"] {
   const width = lines[0].length;
-  if (lines.some((l) => l.length !== width)) return lines.map((l) => l.map((t) => ({ text: cellText(t), colSpan: 1, rowSpan: 1 })));
-  return [Array.from({ length: width }, (_, c) => ({ text: cellText(lines.map((l) => l[c]).join("<br>")), colSpan: 1, rowSpan: 1 }))];
+  if (lines.some((l) => l.length !== width))
+    return lines.map((l) => l.map((t) => ({ text: cellText(t), colSpan: 1, rowSpan: 1 })));
+  return [
+    Array.from({ length: width }, (_, c) => ({
+      text: cellText(lines.map((l) => l[c]).join("<br>")),
+      colSpan: 1,
+      rowSpan: 1,
+    })),
+  ];
 }
 
 /** Cells between unescaped pipes; the outer pipes, where the row has them, are not cells. */
@@ -128,7 +149,9 @@ function cellText(raw: string): string {
   const lines = raw.split(/<br\s*\/?>/i).map(inlineText);
   if (lines.length === 1 && NULL_CELL.test(lines[0])) return "";
   // A label wrapped in its cell is one label; numbers on separate lines stay apart.
-  return lines.reduce((text, line) => (/\d$/.test(text) && /^\d/.test(line) ? `${text} ${line}` : text + line));
+  return lines.reduce((text, line) =>
+    /\d$/.test(text) && /^\d/.test(line) ? `${text} ${line}` : text + line,
+  );
 }
 
 /** Markdown emphasis, escapes and entities removed; `(六)` read as the `（六）` it stands for. */
@@ -145,7 +168,8 @@ function inlineText(text: string): string {
 }
 
 /** Column names a converter makes up for a header it could not read. */
-const PLACEHOLDER = /^(?:(?:列|字段|Column|column|Col|col|Field|field)\s*_?\d+|Unnamed:\s*\d+(?:_level_\d+)?)$/;
+const PLACEHOLDER =
+  /^(?:(?:列|字段|Column|column|Col|col|Field|field)\s*_?\d+|Unnamed:\s*\d+(?:_level_\d+)?)$/;
 
 /**
  * The header row made up by the converter is dropped; made-up names in a real header are blanked.
@@ -154,7 +178,10 @@ const PLACEHOLDER = /^(?:(?:列|字段|Column|column|Col|col|Field|field)\s*_?\d
 function cleanHeader(table: TableBlock): void {
   const row = table.rows[table.rows.length - 1];
   const named = row.map((c) => c.text).filter((t) => t !== "");
-  const numbered = named.length > 1 && named.every((t, i) => /^\d+$/.test(t) && Number(t) === Number(named[0]) + i) && Number(named[0]) <= 1;
+  const numbered =
+    named.length > 1 &&
+    named.every((t, i) => /^\d+$/.test(t) && Number(t) === Number(named[0]) + i) &&
+    Number(named[0]) <= 1;
   if (numbered || row.every((c) => c.text === "" || PLACEHOLDER.test(c.text))) {
     table.rows.pop();
     return;
@@ -168,7 +195,11 @@ function dropIndexColumn(table: TableBlock): void {
   const data = first[0] === "" ? first.slice(1) : first;
   if (data.length < 2) return;
   const start = Number(data[0]);
-  if (!(start === 0 || start === 1) || !data.every((t, i) => /^\d+$/.test(t) && Number(t) === start + i)) return;
+  if (
+    !(start === 0 || start === 1) ||
+    !data.every((t, i) => /^\d+$/.test(t) && Number(t) === start + i)
+  )
+    return;
   for (const row of table.rows) row.shift();
 }
 
@@ -201,7 +232,11 @@ let labelKeys: Set<string> | null = null;
 
 function isTableLabel(text: string): boolean {
   labelKeys ??= new Set(
-    (["2021", "2019"] as const).flatMap((id) => labelIndex(id).entries.filter((e) => LABEL_KINDS.has(e.kind)).map((e) => e.key)),
+    (["2021", "2019"] as const).flatMap((id) =>
+      labelIndex(id)
+        .entries.filter((e) => LABEL_KINDS.has(e.kind))
+        .map((e) => e.key),
+    ),
   );
   return labelKeys.has(labelKey(text));
 }

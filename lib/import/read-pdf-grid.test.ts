@@ -9,7 +9,9 @@ import type { TableBlock } from "./types";
  * one item per digit, and a page number under the table.
  */
 const FONT = "<< /Font << /F1 5 0 R >> >>";
-const HELVETICA = { body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>" };
+const HELVETICA = {
+  body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+};
 
 function text(x: number, y: number, s: string): string {
   return `BT /F1 10 Tf ${x} ${y} Td (${s}) Tj ET`;
@@ -48,13 +50,26 @@ describe("a table drawn with filled rectangles", { timeout: 15_000 }, () => {
     expect(tables).toHaveLength(1);
     const rows = tables[0].rows.map((r) => r.map((c) => [c.text, c.colSpan, c.rowSpan]));
     expect(rows).toEqual([
-      [["Heading spanning two", 2, 1], ["Total", 1, 1]],
-      [["Some label", 1, 1], ["12", 1, 1], ["7", 1, 1]],
-      [["Other label", 1, 1], ["", 1, 1], ["30", 1, 1]],
+      [
+        ["Heading spanning two", 2, 1],
+        ["Total", 1, 1],
+      ],
+      [
+        ["Some label", 1, 1],
+        ["12", 1, 1],
+        ["7", 1, 1],
+      ],
+      [
+        ["Other label", 1, 1],
+        ["", 1, 1],
+        ["30", 1, 1],
+      ],
     ]);
     expect(tables[0].positional).toBe(true);
     // The page number is dropped; the title stays a paragraph.
-    const paragraphs = blocks.filter((b) => b.type === "paragraph").map((b) => (b.type === "paragraph" ? b.text : ""));
+    const paragraphs = blocks
+      .filter((b) => b.type === "paragraph")
+      .map((b) => (b.type === "paragraph" ? b.text : ""));
     expect(paragraphs).toEqual(["Annual report on government information disclosure"]);
   });
 });

@@ -51,19 +51,25 @@ function text(t: string): Uint8Array {
 
 describe("PDFs the reader refuses, in Chinese", { timeout: 15_000 }, () => {
   it("a scan without a text layer", async () => {
-    expect(await refusal(fixture("refused-scanned.pdf"))).toContain("这是扫描件（没有文字层），无法读取表格数字；请提供 DOCX 或可复制文字的 PDF");
+    expect(await refusal(fixture("refused-scanned.pdf"))).toContain(
+      "这是扫描件（没有文字层），无法读取表格数字；请提供 DOCX 或可复制文字的 PDF",
+    );
     expect(await refusal(imagePdf(new Uint8Array(64 * 64).fill(200), 64, 64))).toContain("扫描件");
   });
 
   it("a PDF that needs a password (LibreOffice's encryption, and a hand-made standard security handler)", async () => {
-    expect(await refusal(fixture("refused-encrypted.pdf"))).toContain("PDF 已加密（需要密码才能打开）");
+    expect(await refusal(fixture("refused-encrypted.pdf"))).toContain(
+      "PDF 已加密（需要密码才能打开）",
+    );
     const id = "<0123456789abcdef0123456789abcdef>";
     const handMade = writePdf(
       [
         { body: "<< /Type /Catalog /Pages 2 0 R >>" },
         { body: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>" },
         { body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>" },
-        { body: `<< /Filter /Standard /V 1 /R 2 /P -4 /O <${"ab".repeat(32)}> /U <${"cd".repeat(32)}> >>` },
+        {
+          body: `<< /Filter /Standard /V 1 /R 2 /P -4 /O <${"ab".repeat(32)}> /U <${"cd".repeat(32)}> >>`,
+        },
       ],
       { trailer: `/Encrypt 4 0 R /ID [${id} ${id}] ` },
     );
@@ -71,18 +77,36 @@ describe("PDFs the reader refuses, in Chinese", { timeout: 15_000 }, () => {
   });
 
   it("text without a character mapping (private-use glyphs) and text decoded into the wrong letters", async () => {
-    const differences = Array.from({ length: 200 }, (_, i) => `/uniE${(0x100 + i).toString(16).toUpperCase()}`).join(" ");
-    const glyphs = Array.from({ length: 200 }, (_, i) => `\\${(i + 1).toString(8).padStart(3, "0")}`).join("");
+    const differences = Array.from(
+      { length: 200 },
+      (_, i) => `/uniE${(0x100 + i).toString(16).toUpperCase()}`,
+    ).join(" ");
+    const glyphs = Array.from(
+      { length: 200 },
+      (_, i) => `\\${(i + 1).toString(8).padStart(3, "0")}`,
+    ).join("");
     const pua = onePage(
       `BT /F1 10 Tf 40 800 Td (${glyphs.slice(0, 400)}) Tj 0 -20 Td (${glyphs.slice(400)}) Tj ET`,
       "<< /Font << /F1 5 0 R >> >>",
-      [{ body: `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [1 ${differences}] >> >>` }],
+      [
+        {
+          body: `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [1 ${differences}] >> >>`,
+        },
+      ],
     );
     expect(await refusal(pua)).toContain("PDF 中的文字无法解码");
     const latin = onePage(
-      Array.from({ length: 12 }, (_, i) => `BT /F1 10 Tf 40 ${800 - i * 14} Td (\\304\\326\\334\\311\\322\\325\\310\\312 \\344\\366\\374\\351\\362\\365\\350\\352 \\304\\326\\334\\311\\322\\325\\310\\312) Tj ET`).join("\n"),
+      Array.from(
+        { length: 12 },
+        (_, i) =>
+          `BT /F1 10 Tf 40 ${800 - i * 14} Td (\\304\\326\\334\\311\\322\\325\\310\\312 \\344\\366\\374\\351\\362\\365\\350\\352 \\304\\326\\334\\311\\322\\325\\310\\312) Tj ET`,
+      ).join("\n"),
       "<< /Font << /F1 5 0 R >> >>",
-      [{ body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>" }],
+      [
+        {
+          body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        },
+      ],
     );
     expect(await refusal(latin)).toContain("无法解码");
   });
@@ -93,12 +117,20 @@ describe("PDFs the reader refuses, in Chinese", { timeout: 15_000 }, () => {
     expect(await refusal(big)).toContain("超过 10 MB 的上限");
 
     const kids = Array.from({ length: 61 }, (_, i) => `${i + 3} 0 R`).join(" ");
-    const pages: PdfObject[] = Array.from({ length: 61 }, () => ({ body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>" }));
-    const sixtyOne = writePdf([{ body: "<< /Type /Catalog /Pages 2 0 R >>" }, { body: `<< /Type /Pages /Kids [${kids}] /Count 61 >>` }, ...pages]);
+    const pages: PdfObject[] = Array.from({ length: 61 }, () => ({
+      body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    }));
+    const sixtyOne = writePdf([
+      { body: "<< /Type /Catalog /Pages 2 0 R >>" },
+      { body: `<< /Type /Pages /Kids [${kids}] /Count 61 >>` },
+      ...pages,
+    ]);
     expect(await refusal(sixtyOne)).toContain("PDF 有 61 页，超过 60 页的上限");
 
     // A deadline already past: the time cap's refusal, without waiting for it.
-    expect(await refusal(fixture("full-2021.pdf"), { maxMillis: -1 })).toContain("读取 PDF 超过 0 秒仍未完成，已停止");
+    expect(await refusal(fixture("full-2021.pdf"), { maxMillis: -1 })).toContain(
+      "读取 PDF 超过 0 秒仍未完成，已停止",
+    );
   });
 
   it("a page count declared in the millions is refused, not walked", async () => {
@@ -122,7 +154,9 @@ describe("PDFs the reader refuses, in Chinese", { timeout: 15_000 }, () => {
   });
 
   it("through importBytes the refusal is the same ImportRefusedError (the route answers 400, the CLI prints it)", async () => {
-    await expect(importBytes("扫描件.pdf", fixture("refused-scanned.pdf"))).rejects.toThrow(/^扫描件\.pdf：这是扫描件/);
+    await expect(importBytes("扫描件.pdf", fixture("refused-scanned.pdf"))).rejects.toThrow(
+      /^扫描件\.pdf：这是扫描件/,
+    );
   });
 });
 
@@ -130,7 +164,9 @@ describe("hostile PDFs are read or refused, never a crash or a hang", { timeout:
   it("a real report cut short at ten points", async () => {
     const whole = fixture("full-2021.pdf");
     for (const share of [0.02, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.97, 0.999]) {
-      expect(["read", "refused"]).toContain(await readOrRefused(whole.subarray(0, Math.floor(whole.length * share))));
+      expect(["read", "refused"]).toContain(
+        await readOrRefused(whole.subarray(0, Math.floor(whole.length * share))),
+      );
     }
   });
 
@@ -139,7 +175,8 @@ describe("hostile PDFs are read or refused, never a crash or a hang", { timeout:
     const whole = fixture("sample-hulan.pdf");
     for (let round = 0; round < 6; round++) {
       const damaged = new Uint8Array(whole);
-      for (let k = 0; k < 40; k++) damaged[Math.floor(next() * damaged.length)] = Math.floor(next() * 256);
+      for (let k = 0; k < 40; k++)
+        damaged[Math.floor(next() * damaged.length)] = Math.floor(next() * 256);
       expect(["read", "refused"]).toContain(await readOrRefused(damaged));
     }
   });
@@ -159,39 +196,56 @@ describe("hostile PDFs are read or refused, never a crash or a hang", { timeout:
     expect(["read", "refused"]).toContain(await readOrRefused(nested));
     const dict = "<< /A ".repeat(20_000) + "1" + " >>".repeat(20_000);
     expect(["read", "refused"]).toContain(await readOrRefused(onePage("BT ET", dict)));
-    const selfPrev = writePdf([{ body: "<< /Type /Catalog /Pages 2 0 R >>" }, { body: "<< /Type /Pages /Kids [] /Count 0 >>" }]);
+    const selfPrev = writePdf([
+      { body: "<< /Type /Catalog /Pages 2 0 R >>" },
+      { body: "<< /Type /Pages /Kids [] /Count 0 >>" },
+    ]);
     const xrefAt = new TextDecoder("latin1").decode(selfPrev).lastIndexOf("xref");
-    const looped = text(new TextDecoder("latin1").decode(selfPrev).replace("/Root 1 0 R", `/Root 1 0 R /Prev ${xrefAt}`));
+    const looped = text(
+      new TextDecoder("latin1")
+        .decode(selfPrev)
+        .replace("/Root 1 0 R", `/Root 1 0 R /Prev ${xrefAt}`),
+    );
     expect(["read", "refused"]).toContain(await readOrRefused(looped));
   });
 
   it("a content stream of a million operators and a path of a hundred thousand segments", async () => {
     const ops = "q Q ".repeat(250_000);
-    expect(["read", "refused"]).toContain(await readOrRefused(onePage(`${ops} BT /F1 12 Tf 40 800 Td (x) Tj ET`)));
+    expect(["read", "refused"]).toContain(
+      await readOrRefused(onePage(`${ops} BT /F1 12 Tf 40 800 Td (x) Tj ET`)),
+    );
     const path = Array.from({ length: 100_000 }, (_, i) => `${i % 500} ${i % 700} l`).join(" ");
     expect(["read", "refused"]).toContain(await readOrRefused(onePage(`0 0 m ${path} S`)));
   });
 });
 
-describe("the reader in a worker thread (as the import worker pool runs it)", { timeout: 60_000 }, () => {
-  it("reads a PDF inside a worker_threads Worker", async () => {
-    const worker = new Worker(new URL("./__fixtures__/pdf/read-in-worker.mjs", import.meta.url), {
-      workerData: {
-        tsconfig: join(process.cwd(), "tsconfig.json"),
-        module: join(process.cwd(), "lib/import/read-pdf.ts"),
-        pdf: join(process.cwd(), PDF_FIXTURE_DIR, "full-2021.pdf"),
-      },
-    });
-    try {
-      const message = await new Promise<{ ok: boolean; blocks?: { type: string }[]; message?: string }>((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
+describe(
+  "the reader in a worker thread (as the import worker pool runs it)",
+  { timeout: 60_000 },
+  () => {
+    it("reads a PDF inside a worker_threads Worker", async () => {
+      const worker = new Worker(new URL("./__fixtures__/pdf/read-in-worker.mjs", import.meta.url), {
+        workerData: {
+          tsconfig: join(process.cwd(), "tsconfig.json"),
+          module: join(process.cwd(), "lib/import/read-pdf.ts"),
+          pdf: join(process.cwd(), PDF_FIXTURE_DIR, "full-2021.pdf"),
+        },
       });
-      expect(message.message).toBeUndefined();
-      expect(message.ok).toBe(true);
-      expect(message.blocks!.filter((b) => b.type === "table").length).toBeGreaterThanOrEqual(6);
-    } finally {
-      await worker.terminate();
-    }
-  });
-});
+      try {
+        const message = await new Promise<{
+          ok: boolean;
+          blocks?: { type: string }[];
+          message?: string;
+        }>((resolve, reject) => {
+          worker.once("message", resolve);
+          worker.once("error", reject);
+        });
+        expect(message.message).toBeUndefined();
+        expect(message.ok).toBe(true);
+        expect(message.blocks!.filter((b) => b.type === "table").length).toBeGreaterThanOrEqual(6);
+      } finally {
+        await worker.terminate();
+      }
+    });
+  },
+);

@@ -29,7 +29,10 @@ interface PageContent {
   rules: Rule[];
 }
 
-export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfOptions = {}): Promise<DocBlock[]> {
+export async function readPdf(
+  bytes: Uint8Array | ArrayBuffer,
+  options: ReadPdfOptions = {},
+): Promise<DocBlock[]> {
   const { fileName } = options;
   const limits: PdfLimits = { ...PDF_LIMITS, ...options.limits };
   const size = bytes.byteLength;
@@ -57,10 +60,13 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfO
     verbosity: 0,
   });
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    void task.destroy();
-  }, Math.max(0, limits.maxMillis));
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      void task.destroy();
+    },
+    Math.max(0, limits.maxMillis),
+  );
   const deadline = Date.now() + limits.maxMillis;
   try {
     const doc = await task.promise;
@@ -93,13 +99,21 @@ async function readPage(pdfjs: PdfJs, doc: Doc, n: number): Promise<PageContent>
   // No page.cleanup() between pages: it drops the fonts the next page needs again; the document is destroyed at the end.
   const page = await doc.getPage(n);
   const toPage = page.getViewport({ scale: 1 }).transform as Matrix;
-  const text = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  const text = await page.getTextContent({
+    includeMarkedContent: false,
+    disableNormalization: false,
+  });
   const items = text.items.filter((i): i is typeof i & TextItemLike => "str" in i);
   const words = wordsOfItems(items, toPage);
   // No text, no table to find: a scanned page's drawing operators are not even read.
-  const rules = words.length === 0
-    ? []
-    : rulesOf(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage);
+  const rules =
+    words.length === 0
+      ? []
+      : rulesOf(
+          pdfjs,
+          await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }),
+          toPage,
+        );
   return { words, rules };
 }
 
@@ -125,7 +139,9 @@ function checkText(pages: PageContent[], fileName: string | undefined): void {
 
 function dominantSize(pages: PageContent[]): number {
   const counts = new Map<number, number>();
-  for (const p of pages) for (const w of p.words) counts.set(Math.round(w.size), (counts.get(Math.round(w.size)) ?? 0) + w.text.length);
+  for (const p of pages)
+    for (const w of p.words)
+      counts.set(Math.round(w.size), (counts.get(Math.round(w.size)) ?? 0) + w.text.length);
   let best = 12;
   let most = 0;
   for (const [size, n] of counts) {
@@ -162,6 +178,7 @@ function layOut(pages: PageContent[]): DocBlock[] {
 
 function refusalFor(error: unknown, fileName: string | undefined): Error {
   if (error instanceof ImportRefusedError) return error;
-  if (error instanceof Error && error.name === "PasswordException") return refuse.encrypted(fileName);
+  if (error instanceof Error && error.name === "PasswordException")
+    return refuse.encrypted(fileName);
   return refuse.notPdf(fileName);
 }

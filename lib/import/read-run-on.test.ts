@@ -27,7 +27,9 @@ describe.each(withoutBlanks)("$name as one line", ({ content }) => {
   });
 
   it("on a few lines", () => {
-    const text = runOnArticle(content, { breakBefore: ["三、收到和处理政府信息公开申请情况", "五、存在的主要问题及改进情况"] });
+    const text = runOnArticle(content, {
+      breakBefore: ["三、收到和处理政府信息公开申请情况", "五、存在的主要问题及改进情况"],
+    });
     expect(text.split("\n")).toHaveLength(3);
     expectFaithful(importText(text), content);
   });
@@ -37,17 +39,21 @@ describe.each(withoutBlanks)("$name as one line", ({ content }) => {
   });
 });
 
-describe.each([fullReportWithBlanks("2021"), fullReportWithBlanks("2019")])("a one-line copy that kept its TABs ($format)", (content) => {
-  it("keeps every blank in its column", () => {
-    const text = runOnArticle(content, { keepTabs: true });
-    expect(text).not.toContain("\n");
-    expectFaithful(importText(text), content);
-  });
-});
+describe.each([fullReportWithBlanks("2021"), fullReportWithBlanks("2019")])(
+  "a one-line copy that kept its TABs ($format)",
+  (content) => {
+    it("keeps every blank in its column", () => {
+      const text = runOnArticle(content, { keepTabs: true });
+      expect(text).not.toContain("\n");
+      expectFaithful(importText(text), content);
+    });
+  },
+);
 
 describe("lines that are ordinary text", () => {
   it("a sentence naming table rows is a paragraph, not a table", () => {
-    const text = "一、总体情况\n全年办理行政许可 12 件、行政处罚 5 件，其他 3 件。\n行政许可、行政处罚 12\n";
+    const text =
+      "一、总体情况\n全年办理行政许可 12 件、行政处罚 5 件，其他 3 件。\n行政许可、行政处罚 12\n";
     expect(readText(text).filter((b) => b.type === "table")).toEqual([]);
   });
 
@@ -58,20 +64,25 @@ describe("lines that are ordinary text", () => {
   });
 });
 
-describe.each(withoutBlanks)("$name copied from a page whose cells hold paragraphs", ({ content }) => {
-  it("selected and copied: each cell a paragraph of its own", () => {
-    const text = webPageCopyOfCellParagraphs(content);
-    const result = importText(text);
-    expectFaithful(result, content);
-    expectNarratives(result, content);
-  });
+describe.each(withoutBlanks)(
+  "$name copied from a page whose cells hold paragraphs",
+  ({ content }) => {
+    it("selected and copied: each cell a paragraph of its own", () => {
+      const text = webPageCopyOfCellParagraphs(content);
+      const result = importText(text);
+      expectFaithful(result, content);
+      expectNarratives(result, content);
+    });
+  },
+);
 
-});
-
-describe.each(layoutContents())("$name copied by innerText from a page whose cells hold paragraphs", ({ content }) => {
-  it("a TAB line between the cells of a row: every blank stays in its column", () => {
-    const result = importText(webPageCopyOfCellParagraphs(content, { innerText: true }));
-    expectFaithful(result, content);
-    expectNarratives(result, content);
-  });
-});
+describe.each(layoutContents())(
+  "$name copied by innerText from a page whose cells hold paragraphs",
+  ({ content }) => {
+    it("a TAB line between the cells of a row: every blank stays in its column", () => {
+      const result = importText(webPageCopyOfCellParagraphs(content, { innerText: true }));
+      expectFaithful(result, content);
+      expectNarratives(result, content);
+    });
+  },
+);

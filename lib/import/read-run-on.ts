@@ -59,7 +59,8 @@ function splitAtHeadings(line: string): Piece[] {
     for (let end = m[0].length + 2; end <= window.length; end++) {
       if (!/[况项]/.test(window[end - 1])) continue;
       const match = matchHeading(window.slice(0, end), SECTIONS, after);
-      if (match && (!best || match.score > best.score + 1e-9)) best = { end, score: match.score, section: SECTIONS.indexOf(match.section) };
+      if (match && (!best || match.score > best.score + 1e-9))
+        best = { end, score: match.score, section: SECTIONS.indexOf(match.section) };
     }
     if (!best) continue;
     if (start > last) pieces.push({ text: line.slice(last, start), heading: false });
@@ -72,8 +73,7 @@ function splitAtHeadings(line: string): Piece[] {
 }
 
 type Item =
-  | { type: "label"; text: string; token: LabelToken | null }
-  | { type: "value"; text: string };
+  { type: "label"; text: string; token: LabelToken | null } | { type: "value"; text: string };
 
 interface Zone {
   start: number;
@@ -170,8 +170,14 @@ function readWords(field: string, items: Item[]): number {
       if (unknown) items.push({ type: "label", text: unknown.text, token: null });
       unknown = null;
       items.push({ type: "value", text: word });
-    } else if (!PROSE.test(word) && !/^\d/.test(word) && (unknown?.text.length ?? 0) + word.length <= MAX_UNKNOWN_LABEL) {
-      unknown = unknown ? { text: `${unknown.text} ${word}`, start: unknown.start } : { text: word, start: m.index };
+    } else if (
+      !PROSE.test(word) &&
+      !/^\d/.test(word) &&
+      (unknown?.text.length ?? 0) + word.length <= MAX_UNKNOWN_LABEL
+    ) {
+      unknown = unknown
+        ? { text: `${unknown.text} ${word}`, start: unknown.start }
+        : { text: word, start: m.index };
     } else {
       return unknown ? unknown.start : m.index;
     }
@@ -208,7 +214,13 @@ function startsRow(item: Item, previous: Item | null): boolean {
   }
   if (previous.type === "value") return true;
   if (!kinds) return !afterGroup;
-  if (kinds.has("caption") || kinds.has("note") || kinds.has("rowHeader") || kinds.has("columnsHeader")) return true;
+  if (
+    kinds.has("caption") ||
+    kinds.has("note") ||
+    kinds.has("rowHeader") ||
+    kinds.has("columnsHeader")
+  )
+    return true;
   return kinds.has("row") && !afterGroup;
 }
 
@@ -236,8 +248,11 @@ function paragraphsOf(text: string): DocBlock[] {
 }
 
 const CN = "[〇零○一二三四五六七八九十]";
-const DATE_AT_END = new RegExp(`(?:\\d{4}|${CN}{4})\\s*年\\s*(?:\\d{1,2}|${CN}{1,3})\\s*月\\s*(?:\\d{1,2}|${CN}{1,3})\\s*日\\s*$`);
-const ORGAN = /(?:人民政府|政府|办事处|办公室|委员会|管委会|局|委|厅|院|中心|所|站|队|处|署|街道|镇|乡|区|县|市)$/;
+const DATE_AT_END = new RegExp(
+  `(?:\\d{4}|${CN}{4})\\s*年\\s*(?:\\d{1,2}|${CN}{1,3})\\s*月\\s*(?:\\d{1,2}|${CN}{1,3})\\s*日\\s*$`,
+);
+const ORGAN =
+  /(?:人民政府|政府|办事处|办公室|委员会|管委会|局|委|厅|院|中心|所|站|队|处|署|街道|镇|乡|区|县|市)$/;
 
 /** The issuing organ and the date at the very end of the article, each on a line of its own as printed. */
 function splitClosing(blocks: DocBlock[]): DocBlock[] {
@@ -246,10 +261,19 @@ function splitClosing(blocks: DocBlock[]): DocBlock[] {
   const date = DATE_AT_END.exec(last.text);
   if (!date || date.index === 0) return blocks;
   const before = last.text.slice(0, date.index).trimEnd();
-  const sentenceEnd = Math.max(before.lastIndexOf("。"), before.lastIndexOf("！"), before.lastIndexOf("？"));
+  const sentenceEnd = Math.max(
+    before.lastIndexOf("。"),
+    before.lastIndexOf("！"),
+    before.lastIndexOf("？"),
+  );
   const organ = before.slice(sentenceEnd + 1).trim();
   const out = blocks.slice(0, -1);
-  if (organ.length >= 2 && organ.length <= 40 && !PROSE.test(organ) && ORGAN.test(organ.replace(/\s/g, ""))) {
+  if (
+    organ.length >= 2 &&
+    organ.length <= 40 &&
+    !PROSE.test(organ) &&
+    ORGAN.test(organ.replace(/\s/g, ""))
+  ) {
     const text = before.slice(0, sentenceEnd + 1).trim();
     if (text) out.push({ type: "paragraph", text });
     out.push({ type: "paragraph", text: organ });

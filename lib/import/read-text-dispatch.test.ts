@@ -13,7 +13,13 @@ import { looksAligned, readAlignedText } from "./read-aligned-text";
 import { looksMarkdown } from "./read-markdown";
 import { MAX_TEXT_LENGTH } from "./read-text";
 
-const SAMPLE_FILES = ["2021-hulan-district.txt", "2022-xingan-district.txt", "2022-dengtalu-street-office.txt", "2022-youxie-street-office.txt", "2020-xinwei-street-office.txt"];
+const SAMPLE_FILES = [
+  "2021-hulan-district.txt",
+  "2022-xingan-district.txt",
+  "2022-dengtalu-street-office.txt",
+  "2022-youxie-street-office.txt",
+  "2020-xinwei-street-office.txt",
+];
 
 describe("which reader reads a text", () => {
   it("column-aligned text (pdftotext -layout) goes to the aligned-text reader, and its tables are read", () => {
@@ -29,7 +35,11 @@ describe("which reader reads a text", () => {
   it("Markdown goes to the Markdown reader; tab layouts, web copies and run-on articles to the line reader", () => {
     const content = layoutContents()[0].content;
     expect(looksMarkdown(ocrMarkdown(content))).toBe(true);
-    for (const text of [webPageCopy(content), runOnArticle(content), ...SAMPLE_FILES.map((f) => readFileSync(join(SAMPLES_DIR, f), "utf8"))]) {
+    for (const text of [
+      webPageCopy(content),
+      runOnArticle(content),
+      ...SAMPLE_FILES.map((f) => readFileSync(join(SAMPLES_DIR, f), "utf8")),
+    ]) {
       expect(looksMarkdown(text)).toBe(false);
       expect(looksAligned(text)).toBe(false);
     }

@@ -20,7 +20,9 @@ describe.each(layoutContents())("Word text layouts of $name", ({ content }) => {
 
 describe("tab-separated rows", () => {
   it("trailing empty fields beyond the row's columns are padding; within them they are blanks", () => {
-    const padded = importText("第二十条第（五）项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政许可\t639\t\t\n");
+    const padded = importText(
+      "第二十条第（五）项\t\t\t\n信息内容\t本年处理决定数量\t\t\n行政许可\t639\t\t\n",
+    );
     expect(padded.content.tables["20.5"].licensing.decisions).toBe(639);
     const blank = importText("第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t\n");
     expect(blank.content.tables["20.5"].licensing.decisions).toBeNull();

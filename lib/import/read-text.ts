@@ -22,7 +22,9 @@ export const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
 export function readText(input: string): DocBlock[] {
   if (input.length > MAX_TEXT_LENGTH) {
     const mb = (input.length / 1024 / 1024).toFixed(1);
-    throw new ImportRefusedError(`文本过长（约 ${mb} MB），超过可导入的 2 MB。年度报告的正文通常只有几十 KB，请只粘贴报告本身，或上传报告的 DOCX、HTML 文件。`);
+    throw new ImportRefusedError(
+      `文本过长（约 ${mb} MB），超过可导入的 2 MB。年度报告的正文通常只有几十 KB，请只粘贴报告本身，或上传报告的 DOCX、HTML 文件。`,
+    );
   }
   const text = stripArtifacts(input).replace(/\r\n?/g, "\n");
   if (looksMarkdown(text)) return readMarkdown(text);
@@ -127,7 +129,13 @@ function cell(text: string): TableCell {
 function continuesCell(previous: TableCell, line: string): boolean {
   const text = line.trim();
   const prev = previous.text.trim();
-  return prev !== "" && !isValueText(prev) && text.length <= 24 && !/[。！？]$/.test(text) && !isValueText(text);
+  return (
+    prev !== "" &&
+    !isValueText(prev) &&
+    text.length <= 24 &&
+    !/[。！？]$/.test(text) &&
+    !isValueText(text)
+  );
 }
 
 /**
@@ -136,7 +144,8 @@ function continuesCell(previous: TableCell, line: string): boolean {
  */
 function figureRow(line: string): string[] | null {
   const words = line.trim().split(/[ \u3000\u00a0]+/);
-  if (words.length < 5 || !words.every(isValueText) || words.filter((w) => /\d/.test(w)).length < 2) return null;
+  if (words.length < 5 || !words.every(isValueText) || words.filter((w) => /\d/.test(w)).length < 2)
+    return null;
   return words;
 }
 
@@ -145,7 +154,11 @@ function joinAdjacentTables(blocks: DocBlock[]): DocBlock[] {
   const out: DocBlock[] = [];
   for (const block of blocks) {
     const previous = out[out.length - 1];
-    if (block.type === "table" && previous?.type === "table" && previous.positional === block.positional) {
+    if (
+      block.type === "table" &&
+      previous?.type === "table" &&
+      previous.positional === block.positional
+    ) {
       previous.rows.push(...block.rows);
       continue;
     }

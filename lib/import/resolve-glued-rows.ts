@@ -5,7 +5,13 @@ import type { Finding } from "@/lib/report/rules";
 import type { FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
 import { validationPlan } from "@/lib/report/validate/plan";
 import { finding, rowCells } from "./findings";
-import { DEFAULT_LIMITS, solveRunTogether, type Equation, type GluedToken, type RowOutcome } from "./split-run-together";
+import {
+  DEFAULT_LIMITS,
+  solveRunTogether,
+  type Equation,
+  type GluedToken,
+  type RowOutcome,
+} from "./split-run-together";
 import { printed } from "./text-utils";
 import { readCell } from "./values";
 
@@ -132,13 +138,20 @@ interface Continuation {
 }
 
 /** The equations among this table's cells: its sums (A2–A6), its balance (A1) and, with last year's report, X2. */
-export function equationsOf(formatId: FormatId, table: TableSpec, previous: ReportContent | undefined): Equation[] {
+export function equationsOf(
+  formatId: FormatId,
+  table: TableSpec,
+  previous: ReportContent | undefined,
+): Equation[] {
   const plan = validationPlan(formatId);
   const equations: Equation[] = [];
   for (const eq of plan.sums) {
     if (eq.total.tableId !== table.id || eq.total.kind === "amount") continue;
     equations.push({
-      terms: [{ cell: eq.total.id, coefficient: 1 }, ...eq.operands.map((c) => ({ cell: c.id, coefficient: -1 }))],
+      terms: [
+        { cell: eq.total.id, coefficient: 1 },
+        ...eq.operands.map((c) => ({ cell: c.id, coefficient: -1 })),
+      ],
       constant: 0,
     });
   }
@@ -172,7 +185,9 @@ function continuationsOf(table: TableSpec, previous: ReportContent): Equation[] 
           continue;
         }
         const column = table.columns.find((col) => col.key === term.column);
-        const parsed = column ? parseCellInput(previous.tables[table.id]?.[row.key]?.[term.column] ?? null, column.kind) : null;
+        const parsed = column
+          ? parseCellInput(previous.tables[table.id]?.[row.key]?.[term.column] ?? null, column.kind)
+          : null;
         if (!parsed?.ok || typeof parsed.value !== "number") {
           complete = false;
           break;

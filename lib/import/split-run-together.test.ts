@@ -1,23 +1,41 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fewestFigures, solveRunTogether, type Equation, type GluedRow, type RowOutcome, type SplitProblem } from "./split-run-together";
+import {
+  fewestFigures,
+  solveRunTogether,
+  type Equation,
+  type GluedRow,
+  type RowOutcome,
+  type SplitProblem,
+} from "./split-run-together";
 
 const seed = Number(process.env.FC_SEED ?? 20240118);
 
 /** total = Σ parts, as A2 and A4–A6 state it. */
 function sumEquation(total: string, parts: string[]): Equation {
-  return { terms: [{ cell: total, coefficient: 1 }, ...parts.map((cell) => ({ cell, coefficient: -1 }))], constant: 0 };
+  return {
+    terms: [{ cell: total, coefficient: 1 }, ...parts.map((cell) => ({ cell, coefficient: -1 }))],
+    constant: 0,
+  };
 }
 
 /** 四's fifteen cells with A4, A5 and A6. */
 const APPEAL_CELLS = Array.from({ length: 15 }, (_, i) => `appeals.${i}`);
-const APPEAL_EQUATIONS = [0, 5, 10].map((o) => sumEquation(APPEAL_CELLS[o + 4], APPEAL_CELLS.slice(o, o + 4)));
+const APPEAL_EQUATIONS = [0, 5, 10].map((o) =>
+  sumEquation(APPEAL_CELLS[o + 4], APPEAL_CELLS.slice(o, o + 4)),
+);
 
 /** A row of 三: six applicant columns and their 总计 (A2). */
-const requestRow = (key: string) => ["natural", "commercial", "research", "nonprofit", "legal", "other", "total"].map((c) => `${key}.${c}`);
+const requestRow = (key: string) =>
+  ["natural", "commercial", "research", "nonprofit", "legal", "other", "total"].map(
+    (c) => `${key}.${c}`,
+  );
 const a2 = (cells: string[]) => sumEquation(cells[6], cells.slice(0, 6));
 
-const glued = (cells: string[], ...digits: string[]): GluedRow => ({ cells, tokens: digits.map((d) => ({ digits: d })) });
+const glued = (cells: string[], ...digits: string[]): GluedRow => ({
+  cells,
+  tokens: digits.map((d) => ({ digits: d })),
+});
 
 /** Every cut of the rows (no equations, no caps), to check the solver against. */
 function bruteForce(problem: SplitProblem): (number | null)[][][] {
@@ -25,7 +43,12 @@ function bruteForce(problem: SplitProblem): (number | null)[][][] {
     const out: (number | null)[][] = [];
     const width = row.cells.length;
     const left = (t: number, pos: number) =>
-      row.tokens.slice(t).reduce((n, tok, k) => n + ("digits" in tok ? tok.digits.length - (k === 0 ? pos : 0) : 1), 0);
+      row.tokens
+        .slice(t)
+        .reduce(
+          (n, tok, k) => n + ("digits" in tok ? tok.digits.length - (k === 0 ? pos : 0) : 1),
+          0,
+        );
     const walk = (t: number, pos: number, acc: (number | null)[]) => {
       // Too many cells already, or too few digits left to fill the rest: no cut down this path.
       if (acc.length > width || acc.length + left(t, pos) < width) return;
@@ -51,7 +74,8 @@ function bruteForce(problem: SplitProblem): (number | null)[][][] {
     return out;
   };
   let combos: (number | null)[][][] = [[]];
-  for (const row of problem.rows) combos = combos.flatMap((c) => cutsOf(row).map((cut) => [...c, cut]));
+  for (const row of problem.rows)
+    combos = combos.flatMap((c) => cutsOf(row).map((cut) => [...c, cut]));
   return combos.filter((combo) => {
     const value = new Map(problem.known);
     problem.rows.forEach((row, r) => row.cells.forEach((cell, i) => value.set(cell, combo[r][i])));
@@ -75,38 +99,67 @@ function expectedOutcomes(problem: SplitProblem): RowOutcome["status"][] {
     if (new Set(solutions.map((s) => s[r].join(","))).size > 1) return "ambiguous";
     // One cut: it counts only if an equation with every cell known checked it, or no shorter reading exists.
     const value = new Map(problem.known);
-    problem.rows.forEach((other, k) => other.cells.forEach((cell, i) => value.set(cell, solutions[0][k][i])));
-    const checked = problem.equations.some((eq) => eq.terms.some((t) => row.cells.includes(t.cell)) && eq.terms.every((t) => value.get(t.cell) != null));
+    problem.rows.forEach((other, k) =>
+      other.cells.forEach((cell, i) => value.set(cell, solutions[0][k][i])),
+    );
+    const checked = problem.equations.some(
+      (eq) =>
+        eq.terms.some((t) => row.cells.includes(t.cell)) &&
+        eq.terms.every((t) => value.get(t.cell) != null),
+    );
     return checked || fewestFigures(row) === row.cells.length ? "unique" : "unchecked";
   });
 }
 
 describe("solveRunTogether", () => {
   it("cuts 四's fifteen glued digits the one way A4–A6 allow", () => {
-    const [outcome] = solveRunTogether({ rows: [glued(APPEAL_CELLS, "25380363300630003")], known: new Map(), equations: APPEAL_EQUATIONS });
-    expect(outcome).toEqual({ status: "unique", values: [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3] });
+    const [outcome] = solveRunTogether({
+      rows: [glued(APPEAL_CELLS, "25380363300630003")],
+      known: new Map(),
+      equations: APPEAL_EQUATIONS,
+    });
+    expect(outcome).toEqual({
+      status: "unique",
+      values: [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3],
+    });
   });
 
   it("a number never starts with 0 unless it is 0: `005` in three cells is 0, 0, 5 without any equation", () => {
     const cells = ["x", "y", "z"];
-    expect(solveRunTogether({ rows: [glued(cells, "005")], known: new Map(), equations: [] })).toEqual([{ status: "unique", values: [0, 0, 5] }]);
+    expect(
+      solveRunTogether({ rows: [glued(cells, "005")], known: new Map(), equations: [] }),
+    ).toEqual([{ status: "unique", values: [0, 0, 5] }]);
     // In two cells it cannot be read: 0|05 and 00|5 both need a number with a leading zero.
-    expect(solveRunTogether({ rows: [glued(["x", "y"], "005")], known: new Map(), equations: [] })).toEqual([{ status: "none" }]);
+    expect(
+      solveRunTogether({ rows: [glued(["x", "y"], "005")], known: new Map(), equations: [] }),
+    ).toEqual([{ status: "none" }]);
   });
 
   it("one cut that no equation checks is not taken when the digits could be fewer figures (a blank leaves no trace)", () => {
     // 112 in three cells: 1 | 1 | 2 is the only cut into three, but 1 | 12 or 11 | 2 beside a blank cell read the same.
-    expect(solveRunTogether({ rows: [glued(["x", "y", "z"], "112")], known: new Map(), equations: [] })).toEqual([{ status: "unchecked" }]);
+    expect(
+      solveRunTogether({ rows: [glued(["x", "y", "z"], "112")], known: new Map(), equations: [] }),
+    ).toEqual([{ status: "unchecked" }]);
     expect(fewestFigures(glued(["x", "y", "z"], "112"))).toBe(1);
     expect(fewestFigures(glued(["x", "y", "z"], "0050"))).toBe(3);
     // An equation with every cell known makes the same cut certain.
     const sum = sumEquation("z", ["x", "y"]);
-    expect(solveRunTogether({ rows: [glued(["x", "y", "z"], "112")], known: new Map(), equations: [sum] })).toEqual([{ status: "unique", values: [1, 1, 2] }]);
+    expect(
+      solveRunTogether({
+        rows: [glued(["x", "y", "z"], "112")],
+        known: new Map(),
+        equations: [sum],
+      }),
+    ).toEqual([{ status: "unique", values: [1, 1, 2] }]);
   });
 
   it("says ambiguous when several cuts satisfy the equations, with how many it found", () => {
     // 20.1 without last year's report: nothing ties 本年制发 · 本年废止 · 现行有效 together.
-    const [outcome] = solveRunTogether({ rows: [glued(["i", "r", "e"], "693665")], known: new Map(), equations: [] });
+    const [outcome] = solveRunTogether({
+      rows: [glued(["i", "r", "e"], "693665")],
+      known: new Map(),
+      equations: [],
+    });
     expect(outcome.status).toBe("ambiguous");
     expect(outcome.status === "ambiguous" && outcome.count).toBe(10);
   });
@@ -114,10 +167,18 @@ describe("solveRunTogether", () => {
   it("X2 with last year's 现行有效件数 picks the one cut that continues it", () => {
     // 现行有效 − 本年制发 + 本年废止 = last year's 现行有效 (600): 69 | 3 | 665 → 665 − 69 + 3 = 599, no; 6 | 9 | 3665 no; 69 | 36 | 65 no …
     const x2 = (previous: number): Equation => ({
-      terms: [{ cell: "e", coefficient: 1 }, { cell: "i", coefficient: -1 }, { cell: "r", coefficient: 1 }],
+      terms: [
+        { cell: "e", coefficient: 1 },
+        { cell: "i", coefficient: -1 },
+        { cell: "r", coefficient: 1 },
+      ],
       constant: previous,
     });
-    const problem = (previous: number): SplitProblem => ({ rows: [glued(["i", "r", "e"], "693665")], known: new Map(), equations: [x2(previous)] });
+    const problem = (previous: number): SplitProblem => ({
+      rows: [glued(["i", "r", "e"], "693665")],
+      known: new Map(),
+      equations: [x2(previous)],
+    });
     // 6 | 93 | 665 → 665 − 6 + 93 = 752.
     expect(solveRunTogether(problem(752))).toEqual([{ status: "unique", values: [6, 93, 665] }]);
     expect(solveRunTogether(problem(751))).toEqual([{ status: "none" }]);
@@ -125,8 +186,16 @@ describe("solveRunTogether", () => {
 
   it("says none when no cut satisfies the equations, or the digits cannot fill the cells", () => {
     const cells = requestRow("r1");
-    expect(solveRunTogether({ rows: [glued(cells, "1001000001")], known: new Map(), equations: [a2(cells)] })).toEqual([{ status: "none" }]);
-    expect(solveRunTogether({ rows: [glued(cells, "12345")], known: new Map(), equations: [] })).toEqual([{ status: "none" }]);
+    expect(
+      solveRunTogether({
+        rows: [glued(cells, "1001000001")],
+        known: new Map(),
+        equations: [a2(cells)],
+      }),
+    ).toEqual([{ status: "none" }]);
+    expect(
+      solveRunTogether({ rows: [glued(cells, "12345")], known: new Map(), equations: [] }),
+    ).toEqual([{ status: "none" }]);
   });
 
   it("solves rows jointly: each row alone is ambiguous, the column totals (A3) decide", () => {
@@ -145,49 +214,97 @@ describe("solveRunTogether", () => {
       { status: "unique", values: [10, 1, 0, 0, 0, 0, 11] },
       { status: "unique", values: [1, 10, 0, 0, 0, 0, 11] },
     ]);
-    expect(solveRunTogether({ rows: [rows[1]], known: new Map(), equations: [a2(r2)] })[0].status).toBe("ambiguous");
+    expect(
+      solveRunTogether({ rows: [rows[1]], known: new Map(), equations: [a2(r2)] })[0].status,
+    ).toBe("ambiguous");
     expect(expectedOutcomes({ rows, known, equations })).toEqual(["unique", "unique"]);
   });
 
   it("a row that no cut fits stays none while the others are still solved", () => {
     const r1 = requestRow("r1");
     const r2 = requestRow("r2");
-    const outcomes = solveRunTogether({ rows: [glued(r1, "12"), glued(r2, "1000001")], known: new Map(), equations: [a2(r1), a2(r2)] });
-    expect(outcomes).toEqual([{ status: "none" }, { status: "unique", values: [1, 0, 0, 0, 0, 0, 1] }]);
+    const outcomes = solveRunTogether({
+      rows: [glued(r1, "12"), glued(r2, "1000001")],
+      known: new Map(),
+      equations: [a2(r1), a2(r2)],
+    });
+    expect(outcomes).toEqual([
+      { status: "none" },
+      { status: "unique", values: [1, 0, 0, 0, 0, 0, 1] },
+    ]);
   });
 
   it("tokens that are not digits keep their place as one cell each", () => {
     const cells = requestRow("new");
-    const row: GluedRow = { cells, tokens: [{ digits: "130" }, { value: null }, { digits: "0013" }] };
+    const row: GluedRow = {
+      cells,
+      tokens: [{ digits: "130" }, { value: null }, { digits: "0013" }],
+    };
     // With the dash a blank cell A2 is not checked: the cut is decided by the digits alone, if at all.
     const outcomes = solveRunTogether({ rows: [row], known: new Map(), equations: [a2(cells)] });
-    expect(outcomes[0].status).toBe(expectedOutcomes({ rows: [row], known: new Map(), equations: [a2(cells)] })[0]);
+    expect(outcomes[0].status).toBe(
+      expectedOutcomes({ rows: [row], known: new Map(), equations: [a2(cells)] })[0],
+    );
   });
 
   it("hitting a cap is reported as capped, never as a split", () => {
     const cells = Array.from({ length: 15 }, (_, i) => `c${i}`);
-    const problem: SplitProblem = { rows: [glued(cells, "123456789123456789123456789")], known: new Map(), equations: [] };
-    expect(solveRunTogether(problem, { maxCandidatesPerRow: 100, maxSteps: 1_000_000, maxSolutions: 64 })).toEqual([{ status: "capped" }]);
-    expect(solveRunTogether(problem, { maxCandidatesPerRow: 1_000_000, maxSteps: 500, maxSolutions: 64 })).toEqual([{ status: "capped" }]);
+    const problem: SplitProblem = {
+      rows: [glued(cells, "123456789123456789123456789")],
+      known: new Map(),
+      equations: [],
+    };
+    expect(
+      solveRunTogether(problem, {
+        maxCandidatesPerRow: 100,
+        maxSteps: 1_000_000,
+        maxSolutions: 64,
+      }),
+    ).toEqual([{ status: "capped" }]);
+    expect(
+      solveRunTogether(problem, {
+        maxCandidatesPerRow: 1_000_000,
+        maxSteps: 500,
+        maxSolutions: 64,
+      }),
+    ).toEqual([{ status: "capped" }]);
     // More whole solutions than maxSolutions: capped too.
-    const small: SplitProblem = { rows: [glued(["a", "b", "c"], "123456")], known: new Map(), equations: [] };
-    expect(solveRunTogether(small, { maxCandidatesPerRow: 100, maxSteps: 10_000, maxSolutions: 3 })).toEqual([{ status: "capped" }]);
+    const small: SplitProblem = {
+      rows: [glued(["a", "b", "c"], "123456")],
+      known: new Map(),
+      equations: [],
+    };
+    expect(
+      solveRunTogether(small, { maxCandidatesPerRow: 100, maxSteps: 10_000, maxSolutions: 3 }),
+    ).toEqual([{ status: "capped" }]);
   });
 
   it("for any consistent 四, the glued digits give back the true row or an honest ambiguity — never a wrong split", () => {
     // Mostly one digit, sometimes two: the brute force below tries every cut, so the row stays short.
-    const outcome = fc.array(fc.oneof({ arbitrary: fc.nat({ max: 9 }), weight: 4 }, { arbitrary: fc.integer({ min: 10, max: 30 }), weight: 1 }), { minLength: 4, maxLength: 4 });
+    const outcome = fc.array(
+      fc.oneof(
+        { arbitrary: fc.nat({ max: 9 }), weight: 4 },
+        { arbitrary: fc.integer({ min: 10, max: 30 }), weight: 1 },
+      ),
+      { minLength: 4, maxLength: 4 },
+    );
     fc.assert(
       fc.property(fc.tuple(outcome, outcome, outcome), (groups) => {
         const truth = groups.flatMap((g) => [...g, g.reduce((a, b) => a + b, 0)]);
         fc.pre(truth.join("").length <= 19);
-        const problem: SplitProblem = { rows: [glued(APPEAL_CELLS, truth.join(""))], known: new Map(), equations: APPEAL_EQUATIONS };
+        const problem: SplitProblem = {
+          rows: [glued(APPEAL_CELLS, truth.join(""))],
+          known: new Map(),
+          equations: APPEAL_EQUATIONS,
+        };
         const [result] = solveRunTogether(problem);
         const solutions = bruteForce(problem);
         expect(solutions.map((s) => s[0].join(","))).toContain(truth.join(","));
         if (result.status === "unique") expect(result.values).toEqual(truth);
         else expect(result.status === "ambiguous" || result.status === "capped").toBe(true);
-        expect(result.status === "unique").toBe(new Set(solutions.map((s) => s[0].join(","))).size === 1);
+        expect(result.status === "unique").toBe(
+          new Set(solutions.map((s) => s[0].join(","))).size === 1,
+        );
       }),
       { seed, numRuns: 50 },
     );
@@ -207,7 +324,11 @@ describe("solveRunTogether", () => {
             if (separators[i]) tokens.push(String(v));
             else tokens[tokens.length - 1] += String(v);
           });
-          const problem: SplitProblem = { rows: [glued(cells, ...tokens)], known: new Map(), equations: [a2(cells)] };
+          const problem: SplitProblem = {
+            rows: [glued(cells, ...tokens)],
+            known: new Map(),
+            equations: [a2(cells)],
+          };
           const [result] = solveRunTogether(problem);
           const [expected] = expectedOutcomes(problem);
           expect(result.status).toBe(expected);

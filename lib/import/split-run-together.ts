@@ -42,7 +42,11 @@ export interface SplitLimits {
 }
 
 /** Ample for real rows (a row of 三 has a few dozen cuts, 四 a few hundred), and a hostile document stays cheap. */
-export const DEFAULT_LIMITS: SplitLimits = { maxCandidatesPerRow: 2_000, maxSteps: 50_000, maxSolutions: 64 };
+export const DEFAULT_LIMITS: SplitLimits = {
+  maxCandidatesPerRow: 2_000,
+  maxSteps: 50_000,
+  maxSolutions: 64,
+};
 
 export type RowOutcome =
   | { status: "unique"; values: (number | null)[] }
@@ -62,13 +66,22 @@ export type RowOutcome =
  * Each glued row's outcome. Rows are solved jointly: a row is `unique` when every combination of
  * cuts that satisfies all equations gives it the same values.
  */
-export function solveRunTogether(problem: SplitProblem, limits: SplitLimits = DEFAULT_LIMITS): RowOutcome[] {
+export function solveRunTogether(
+  problem: SplitProblem,
+  limits: SplitLimits = DEFAULT_LIMITS,
+): RowOutcome[] {
   const budget = { steps: limits.maxSteps };
   const outcomes: RowOutcome[] = problem.rows.map(() => ({ status: "none" }));
   const solvable: number[] = [];
   const candidates: (number | null)[][][] = [];
   for (const [r, row] of problem.rows.entries()) {
-    const found = cutRow(row, localEquations(problem, row), problem.known, limits.maxCandidatesPerRow, budget);
+    const found = cutRow(
+      row,
+      localEquations(problem, row),
+      problem.known,
+      limits.maxCandidatesPerRow,
+      budget,
+    );
     if (found === "capped") return problem.rows.map(() => ({ status: "capped" }));
     // A row no cut fits stays blank; the others are solved without it (its cells are then unknown).
     if (found.length === 0) continue;
@@ -91,18 +104,27 @@ export function solveRunTogether(problem: SplitProblem, limits: SplitLimits = DE
     }
     const row = rest.rows[k];
     const checked = solutions.every((solution) => checkedBySomeEquation(rest, solution, k));
-    outcomes[r] = checked || fewestFigures(row) === row.cells.length ? { status: "unique", values: solutions[0][k] } : { status: "unchecked" };
+    outcomes[r] =
+      checked || fewestFigures(row) === row.cells.length
+        ? { status: "unique", values: solutions[0][k] }
+        : { status: "unchecked" };
   });
   return outcomes;
 }
 
 /** Whether an equation over this row had every one of its cells known in the solution, so it really checked the cut. */
-function checkedBySomeEquation(problem: SplitProblem, solution: (number | null)[][], r: number): boolean {
+function checkedBySomeEquation(
+  problem: SplitProblem,
+  solution: (number | null)[][],
+  r: number,
+): boolean {
   const value = new Map<string, number | null>(problem.known);
   problem.rows.forEach((row, k) => row.cells.forEach((cell, i) => value.set(cell, solution[k][i])));
   const own = new Set(problem.rows[r].cells);
   return problem.equations.some(
-    (eq) => eq.terms.some((t) => own.has(t.cell)) && eq.terms.every((t) => value.get(t.cell) !== null && value.get(t.cell) !== undefined),
+    (eq) =>
+      eq.terms.some((t) => own.has(t.cell)) &&
+      eq.terms.every((t) => value.get(t.cell) !== null && value.get(t.cell) !== undefined),
   );
 }
 
@@ -122,7 +144,9 @@ export function fewestFigures(row: GluedRow): number {
 function localEquations(problem: SplitProblem, row: GluedRow): Equation[] {
   const own = new Set(row.cells);
   return problem.equations.filter(
-    (eq) => eq.terms.some((t) => own.has(t.cell)) && eq.terms.every((t) => own.has(t.cell) || problem.known.has(t.cell)),
+    (eq) =>
+      eq.terms.some((t) => own.has(t.cell)) &&
+      eq.terms.every((t) => own.has(t.cell) || problem.known.has(t.cell)),
   );
 }
 
@@ -149,11 +173,14 @@ function cutRow(
   );
   let capped = false;
 
-  const holds = (): boolean => equations.every((eq) => satisfied(eq, (cell) => {
-    const i = index.get(cell);
-    if (i === undefined) return known.get(cell) ?? null;
-    return i < values.length ? values[i] : undefined;
-  }));
+  const holds = (): boolean =>
+    equations.every((eq) =>
+      satisfied(eq, (cell) => {
+        const i = index.get(cell);
+        if (i === undefined) return known.get(cell) ?? null;
+        return i < values.length ? values[i] : undefined;
+      }),
+    );
 
   const visit = (t: number, pos: number): void => {
     if (capped) return;
@@ -207,7 +234,9 @@ function combine(
   maxSolutions: number,
   budget: { steps: number },
 ): (number | null)[][][] | "capped" {
-  const order = candidates.map((_, i) => i).sort((a, b) => candidates[a].length - candidates[b].length);
+  const order = candidates
+    .map((_, i) => i)
+    .sort((a, b) => candidates[a].length - candidates[b].length);
   const assigned = new Map<string, number | null>();
   const rowOf = new Map<string, number>();
   problem.rows.forEach((row, r) => row.cells.forEach((c) => rowOf.set(c, r)));

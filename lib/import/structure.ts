@@ -4,7 +4,15 @@ import type { Finding } from "@/lib/report/rules";
 import type { FormatId, SectionKey, SectionSpec } from "@/lib/report/spec-types";
 import { finding, officialHeading, sectionName } from "./findings";
 import { labelIndex } from "./label-index";
-import { chineseYearValue, labelKey, lcsLength, noSpace, ordinalValue, squash, stripArtifacts } from "./text-utils";
+import {
+  chineseYearValue,
+  labelKey,
+  lcsLength,
+  noSpace,
+  ordinalValue,
+  squash,
+  stripArtifacts,
+} from "./text-utils";
 import type { DocBlock } from "./types";
 
 /**
@@ -42,7 +50,8 @@ function sectionSpecs(formatId: FormatId): SectionSpec[] {
  * A heading's number: level-1 (`一、` `一.` `1、` `第一部分`) or bracketed (`（一）` `(一)`), which is
  * how 一's sub-headings are numbered, so a bracketed number counts for less.
  */
-const NUMBERING = /^(?:第?([一二三四五六七八九十]{1,3})(?:部分)?\s*[、.．,，:：]?|(\d{1,2})\s*[、.．,，:：]|(\d{1,2})(?=\s)|[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）])\s*/;
+const NUMBERING =
+  /^(?:第?([一二三四五六七八九十]{1,3})(?:部分)?\s*[、.．,，:：]?|(\d{1,2})\s*[、.．,，:：]|(\d{1,2})(?=\s)|[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）])\s*/;
 const MAX_HEADING = 48;
 /** The longest heading that shares its line with the section's first sentence. */
 const MAX_INLINE_HEADING = 30;
@@ -56,7 +65,11 @@ interface Numbered {
 function numbering(t: string): Numbered {
   const m = NUMBERING.exec(t);
   if (!m) return { number: null, bracketed: false, rest: t };
-  return { number: ordinalValue(m[1] ?? m[2] ?? m[3] ?? m[4]), bracketed: m[4] !== undefined, rest: t.slice(m[0].length) };
+  return {
+    number: ordinalValue(m[1] ?? m[2] ?? m[3] ?? m[4]),
+    bracketed: m[4] !== undefined,
+    rest: t.slice(m[0].length),
+  };
 }
 
 /**
@@ -64,9 +77,14 @@ function numbering(t: string): Numbered {
  * (with the section's own number) sharing its core: `五、存在的主要问题及整改措施`. A wrong number
  * is refused: `三、总体情况` is not 一.
  */
-export function matchHeading(text: string, sections: SectionSpec[], after: number): HeadingMatch | null {
+export function matchHeading(
+  text: string,
+  sections: SectionSpec[],
+  after: number,
+): HeadingMatch | null {
   let best: HeadingMatch | null = null;
-  for (const m of headingMatches(text, sections, after)) if (!best || m.score > best.score) best = m;
+  for (const m of headingMatches(text, sections, after))
+    if (!best || m.score > best.score) best = m;
   return best;
 }
 
@@ -122,7 +140,10 @@ function matchInlineHeading(text: string, sections: SectionSpec[]): HeadingMatch
 }
 
 /** Every paragraph that could be a section heading, with the sections it could head. */
-function headingCandidates(texts: string[], sections: SectionSpec[]): { index: number; match: HeadingMatch }[] {
+function headingCandidates(
+  texts: string[],
+  sections: SectionSpec[],
+): { index: number; match: HeadingMatch }[] {
   const out: { index: number; match: HeadingMatch }[] = [];
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
@@ -135,10 +156,16 @@ function headingCandidates(texts: string[], sections: SectionSpec[]): { index: n
     }
     // A heading broken over two lines (`…提起行政诉讼` / `情况`): prefer the joined reading when it fits better.
     const next = texts[i + 1];
-    if (next && next.length <= 8 && !/[。，；：,;:]/.test(next) && !matchHeading(next, sections, -1)) {
+    if (
+      next &&
+      next.length <= 8 &&
+      !/[。，；：,;:]/.test(next) &&
+      !matchHeading(next, sections, -1)
+    ) {
       for (const joined of headingMatches(text + next, sections, -1)) {
         const single = bySection.get(joined.section);
-        if (!single || joined.score > single.score) bySection.set(joined.section, { ...joined, span: 2 });
+        if (!single || joined.score > single.score)
+          bySection.set(joined.section, { ...joined, span: 2 });
       }
     }
     for (const match of bySection.values()) out.push({ index: i, match });
@@ -150,13 +177,18 @@ function headingCandidates(texts: string[], sections: SectionSpec[]): { index: n
  * The headings, in order: the increasing run of (paragraph, section) pairs with the highest total
  * score. A sub-heading of 一 that resembles a later title loses to the real heading further on.
  */
-function chooseHeadings(candidates: { index: number; match: HeadingMatch }[]): { index: number; match: HeadingMatch }[] {
+function chooseHeadings(
+  candidates: { index: number; match: HeadingMatch }[],
+): { index: number; match: HeadingMatch }[] {
   // Sweep in paragraph order; bestBefore[s] is the best chain ending in section s on a paragraph already passed.
   // Linear in the candidates, so a document repeating a heading thousands of times costs little.
   const sectionOf = (c: { match: HeadingMatch }) => "一二三四五六".indexOf(c.match.section.ordinal);
   const total: number[] = new Array(candidates.length).fill(0);
   const from: number[] = new Array(candidates.length).fill(-1);
-  const bestBefore: { score: number; id: number }[] = Array.from({ length: 6 }, () => ({ score: 0, id: -1 }));
+  const bestBefore: { score: number; id: number }[] = Array.from({ length: 6 }, () => ({
+    score: 0,
+    id: -1,
+  }));
   const waiting: number[] = [];
   for (let j = 0; j < candidates.length; j++) {
     const c = candidates[j];
@@ -170,7 +202,8 @@ function chooseHeadings(candidates: { index: number; match: HeadingMatch }[]): {
       waiting.splice(w, 1);
     }
     let prior = { score: 0, id: -1 };
-    for (let s = 0; s < sectionOf(c); s++) if (bestBefore[s].score > prior.score) prior = bestBefore[s];
+    for (let s = 0; s < sectionOf(c); s++)
+      if (bestBefore[s].score > prior.score) prior = bestBefore[s];
     total[j] = prior.score + c.match.score;
     from[j] = prior.id;
     waiting.push(j);
@@ -183,14 +216,22 @@ function chooseHeadings(candidates: { index: number; match: HeadingMatch }[]): {
 }
 
 /** `tableRows`: paragraphs the table matcher read as table rows (a row printed as a line of text). */
-export function readStructure(blocks: DocBlock[], formatId: FormatId, tableRows: ReadonlySet<number> = new Set()): DocumentStructure {
+export function readStructure(
+  blocks: DocBlock[],
+  formatId: FormatId,
+  tableRows: ReadonlySet<number> = new Set(),
+): DocumentStructure {
   const sections = sectionSpecs(formatId);
   const findings: Finding[] = [];
   const headings: Partial<Record<SectionKey, string>> = {};
   const bodies: Record<SectionKey, string[]> = { s1: [], s2: [], s3: [], s4: [], s5: [], s6: [] };
   const before: string[] = [];
-  const texts = blocks.map((b, i) => (b.type === "paragraph" && !tableRows.has(i) ? cleanParagraph(b.text) : ""));
-  const chosen = new Map(chooseHeadings(headingCandidates(texts, sections)).map((c) => [c.index, c.match]));
+  const texts = blocks.map((b, i) =>
+    b.type === "paragraph" && !tableRows.has(i) ? cleanParagraph(b.text) : "",
+  );
+  const chosen = new Map(
+    chooseHeadings(headingCandidates(texts, sections)).map((c) => [c.index, c.match]),
+  );
   let lastParagraphs: string[] = before;
 
   for (let i = 0; i < blocks.length; i++) {
@@ -203,7 +244,11 @@ export function readStructure(blocks: DocBlock[], formatId: FormatId, tableRows:
       headings[heading.section.key] = printedHeading;
       const official = officialHeading(heading.section);
       if (labelKey(printedHeading) !== labelKey(official)) {
-        findings.push(finding("S3", headingMessage(heading.section, printedHeading), [`narrative.${heading.section.key}`]));
+        findings.push(
+          finding("S3", headingMessage(heading.section, printedHeading), [
+            `narrative.${heading.section.key}`,
+          ]),
+        );
       }
       lastParagraphs = bodies[heading.section.key];
       if (heading.rest) lastParagraphs.push(heading.rest);
@@ -222,7 +267,11 @@ export function readStructure(blocks: DocBlock[], formatId: FormatId, tableRows:
       const paragraphs = bodies[key].filter((p) => !skip.has(labelKey(p)) && !isPageNumber(p));
       const { paragraphs: normalised, changes } = normaliseSubheadings(paragraphs);
       if (changes.length > 0) {
-        findings.push(finding("S3", `${sectionName(section)}中的小标题序号已规范：${changes.join("；")}`, [`narrative.${key}`]));
+        findings.push(
+          finding("S3", `${sectionName(section)}中的小标题序号已规范：${changes.join("；")}`, [
+            `narrative.${key}`,
+          ]),
+        );
       }
       return [key, joinParagraphs(normalised)];
     }),
@@ -237,7 +286,10 @@ const MAX_LISTED_CHANGES = 5;
  * Sub-headings typed with half-width brackets or spaces (`(一) 主动公开方面。`, `（二)依法…`) take
  * the official form `（一）`; what changed is listed for the S3 warning.
  */
-export function normaliseSubheadings(paragraphs: string[]): { paragraphs: string[]; changes: string[] } {
+export function normaliseSubheadings(paragraphs: string[]): {
+  paragraphs: string[];
+  changes: string[];
+} {
   const changes: string[] = [];
   let count = 0;
   const out = paragraphs.map((p) => {
@@ -248,7 +300,12 @@ export function normaliseSubheadings(paragraphs: string[]): { paragraphs: string
     const fixed = canonical + p.slice(m[0].length);
     count++;
     if (changes.length < MAX_LISTED_CHANGES) {
-      const what = [/[()]/.test(m[0]) ? "半角括号改为全角" : "", /[\s\u3000]/.test(m[0]) ? "删去空格" : ""].filter(Boolean).join("、");
+      const what = [
+        /[()]/.test(m[0]) ? "半角括号改为全角" : "",
+        /[\s\u3000]/.test(m[0]) ? "删去空格" : "",
+      ]
+        .filter(Boolean)
+        .join("、");
       changes.push(`“${excerpt(p)}”改为“${excerpt(fixed)}”（${what}）`);
     }
     return fixed;
@@ -279,7 +336,11 @@ function cleanParagraph(text: string): string {
 /** Captions and notes of the tables printed as paragraphs belong to the tables, not the narrative. */
 function tableLabelKeys(formatId: FormatId): Set<string> {
   const kinds = new Set(["caption", "note", "columnsHeader", "rowHeader"]);
-  return new Set(labelIndex(formatId).entries.filter((e) => kinds.has(e.kind)).map((e) => e.key));
+  return new Set(
+    labelIndex(formatId)
+      .entries.filter((e) => kinds.has(e.kind))
+      .map((e) => e.key),
+  );
 }
 
 const PAGE_NUMBER = /^[-—–－\s]*\d{1,3}[-—–－\s]*$/;
@@ -297,7 +358,13 @@ function splitTitle(paragraphs: string[]): { title: string[]; preface: string[] 
   for (let i = 0; i < limit; i++) {
     const p = paragraphs[i];
     if (p.length <= 60 && /报告/.test(p) && !/。/.test(p)) {
-      const start = i > 0 && paragraphs[i - 1].length <= 30 && !/[。，；：,;:]/.test(paragraphs[i - 1]) && !/报告/.test(paragraphs[i - 1]) ? i - 1 : i;
+      const start =
+        i > 0 &&
+        paragraphs[i - 1].length <= 30 &&
+        !/[。，；：,;:]/.test(paragraphs[i - 1]) &&
+        !/报告/.test(paragraphs[i - 1])
+          ? i - 1
+          : i;
       return { title: paragraphs.slice(start, i + 1), preface: paragraphs.slice(i + 1) };
     }
   }
@@ -312,7 +379,8 @@ const DATE_PATTERN = `(\\d{4}|${CN_NUM}{4})年(\\d{1,2}|${CN_NUM}{1,3})月(\\d{1
 const DATE = new RegExp(`^${DATE_PATTERN}$`);
 /** An organ and its date on one line: `哈尔滨市平房区新伟街道办事处 2021年1月19日`. */
 const ORGAN_AND_DATE = new RegExp(`^(.+?)${DATE_PATTERN}$`);
-const ORGAN_SUFFIX = /(?:人民政府|政府|办事处|办公室|委员会|管委会|局|委|厅|院|中心|所|站|队|处|署|街道|镇|乡|区|县|市)$/;
+const ORGAN_SUFFIX =
+  /(?:人民政府|政府|办事处|办公室|委员会|管委会|局|委|厅|院|中心|所|站|队|处|署|街道|镇|乡|区|县|市)$/;
 /** An organ standing alone at the very end, with no date under it: only unmistakable organ endings. */
 const STRONG_ORGAN_SUFFIX = /(?:人民政府|办事处|办公室|委员会|管委会|局|中心)$/;
 /** Lines printed around the closing block that are not the report's text. */
@@ -330,7 +398,12 @@ function isClosingNoise(compact: string): boolean {
 }
 
 function isOrganName(compact: string, suffix: RegExp): boolean {
-  return compact.length >= 2 && compact.length <= 40 && !/[。，；：,;:！？!?、]/.test(compact) && suffix.test(compact);
+  return (
+    compact.length >= 2 &&
+    compact.length <= 40 &&
+    !/[。，；：,;:！？!?、]/.test(compact) &&
+    suffix.test(compact)
+  );
 }
 
 /**
@@ -403,7 +476,12 @@ export function joinParagraphs(paragraphs: string[]): string {
   const out: string[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && prev.length >= 20 && !SENTENCE_END.test(prev) && !ITEM_START.test(p)) {
+    if (
+      prev !== undefined &&
+      prev.length >= 20 &&
+      !SENTENCE_END.test(prev) &&
+      !ITEM_START.test(p)
+    ) {
       out[out.length - 1] = prev + p;
     } else {
       out.push(p);

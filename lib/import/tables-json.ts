@@ -19,9 +19,12 @@ export function toTablesJson(content: ReportContent): TablesJson {
   const rowsOf = (tableId: string): CellValue[][] => {
     const table = format.sections.flatMap((s) => s.tables).find((t) => t.id === tableId);
     if (!table) return [];
-    return table.rows.map((row) => table.columns.map((col) => content.tables[table.id]?.[row.key]?.[col.key] ?? null));
+    return table.rows.map((row) =>
+      table.columns.map((col) => content.tables[table.id]?.[row.key]?.[col.key] ?? null),
+    );
   };
   const active: Record<string, CellValue[][]> = {};
-  for (const table of format.sections.find((s) => s.key === "s2")?.tables ?? []) active[table.id] = rowsOf(table.id);
+  for (const table of format.sections.find((s) => s.key === "s2")?.tables ?? [])
+    active[table.id] = rowsOf(table.id);
   return { active, requests: rowsOf("requests"), appeals: rowsOf("appeals")[0] ?? [] };
 }

@@ -52,7 +52,8 @@ export function lcsLength(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
+      cur[j] =
+        ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
     }
     prev.set(cur);
   }
@@ -78,7 +79,20 @@ export function printed(text: string): string {
   return squash(stripArtifacts(text).replace(/\n/g, ""));
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 → 1, 十二 → 12, 二十一 → 21; digit strings as numbers; null if not an ordinal. */
 export function ordinalValue(text: string): number | null {

@@ -21,7 +21,9 @@ const NUMBER = /^[+\-−－]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?$/;
 const DASH = /^[-—–－―−~～/／]+$/;
 
 function compact(text: string): string {
-  return stripArtifacts(text).normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, "");
+  return stripArtifacts(text)
+    .normalize("NFKC")
+    .replace(/[\s\u3000\u00a0]+/g, "");
 }
 
 /**
@@ -33,7 +35,10 @@ export function readCell(raw: string, kind: CellKind): CellValue {
   const text = stripArtifacts(raw);
   // Figures on lines of their own in one cell (`12<br>34`, two Word paragraphs) are two numbers, never
   // 1234: the cell is kept as printed, the lines joined by " / " so that no parser reads one number.
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   if (lines.filter((line) => isValueText(line)).length > 1) return lines.join(" / ");
   const parsed = parseCellInput(text, kind);
   return parsed.ok ? parsed.value : text.trim();
@@ -63,27 +68,48 @@ export type UnitReading =
  * 万元, is read as the number (the unit noted). A unit that disagrees with the column (元 in a 万元
  * column, 元 for a count) is never converted: the cell keeps the printed text and the reason is given.
  */
-export function readFigureWithUnit(found: FigureWithUnit, printedText: string, kind: CellKind, columnLabel: string): UnitReading {
+export function readFigureWithUnit(
+  found: FigureWithUnit,
+  printedText: string,
+  kind: CellKind,
+  columnLabel: string,
+): UnitReading {
   const money = MONEY_UNITS.has(found.unit);
-  const columnUnit = kind === "amount" ? /单位[:：]?\s*(万元|千元|元|亿元)/.exec(columnLabel.normalize("NFKC"))?.[1] ?? null : "件";
+  const columnUnit =
+    kind === "amount"
+      ? (/单位[:：]?\s*(万元|千元|元|亿元)/.exec(columnLabel.normalize("NFKC"))?.[1] ?? null)
+      : "件";
   const unit = found.unit === "万" ? "万元" : found.unit;
   const shown = `“${printedText.trim()}”`;
   if (kind !== "amount" && !money) {
-    return { agrees: true, value: readCell(found.figure, kind), note: `单元格印为${shown}，带有单位，已读为${found.figure.replace(/^\+/, "")}` };
+    return {
+      agrees: true,
+      value: readCell(found.figure, kind),
+      note: `单元格印为${shown}，带有单位，已读为${found.figure.replace(/^\+/, "")}`,
+    };
   }
   if (kind === "amount" && money && (columnUnit === null || columnUnit === unit)) {
     const value = readCell(found.figure, kind);
-    const note = columnUnit === null
-      ? `单元格印为${shown}，本列未注明单位，已读为${value}，请核对单位`
-      : `单元格印为${shown}，带有单位，已读为${value}`;
+    const note =
+      columnUnit === null
+        ? `单元格印为${shown}，本列未注明单位，已读为${value}，请核对单位`
+        : `单元格印为${shown}，带有单位，已读为${value}`;
     return { agrees: true, value, note };
   }
   const raw = printedText.trim();
   if (kind !== "amount") {
-    return { agrees: false, value: raw, problem: `单元格印为${shown}，本列是件数，单位“${found.unit}”与本列不符，未读入数字，请核对后填写` };
+    return {
+      agrees: false,
+      value: raw,
+      problem: `单元格印为${shown}，本列是件数，单位“${found.unit}”与本列不符，未读入数字，请核对后填写`,
+    };
   }
   if (!money) {
-    return { agrees: false, value: raw, problem: `单元格印为${shown}，本列是金额（${columnUnit}），单位“${found.unit}”与本列不符，未读入数字，请核对后填写` };
+    return {
+      agrees: false,
+      value: raw,
+      problem: `单元格印为${shown}，本列是金额（${columnUnit}），单位“${found.unit}”与本列不符，未读入数字，请核对后填写`,
+    };
   }
   const converted = convertMoney(found.figure, unit, columnUnit!);
   return {

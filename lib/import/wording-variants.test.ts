@@ -23,7 +23,7 @@ function characterVariants(label: string): string[] {
   });
   out.add(label.replace(/（/g, "(").replace(/）/g, ")"));
   out.add(label.replace(/、/g, ".").replace(/^(\d)\./, "$1、"));
-  out.add(label.replace(/“|”/g, "\""));
+  out.add(label.replace(/“|”/g, '"'));
   out.add(label.replace(/其他/g, "其它"));
   out.delete(label);
   return [...out].filter((v) => labelKey(v).length > 0);
@@ -31,7 +31,9 @@ function characterVariants(label: string): string[] {
 
 describe.each<FormatId>(["2021", "2019"])("row labels of the %s format", (formatId) => {
   const index = labelIndex(formatId);
-  const rows = allTables(getFormat(formatId)).flatMap((table) => table.rows.filter((r) => r.label).map((row) => ({ table, row })));
+  const rows = allTables(getFormat(formatId)).flatMap((table) =>
+    table.rows.filter((r) => r.label).map((row) => ({ table, row })),
+  );
 
   it("every variant is read as its own row or not at all, never as another row", () => {
     const wrong: string[] = [];
@@ -67,9 +69,13 @@ describe.each<FormatId>(["2021", "2019"])("row labels of the %s format", (format
 describe("a row label with a typo in a whole report", () => {
   it("`2.其他法律行政止公开` is read as its row with an S3 quoting both", () => {
     const content = fullReport("2021");
-    const result = importText(wordRowPerLine(content).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"));
+    const result = importText(
+      wordRowPerLine(content).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+    );
     expect(toTablesJson(result.content)).toEqual(toTablesJson(content));
-    const s3 = result.findings.find((f) => f.rule === "S3" && f.message.includes("2.其他法律行政止公开"));
+    const s3 = result.findings.find(
+      (f) => f.rule === "S3" && f.message.includes("2.其他法律行政止公开"),
+    );
     expect(s3?.message).toContain("“2.其他法律行政法规禁止公开”");
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
@@ -80,13 +86,30 @@ const sectionOf = (text: string) => matchHeading(text, SECTIONS, -1)?.section.ke
 
 describe("section headings", () => {
   /** How real reports number a level-1 heading. */
-  const NUMBERINGS = (ordinal: string, n: number) => [`${ordinal}、`, `${ordinal}.`, `${ordinal}．`, `${n}.`, `${n}、`, `第${ordinal}部分 `, `第${ordinal}部分、`, `（${ordinal}）`, `(${ordinal})`, ""];
+  const NUMBERINGS = (ordinal: string, n: number) => [
+    `${ordinal}、`,
+    `${ordinal}.`,
+    `${ordinal}．`,
+    `${n}.`,
+    `${n}、`,
+    `第${ordinal}部分 `,
+    `第${ordinal}部分、`,
+    `（${ordinal}）`,
+    `(${ordinal})`,
+    "",
+  ];
 
   it("every numbering, with or without 关于…的, spaces or a colon, is its own section", () => {
     const wrong: string[] = [];
     SECTIONS.forEach((section, i) => {
       for (const number of NUMBERINGS(section.ordinal, i + 1)) {
-        for (const title of [section.title, `关于${section.title}`, [...section.title].join(" "), `${section.title}：`, `${section.title}。`]) {
+        for (const title of [
+          section.title,
+          `关于${section.title}`,
+          [...section.title].join(" "),
+          `${section.title}：`,
+          `${section.title}。`,
+        ]) {
           const text = number + title;
           if (sectionOf(text) !== section.key) wrong.push(text);
         }
@@ -128,7 +151,11 @@ describe("section headings", () => {
     expect(sectionOf("五、监督保障")).toBeNull();
     expect(sectionOf("三、总体情况")).toBeNull();
     expect(sectionOf("五、其他需要报告的事项")).toBeNull();
-    expect(sectionOf("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况共六个部分组成。")).toBeNull();
+    expect(
+      sectionOf(
+        "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况共六个部分组成。",
+      ),
+    ).toBeNull();
   });
 
   it("in a whole report, variant headings give S3 and never S1; a heading sharing its line with text is read", () => {
@@ -143,7 +170,11 @@ describe("section headings", () => {
     expect(result.findings.filter((f) => f.rule === "S1")).toEqual([]);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
     const headings = result.findings.filter((f) => f.rule === "S3" && f.message.includes("的标题"));
-    expect(headings.map((f) => f.cells[0]).sort()).toEqual(["narrative.s2", "narrative.s4", "narrative.s5"]);
+    expect(headings.map((f) => f.cells[0]).sort()).toEqual([
+      "narrative.s2",
+      "narrative.s4",
+      "narrative.s5",
+    ]);
     expect(toTablesJson(result.content)).toEqual(toTablesJson(content));
     expect(result.sections.s5).toBe(content.narratives.s5);
     expect(result.sections.s6).toBe(content.narratives.s6);
@@ -151,7 +182,10 @@ describe("section headings", () => {
 
   it("a sub-heading of 一 that reads like a later title does not take that section from the real heading", () => {
     const content = fullReport("2021");
-    const text = wordRowPerLine(content).replace("（一）主动公开。", "（二）主动公开政府信息情况\n\n（一）主动公开。");
+    const text = wordRowPerLine(content).replace(
+      "（一）主动公开。",
+      "（二）主动公开政府信息情况\n\n（一）主动公开。",
+    );
     const result = importText(text);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(result.sections.s1).toContain("（二）主动公开政府信息情况");
@@ -164,10 +198,26 @@ describe("tables whose captions or headers differ", () => {
   const text = wordRowPerLine(content);
 
   it.each([
-    ["二's captions without brackets or with half-width ones", (t: string) => t.replace("第二十条第（一）项", "第二十条第一项").replace("第二十条第（五）项", "第二十条第(五)项")],
-    ["三's header reworded and its corner note missing", (t: string) => t.replace("申请人情况", "申请人类别").replace(/（本列数据的勾稽关系为：[^\t]*）/, "")],
-    ["四's header reworded", (t: string) => t.replace("行政复议\t", "复议情况\t").replace("未经复议直接起诉", "直接起诉")],
-    ["四's figures under a row label of their own", (t: string) => t.replace(/\n(1\t1\t0\t1\t3\t)/, "\n数量\t$1")],
+    [
+      "二's captions without brackets or with half-width ones",
+      (t: string) =>
+        t
+          .replace("第二十条第（一）项", "第二十条第一项")
+          .replace("第二十条第（五）项", "第二十条第(五)项"),
+    ],
+    [
+      "三's header reworded and its corner note missing",
+      (t: string) =>
+        t.replace("申请人情况", "申请人类别").replace(/（本列数据的勾稽关系为：[^\t]*）/, ""),
+    ],
+    [
+      "四's header reworded",
+      (t: string) => t.replace("行政复议\t", "复议情况\t").replace("未经复议直接起诉", "直接起诉"),
+    ],
+    [
+      "四's figures under a row label of their own",
+      (t: string) => t.replace(/\n(1\t1\t0\t1\t3\t)/, "\n数量\t$1"),
+    ],
   ])("%s: read in full, never S2", (_, edit) => {
     const edited = edit(text);
     expect(edited).not.toBe(text);

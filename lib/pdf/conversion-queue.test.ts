@@ -17,11 +17,13 @@ describe("ConversionQueue", () => {
     const jobs = Array.from({ length: 5 }, () => held());
     const started: number[] = [];
     const slots: number[] = [];
-    const results = jobs.map((job, i) => queue.run(`k${i}`, (slot) => {
-      started.push(i);
-      slots.push(slot);
-      return job.work();
-    }));
+    const results = jobs.map((job, i) =>
+      queue.run(`k${i}`, (slot) => {
+        started.push(i);
+        slots.push(slot);
+        return job.work();
+      }),
+    );
     await flush();
     expect(started).toEqual([0, 1]);
     expect(queue.stats()).toEqual({ running: 2, waiting: 3 });
@@ -37,7 +39,11 @@ describe("ConversionQueue", () => {
   });
 
   it("refuses at once (503) beyond the queue, and keeps serving after", async () => {
-    const queue = new ConversionQueue<string>({ concurrency: 1, maxQueue: 1, busyMessage: "服务器正在生成其他 PDF" });
+    const queue = new ConversionQueue<string>({
+      concurrency: 1,
+      maxQueue: 1,
+      busyMessage: "服务器正在生成其他 PDF",
+    });
     const first = held();
     const second = held();
     const a = queue.run("a", first.work);
@@ -53,10 +59,12 @@ describe("ConversionQueue", () => {
     const queue = new ConversionQueue<string>({ concurrency: 1, maxQueue: 0, busyMessage: "忙" });
     const job = held();
     let runs = 0;
-    const asks = Array.from({ length: 200 }, () => queue.run("same report, same version", () => {
-      runs++;
-      return job.work();
-    }));
+    const asks = Array.from({ length: 200 }, () =>
+      queue.run("same report, same version", () => {
+        runs++;
+        return job.work();
+      }),
+    );
     job.release("pdf");
     expect(new Set(await Promise.all(asks))).toEqual(new Set(["pdf"]));
     expect(runs).toBe(1);
@@ -64,7 +72,9 @@ describe("ConversionQueue", () => {
 
   it("frees the slot when a job fails", async () => {
     const queue = new ConversionQueue<string>({ concurrency: 1, maxQueue: 1, busyMessage: "忙" });
-    await expect(queue.run("x", async () => Promise.reject(new Error("LibreOffice failed")))).rejects.toThrow("LibreOffice failed");
+    await expect(
+      queue.run("x", async () => Promise.reject(new Error("LibreOffice failed"))),
+    ).rejects.toThrow("LibreOffice failed");
     expect(await queue.run("y", async () => "ok")).toBe("ok");
   });
 });

@@ -20,7 +20,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.skipIf(!ready)("docxToPdf", { timeout: 300_000 }, () => {
   it("makes a valid PDF: pages, page numbers, the title on page 1 — two at once in two slots", async () => {
     const docx = new Uint8Array(await renderDocx(fullReport("2021")));
-    const pdfs = await Promise.all([0, 1].map((slot) => docxToPdf(docx, { slot, timeoutMs: 240_000 })));
+    const pdfs = await Promise.all(
+      [0, 1].map((slot) => docxToPdf(docx, { slot, timeoutMs: 240_000 })),
+    );
     for (const [i, pdf] of pdfs.entries()) {
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       const file = join(dir, `report-${i}.pdf`);

@@ -55,13 +55,19 @@ function run(binary: string, args: string[], timeoutMs: number): Promise<void> {
     child.on("exit", (code) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new ConversionFailedError(`LibreOffice exited with ${code}: ${stderr.slice(0, 500)}`));
+      else
+        reject(
+          new ConversionFailedError(`LibreOffice exited with ${code}: ${stderr.slice(0, 500)}`),
+        );
     });
   });
 }
 
 /** The DOCX as a PDF, converted in converter slot `slot`; rejects on failure or after `timeoutMs`. */
-export async function docxToPdf(docx: Uint8Array, { slot, timeoutMs }: { slot: number; timeoutMs: number }): Promise<Buffer> {
+export async function docxToPdf(
+  docx: Uint8Array,
+  { slot, timeoutMs }: { slot: number; timeoutMs: number },
+): Promise<Buffer> {
   const binary = sofficeBinary();
   if (!binary) throw new ConversionFailedError("LibreOffice (soffice) is not installed");
   const work = await mkdtemp(join(tmpdir(), "nianbao-pdf-"));
@@ -69,9 +75,24 @@ export async function docxToPdf(docx: Uint8Array, { slot, timeoutMs }: { slot: n
     const input = join(work, "report.docx");
     await writeFile(input, docx);
     const profile = await profileOf(slot);
-    await run(binary, ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", "pdf", "--outdir", work, input], timeoutMs);
+    await run(
+      binary,
+      [
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        work,
+        input,
+      ],
+      timeoutMs,
+    );
     const pdf = await readFile(join(work, "report.pdf")).catch(() => null);
-    if (!pdf || pdf.subarray(0, 5).toString("latin1") !== "%PDF-") throw new ConversionFailedError("LibreOffice wrote no PDF");
+    if (!pdf || pdf.subarray(0, 5).toString("latin1") !== "%PDF-")
+      throw new ConversionFailedError("LibreOffice wrote no PDF");
     return pdf;
   } finally {
     await rm(work, { recursive: true, force: true });

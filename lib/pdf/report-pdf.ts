@@ -9,11 +9,16 @@ import { ConversionFailedError, docxToPdf, sofficeBinary } from "./libreoffice";
  * (NIANBAO_PDF_CONCURRENCY converters at once, default one per two cores and at most two;
  * NIANBAO_PDF_QUEUE waiting, default 20; NIANBAO_PDF_TIMEOUT_MS per conversion, default 60 s).
  */
-const concurrency = Math.max(1, Number(process.env.NIANBAO_PDF_CONCURRENCY) || Math.min(2, Math.max(1, Math.floor(availableParallelism() / 2))));
+const concurrency = Math.max(
+  1,
+  Number(process.env.NIANBAO_PDF_CONCURRENCY) ||
+    Math.min(2, Math.max(1, Math.floor(availableParallelism() / 2))),
+);
 const maxQueue = Math.max(0, Number(process.env.NIANBAO_PDF_QUEUE) || 20);
 const timeoutMs = Math.max(5_000, Number(process.env.NIANBAO_PDF_TIMEOUT_MS) || 60_000);
 
-export const PDF_BUSY_MESSAGE = "服务器正在生成其他 PDF，请稍后再试，或在预览页点击“打印 / 存为 PDF”。";
+export const PDF_BUSY_MESSAGE =
+  "服务器正在生成其他 PDF，请稍后再试，或在预览页点击“打印 / 存为 PDF”。";
 export const PDF_UNAVAILABLE_MESSAGE =
   "本服务器未安装 LibreOffice，不能生成 PDF。请打开“预览”，点击“打印 / 存为 PDF”，在打印对话框中选择“另存为 PDF”（或“Microsoft Print to PDF”）。";
 
@@ -36,7 +41,10 @@ export async function reportPdf(key: string, docx: () => Promise<Uint8Array>): P
   } catch (error) {
     if (error instanceof ConversionFailedError) {
       console.error(`PDF conversion failed: ${error.message}`);
-      throw new ServiceUnavailableError("生成 PDF 失败（LibreOffice 未能完成转换），请稍后再试，或在预览页点击“打印 / 存为 PDF”。", 30);
+      throw new ServiceUnavailableError(
+        "生成 PDF 失败（LibreOffice 未能完成转换），请稍后再试，或在预览页点击“打印 / 存为 PDF”。",
+        30,
+      );
     }
     throw error;
   }

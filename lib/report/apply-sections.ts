@@ -17,13 +17,19 @@ export interface AppliedSections {
  * text, and for 二–四 its tables when both reports use the same format; the cover's preface and contact
  * details. Everything else stays as it is, and the totals are recomputed.
  */
-export function applySections(draft: ReportContent, source: ReportContent, sections: readonly StepKey[]): AppliedSections {
+export function applySections(
+  draft: ReportContent,
+  source: ReportContent,
+  sections: readonly StepKey[],
+): AppliedSections {
   const next = structuredClone(draft);
   const tablesSkipped: StepKey[] = [];
   for (const key of sections) {
     if (key === "cover") {
       next.preface = source.preface;
-      for (const field of IMPORTED_FIELDS) if (source.meta[field]) (next.meta as unknown as Record<string, unknown>)[field] = source.meta[field];
+      for (const field of IMPORTED_FIELDS)
+        if (source.meta[field])
+          (next.meta as unknown as Record<string, unknown>)[field] = source.meta[field];
       continue;
     }
     next.narratives[key] = source.narratives[key] ?? "";
@@ -33,7 +39,8 @@ export function applySections(draft: ReportContent, source: ReportContent, secti
       tablesSkipped.push(key);
       continue;
     }
-    for (const table of section.tables) next.tables[table.id] = structuredClone(source.tables[table.id]);
+    for (const table of section.tables)
+      next.tables[table.id] = structuredClone(source.tables[table.id]);
   }
   return { content: computeTotals(next), tablesSkipped };
 }

@@ -10,7 +10,10 @@ describe("carryForward (以上年报告为基础)", () => {
   last.tables.requests.carryover.legal = 1;
   last.meta.phone = "0451-86523517";
   last.narratives.s1 = "去年的总体情况";
-  const next = carryForward(computeTotals(last), emptyReport("2021", { organization: "友协街道办事处", year: 2025 }));
+  const next = carryForward(
+    computeTotals(last),
+    emptyReport("2021", { organization: "友协街道办事处", year: 2025 }),
+  );
 
   it("makes last year's 结转下年度继续办理 this year's 上年结转, so X1 holds", () => {
     expect(next.tables.requests.carried.natural).toBe(2);
@@ -28,7 +31,10 @@ describe("carryForward (以上年报告为基础)", () => {
   it("carries a 2019-format (2020) report into a 2021-format draft", () => {
     const old = emptyReport("2019", { organization: "新伟街道办事处", year: 2020 });
     old.tables.requests.carryover.natural = 4;
-    const draft = carryForward(old, emptyReport("2021", { organization: "新伟街道办事处", year: 2021 }));
+    const draft = carryForward(
+      old,
+      emptyReport("2021", { organization: "新伟街道办事处", year: 2021 }),
+    );
     expect(draft.tables.requests.carried.natural).toBe(4);
   });
 });

@@ -13,12 +13,16 @@ const CARRIED_FIELDS = META_FIELDS.filter((f) => f.carriesForward).map((f) => f.
  */
 export function carryForward(previous: ReportContent, next: ReportContent): ReportContent {
   const draft = structuredClone(next);
-  const requests = getFormat(draft.format).sections.flatMap((s) => s.tables).find((t) => t.id === "requests")!;
+  const requests = getFormat(draft.format)
+    .sections.flatMap((s) => s.tables)
+    .find((t) => t.id === "requests")!;
   for (const column of requests.columns) {
     if (column.computed) continue;
     const carried = previous.tables.requests?.carryover?.[column.key];
     if (carried !== undefined) draft.tables.requests.carried[column.key] = carried;
   }
-  for (const field of CARRIED_FIELDS) if (previous.meta[field]) (draft.meta as unknown as Record<string, unknown>)[field] = previous.meta[field];
+  for (const field of CARRIED_FIELDS)
+    if (previous.meta[field])
+      (draft.meta as unknown as Record<string, unknown>)[field] = previous.meta[field];
   return computeTotals(draft);
 }

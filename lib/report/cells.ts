@@ -73,6 +73,11 @@ export function cellById(formatId: FormatId, id: string): CellRef | undefined {
   return listCells(formatId).find((c) => c.id === id);
 }
 
-export function getCellValue(content: ReportContent, tableId: string, rowKey: string, columnKey: string): CellValue {
+export function getCellValue(
+  content: ReportContent,
+  tableId: string,
+  rowKey: string,
+  columnKey: string,
+): CellValue {
   return content.tables[tableId]?.[rowKey]?.[columnKey] ?? null;
 }

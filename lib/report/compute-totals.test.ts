@@ -30,7 +30,10 @@ describe("computeTotals", () => {
     expect(out.tables.requests.r7_total.research).toBeNull();
     expect(out.tables.requests.r7_total.total).toBe(7);
     // 一, 二 and 四 are not outcome rows.
-    expect(computeTotals(withCell(blank(), "requests.carryover.natural", 9)).tables.requests.r7_total.natural).toBeNull();
+    expect(
+      computeTotals(withCell(blank(), "requests.carryover.natural", 9)).tables.requests.r7_total
+        .natural,
+    ).toBeNull();
   });
 
   it("fills the three 总计 of 四 (A4–A6)", () => {
@@ -79,17 +82,23 @@ describe("computeTotals", () => {
 
 /** Random typed cells (blank, numbers, now and then typed text) for every non-computed cell of 三 and 四. */
 function arbitraryTyped(formatId: FormatId): fc.Arbitrary<ReportContent> {
-  const typed = listCells(formatId).filter((c) => !c.computed && (c.tableId === "requests" || c.tableId === "appeals"));
+  const typed = listCells(formatId).filter(
+    (c) => !c.computed && (c.tableId === "requests" || c.tableId === "appeals"),
+  );
   const value: fc.Arbitrary<CellValue> = fc.oneof(
     { weight: 6, arbitrary: fc.nat({ max: 500 }) },
     { weight: 2, arbitrary: fc.constant(null) },
     { weight: 1, arbitrary: fc.nat({ max: 500 }).map((n) => String(n)) },
   );
   return fc.array(value, { minLength: typed.length, maxLength: typed.length }).map((values) => {
-    const report = emptyReport(formatId, { organization: "某区", year: formatId === "2021" ? 2022 : 2020 });
+    const report = emptyReport(formatId, {
+      organization: "某区",
+      year: formatId === "2021" ? 2022 : 2020,
+    });
     typed.forEach((c, i) => (report.tables[c.tableId][c.rowKey][c.columnKey] = values[i]));
     // Stale totals of any value must not survive.
-    for (const c of listCells(formatId)) if (c.computed) report.tables[c.tableId][c.rowKey][c.columnKey] = 12345;
+    for (const c of listCells(formatId))
+      if (c.computed) report.tables[c.tableId][c.rowKey][c.columnKey] = 12345;
     return report;
   });
 }
@@ -101,13 +110,19 @@ describe("computeTotals (property)", () => {
       fc.assert(
         fc.property(arbitraryTyped(formatId), (report) => {
           const out = computeTotals(report);
-          const findings = validate(out).filter((f) => ["A2", "A3", "A4", "A5", "A6"].includes(f.rule));
+          const findings = validate(out).filter((f) =>
+            ["A2", "A3", "A4", "A5", "A6"].includes(f.rule),
+          );
           expect(findings).toEqual([]);
           // And directly: every row's 总计 is the sum of its applicant columns.
           for (const row of requests.rows) {
-            const cells = requests.columns.filter((c) => !c.computed).map((c) => out.tables.requests[row.key][c.key]);
+            const cells = requests.columns
+              .filter((c) => !c.computed)
+              .map((c) => out.tables.requests[row.key][c.key]);
             const numbers = cells.filter((v) => v !== null).map(Number);
-            expect(out.tables.requests[row.key].total).toBe(numbers.length ? numbers.reduce((a, b) => a + b, 0) : null);
+            expect(out.tables.requests[row.key].total).toBe(
+              numbers.length ? numbers.reduce((a, b) => a + b, 0) : null,
+            );
           }
         }),
         { numRuns: 60 },

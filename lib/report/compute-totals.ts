@@ -19,7 +19,8 @@ function sumOperands(values: readonly Operand[], kind: CellKind): Operand {
     if (v !== null) present = true;
   }
   if (!present) return null;
-  if (kind === "amount") return sumDecimals(values.filter((v): v is string | number => v !== null).map(String));
+  if (kind === "amount")
+    return sumDecimals(values.filter((v): v is string | number => v !== null).map(String));
   let total = 0;
   for (const v of values) if (v !== null) total += v as number;
   return total;
@@ -31,7 +32,11 @@ function operand(row: RowValues | undefined, column: ColumnSpec): Operand {
 }
 
 /** Every computed cell of one table, from its typed cells. */
-function totalsOfTable(values: TableValues | undefined, columnSums: ColumnSum[], rowSums: RowSum[]): TableValues {
+function totalsOfTable(
+  values: TableValues | undefined,
+  columnSums: ColumnSum[],
+  rowSums: RowSum[],
+): TableValues {
   const byColumn = new Map(columnSums.map((s) => [s.total.key, s]));
   const byRow = new Map(rowSums.map((s) => [s.total.key, s]));
   const memo = new Map<string, Operand>();
@@ -42,8 +47,16 @@ function totalsOfTable(values: TableValues | undefined, columnSums: ColumnSum[],
     const columnSum = byColumn.get(column.key);
     const rowSum = byRow.get(row.key);
     let result: Operand;
-    if (columnSum) result = sumOperands(columnSum.operands.map((c) => evaluate(row, c)), column.kind);
-    else if (rowSum) result = sumOperands(rowSum.operands.map((r) => evaluate(r, column)), column.kind);
+    if (columnSum)
+      result = sumOperands(
+        columnSum.operands.map((c) => evaluate(row, c)),
+        column.kind,
+      );
+    else if (rowSum)
+      result = sumOperands(
+        rowSum.operands.map((r) => evaluate(r, column)),
+        column.kind,
+      );
     else result = operand(values?.[row.key], column);
     memo.set(key, result);
     return result;

@@ -62,7 +62,9 @@ export function emptyTables(format: FormatSpec): Record<string, TableValues> {
   return tables;
 }
 
-export function emptyMeta(partial: Partial<ReportMeta> & { organization: string; year: number }): ReportMeta {
+export function emptyMeta(
+  partial: Partial<ReportMeta> & { organization: string; year: number },
+): ReportMeta {
   return {
     isPeoplesGovernment: false,
     portalUrl: "",
@@ -76,7 +78,10 @@ export function emptyMeta(partial: Partial<ReportMeta> & { organization: string;
   };
 }
 
-export function emptyReport(formatId: FormatId, meta: Partial<ReportMeta> & { organization: string; year: number }): ReportContent {
+export function emptyReport(
+  formatId: FormatId,
+  meta: Partial<ReportMeta> & { organization: string; year: number },
+): ReportContent {
   const format = getFormat(formatId);
   return {
     format: formatId,
@@ -100,7 +105,10 @@ const metaSchema = z.object({
   postcode: z.string().max(20),
   phone: z.string().max(100),
   issuingOrgan: z.string().max(200),
-  issuedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  issuedDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 
 const NARRATIVE_MAX = 100_000;
@@ -116,7 +124,9 @@ export function contentSchema(formatId: FormatId): z.ZodType<ReportContent> {
   for (const table of allTables(format)) {
     const rowShape: Record<string, z.ZodType> = {};
     for (const row of table.rows) {
-      rowShape[row.key] = z.object(Object.fromEntries(table.columns.map((c) => [c.key, cellValueSchema]))).strict();
+      rowShape[row.key] = z
+        .object(Object.fromEntries(table.columns.map((c) => [c.key, cellValueSchema])))
+        .strict();
     }
     tableShape[table.id] = z.object(rowShape).strict();
   }
@@ -124,8 +134,14 @@ export function contentSchema(formatId: FormatId): z.ZodType<ReportContent> {
     format: z.literal(formatId),
     meta: metaSchema,
     preface: z.string().max(NARRATIVE_MAX),
-    narratives: z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().max(NARRATIVE_MAX)]))),
-    fees: z.object({ notices: cellValueSchema, noticeAmount: cellValueSchema, collected: cellValueSchema }),
+    narratives: z.object(
+      Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().max(NARRATIVE_MAX)])),
+    ),
+    fees: z.object({
+      notices: cellValueSchema,
+      noticeAmount: cellValueSchema,
+      collected: cellValueSchema,
+    }),
     tables: z.object(tableShape).strict(),
   }) as unknown as z.ZodType<ReportContent>;
   schemaCache.set(formatId, schema);
@@ -133,7 +149,9 @@ export function contentSchema(formatId: FormatId): z.ZodType<ReportContent> {
 }
 
 /** Parse unknown JSON as report content of whichever format it names. */
-export function parseReportContent(input: unknown): ReturnType<z.ZodType<ReportContent>["safeParse"]> {
+export function parseReportContent(
+  input: unknown,
+): ReturnType<z.ZodType<ReportContent>["safeParse"]> {
   const formatId = (input as { format?: unknown } | null)?.format;
   const schema = contentSchema(formatId === "2019" ? "2019" : "2021");
   return schema.safeParse(input);

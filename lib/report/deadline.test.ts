@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, currentReportYear, draftYearsOffered, dueReportYear, publicationDeadline } from "./deadline";
+import {
+  chinaDate,
+  currentReportYear,
+  draftYearsOffered,
+  dueReportYear,
+  publicationDeadline,
+} from "./deadline";
 
 describe("publicationDeadline", () => {
   it("is 31 January of the next year, 31 March for a people's government", () => {

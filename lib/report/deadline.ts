@@ -42,6 +42,7 @@ export const FIRST_REPORT_YEAR = 2019;
 export function draftYearsOffered(existingYears: readonly number[], dueYear: number): number[] {
   const existing = new Set(existingYears);
   const years: number[] = [];
-  for (let year = dueYear; year >= FIRST_REPORT_YEAR; year--) if (!existing.has(year)) years.push(year);
+  for (let year = dueYear; year >= FIRST_REPORT_YEAR; year--)
+    if (!existing.has(year)) years.push(year);
   return years;
 }

@@ -34,7 +34,10 @@ describe("decimal", () => {
     };
     fc.assert(
       fc.property(
-        fc.array(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.integer({ min: 0, max: 6 }),
         (xs, scale) => {
           const total = xs.reduce((a, b) => a + b, 0n);

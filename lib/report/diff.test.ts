@@ -14,9 +14,14 @@ describe("diffContents / mergeContents", () => {
 
   it("names every item the two versions disagree on, cells by their official labels", () => {
     const changes = diffContents(mine, theirs);
-    expect(changes.map((c) => c.key).sort()).toEqual(["meta.phone", "narrative.s1", "requests.new.natural", "requests.new.other"].sort());
+    expect(changes.map((c) => c.key).sort()).toEqual(
+      ["meta.phone", "narrative.s1", "requests.new.natural", "requests.new.other"].sort(),
+    );
     expect(changes.find((c) => c.key === "requests.new.natural")).toEqual({
-      key: "requests.new.natural", label: "一、本年新收政府信息公开申请数量 — 自然人", a: "5", b: "7",
+      key: "requests.new.natural",
+      label: "一、本年新收政府信息公开申请数量 — 自然人",
+      a: "5",
+      b: "7",
     });
   });
 

@@ -31,9 +31,11 @@ function items(format: ReportContent["format"]): Item[] {
     list.push({
       key: cell.id,
       label: cell.label,
-      read: (c) => formatCellValue(c.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null, cell.kind),
+      read: (c) =>
+        formatCellValue(c.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null, cell.kind),
       write: (t, s) => {
-        t.tables[cell.tableId][cell.rowKey][cell.columnKey] = s.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null;
+        t.tables[cell.tableId][cell.rowKey][cell.columnKey] =
+          s.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null;
       },
     });
   }
@@ -47,7 +49,14 @@ function items(format: ReportContent["format"]): Item[] {
       },
     });
   }
-  list.push({ key: targetId.preface, label: "开头（前言）", read: (c) => c.preface, write: (t, s) => { t.preface = s.preface; } });
+  list.push({
+    key: targetId.preface,
+    label: "开头（前言）",
+    read: (c) => c.preface,
+    write: (t, s) => {
+      t.preface = s.preface;
+    },
+  });
   for (const field of META_FIELDS) {
     list.push({
       key: targetId.meta(field.key),
@@ -78,7 +87,11 @@ export function diffContents(a: ReportContent, b: ReportContent): ContentChange[
 }
 
 /** `base` with the items named in `take` copied from `other`; totals recomputed. */
-export function mergeContents(base: ReportContent, other: ReportContent, take: ReadonlySet<string>): ReportContent {
+export function mergeContents(
+  base: ReportContent,
+  other: ReportContent,
+  take: ReadonlySet<string>,
+): ReportContent {
   const merged = structuredClone(base);
   for (const item of items(base.format)) if (take.has(item.key)) item.write(merged, other);
   return computeTotals(merged);

@@ -16,10 +16,20 @@ export interface DraftOffer {
 const BASE_STATUSES: readonly ReportStatusName[] = ["APPROVED", "PUBLISHED"];
 
 /** What can be created for an organisation with these reports on `today`. */
-export function draftOffers(reports: { year: number; status: ReportStatusName }[], peoplesGovernment: boolean, today: Date): DraftOffer[] {
-  return draftYearsOffered(reports.map((r) => r.year), dueReportYear(today, peoplesGovernment)).map((year) => {
+export function draftOffers(
+  reports: { year: number; status: ReportStatusName }[],
+  peoplesGovernment: boolean,
+  today: Date,
+): DraftOffer[] {
+  return draftYearsOffered(
+    reports.map((r) => r.year),
+    dueReportYear(today, peoplesGovernment),
+  ).map((year) => {
     const base = reports.find((r) => r.year === year - 1 && BASE_STATUSES.includes(r.status));
-    return { year, formatLabel: getFormat(formatIdForYear(year)).label, base: base ? { year: base.year, status: base.status } : null };
+    return {
+      year,
+      formatLabel: getFormat(formatIdForYear(year)).label,
+      base: base ? { year: base.year, status: base.status } : null,
+    };
   });
 }
-

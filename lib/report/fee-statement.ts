@@ -15,7 +15,20 @@ export interface FeeStatement {
   collectedStated: boolean;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 0–99 in digits or Chinese numerals (零, 三, 十二, 二十五). */
 function readCount(text: string): number | null {
@@ -32,10 +45,16 @@ const STOP = "[^。；;，,\\d]";
 
 const NOTICES_AFTER = new RegExp(`收费通知(?:书|单)?${STOP}{0,8}?${NUM}\\s*(?:件|份|次|个)`);
 const NOTICES_BEFORE = new RegExp(`${NUM}\\s*(?:件|份)(?:信息处理费)?(?:的)?收费通知`);
-const NO_NOTICES = /(?:未|没有|无|不存在)[^。；;，,]{0,10}?收费通知|收费通知(?:书|单)?[^。；;，,]{0,4}?(?:为零|为0)/;
-const COLLECTED = new RegExp(`(?:收取|收缴|缴纳|征收)(?:了|的)?(?:信息处理费|处理费|费用|金额|费)?(?:金额|总额)?(?:为|共|共计|合计)?\\s*${AMOUNT}`);
+const NO_NOTICES =
+  /(?:未|没有|无|不存在)[^。；;，,]{0,10}?收费通知|收费通知(?:书|单)?[^。；;，,]{0,4}?(?:为零|为0)/;
+const COLLECTED = new RegExp(
+  `(?:收取|收缴|缴纳|征收)(?:了|的)?(?:信息处理费|处理费|费用|金额|费)?(?:金额|总额)?(?:为|共|共计|合计)?\\s*${AMOUNT}`,
+);
 const NOT_COLLECTED = /(?:未|没有|无|不|并未|均未)(?:实际)?(?:收取|收缴|征收)/;
-const NOTICE_AMOUNT = new RegExp(`(?:总金额|金额|总额|共计|合计)(?:为|共|共计|合计)?\\s*${AMOUNT}`, "g");
+const NOTICE_AMOUNT = new RegExp(
+  `(?:总金额|金额|总额|共计|合计)(?:为|共|共计|合计)?\\s*${AMOUNT}`,
+  "g",
+);
 
 /** Read a fee statement from section 六's text alone. */
 export function readFeeText(text: string): FeeStatement {
@@ -54,7 +73,11 @@ export function readFeeText(text: string): FeeStatement {
       }
     }
   }
-  return { notices, noticeAmountStated, collectedStated: COLLECTED.test(text) || NOT_COLLECTED.test(text) };
+  return {
+    notices,
+    noticeAmountStated,
+    collectedStated: COLLECTED.test(text) || NOT_COLLECTED.test(text),
+  };
 }
 
 /** The fee statement of a report: structured fields where filled, the text of 六 otherwise. */
@@ -68,7 +91,10 @@ export function readFeeStatement(text: string, fees: FeeFacts): FeeStatement {
   const noticeCount = notices ?? fromText.notices;
   return {
     notices: noticeCount,
-    noticeAmountStated: noticeCount === 0 || structured("noticeAmount", "amount") !== null || fromText.noticeAmountStated,
+    noticeAmountStated:
+      noticeCount === 0 ||
+      structured("noticeAmount", "amount") !== null ||
+      fromText.noticeAmountStated,
     collectedStated: structured("collected", "amount") !== null || fromText.collectedStated,
   };
 }

@@ -25,7 +25,6 @@ export function typedCells(format: FormatId): CellRef[] {
   return listCells(format).filter((c) => !c.computed);
 }
 
-
 function text(value: CellValue, kind: "count" | "signedCount" | "amount"): string {
   return formatCellValue(value, kind);
 }
@@ -33,7 +32,10 @@ function text(value: CellValue, kind: "count" | "signedCount" | "amount"): strin
 export function contentToForm(content: ReportContent): ReportFormValues {
   const cells: Record<string, string> = {};
   for (const cell of typedCells(content.format)) {
-    cells[fieldKey(cell.id)] = text(content.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null, cell.kind);
+    cells[fieldKey(cell.id)] = text(
+      content.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey] ?? null,
+      cell.kind,
+    );
   }
   const { year: _year, isPeoplesGovernment: _gov, issuedDate, ...meta } = content.meta;
   return {
@@ -46,7 +48,10 @@ export function contentToForm(content: ReportContent): ReportFormValues {
 }
 
 /** What the user typed, as stored: parsed where it parses, the raw text where it does not (nothing is lost). */
-export function parseTyped(raw: string | undefined, kind: "count" | "signedCount" | "amount"): CellValue {
+export function parseTyped(
+  raw: string | undefined,
+  kind: "count" | "signedCount" | "amount",
+): CellValue {
   if (raw === undefined) return null;
   const parsed = parseCellInput(raw, kind);
   return parsed.ok ? parsed.value : raw.trim();
@@ -60,9 +65,14 @@ export function formToContent(base: ReportContent, values: ReportFormValues): Re
     for (const [rowKey, row] of Object.entries(rows)) tables[tableId][rowKey] = { ...row };
   }
   for (const cell of typedCells(base.format)) {
-    tables[cell.tableId][cell.rowKey][cell.columnKey] = parseTyped(values.cells[fieldKey(cell.id)], cell.kind);
+    tables[cell.tableId][cell.rowKey][cell.columnKey] = parseTyped(
+      values.cells[fieldKey(cell.id)],
+      cell.kind,
+    );
   }
-  const issuedDate = /^\d{4}-\d{2}-\d{2}$/.test(values.meta.issuedDate) ? values.meta.issuedDate : null;
+  const issuedDate = /^\d{4}-\d{2}-\d{2}$/.test(values.meta.issuedDate)
+    ? values.meta.issuedDate
+    : null;
   return computeTotals({
     ...base,
     preface: values.preface,

@@ -10,12 +10,21 @@ describe("normalizeSubheading", () => {
   });
 
   it("leaves other lines alone", () => {
-    for (const line of ["（一）主动公开。", "1.属于国家秘密", "全年(一)共计", "(十一)不是二级标题", "（本列数据的勾稽关系为）", ""]) {
+    for (const line of [
+      "（一）主动公开。",
+      "1.属于国家秘密",
+      "全年(一)共计",
+      "(十一)不是二级标题",
+      "（本列数据的勾稽关系为）",
+      "",
+    ]) {
       expect(normalizeSubheading(line)).toBe(line);
     }
   });
 
   it("works line by line and keeps the line breaks", () => {
-    expect(normalizeSubheadings("(一) 甲。\r\n正文(二)不动。\n（二)乙")).toBe("（一）甲。\r\n正文(二)不动。\n（二）乙");
+    expect(normalizeSubheadings("(一) 甲。\r\n正文(二)不动。\n（二)乙")).toBe(
+      "（一）甲。\r\n正文(二)不动。\n（二）乙",
+    );
   });
 });

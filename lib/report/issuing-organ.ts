@@ -12,7 +12,24 @@ export function issuingOrganOf(meta: Pick<ReportMeta, "issuingOrgan" | "organiza
 
 /** How the names of administrative organs end (人民政府, 街道办事处, 发展和改革委员会, 财政局 …). */
 export const ORGAN_ENDINGS = [
-  "人民政府", "办事处", "委员会", "管委会", "联合会", "办公室", "中心", "局", "厅", "委", "办", "部", "署", "院", "所", "处", "站", "队",
+  "人民政府",
+  "办事处",
+  "委员会",
+  "管委会",
+  "联合会",
+  "办公室",
+  "中心",
+  "局",
+  "厅",
+  "委",
+  "办",
+  "部",
+  "署",
+  "院",
+  "所",
+  "处",
+  "站",
+  "队",
 ] as const;
 
 export function looksLikeOrgan(name: string): boolean {

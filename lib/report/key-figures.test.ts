@@ -9,16 +9,28 @@ describe("keyFigures", () => {
   it("names only cells that exist in their format", () => {
     for (const figure of FIGURE_GROUPS.flatMap((g) => g.figures)) {
       for (const format of ["2021", "2019"] as const) {
-        for (const id of figure.cells[format]) expect(cellById(format, id), `${figure.key} ${format} ${id}`).toBeDefined();
+        for (const id of figure.cells[format])
+          expect(cellById(format, id), `${figure.key} ${format} ${id}`).toBeDefined();
       }
     }
   });
 
   it("reads 呼兰区 2021 as docs/format.md lists it", () => {
     expect(keyFigures(SAMPLE_REPORTS.hulan)).toEqual({
-      regulations: 32, licensing: 37438, penalty: 170, coercion: 0,
-      received: 13, disclosed: 4, partial: 5, withheld: 0, unavailable: 4, notProcessed: 0, otherProcessing: 0,
-      reconsideration: 2, litigationDirect: 2, litigationAfter: 0,
+      regulations: 32,
+      licensing: 37438,
+      penalty: 170,
+      coercion: 0,
+      received: 13,
+      disclosed: 4,
+      partial: 5,
+      withheld: 0,
+      unavailable: 4,
+      notProcessed: 0,
+      otherProcessing: 0,
+      reconsideration: 2,
+      litigationDirect: 2,
+      litigationAfter: 0,
     });
   });
 
@@ -30,6 +42,11 @@ describe("keyFigures", () => {
     expect(Object.values(keyFigures(draft)).every((v) => v === null)).toBe(true);
     draft = withCell(withCell(draft, "requests.r3_2.natural", 2), "requests.r3_7.commercial", 1);
     draft = withCell(draft, "appeals.row.la_pending", 3);
-    expect(keyFigures(draft)).toMatchObject({ withheld: 3, disclosed: null, litigationAfter: 3, reconsideration: null });
+    expect(keyFigures(draft)).toMatchObject({
+      withheld: 3,
+      disclosed: null,
+      litigationAfter: 3,
+      reconsideration: null,
+    });
   });
 });

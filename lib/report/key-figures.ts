@@ -31,7 +31,14 @@ export const FIGURE_GROUPS: FigureGroup[] = [
     title: "主动公开",
     unit: "件",
     figures: [
-      { key: "regulations", label: "制发规章和规范性文件", cells: { "2021": ["20.1.rules.issued", "20.1.normative.issued"], "2019": ["20.1.rules.made", "20.1.normative.made"] } },
+      {
+        key: "regulations",
+        label: "制发规章和规范性文件",
+        cells: {
+          "2021": ["20.1.rules.issued", "20.1.normative.issued"],
+          "2019": ["20.1.rules.made", "20.1.normative.made"],
+        },
+      },
       { key: "licensing", label: "行政许可决定", cells: both(["20.5.licensing.decisions"]) },
       { key: "penalty", label: "行政处罚决定", cells: both(["20.6.penalty.decisions"]) },
       { key: "coercion", label: "行政强制决定", cells: both(["20.6.coercion.decisions"]) },
@@ -45,10 +52,22 @@ export const FIGURE_GROUPS: FigureGroup[] = [
       { key: "received", label: "本年新收申请", cells: both(["requests.new.total"]) },
       { key: "disclosed", label: "予以公开", cells: both(["requests.r1.total"]) },
       { key: "partial", label: "部分公开", cells: both(["requests.r2.total"]) },
-      { key: "withheld", label: "不予公开", cells: both(rows("r3_", ["1", "2", "3", "4", "5", "6", "7", "8"])) },
+      {
+        key: "withheld",
+        label: "不予公开",
+        cells: both(rows("r3_", ["1", "2", "3", "4", "5", "6", "7", "8"])),
+      },
       { key: "unavailable", label: "无法提供", cells: both(rows("r4_", ["1", "2", "3"])) },
-      { key: "notProcessed", label: "不予处理", cells: both(rows("r5_", ["1", "2", "3", "4", "5"])) },
-      { key: "otherProcessing", label: "其他处理", cells: { "2021": rows("r6_", ["1", "2", "3"]), "2019": ["requests.r6.total"] } },
+      {
+        key: "notProcessed",
+        label: "不予处理",
+        cells: both(rows("r5_", ["1", "2", "3", "4", "5"])),
+      },
+      {
+        key: "otherProcessing",
+        label: "其他处理",
+        cells: { "2021": rows("r6_", ["1", "2", "3"]), "2019": ["requests.r6.total"] },
+      },
     ],
   },
   {
@@ -57,8 +76,16 @@ export const FIGURE_GROUPS: FigureGroup[] = [
     unit: "件",
     figures: [
       { key: "reconsideration", label: "行政复议", cells: both(["appeals.row.rc_total"]) },
-      { key: "litigationDirect", label: "行政诉讼（未经复议直接起诉）", cells: both(["appeals.row.ld_total"]) },
-      { key: "litigationAfter", label: "行政诉讼（复议后起诉）", cells: both(["appeals.row.la_total"]) },
+      {
+        key: "litigationDirect",
+        label: "行政诉讼（未经复议直接起诉）",
+        cells: both(["appeals.row.ld_total"]),
+      },
+      {
+        key: "litigationAfter",
+        label: "行政诉讼（复议后起诉）",
+        cells: both(["appeals.row.la_total"]),
+      },
     ],
   },
 ];
@@ -84,5 +111,8 @@ export function keyFigures(content: ReportContent): Record<string, number | null
 function cellValue(content: ReportContent, id: string): number | null {
   const target = parseTarget(id);
   if (target?.kind !== "cell") return null;
-  return toNumberOrNull(content.tables[target.tableId]?.[target.rowKey]?.[target.columnKey] ?? null, "count");
+  return toNumberOrNull(
+    content.tables[target.tableId]?.[target.rowKey]?.[target.columnKey] ?? null,
+    "count",
+  );
 }

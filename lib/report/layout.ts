@@ -52,11 +52,22 @@ function headerRows(table: TableSpec, labelColumns: number): HeaderCell[][] {
   // note: the official table prints the note there, as its first cell.
   if (labelColumns > 0) {
     const note = !table.rowHeader && Boolean(table.note);
-    rows[0].push({ text: note ? table.note! : table.rowHeader, colSpan: labelColumns, rowSpan: total, scope: "col", note: note || undefined });
+    rows[0].push({
+      text: note ? table.note! : table.rowHeader,
+      colSpan: labelColumns,
+      rowSpan: total,
+      scope: "col",
+      note: note || undefined,
+    });
   }
   const offset = table.columnsHeader ? 1 : 0;
   if (table.columnsHeader) {
-    rows[0].push({ text: table.columnsHeader, colSpan: table.columns.length, rowSpan: 1, scope: "colgroup" });
+    rows[0].push({
+      text: table.columnsHeader,
+      colSpan: table.columns.length,
+      rowSpan: 1,
+      scope: "colgroup",
+    });
   }
   for (let level = 0; level < depth; level++) {
     const row = rows[level + offset];
@@ -64,7 +75,13 @@ function headerRows(table: TableSpec, labelColumns: number): HeaderCell[][] {
       const column = table.columns[i];
       const groups = column.groups ?? [];
       if (groups.length === level) {
-        row.push({ text: column.label, colSpan: 1, rowSpan: depth - level, columnKey: column.key, scope: "col" });
+        row.push({
+          text: column.label,
+          colSpan: 1,
+          rowSpan: depth - level,
+          columnKey: column.key,
+          scope: "col",
+        });
       } else if (groups.length > level) {
         const previous = table.columns[i - 1]?.groups ?? [];
         if (i > 0 && previous.length > level && samePrefix(previous, groups, level)) continue;
@@ -89,7 +106,8 @@ function bodyRows(table: TableSpec, labelColumns: number): BodyRow[] {
     for (let level = 0; level < path.length - 1; level++) {
       const previous = table.rows[index - 1];
       const previousPath = previous ? [...(previous.groups ?? [])] : [];
-      if (previous && previousPath.length > level && samePrefix(previousPath, path, level)) continue;
+      if (previous && previousPath.length > level && samePrefix(previousPath, path, level))
+        continue;
       let span = 1;
       while (index + span < table.rows.length) {
         const nextGroups = table.rows[index + span].groups ?? [];
@@ -98,7 +116,12 @@ function bodyRows(table: TableSpec, labelColumns: number): BodyRow[] {
       }
       cells.push({ text: path[level], colSpan: 1, rowSpan: span, isGroup: true });
     }
-    cells.push({ text: row.label, colSpan: labelColumns - (path.length - 1), rowSpan: 1, isGroup: false });
+    cells.push({
+      text: row.label,
+      colSpan: labelColumns - (path.length - 1),
+      rowSpan: 1,
+      isGroup: false,
+    });
     return { row, labelCells: cells };
   });
 }
@@ -108,11 +131,18 @@ const cache = new WeakMap<TableSpec, TableLayout>();
 export function tableLayout(table: TableSpec): TableLayout {
   const cached = cache.get(table);
   if (cached) return cached;
-  const labelColumns = table.rows.some((r) => r.label) ? Math.max(...table.rows.map((r) => (r.groups?.length ?? 0) + 1)) : 0;
+  const labelColumns = table.rows.some((r) => r.label)
+    ? Math.max(...table.rows.map((r) => (r.groups?.length ?? 0) + 1))
+    : 0;
   const layout: TableLayout = {
     labelColumns,
     captionRow: table.caption
-      ? { text: table.caption, colSpan: labelColumns + table.columns.length, rowSpan: 1, scope: "colgroup" }
+      ? {
+          text: table.caption,
+          colSpan: labelColumns + table.columns.length,
+          rowSpan: 1,
+          scope: "colgroup",
+        }
       : null,
     headerRows: headerRows(table, labelColumns),
     bodyRows: bodyRows(table, labelColumns),
@@ -163,11 +193,22 @@ export interface PrintedTable {
 /** Grid columns per value column when `count` values share `width` columns: the last takes the rest. */
 export function valueSpans(count: number, width: number): number[] {
   const base = Math.floor(width / count);
-  return Array.from({ length: count }, (_, i) => (i === count - 1 ? width - base * (count - 1) : base));
+  return Array.from({ length: count }, (_, i) =>
+    i === count - 1 ? width - base * (count - 1) : base,
+  );
 }
 
 function valueCells(table: TableSpec, row: RowSpec, spans: number[]): PrintedCell[] {
-  return table.columns.map((column, i) => ({ text: "", role: "value", colSpan: spans[i], rowSpan: 1, scope: null, table, column, row }));
+  return table.columns.map((column, i) => ({
+    text: "",
+    role: "value",
+    colSpan: spans[i],
+    rowSpan: 1,
+    scope: null,
+    table,
+    column,
+    row,
+  }));
 }
 
 function singleTable(table: TableSpec): PrintedTable {
@@ -176,23 +217,49 @@ function singleTable(table: TableSpec): PrintedTable {
   const ones = table.columns.map(() => 1);
   const rows: PrintedRow[] = [];
   const header = (h: HeaderCell, role: PrintedRole): PrintedCell => ({
-    text: h.text, role, colSpan: h.colSpan, rowSpan: h.rowSpan, scope: h.scope, table,
+    text: h.text,
+    role,
+    colSpan: h.colSpan,
+    rowSpan: h.rowSpan,
+    scope: h.scope,
+    table,
     column: h.columnKey ? table.columns.find((c) => c.key === h.columnKey) : undefined,
   });
-  if (layout.captionRow) rows.push({ repeat: true, keepWithNext: true, cells: [header(layout.captionRow, "caption")] });
-  for (const h of layout.headerRows) rows.push({ repeat: true, keepWithNext: true, cells: h.map((c) => header(c, c.note ? "note" : "header")) });
+  if (layout.captionRow)
+    rows.push({ repeat: true, keepWithNext: true, cells: [header(layout.captionRow, "caption")] });
+  for (const h of layout.headerRows)
+    rows.push({
+      repeat: true,
+      keepWithNext: true,
+      cells: h.map((c) => header(c, c.note ? "note" : "header")),
+    });
   for (const body of layout.bodyRows) {
     const labels: PrintedCell[] = body.labelCells.map((l) => ({
-      text: l.text, role: l.isGroup ? "group" : "label", colSpan: l.colSpan, rowSpan: l.rowSpan, scope: "row", table,
+      text: l.text,
+      role: l.isGroup ? "group" : "label",
+      colSpan: l.colSpan,
+      rowSpan: l.rowSpan,
+      scope: "row",
+      table,
     }));
-    rows.push({ repeat: false, keepWithNext: false, cells: [...labels, ...valueCells(table, body.row, ones)] });
+    rows.push({
+      repeat: false,
+      keepWithNext: false,
+      cells: [...labels, ...valueCells(table, body.row, ones)],
+    });
   }
   return { id: table.id, tables: [table], labelColumns: layout.labelColumns, columnCount, rows };
 }
 
 /** Whether a section's tables print as one: several tables, each a captioned item with one row-label column. */
 function combines(tables: TableSpec[]): boolean {
-  return tables.length > 1 && tables.every((t) => t.caption && t.rowHeader && !t.columnsHeader && t.columns.every((c) => !c.groups?.length));
+  return (
+    tables.length > 1 &&
+    tables.every(
+      (t) =>
+        t.caption && t.rowHeader && !t.columnsHeader && t.columns.every((c) => !c.groups?.length),
+    )
+  );
 }
 
 function combinedTable(tables: TableSpec[]): PrintedTable {
@@ -200,24 +267,54 @@ function combinedTable(tables: TableSpec[]): PrintedTable {
   const rows: PrintedRow[] = [];
   for (const table of tables) {
     const spans = valueSpans(table.columns.length, width);
-    rows.push({ repeat: false, keepWithNext: true, cells: [{ text: table.caption, role: "caption", colSpan: width + 1, rowSpan: 1, scope: "colgroup", table }] });
+    rows.push({
+      repeat: false,
+      keepWithNext: true,
+      cells: [
+        {
+          text: table.caption,
+          role: "caption",
+          colSpan: width + 1,
+          rowSpan: 1,
+          scope: "colgroup",
+          table,
+        },
+      ],
+    });
     rows.push({
       repeat: false,
       keepWithNext: true,
       cells: [
         { text: table.rowHeader, role: "header", colSpan: 1, rowSpan: 1, scope: "col", table },
-        ...table.columns.map((column, i): PrintedCell => ({ text: column.label, role: "header", colSpan: spans[i], rowSpan: 1, scope: "col", table, column })),
+        ...table.columns.map((column, i): PrintedCell => ({
+          text: column.label,
+          role: "header",
+          colSpan: spans[i],
+          rowSpan: 1,
+          scope: "col",
+          table,
+          column,
+        })),
       ],
     });
     for (const row of table.rows) {
       rows.push({
         repeat: false,
         keepWithNext: false,
-        cells: [{ text: row.label, role: "label", colSpan: 1, rowSpan: 1, scope: "row", table }, ...valueCells(table, row, spans)],
+        cells: [
+          { text: row.label, role: "label", colSpan: 1, rowSpan: 1, scope: "row", table },
+          ...valueCells(table, row, spans),
+        ],
       });
     }
   }
-  return { id: tables.map((t) => t.id).join("+"), tables, labelColumns: 1, columnCount: width + 1, rows };
+  return {
+    id: tables.map((t) => t.id).join("+"),
+    tables,
+    labelColumns: 1,
+    columnCount: width + 1,
+    rows,
+  };
 }
 
 const printedCache = new WeakMap<TableSpec[], PrintedTable[]>();

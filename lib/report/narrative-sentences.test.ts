@@ -6,7 +6,8 @@ import { fullReport, previousOf } from "./fixtures/full-report";
 import { narrativeSentences, yearOverYear } from "./narrative-sentences";
 import { validate } from "./validate";
 
-const sentence = (report: ReportContent, id: string, options = {}) => narrativeSentences(report, options).find((s) => s.id === id)?.text;
+const sentence = (report: ReportContent, id: string, options = {}) =>
+  narrativeSentences(report, options).find((s) => s.id === id)?.text;
 const x5 = (report: ReportContent) => validate(report).filter((f) => f.rule === "X5");
 
 for (const formatId of ["2021", "2019"] as const) {
@@ -16,8 +17,12 @@ for (const formatId of ["2021", "2019"] as const) {
     it("states 依申请公开 as real reports do, every result in 件, with shares on request", () => {
       const text = sentence(report, "requests", { shares: true })!;
       const handled = formatId === "2021" ? 250 : 227;
-      expect(text).toMatch(/^本年度共收到政府信息公开申请\d+件（自然人\d+件，法人或其他组织\d+件），上年结转6件。/);
-      expect(text).toContain(`全年办结${handled}件，其中予以公开10件（占${((10 / handled) * 100).toFixed(1)}%），部分公开12件`);
+      expect(text).toMatch(
+        /^本年度共收到政府信息公开申请\d+件（自然人\d+件，法人或其他组织\d+件），上年结转6件。/,
+      );
+      expect(text).toContain(
+        `全年办结${handled}件，其中予以公开10件（占${((10 / handled) * 100).toFixed(1)}%），部分公开12件`,
+      );
       expect(text).toContain("不予公开98件");
       expect(text).toContain("无法提供36件");
       expect(text).toContain("不予处理60件");
@@ -25,7 +30,9 @@ for (const formatId of ["2021", "2019"] as const) {
     });
 
     it("writes every sentence so that X5 reads it back without a finding", () => {
-      const text = narrativeSentences(report, { shares: true }).map((s) => s.text).join("\n");
+      const text = narrativeSentences(report, { shares: true })
+        .map((s) => s.text)
+        .join("\n");
       expect(x5(withContent(report, { narratives: { s1: text } }))).toEqual([]);
     });
 
@@ -36,12 +43,17 @@ for (const formatId of ["2021", "2019"] as const) {
     });
 
     it("follows a changed cell", () => {
-      const changed = computeTotals(withCell(report, "requests.r1.natural", (report.tables.requests.r1.natural as number) + 5));
+      const changed = computeTotals(
+        withCell(report, "requests.r1.natural", (report.tables.requests.r1.natural as number) + 5),
+      );
       expect(sentence(changed, "requests")).toContain("予以公开15件");
     });
 
     it("leaves out a sentence whose figures are not filled in, and states zeros as 0件", () => {
-      const empty = emptyReport(formatId, { organization: "某街道办事处", year: formatId === "2021" ? 2022 : 2020 });
+      const empty = emptyReport(formatId, {
+        organization: "某街道办事处",
+        year: formatId === "2021" ? 2022 : 2020,
+      });
       expect(sentence(empty, "requests")).toBeUndefined();
       expect(sentence(empty, "documents")).toBeUndefined();
       expect(sentence(empty, "appeals")).toContain("行政复议案件0件");
@@ -51,10 +63,14 @@ for (const formatId of ["2021", "2019"] as const) {
 
 describe("documents sentence", () => {
   it("2021: 制发, 废止, 现行有效 and the decisions", () => {
-    expect(sentence(fullReport("2021"), "documents")).toMatch(/^本年度制发规章1件，废止0件，现行有效12件；制发行政规范性文件32件，废止8件，现行有效80件；作出行政许可决定\d+件/);
+    expect(sentence(fullReport("2021"), "documents")).toMatch(
+      /^本年度制发规章1件，废止0件，现行有效12件；制发行政规范性文件32件，废止8件，现行有效80件；作出行政许可决定\d+件/,
+    );
   });
   it("2019: 制发 and 对外公开总数量", () => {
-    expect(sentence(fullReport("2019"), "documents")).toMatch(/^本年度制发规章10件，对外公开总数量20件；制发规范性文件23件，对外公开总数量33件；/);
+    expect(sentence(fullReport("2019"), "documents")).toMatch(
+      /^本年度制发规章10件，对外公开总数量20件；制发规范性文件23件，对外公开总数量33件；/,
+    );
   });
 });
 
@@ -68,7 +84,13 @@ describe("year over year", () => {
   });
   it("is added after the number received when last year's report is known", () => {
     const report = fullReport("2021");
-    const previous = withCell(withCell(previousOf(report), "requests.new.natural", 0), "requests.new.total", null);
-    expect(sentence(report, "requests", { previous })).toMatch(/^本年度共收到政府信息公开申请265件（[^）]+），较上年增加\d+件（增长[\d.]+%），上年结转6件。/);
+    const previous = withCell(
+      withCell(previousOf(report), "requests.new.natural", 0),
+      "requests.new.total",
+      null,
+    );
+    expect(sentence(report, "requests", { previous })).toMatch(
+      /^本年度共收到政府信息公开申请265件（[^）]+），较上年增加\d+件（增长[\d.]+%），上年结转6件。/,
+    );
   });
 });

@@ -24,7 +24,12 @@ const count = (n: number) => `${n}件`;
 function sumRows(ctx: ValidationContext, prefix: string): number | null {
   let total: number | null = null;
   for (const cell of ctx.plan.cells) {
-    if (cell.tableId !== "requests" || cell.columnKey !== "total" || !cell.rowKey.startsWith(prefix)) continue;
+    if (
+      cell.tableId !== "requests" ||
+      cell.columnKey !== "total" ||
+      !cell.rowKey.startsWith(prefix)
+    )
+      continue;
     const v = rowTotal(ctx, "requests", cell.rowKey);
     if (v === null) return null;
     total = (total ?? 0) + v;
@@ -32,7 +37,12 @@ function sumRows(ctx: ValidationContext, prefix: string): number | null {
   return total;
 }
 
-function cellNumber(ctx: ValidationContext, tableId: string, rowKey: string, columnKey: string): number | null {
+function cellNumber(
+  ctx: ValidationContext,
+  tableId: string,
+  rowKey: string,
+  columnKey: string,
+): number | null {
   const cell = plannedCell(ctx, tableId, rowKey, columnKey);
   const v = cell && ctx.values[cell.index];
   return typeof v === "number" ? v : null;
@@ -43,11 +53,17 @@ export function yearOverYear(current: number, previous: number | null): string {
   if (previous === null) return "";
   if (current === previous) return "，与上年持平";
   const diff = current - previous;
-  const pct = previous > 0 ? `（${diff > 0 ? "增长" : "下降"}${((Math.abs(diff) / previous) * 100).toFixed(1)}%）` : "";
+  const pct =
+    previous > 0
+      ? `（${diff > 0 ? "增长" : "下降"}${((Math.abs(diff) / previous) * 100).toFixed(1)}%）`
+      : "";
   return `，较上年${diff > 0 ? "增加" : "减少"}${count(Math.abs(diff))}${pct}`;
 }
 
-function requestsSentence(ctx: ValidationContext, options: SentenceOptions): NarrativeSentence | null {
+function requestsSentence(
+  ctx: ValidationContext,
+  options: SentenceOptions,
+): NarrativeSentence | null {
   const received = rowTotal(ctx, "requests", "new");
   const handled = rowTotal(ctx, "requests", "r7_total");
   if (received === null || handled === null) return null;
@@ -55,7 +71,9 @@ function requestsSentence(ctx: ValidationContext, options: SentenceOptions): Nar
   const legal = received - natural;
   const carried = rowTotal(ctx, "requests", "carried") ?? 0;
   const carryover = rowTotal(ctx, "requests", "carryover") ?? 0;
-  const previousReceived = options.previous ? rowTotal(createContext(options.previous, {}), "requests", "new") : null;
+  const previousReceived = options.previous
+    ? rowTotal(createContext(options.previous, {}), "requests", "new")
+    : null;
   const other = sumRows(ctx, "r6") ?? 0;
   const results: [string, number][] = [
     ["予以公开", rowTotal(ctx, "requests", "r1") ?? 0],
@@ -65,7 +83,8 @@ function requestsSentence(ctx: ValidationContext, options: SentenceOptions): Nar
     ["不予处理", sumRows(ctx, "r5_") ?? 0],
     ["其他处理", other],
   ];
-  const share = (n: number) => (options.shares && handled > 0 ? `（占${((n / handled) * 100).toFixed(1)}%）` : "");
+  const share = (n: number) =>
+    options.shares && handled > 0 ? `（占${((n / handled) * 100).toFixed(1)}%）` : "";
   const text =
     `本年度共收到政府信息公开申请${count(received)}（自然人${count(natural)}，法人或其他组织${count(legal)}）${yearOverYear(received, previousReceived)}，` +
     `上年结转${count(carried)}。全年办结${count(handled)}，其中` +
@@ -77,15 +96,30 @@ function requestsSentence(ctx: ValidationContext, options: SentenceOptions): Nar
 function appealsSentence(ctx: ValidationContext): NarrativeSentence | null {
   const part = (prefix: string) => {
     const n = (key: string) => cellNumber(ctx, "appeals", "row", `${prefix}_${key}`) ?? 0;
-    const total = cellNumber(ctx, "appeals", "row", `${prefix}_total`) ?? n("upheld") + n("corrected") + n("other") + n("pending");
-    return { total, upheld: n("upheld"), corrected: n("corrected"), other: n("other"), pending: n("pending") };
+    const total =
+      cellNumber(ctx, "appeals", "row", `${prefix}_total`) ??
+      n("upheld") + n("corrected") + n("other") + n("pending");
+    return {
+      total,
+      upheld: n("upheld"),
+      corrected: n("corrected"),
+      other: n("other"),
+      pending: n("pending"),
+    };
   };
   if (!plannedCell(ctx, "appeals", "row", "rc_total")) return null;
   const rc = part("rc");
   const ld = part("ld");
   const la = part("la");
-  const results = (p: ReturnType<typeof part>) => `结果维持${count(p.upheld)}，结果纠正${count(p.corrected)}，其他结果${count(p.other)}，尚未审结${count(p.pending)}`;
-  const litigation = { total: ld.total + la.total, upheld: ld.upheld + la.upheld, corrected: ld.corrected + la.corrected, other: ld.other + la.other, pending: ld.pending + la.pending };
+  const results = (p: ReturnType<typeof part>) =>
+    `结果维持${count(p.upheld)}，结果纠正${count(p.corrected)}，其他结果${count(p.other)}，尚未审结${count(p.pending)}`;
+  const litigation = {
+    total: ld.total + la.total,
+    upheld: ld.upheld + la.upheld,
+    corrected: ld.corrected + la.corrected,
+    other: ld.other + la.other,
+    pending: ld.pending + la.pending,
+  };
   const text =
     `本年度发生政府信息公开行政复议案件${count(rc.total)}，其中${results(rc)}；` +
     `行政诉讼案件${count(litigation.total)}（未经复议直接起诉${count(ld.total)}，复议后起诉${count(la.total)}），其中${results(litigation)}。`;
@@ -94,32 +128,50 @@ function appealsSentence(ctx: ValidationContext): NarrativeSentence | null {
 
 function documentsSentence(ctx: ValidationContext): NarrativeSentence | null {
   const is2021 = ctx.plan.format.id === "2021";
-  const docs: [string, string][] = [["rules", "规章"], ["normative", is2021 ? "行政规范性文件" : "规范性文件"]];
+  const docs: [string, string][] = [
+    ["rules", "规章"],
+    ["normative", is2021 ? "行政规范性文件" : "规范性文件"],
+  ];
   const parts: string[] = [];
   for (const [row, name] of docs) {
     const get = (col: string) => cellNumber(ctx, "20.1", row, col);
     if (is2021) {
       const [issued, repealed, effective] = [get("issued"), get("repealed"), get("effective")];
       if (issued === null || repealed === null || effective === null) return null;
-      parts.push(`制发${name}${count(issued)}，废止${count(repealed)}，现行有效${count(effective)}`);
+      parts.push(
+        `制发${name}${count(issued)}，废止${count(repealed)}，现行有效${count(effective)}`,
+      );
     } else {
       const [made, total] = [get("made"), get("total")];
       if (made === null || total === null) return null;
       parts.push(`制发${name}${count(made)}，对外公开总数量${count(total)}`);
     }
   }
-  const decisions: [string, string, string][] = [["行政许可", "20.5", "licensing"], ["行政处罚", "20.6", "penalty"], ["行政强制", "20.6", "coercion"]];
+  const decisions: [string, string, string][] = [
+    ["行政许可", "20.5", "licensing"],
+    ["行政处罚", "20.6", "penalty"],
+    ["行政强制", "20.6", "coercion"],
+  ];
   const known: string[] = [];
   for (const [name, table, row] of decisions) {
     const n = cellNumber(ctx, table, row, "decisions");
     if (n !== null) known.push(`${name}决定${count(n)}`);
   }
   const decisionText = known.length ? `；作出${known.join("，")}` : "";
-  return { id: "documents", label: "主动公开规章、规范性文件和行政决定", text: `本年度${parts.join("；")}${decisionText}。` };
+  return {
+    id: "documents",
+    label: "主动公开规章、规范性文件和行政决定",
+    text: `本年度${parts.join("；")}${decisionText}。`,
+  };
 }
 
 /** Every sentence the report's tables can give; a sentence whose figures are not yet filled in is left out. */
-export function narrativeSentences(content: ReportContent, options: SentenceOptions = {}): NarrativeSentence[] {
+export function narrativeSentences(
+  content: ReportContent,
+  options: SentenceOptions = {},
+): NarrativeSentence[] {
   const ctx = createContext(content, {});
-  return [requestsSentence(ctx, options), appealsSentence(ctx), documentsSentence(ctx)].filter((s): s is NarrativeSentence => s !== null);
+  return [requestsSentence(ctx, options), appealsSentence(ctx), documentsSentence(ctx)].filter(
+    (s): s is NarrativeSentence => s !== null,
+  );
 }

@@ -29,15 +29,35 @@ describe("parseCellInput", () => {
   });
 
   it("reads dashes, slashes, 无 and empty as blank", () => {
-    for (const blank of ["", "  ", "—", "——", "–", "-", "－", "/", "／", "无", " 无 ", null, undefined]) {
+    for (const blank of [
+      "",
+      "  ",
+      "—",
+      "——",
+      "–",
+      "-",
+      "－",
+      "/",
+      "／",
+      "无",
+      " 无 ",
+      null,
+      undefined,
+    ]) {
       expect(parseCellInput(blank, "count")).toEqual(ok(null));
       expect(parseCellInput(blank, "amount")).toEqual(ok(null));
     }
   });
 
   it("refuses fractions and negatives in counts, in Chinese", () => {
-    expect(parseCellInput("1.5", "count")).toEqual({ ok: false, message: "“1.5”不是整数，件数只能填写0或正整数" });
-    expect(parseCellInput("-3", "count")).toEqual({ ok: false, message: "“-3”是负数，件数只能填写0或正整数" });
+    expect(parseCellInput("1.5", "count")).toEqual({
+      ok: false,
+      message: "“1.5”不是整数，件数只能填写0或正整数",
+    });
+    expect(parseCellInput("-3", "count")).toEqual({
+      ok: false,
+      message: "“-3”是负数，件数只能填写0或正整数",
+    });
     expect(parseCellInput("－３", "count").ok).toBe(false);
     expect(parseCellInput(-1, "count").ok).toBe(false);
     expect(parseCellInput(2.5, "count").ok).toBe(false);
@@ -75,8 +95,13 @@ describe("parseCellInput", () => {
     expect(parseCellInput(0.1, "amount")).toEqual(ok("0.1"));
     expect(parseCellInput(1e-7, "amount")).toEqual(ok("0.0000001"));
     expect(parseCellInput(1e21, "amount")).toEqual(ok("1000000000000000000000"));
-    expect(parseCellInput("12345678901234567890.123456789", "amount")).toEqual(ok("12345678901234567890.123456789"));
-    expect(parseCellInput("-5", "amount")).toEqual({ ok: false, message: "“-5”是负数，金额不能为负数" });
+    expect(parseCellInput("12345678901234567890.123456789", "amount")).toEqual(
+      ok("12345678901234567890.123456789"),
+    );
+    expect(parseCellInput("-5", "amount")).toEqual({
+      ok: false,
+      message: "“-5”是负数，金额不能为负数",
+    });
     expect(parseCellInput("1.2.3", "amount").ok).toBe(false);
   });
 
@@ -84,7 +109,10 @@ describe("parseCellInput", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.boolean(), (n, fullWidth) => {
         let text = n.toLocaleString("en-US");
-        if (fullWidth) text = text.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/,/g, "，");
+        if (fullWidth)
+          text = text
+            .replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+            .replace(/,/g, "，");
         expect(parseCellInput(text, "count")).toEqual(ok(n));
       }),
       { numRuns: 200 },

@@ -6,11 +6,18 @@ import type { CellKind } from "./spec-types";
  * The one parser of a typed cell, shared by every input path (form, paste, import, API):
  * counts become numbers, amounts exact decimal strings, blanks null — never guessed as 0.
  */
-export type ParseResult = { ok: true; value: number | string | null } | { ok: false; message: string };
+export type ParseResult =
+  { ok: true; value: number | string | null } | { ok: false; message: string };
 
 /** Width-folding of what Chinese input methods and Word produce in place of ASCII digits and signs. */
 const FOLD: Record<string, string> = {
-  "＋": "+", "－": "-", "−": "-", "﹣": "-", "–": "-", "．": ".", "，": ",",
+  "＋": "+",
+  "－": "-",
+  "−": "-",
+  "﹣": "-",
+  "–": "-",
+  "．": ".",
+  "，": ",",
 };
 for (let i = 0; i < 10; i++) FOLD[String.fromCharCode(0xff10 + i)] = String(i);
 
@@ -53,14 +60,20 @@ function fromNumber(n: number, raw: string, kind: CellKind): ParseResult {
     return { ok: true, value: numberToDecimalString(n) };
   }
   if (!Number.isInteger(n)) {
-    return { ok: false, message: `“${raw}”不是整数，${kind === "count" ? COUNT_HINT : SIGNED_COUNT_HINT}` };
+    return {
+      ok: false,
+      message: `“${raw}”不是整数，${kind === "count" ? COUNT_HINT : SIGNED_COUNT_HINT}`,
+    };
   }
   if (!Number.isSafeInteger(n)) return { ok: false, message: `“${raw}”超出了可以处理的范围` };
   if (kind === "count" && n < 0) return { ok: false, message: `“${raw}”是负数，${COUNT_HINT}` };
   return { ok: true, value: n === 0 ? 0 : n };
 }
 
-export function parseCellInput(raw: string | number | null | undefined, kind: CellKind): ParseResult {
+export function parseCellInput(
+  raw: string | number | null | undefined,
+  kind: CellKind,
+): ParseResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (typeof raw === "number") return fromNumber(raw, String(raw), kind);
   const quoted = raw.trim();
@@ -78,7 +91,10 @@ export function parseCellInput(raw: string | number | null | undefined, kind: Ce
   // 3.00 is the whole number 3 (spreadsheets export it so); 1.5 is not.
   const [int, frac = ""] = decimal.split(".");
   if (/[1-9]/.test(frac)) {
-    return { ok: false, message: `“${quoted}”不是整数，${kind === "count" ? COUNT_HINT : SIGNED_COUNT_HINT}` };
+    return {
+      ok: false,
+      message: `“${quoted}”不是整数，${kind === "count" ? COUNT_HINT : SIGNED_COUNT_HINT}`,
+    };
   }
   return fromNumber(Number(int), quoted, kind);
 }
@@ -92,7 +108,12 @@ export function toNumberOrNull(value: CellValue, kind: "amount"): string | null;
 export function toNumberOrNull(value: CellValue, kind: CellKind): number | string | null;
 export function toNumberOrNull(value: CellValue, kind: CellKind): number | string | null {
   if (value === null) return null;
-  if (typeof value === "number" && kind !== "amount" && Number.isSafeInteger(value) && (kind === "signedCount" || value >= 0)) {
+  if (
+    typeof value === "number" &&
+    kind !== "amount" &&
+    Number.isSafeInteger(value) &&
+    (kind === "signedCount" || value >= 0)
+  ) {
     return value;
   }
   const parsed = parseCellInput(value, kind);
@@ -108,7 +129,11 @@ export function isUnparseable(value: CellValue, kind: CellKind): boolean {
  * A cell as shown in the form, the printed table and messages: `37438`, `2387.47225`; a blank as
  * `blank` (default empty); an unparseable draft value as the raw text the user typed.
  */
-export function formatCellValue(value: CellValue, kind: CellKind, options: { blank?: string } = {}): string {
+export function formatCellValue(
+  value: CellValue,
+  kind: CellKind,
+  options: { blank?: string } = {},
+): string {
   const parsed = parseCellInput(value, kind);
   if (!parsed.ok) return String(value);
   return parsed.value === null ? (options.blank ?? "") : String(parsed.value);

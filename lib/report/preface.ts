@@ -6,7 +6,13 @@ import type { FormatId } from "./spec-types";
  * The standard opening of a report: the legal basis (the notice that issued the report's own format),
  * the statistics period, where the electronic version is published and whom to ask.
  */
-export function standardPreface(formatId: FormatId, meta: Pick<ReportMeta, "year" | "organization" | "portalUrl" | "contactOffice" | "address" | "postcode" | "phone">): string {
+export function standardPreface(
+  formatId: FormatId,
+  meta: Pick<
+    ReportMeta,
+    "year" | "organization" | "portalUrl" | "contactOffice" | "address" | "postcode" | "phone"
+  >,
+): string {
   const format = getFormat(formatId);
   const { year } = meta;
   const contact = [

@@ -10,7 +10,11 @@ describe("reportProgress", () => {
     const progress = reportProgress(content, validate(content));
     // The cover starts with the unit's name and issuing organ filled in.
     expect(progress.steps.cover).toBe("partial");
-    expect(Object.entries(progress.steps).filter(([k]) => k !== "cover").every(([, s]) => s === "empty")).toBe(true);
+    expect(
+      Object.entries(progress.steps)
+        .filter(([k]) => k !== "cover")
+        .every(([, s]) => s === "empty"),
+    ).toBe(true);
     expect(progress.percent).toBeLessThan(5);
   });
 

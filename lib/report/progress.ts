@@ -47,7 +47,8 @@ export function reportProgress(content: ReportContent, findings: readonly Findin
   for (const f of findings) {
     // "Nothing filled in yet" (S2, V3) is what 未填 already says; 有错误 is for what was filled in wrong.
     if (f.severity !== "error" || f.rule === "S2" || f.rule === "V3") continue;
-    for (const target of f.cells.length ? f.cells : [targetId.meta("year")]) errorSteps.add(stepOfTarget(content.format, target));
+    for (const target of f.cells.length ? f.cells : [targetId.meta("year")])
+      errorSteps.add(stepOfTarget(content.format, target));
   }
   const steps = {} as Record<StepKey, StepState>;
   let filled = 0;
@@ -59,7 +60,9 @@ export function reportProgress(content: ReportContent, findings: readonly Findin
     if (have === 0) return "empty";
     return have >= need ? "done" : "partial";
   };
-  const cover = REQUIRED_FIELDS.filter((key) => Boolean(content.meta[key])).length + (content.preface.trim() ? 1 : 0);
+  const cover =
+    REQUIRED_FIELDS.filter((key) => Boolean(content.meta[key])).length +
+    (content.preface.trim() ? 1 : 0);
   steps.cover = state("cover", cover, REQUIRED_FIELDS.length + 1);
   const typed = listCells(content.format).filter((c) => !c.computed);
   for (const section of format.sections) {

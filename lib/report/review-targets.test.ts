@@ -9,7 +9,12 @@ describe("review targets", () => {
       const ids = targets.map((t) => t.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(new Set(targets.map((t) => t.label)).size).toBe(targets.length);
-      for (const cell of listCells(format)) expect(reviewTarget(format, cell.id)).toMatchObject({ kind: "cell", step: cell.sectionKey, label: cell.label });
+      for (const cell of listCells(format))
+        expect(reviewTarget(format, cell.id)).toMatchObject({
+          kind: "cell",
+          step: cell.sectionKey,
+          label: cell.label,
+        });
       for (const s of ["s1", "s2", "s3", "s4", "s5", "s6"]) {
         expect(reviewTarget(format, s)).toMatchObject({ kind: "section", step: s });
         expect(reviewTarget(format, `narrative.${s}`)).toMatchObject({ kind: "text", step: s });

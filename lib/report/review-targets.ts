@@ -30,23 +30,42 @@ export function reviewTargets(formatId: FormatId): ReviewTarget[] {
   const targets: ReviewTarget[] = [
     { id: targetId.preface, label: "开头（前言）", step: "cover", group: cover, kind: "text" },
     ...META_FIELDS.map((field) => ({
-      id: targetId.meta(field.key), label: field.label, step: "cover" as StepKey, group: cover, kind: "field" as const,
+      id: targetId.meta(field.key),
+      label: field.label,
+      step: "cover" as StepKey,
+      group: cover,
+      kind: "field" as const,
     })),
   ];
   const cells = listCells(formatId);
   for (const section of format.sections) {
     const group = `${section.ordinal}、${section.title}`;
-    targets.push({ id: targetId.section(section.key), label: `${group}（整个部分）`, step: section.key, group, kind: "section" });
+    targets.push({
+      id: targetId.section(section.key),
+      label: `${group}（整个部分）`,
+      step: section.key,
+      group,
+      kind: "section",
+    });
     targets.push({
       id: targetId.narrative(section.key),
       label: section.kind === "narrative" ? `${group}（正文）` : `${group}（表前说明文字）`,
-      step: section.key, group, kind: "text",
+      step: section.key,
+      group,
+      kind: "text",
     });
     for (const cell of cells.filter((c) => c.sectionKey === section.key)) {
       targets.push({ id: cell.id, label: cell.label, step: section.key, group, kind: "cell" });
     }
     if (section.key === "s6" && format.requiresFeeStatement) {
-      for (const fee of FEE_FIELDS) targets.push({ id: targetId.fee(fee.key), label: `六、${fee.label}`, step: "s6", group, kind: "field" });
+      for (const fee of FEE_FIELDS)
+        targets.push({
+          id: targetId.fee(fee.key),
+          label: `六、${fee.label}`,
+          step: "s6",
+          group,
+          kind: "field",
+        });
     }
   }
   cache.set(formatId, targets);

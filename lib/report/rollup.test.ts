@@ -26,7 +26,9 @@ describe("rollupReports", () => {
     }
     expect(content.tables["20.8"].fees.amount).toBe("2507.94445"); // 2387.47225 + 120.4722
     expect(content.tables["20.1"].normative.issued).toBe(32 + 32);
-    expect(content.tables.requests.new.natural).toBe(13 + (b.tables.requests.new.natural as number));
+    expect(content.tables.requests.new.natural).toBe(
+      13 + (b.tables.requests.new.natural as number),
+    );
   });
 
   it("recomputes the totals of the sum from the typed cells, never adding the reports' stated totals", () => {
@@ -53,8 +55,16 @@ describe("rollupReports", () => {
   });
 
   it("reads typed text as the editor does (full-width digits, grouped thousands) and reports what is not a number", () => {
-    const one = withCell(withCell(blank(), "20.5.licensing.decisions", "１，２００"), "20.8.fees.amount", "0.5");
-    const two = withCell(withCell(blank(), "20.5.licensing.decisions", 3), "requests.new.natural", "十二");
+    const one = withCell(
+      withCell(blank(), "20.5.licensing.decisions", "１，２００"),
+      "20.8.fees.amount",
+      "0.5",
+    );
+    const two = withCell(
+      withCell(blank(), "20.5.licensing.decisions", 3),
+      "requests.new.natural",
+      "十二",
+    );
     const { content, unreadable } = rollupReports("2021", [one, two], meta);
     expect(content.tables["20.5"].licensing.decisions).toBe(1203);
     expect(content.tables["20.8"].fees.amount).toBe("0.5");
@@ -65,7 +75,11 @@ describe("rollupReports", () => {
   it("checks the A-rules on the sum: two balanced reports sum balanced, an unbalanced one shows in A1", () => {
     const a = fullReport("2021");
     expect(rollupReports("2021", [a, fullReport("2021")], meta).findings).toEqual([]);
-    const unbalanced = withCell(a, "requests.new.natural", (a.tables.requests.new.natural as number) + 5);
+    const unbalanced = withCell(
+      a,
+      "requests.new.natural",
+      (a.tables.requests.new.natural as number) + 5,
+    );
     const { findings } = rollupReports("2021", [unbalanced, a], meta);
     // The 自然人 column and, through it, the 总计 column.
     expect(findings.map((f) => f.rule)).toEqual(["A1", "A1"]);
@@ -78,9 +92,16 @@ describe("rollupReports", () => {
   it("sums the 2019 format, negative 本年增/减 included", () => {
     const a = fullReport("2019");
     const b = withCell(SAMPLE_REPORTS.xinwei, "20.5.services.change", -3);
-    const { content, findings } = rollupReports("2019", [a, b], { organization: "某区", year: 2020 });
-    expect(content.tables["20.5"].services.previous).toBe((a.tables["20.5"].services.previous as number) + 25);
-    expect(content.tables["20.5"].services.change).toBe((a.tables["20.5"].services.change as number) - 3);
+    const { content, findings } = rollupReports("2019", [a, b], {
+      organization: "某区",
+      year: 2020,
+    });
+    expect(content.tables["20.5"].services.previous).toBe(
+      (a.tables["20.5"].services.previous as number) + 25,
+    );
+    expect(content.tables["20.5"].services.change).toBe(
+      (a.tables["20.5"].services.change as number) - 3,
+    );
     expect(findings).toEqual([]);
   });
 
@@ -90,7 +111,11 @@ describe("rollupReports", () => {
 
   it("is the cell-wise sum for any reports (property): each typed cell, and the totals computeTotals gives", () => {
     const typed = listCells("2021").filter((c) => !c.computed && c.kind === "count");
-    const report = fc.array(fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }), { minLength: typed.length, maxLength: typed.length })
+    const report = fc
+      .array(fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }), {
+        minLength: typed.length,
+        maxLength: typed.length,
+      })
       .map((values) => {
         const r = blank();
         typed.forEach((c, i) => (r.tables[c.tableId][c.rowKey][c.columnKey] = values[i]));
@@ -101,7 +126,9 @@ describe("rollupReports", () => {
         const { content } = rollupReports("2021", parts, meta);
         for (const c of typed) {
           const values = parts.map((p) => p.tables[c.tableId][c.rowKey][c.columnKey]);
-          const expected = values.every((v) => v === null) ? null : values.reduce<number>((s, v) => s + Number(v ?? 0), 0);
+          const expected = values.every((v) => v === null)
+            ? null
+            : values.reduce<number>((s, v) => s + Number(v ?? 0), 0);
           expect(content.tables[c.tableId][c.rowKey][c.columnKey]).toBe(expected);
         }
         expect(computeTotals(content)).toEqual(content);

@@ -31,9 +31,14 @@ export interface Rollup {
  * Only typed cells are summed — the totals of the sum are recomputed from them, so a report's own
  * stated totals (imported reports have them) never enter it. Narratives are not summed.
  */
-export function rollupReports(format: FormatId, parts: readonly ReportContent[], meta: Partial<ReportMeta> & { organization: string; year: number }): Rollup {
+export function rollupReports(
+  format: FormatId,
+  parts: readonly ReportContent[],
+  meta: Partial<ReportMeta> & { organization: string; year: number },
+): Rollup {
   for (const part of parts) {
-    if (part.format !== format) throw new Error(`cannot sum a ${part.format}-format report into a ${format}-format roll-up`);
+    if (part.format !== format)
+      throw new Error(`cannot sum a ${part.format}-format report into a ${format}-format roll-up`);
   }
   const sum = emptyReport(format, meta);
   const unreadable: UnreadableCell[] = [];
@@ -53,7 +58,10 @@ export function rollupReports(format: FormatId, parts: readonly ReportContent[],
     });
     let total: CellValue = null;
     if (!unknown && values.length) {
-      total = cell.kind === "amount" ? sumDecimals(values.map(String)) : (values as number[]).reduce((a, b) => a + b, 0);
+      total =
+        cell.kind === "amount"
+          ? sumDecimals(values.map(String))
+          : (values as number[]).reduce((a, b) => a + b, 0);
     }
     sum.tables[cell.tableId][cell.rowKey][cell.columnKey] = total;
   }

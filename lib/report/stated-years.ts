@@ -25,7 +25,10 @@ const YEAR_IN_PERIOD = new RegExp(`${YEAR}年`, "g");
  * `2022年，我街…` / `2022年，本…` / `2022年以来，全区…`: a sentence opening on the year it reports —
  * but not `2019年，我国修订…` or `2008年，全国…`, which tell history.
  */
-const OPENING = new RegExp(`(?<![\\d〔【\\[［(（])${YEAR}年(?:以来|度)?[，,]\\s*(?=我(?!国)|本|全(?!国))`, "g");
+const OPENING = new RegExp(
+  `(?<![\\d〔【\\[［(（])${YEAR}年(?:以来|度)?[，,]\\s*(?=我(?!国)|本|全(?!国))`,
+  "g",
+);
 /** `2022年度` not inside a document number's brackets. */
 const YEAR_OF = new RegExp(`(?<![\\d〔【\\[［])${YEAR}年度`, "g");
 
@@ -45,7 +48,13 @@ export function statedYears(text: string): StatedYear[] {
   }
   for (const pattern of [OPENING, YEAR_OF]) {
     for (const m of text.matchAll(pattern)) {
-      if (!found.has(m.index)) found.set(m.index, { year: Number(m[1]), period: false, index: m.index, phrase: phraseAround(text, m.index, m.index + m[0].length + 2) });
+      if (!found.has(m.index))
+        found.set(m.index, {
+          year: Number(m[1]),
+          period: false,
+          index: m.index,
+          phrase: phraseAround(text, m.index, m.index + m[0].length + 2),
+        });
     }
   }
   return [...found.values()].sort((a, b) => a.index - b.index);
@@ -75,7 +84,10 @@ export function moveContentYears(content: ReportContent, from: number, to: numbe
     ...content,
     preface: moveStatedYears(content.preface ?? "", from, to),
     narratives: Object.fromEntries(
-      Object.entries(content.narratives ?? {}).map(([key, text]) => [key, moveStatedYears(text ?? "", from, to)]),
+      Object.entries(content.narratives ?? {}).map(([key, text]) => [
+        key,
+        moveStatedYears(text ?? "", from, to),
+      ]),
     ) as ReportContent["narratives"],
   };
 }
@@ -86,5 +98,7 @@ export function moveContentYears(content: ReportContent, from: number, to: numbe
  * 五's plans: `2023年，我区将…`).
  */
 export function foreignStatedYears(text: string, year: number): StatedYear[] {
-  return statedYears(text).filter((s) => (s.period ? s.year !== year : Math.abs(s.year - year) > 1));
+  return statedYears(text).filter((s) =>
+    s.period ? s.year !== year : Math.abs(s.year - year) > 1,
+  );
 }

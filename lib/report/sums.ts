@@ -44,7 +44,11 @@ function rowSums(table: TableSpec): RowSum[] {
     .filter((row) => row.computed)
     .map((total) => {
       const group = total.groups?.[0];
-      return { table, total, operands: table.rows.filter((r) => !r.computed && r.groups?.[0] === group) };
+      return {
+        table,
+        total,
+        operands: table.rows.filter((r) => !r.computed && r.groups?.[0] === group),
+      };
     });
 }
 

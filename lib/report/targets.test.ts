@@ -7,12 +7,19 @@ describe("targets", () => {
   it("reads back every id it builds", () => {
     for (const format of ["2021", "2019"] as const) {
       for (const cell of listCells(format)) {
-        expect(parseTarget(cell.id)).toEqual({ kind: "cell", tableId: cell.tableId, rowKey: cell.rowKey, columnKey: cell.columnKey });
+        expect(parseTarget(cell.id)).toEqual({
+          kind: "cell",
+          tableId: cell.tableId,
+          rowKey: cell.rowKey,
+          columnKey: cell.columnKey,
+        });
         expect(targetId.cell(cell.tableId, cell.rowKey, cell.columnKey)).toBe(cell.id);
       }
     }
-    for (const field of META_FIELDS) expect(parseTarget(targetId.meta(field.key))).toEqual({ kind: "meta", field: field.key });
-    for (const field of FEE_FIELDS) expect(parseTarget(targetId.fee(field.key))).toEqual({ kind: "fee", field: field.key });
+    for (const field of META_FIELDS)
+      expect(parseTarget(targetId.meta(field.key))).toEqual({ kind: "meta", field: field.key });
+    for (const field of FEE_FIELDS)
+      expect(parseTarget(targetId.fee(field.key))).toEqual({ kind: "fee", field: field.key });
     expect(parseTarget(targetId.narrative("s5"))).toEqual({ kind: "narrative", section: "s5" });
     expect(parseTarget(targetId.section("s3"))).toEqual({ kind: "section", section: "s3" });
     expect(parseTarget(targetId.preface)).toEqual({ kind: "preface" });
@@ -26,6 +33,16 @@ describe("targets", () => {
   });
 
   it("refuses what is not a target", () => {
-    for (const id of ["", "narrative.s7", "s0", "meta.", "fees", "a.b", "requests.r1.natural.x", "<script>"]) expect(parseTarget(id)).toBeNull();
+    for (const id of [
+      "",
+      "narrative.s7",
+      "s0",
+      "meta.",
+      "fees",
+      "a.b",
+      "requests.r1.natural.x",
+      "<script>",
+    ])
+      expect(parseTarget(id)).toBeNull();
   });
 });

@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffText, type TextPiece } from "./text-diff";
 
-const side = (pieces: TextPiece[], keep: "del" | "ins") => pieces.filter((p) => p.kind === "same" || p.kind === keep).map((p) => p.text).join("");
+const side = (pieces: TextPiece[], keep: "del" | "ins") =>
+  pieces
+    .filter((p) => p.kind === "same" || p.kind === keep)
+    .map((p) => p.text)
+    .join("");
 
 describe("diffText", () => {
   it("shows a changed character inside a kept sentence", () => {
@@ -32,11 +36,15 @@ describe("diffText", () => {
 
   it("always rebuilds both sides exactly", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("甲", "乙", "丙", "\n", "1", "，") }), fc.string({ unit: fc.constantFrom("甲", "乙", "丁", "\n", "2", "，") }), (a, b) => {
-        const pieces = diffText(a, b);
-        expect(side(pieces, "del")).toBe(a);
-        expect(side(pieces, "ins")).toBe(b);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("甲", "乙", "丙", "\n", "1", "，") }),
+        fc.string({ unit: fc.constantFrom("甲", "乙", "丁", "\n", "2", "，") }),
+        (a, b) => {
+          const pieces = diffText(a, b);
+          expect(side(pieces, "del")).toBe(a);
+          expect(side(pieces, "ins")).toBe(b);
+        },
+      ),
     );
   });
 

@@ -55,7 +55,12 @@ export function repeatedShare(current: string, previous: string): number {
   let repeated = 0;
   for (const s of now) {
     // Sentences of very different length cannot reach the threshold: skip them cheaply.
-    if (before.some((p) => Math.min(p.size, s.size) * 2 >= NEAR_COPY * (p.size + s.size) && dice(s, p) >= NEAR_COPY)) {
+    if (
+      before.some(
+        (p) =>
+          Math.min(p.size, s.size) * 2 >= NEAR_COPY * (p.size + s.size) && dice(s, p) >= NEAR_COPY,
+      )
+    ) {
       repeated += s.length;
     }
   }

@@ -24,21 +24,34 @@ export async function approveReport(
   const comment = input.comment?.trim() || null;
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
-      report: { ...report, version: input.version }, to: LIFECYCLE.approve.to, actorId: ctx.user.userId, comment,
+      report: { ...report, version: input.version },
+      to: LIFECYCLE.approve.to,
+      actorId: ctx.user.userId,
+      comment,
       staleMessage: LIFECYCLE.approve.stale,
     });
-    const { content } = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { content: true } });
+    const { content } = await tx.report.findUniqueOrThrow({
+      where: { id: report.id },
+      select: { content: true },
+    });
     const snapshot = await takeSnapshot(tx, {
-      reportId: report.id, status: "APPROVED", reportVersion: claimed.version,
-      content: content as Prisma.InputJsonValue, actorId: ctx.user.userId,
+      reportId: report.id,
+      status: "APPROVED",
+      reportVersion: claimed.version,
+      content: content as Prisma.InputJsonValue,
+      actorId: ctx.user.userId,
     });
     await tx.reviewComment.updateMany({
       where: { reportId: report.id, transitionId: null },
       data: { transitionId: claimed.transitionId, resolvedAt: new Date() },
     });
     await recordAudit(tx, {
-      action: "REPORT_APPROVED", actorId: ctx.user.userId, actorAccount: ctx.user.account,
-      organizationId: report.organizationId, reportId: report.id, ip: options.ip,
+      action: "REPORT_APPROVED",
+      actorId: ctx.user.userId,
+      actorAccount: ctx.user.account,
+      organizationId: report.organizationId,
+      reportId: report.id,
+      ip: options.ip,
       detail: { from: "SUBMITTED", to: "APPROVED", snapshot, comment, year: report.year },
     });
     return { version: claimed.version, snapshot };

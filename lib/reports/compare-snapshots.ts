@@ -20,7 +20,12 @@ export interface SnapshotComparison {
 const isText = (key: string) => ["preface", "narrative"].includes(parseTarget(key)?.kind ?? "");
 
 /** What changed between two snapshots of a report the caller may see. */
-export async function compareSnapshots(ctx: AuthContext, reportId: string, a: number, b: number): Promise<SnapshotComparison> {
+export async function compareSnapshots(
+  ctx: AuthContext,
+  reportId: string,
+  a: number,
+  b: number,
+): Promise<SnapshotComparison> {
   const report = await getReportOrThrow(ctx, reportId);
   const rows = await db().reportSnapshot.findMany({
     where: { reportId: report.id, number: { in: [a, b] } },
@@ -32,11 +37,14 @@ export async function compareSnapshots(ctx: AuthContext, reportId: string, a: nu
   const before = parseReportContent(first.content);
   const after = parseReportContent(second.content);
   if (!before.success || !after.success) throw new InvalidStateError("版本内容无法读取。");
-  const changes = before.data.format === after.data.format ? diffContents(before.data, after.data) : [];
+  const changes =
+    before.data.format === after.data.format ? diffContents(before.data, after.data) : [];
   return {
     a: { number: first.number, status: first.status, at: first.createdAt },
     b: { number: second.number, status: second.status, at: second.createdAt },
     cells: changes.filter((c) => !isText(c.key)),
-    texts: changes.filter((c) => isText(c.key)).map((c) => ({ key: c.key, label: c.label, pieces: diffText(c.a, c.b) })),
+    texts: changes
+      .filter((c) => isText(c.key))
+      .map((c) => ({ key: c.key, label: c.label, pieces: diffText(c.a, c.b) })),
   };
 }

@@ -26,21 +26,33 @@ export async function createNextDraft(
   options: { basedOnPrevious?: boolean; year?: number; today?: Date } = {},
 ): Promise<{ id: string; year: number }> {
   if (!ctx.access.roles.has(organizationId)) throw new NotFoundError();
-  if (!can(ctx.access, "report.edit", organizationId)) throw new ForbiddenError("只有本单位的填报员或管理员可以新建年度报告。");
+  if (!can(ctx.access, "report.edit", organizationId))
+    throw new ForbiddenError("只有本单位的填报员或管理员可以新建年度报告。");
   const org = await db().organization.findUniqueOrThrow({
     where: { id: organizationId },
     include: { reports: { select: { year: true, status: true } } },
   });
-  const offers = draftOffers(org.reports, isPeoplesGovernment(org.level), options.today ?? new Date());
-  const offer = options.year === undefined ? offers[0] : offers.find((o) => o.year === options.year);
+  const offers = draftOffers(
+    org.reports,
+    isPeoplesGovernment(org.level),
+    options.today ?? new Date(),
+  );
+  const offer =
+    options.year === undefined ? offers[0] : offers.find((o) => o.year === options.year);
   if (!offer) {
-    if (options.year !== undefined && org.reports.some((r) => r.year === options.year)) throw new DraftExistsError(`${org.name}${options.year}年度报告已存在。`);
-    throw new InvalidStateError(options.year === undefined ? `${org.name}没有可以新建的年度报告。` : `不能新建${options.year}年度报告：只能新建应报年度或以前缺少的年度。`);
+    if (options.year !== undefined && org.reports.some((r) => r.year === options.year))
+      throw new DraftExistsError(`${org.name}${options.year}年度报告已存在。`);
+    throw new InvalidStateError(
+      options.year === undefined
+        ? `${org.name}没有可以新建的年度报告。`
+        : `不能新建${options.year}年度报告：只能新建应报年度或以前缺少的年度。`,
+    );
   }
   const year = offer.year;
   let content = newReportContent(org, year);
   if (options.basedOnPrevious) {
-    if (!offer.base) throw new InvalidStateError(`${year - 1}年度报告尚未审核通过或发布，不能以上年报告为基础。`);
+    if (!offer.base)
+      throw new InvalidStateError(`${year - 1}年度报告尚未审核通过或发布，不能以上年报告为基础。`);
     const previous = await previousReportContent(organizationId, year);
     if (!previous) throw new InvalidStateError(`没有${year - 1}年度报告，不能以上年报告为基础。`);
     content = carryForward(previous, content);

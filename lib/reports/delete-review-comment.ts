@@ -5,7 +5,11 @@ import { getReportOrThrow } from "./get-report-or-throw";
 import { assertCanReview } from "./review-access";
 
 /** Take back one's own comment before it is sent; sent comments are part of the record and stay. */
-export async function deleteReviewComment(ctx: AuthContext, reportId: string, commentId: string): Promise<void> {
+export async function deleteReviewComment(
+  ctx: AuthContext,
+  reportId: string,
+  commentId: string,
+): Promise<void> {
   const report = await getReportOrThrow(ctx, reportId);
   await assertCanReview(ctx, report);
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

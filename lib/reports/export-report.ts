@@ -25,15 +25,26 @@ export interface ExportedFile {
  * DOCX as LibreOffice prints it, made in the server's conversion queue (lib/pdf/report-pdf.ts); the same
  * version of the same report asked for again while it is being made shares that one conversion.
  */
-export async function exportReport(ctx: AuthContext, reportId: string, format: ExportFormat): Promise<ExportedFile> {
+export async function exportReport(
+  ctx: AuthContext,
+  reportId: string,
+  format: ExportFormat,
+): Promise<ExportedFile> {
   const report = await getReportOrThrow(ctx, reportId);
   const parsed = parseReportContent(report.content);
   if (!parsed.success) throw new InvalidStateError("报告内容无法读取，不能导出。");
   const content = parsed.data;
   const body =
-    format === "docx" ? new Uint8Array(await renderDocx(content))
-    : format === "pdf" ? new Uint8Array(await reportPdf(`${report.id}:${report.version}`, async () => new Uint8Array(await renderDocx(content))))
-    : renderHtml(content);
+    format === "docx"
+      ? new Uint8Array(await renderDocx(content))
+      : format === "pdf"
+        ? new Uint8Array(
+            await reportPdf(
+              `${report.id}:${report.version}`,
+              async () => new Uint8Array(await renderDocx(content)),
+            ),
+          )
+        : renderHtml(content);
   return {
     body,
     mime: MIME[format],

@@ -34,7 +34,8 @@ export interface EditView {
 /** A ReportEdit target (`meta`, `tables.20.1`, `narratives.s1`, `*`) as a person reads it. */
 export function editTargetLabel(formatId: FormatId, target: string): string {
   const format = getFormat(formatId);
-  const section = (predicate: (s: (typeof format.sections)[number]) => boolean) => format.sections.find(predicate);
+  const section = (predicate: (s: (typeof format.sections)[number]) => boolean) =>
+    format.sections.find(predicate);
   if (target === "*") return "新建报告（全部内容）";
   if (target === "meta") return "封面、联系方式与落款";
   if (target === "preface") return "开头（前言）";
@@ -61,33 +62,67 @@ export async function getReportHistory(ctx: AuthContext, reportId: string) {
       orderBy: { createdAt: "asc" },
       include: {
         actor: { select: { displayName: true } },
-        comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { displayName: true } } } },
+        comments: {
+          orderBy: { createdAt: "asc" },
+          include: { author: { select: { displayName: true } } },
+        },
       },
     }),
     db().reportSnapshot.findMany({
       where: { reportId: report.id },
       orderBy: { number: "asc" },
-      select: { number: true, status: true, createdAt: true, createdBy: { select: { displayName: true } } },
+      select: {
+        number: true,
+        status: true,
+        createdAt: true,
+        createdBy: { select: { displayName: true } },
+      },
     }),
     db().reportEdit.findMany({
       where: { reportId: report.id },
       orderBy: { createdAt: "asc" },
-      select: { createdAt: true, targets: true, actor: { select: { displayName: true, account: true } } },
+      select: {
+        createdAt: true,
+        targets: true,
+        actor: { select: { displayName: true, account: true } },
+      },
     }),
   ]);
-  const label = (target: string) => (isFormatId(report.formatVersion) && reviewTarget(report.formatVersion, target)?.label) || target;
+  const label = (target: string) =>
+    (isFormatId(report.formatVersion) && reviewTarget(report.formatVersion, target)?.label) ||
+    target;
   return {
     report,
     transitions: transitions.map((t): TransitionView => ({
-      id: t.id, at: t.createdAt, actor: t.actor?.displayName ?? null, from: t.fromStatus, to: t.toStatus, comment: t.comment,
-      comments: t.comments.map((c) => ({ targetLabel: label(c.target), body: c.body, author: c.author?.displayName ?? null })),
+      id: t.id,
+      at: t.createdAt,
+      actor: t.actor?.displayName ?? null,
+      from: t.fromStatus,
+      to: t.toStatus,
+      comment: t.comment,
+      comments: t.comments.map((c) => ({
+        targetLabel: label(c.target),
+        body: c.body,
+        author: c.author?.displayName ?? null,
+      })),
     })),
-    snapshots: snapshots.map((s): SnapshotView => ({ number: s.number, status: s.status, at: s.createdAt, by: s.createdBy?.displayName ?? null })),
+    snapshots: snapshots.map((s): SnapshotView => ({
+      number: s.number,
+      status: s.status,
+      at: s.createdAt,
+      by: s.createdBy?.displayName ?? null,
+    })),
     edits: edits.map((e): EditView => ({
       at: e.createdAt,
       actor: e.actor ? `${e.actor.displayName}（${e.actor.account}）` : null,
       // Several tables of one section are one part to a reader.
-      parts: [...new Set(e.targets.map((t) => (isFormatId(report.formatVersion) ? editTargetLabel(report.formatVersion, t) : t)))],
+      parts: [
+        ...new Set(
+          e.targets.map((t) =>
+            isFormatId(report.formatVersion) ? editTargetLabel(report.formatVersion, t) : t,
+          ),
+        ),
+      ],
     })),
   };
 }

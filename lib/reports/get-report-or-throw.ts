@@ -28,7 +28,14 @@ export async function getReportHeaderOrThrow(ctx: AuthContext, reportId: string)
   if (!UUID.test(reportId)) throw new NotFoundError();
   const report = await db().report.findFirst({
     where: { id: reportId, organizationId: { in: visibleOrganizationIds(ctx.access) } },
-    select: { id: true, organizationId: true, year: true, status: true, formatVersion: true, organization: { select: { level: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      year: true,
+      status: true,
+      formatVersion: true,
+      organization: { select: { level: true } },
+    },
   });
   if (!report) throw new NotFoundError();
   return report;

@@ -34,7 +34,10 @@ export interface OrganizationReports {
 }
 
 /** Every organisation the caller can see, with its reports, newest year first. */
-export async function listReports(ctx: AuthContext, today = new Date()): Promise<OrganizationReports[]> {
+export async function listReports(
+  ctx: AuthContext,
+  today = new Date(),
+): Promise<OrganizationReports[]> {
   const orgs = await db().organization.findMany({
     where: { id: { in: visibleOrganizationIds(ctx.access) } },
     orderBy: [{ level: "asc" }, { name: "asc" }],
@@ -42,7 +45,12 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       reports: {
         orderBy: { year: "desc" },
         select: {
-          id: true, year: true, formatVersion: true, status: true, updatedAt: true, version: true,
+          id: true,
+          year: true,
+          formatVersion: true,
+          status: true,
+          updatedAt: true,
+          version: true,
           updatedBy: { select: { displayName: true } },
         },
       },
@@ -60,7 +68,11 @@ export async function listReports(ctx: AuthContext, today = new Date()): Promise
       dueYear: dueReportYear(today, isPeoplesGovernment(org.level)),
       offers: draftOffers(org.reports, isPeoplesGovernment(org.level), today),
       reports: org.reports.map((r) => ({
-        id: r.id, year: r.year, formatVersion: r.formatVersion, status: r.status, updatedAt: r.updatedAt,
+        id: r.id,
+        year: r.year,
+        formatVersion: r.formatVersion,
+        status: r.status,
+        updatedAt: r.updatedAt,
         updatedBy: r.updatedBy?.displayName ?? null,
         untouched: r.status === "DRAFT" && r.version === 1,
       })),

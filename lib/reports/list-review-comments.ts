@@ -22,7 +22,10 @@ export interface ReviewCommentView {
  * The comments of a report the caller can see (it must come from getReportOrThrow): the open ones sent
  * with the last 退回, for everyone who sees the report; and the pending ones, for its reviewers only.
  */
-export async function listReviewComments(ctx: AuthContext, report: { id: string; organizationId: string; formatVersion: string }): Promise<ReviewCommentView[]> {
+export async function listReviewComments(
+  ctx: AuthContext,
+  report: { id: string; organizationId: string; formatVersion: string },
+): Promise<ReviewCommentView[]> {
   const reviewer = can(ctx.access, "report.review", report.organizationId);
   const rows = await db().reviewComment.findMany({
     where: {
@@ -36,7 +39,9 @@ export async function listReviewComments(ctx: AuthContext, report: { id: string;
   return rows.map((row) => ({
     id: row.id,
     target: row.target,
-    targetLabel: (isFormatId(report.formatVersion) && reviewTarget(report.formatVersion, row.target)?.label) || row.target,
+    targetLabel:
+      (isFormatId(report.formatVersion) && reviewTarget(report.formatVersion, row.target)?.label) ||
+      row.target,
     body: row.body,
     author: row.author?.displayName ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -25,7 +25,8 @@ export function checkPublicationUrl(raw: string): string {
   } catch {
     throw new InputError("发布网址无效，请填写完整网址（以 http:// 或 https:// 开头）。");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError("发布网址须以 http:// 或 https:// 开头。");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new InputError("发布网址须以 http:// 或 https:// 开头。");
   if (value.length > 2000) throw new InputError("发布网址过长。");
   return url.toString();
 }
@@ -33,11 +34,16 @@ export function checkPublicationUrl(raw: string): string {
 /** The publication day: a real date, not before the report's year ended, not in the future. */
 export function checkPublicationDate(raw: string, reportYear: number, today = new Date()): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== raw.trim()) throw new InputError("发布日期无效，请按“年-月-日”填写。");
-  if (date.getUTCFullYear() <= reportYear) throw new InputError(`发布日期应在${reportYear}年度结束之后。`);
+  const date = match
+    ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+    : null;
+  if (!date || date.toISOString().slice(0, 10) !== raw.trim())
+    throw new InputError("发布日期无效，请按“年-月-日”填写。");
+  if (date.getUTCFullYear() <= reportYear)
+    throw new InputError(`发布日期应在${reportYear}年度结束之后。`);
   // A day of slack for time zones: China is ahead of UTC.
-  if (date.getTime() > today.getTime() + 24 * 60 * 60 * 1000) throw new InputError("发布日期不能晚于今天。");
+  if (date.getTime() > today.getTime() + 24 * 60 * 60 * 1000)
+    throw new InputError("发布日期不能晚于今天。");
   return date;
 }
 
@@ -45,23 +51,41 @@ export function checkPublicationDate(raw: string, reportYear: number, today = ne
  * 标记为已发布: an approved report, with where and when it was published. Reviewers and admins of the
  * unit or of its district may do it (the district office usually publishes on the portal); editors not.
  */
-export async function publishReport(ctx: AuthContext, reportId: string, input: PublishReportInput, options: { ip?: string | null } = {}): Promise<{ version: number }> {
+export async function publishReport(
+  ctx: AuthContext,
+  reportId: string,
+  input: PublishReportInput,
+  options: { ip?: string | null } = {},
+): Promise<{ version: number }> {
   const report = await getReportOrThrow(ctx, reportId);
-  if (!can(ctx.access, LIFECYCLE.publish.permission, report.organizationId)) throw new ForbiddenError("只有审核员或管理员可以标记报告为已发布。");
+  if (!can(ctx.access, LIFECYCLE.publish.permission, report.organizationId))
+    throw new ForbiddenError("只有审核员或管理员可以标记报告为已发布。");
   if (!startsFrom("publish", report.status)) throw new InvalidStateError(LIFECYCLE.publish.refused);
   const url = checkPublicationUrl(input.url);
   const publishedOn = checkPublicationDate(input.date, report.year);
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
-      report: { ...report, version: input.version }, to: LIFECYCLE.publish.to, actorId: ctx.user.userId,
+      report: { ...report, version: input.version },
+      to: LIFECYCLE.publish.to,
+      actorId: ctx.user.userId,
       comment: `发布网址：${url}；发布日期：${input.date.trim()}`,
       data: { publishedUrl: url, publishedOn },
       staleMessage: LIFECYCLE.publish.stale,
     });
     await recordAudit(tx, {
-      action: "REPORT_PUBLISHED", actorId: ctx.user.userId, actorAccount: ctx.user.account,
-      organizationId: report.organizationId, reportId: report.id, ip: options.ip,
-      detail: { from: "APPROVED", to: "PUBLISHED", url, date: input.date.trim(), year: report.year },
+      action: "REPORT_PUBLISHED",
+      actorId: ctx.user.userId,
+      actorAccount: ctx.user.account,
+      organizationId: report.organizationId,
+      reportId: report.id,
+      ip: options.ip,
+      detail: {
+        from: "APPROVED",
+        to: "PUBLISHED",
+        url,
+        date: input.date.trim(),
+        year: report.year,
+      },
     });
     return { version: claimed.version };
   });

@@ -22,7 +22,10 @@ export async function chargeImport(ctx: AuthContext): Promise<void> {
   const throttle = await checkThrottle(IMPORTS_PER_USER, ctx.user.userId);
   if (throttle.blocked) {
     const seconds = Math.ceil(throttle.retryAfterMs / 1000);
-    throw new TooManyRequestsError(`导入过于频繁（每分钟最多 ${IMPORTS_PER_USER.limit} 次），请 ${seconds} 秒后再试。`, seconds);
+    throw new TooManyRequestsError(
+      `导入过于频繁（每分钟最多 ${IMPORTS_PER_USER.limit} 次），请 ${seconds} 秒后再试。`,
+      seconds,
+    );
   }
   await recordFailure(IMPORTS_PER_USER, ctx.user.userId);
 }
@@ -39,11 +42,13 @@ export async function readPublishedReport(
 ): Promise<ImportResult> {
   if ("text" in input && !input.text.trim()) throw new ValidationError("请粘贴报告的文字。");
   if (!options.charged) await chargeImport(ctx);
-  const { fileName, bytes } = "text" in input ? { fileName: PASTED, bytes: new TextEncoder().encode(input.text) } : input;
+  const { fileName, bytes } =
+    "text" in input ? { fileName: PASTED, bytes: new TextEncoder().encode(input.text) } : input;
   try {
     return await importInWorker(fileName, bytes);
   } catch (error) {
-    if (error instanceof DocxReadError) throw new ValidationError(`无法读取该 DOCX 文件：${error.message}`);
+    if (error instanceof DocxReadError)
+      throw new ValidationError(`无法读取该 DOCX 文件：${error.message}`);
     throw error;
   }
 }

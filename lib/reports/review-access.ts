@@ -11,8 +11,12 @@ import { LIFECYCLE, startsFrom } from "./lifecycle";
  * it — and not the one who submitted it, nor anyone who wrote any part of its content since its last
  * approval (separation of duties: whatever roles they hold or held when they wrote).
  */
-export async function assertCanReview(ctx: AuthContext, report: { id: string; organizationId: string; status: ReportStatus }): Promise<void> {
-  if (!can(ctx.access, LIFECYCLE.approve.permission, report.organizationId)) throw new ForbiddenError("只有审核员可以审核报告。");
+export async function assertCanReview(
+  ctx: AuthContext,
+  report: { id: string; organizationId: string; status: ReportStatus },
+): Promise<void> {
+  if (!can(ctx.access, LIFECYCLE.approve.permission, report.organizationId))
+    throw new ForbiddenError("只有审核员可以审核报告。");
   // Returning and approving start from the same status.
   if (!startsFrom("approve", report.status)) throw new InvalidStateError("报告不在待审核状态。");
   const submitted = await db().reportTransition.findFirst({
@@ -20,21 +24,29 @@ export async function assertCanReview(ctx: AuthContext, report: { id: string; or
     orderBy: { createdAt: "desc" },
     select: { actorId: true },
   });
-  if (submitted?.actorId === ctx.user.userId) throw new ForbiddenError("不能审核自己提交的报告，请由其他审核员审核。");
+  if (submitted?.actorId === ctx.user.userId)
+    throw new ForbiddenError("不能审核自己提交的报告，请由其他审核员审核。");
   const lastApproval = await db().reportTransition.findFirst({
     where: { reportId: report.id, toStatus: "APPROVED" },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
   const wrote = await db().reportEdit.findFirst({
-    where: { reportId: report.id, actorId: ctx.user.userId, ...(lastApproval ? { createdAt: { gt: lastApproval.createdAt } } : {}) },
+    where: {
+      reportId: report.id,
+      actorId: ctx.user.userId,
+      ...(lastApproval ? { createdAt: { gt: lastApproval.createdAt } } : {}),
+    },
     select: { id: true },
   });
   if (wrote) throw new ForbiddenError("您修改过这份报告的内容，不能审核它，请由其他审核员审核。");
 }
 
 /** For the report page: null when the caller may review this report now, else why not (or that they are no reviewer). */
-export async function reviewRefusal(ctx: AuthContext, report: { id: string; organizationId: string; status: ReportStatus }): Promise<string | null> {
+export async function reviewRefusal(
+  ctx: AuthContext,
+  report: { id: string; organizationId: string; status: ReportStatus },
+): Promise<string | null> {
   try {
     await assertCanReview(ctx, report);
     return null;

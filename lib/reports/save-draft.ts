@@ -28,7 +28,11 @@ export interface SaveDraftResult {
  * Save a draft as the user left it (errors included — a draft never loses input), totals recomputed
  * here rather than trusted, only if nobody saved since `version` was read.
  */
-export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveDraftInput): Promise<SaveDraftResult> {
+export async function saveDraft(
+  ctx: AuthContext,
+  reportId: string,
+  input: SaveDraftInput,
+): Promise<SaveDraftResult> {
   const report = await getReportHeaderOrThrow(ctx, reportId);
   if (!canEditReport(ctx, report)) {
     if (!startsFrom("save", report.status)) throw new InvalidStateError(LIFECYCLE.save.refused);
@@ -39,7 +43,11 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
   // The year, the unit's kind and the format belong to the report record, not to what a client sends.
   const content = computeTotals({
     ...parsed,
-    meta: { ...parsed.meta, year: report.year, isPeoplesGovernment: isPeoplesGovernment(report.organization.level) },
+    meta: {
+      ...parsed.meta,
+      year: report.year,
+      isPeoplesGovernment: isPeoplesGovernment(report.organization.level),
+    },
   });
   // No validation here: the editor validates every keystroke with last year's report in hand, and the
   // submit gate validates on the server. The write is one conditional
@@ -85,7 +93,13 @@ export async function saveDraft(ctx: AuthContext, reportId: string, input: SaveD
 async function conflictFor(reportId: string): Promise<Error> {
   const current = await db().report.findUniqueOrThrow({
     where: { id: reportId },
-    select: { version: true, content: true, status: true, updatedAt: true, updatedBy: { select: { displayName: true } } },
+    select: {
+      version: true,
+      content: true,
+      status: true,
+      updatedAt: true,
+      updatedBy: { select: { displayName: true } },
+    },
   });
   if (!startsFrom("save", current.status)) return new InvalidStateError(LIFECYCLE.save.refused);
   return new ReportChangedError({

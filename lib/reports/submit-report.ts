@@ -31,28 +31,42 @@ export async function submitReport(
   }
   if (report.version !== version) throw new InvalidStateError(LIFECYCLE.submit.stale);
   const parsed = parseReportContent(report.content);
-  if (!parsed.success) throw new InvalidStateError("报告内容无法读取，请在编辑器中打开并保存一次后再提交。");
+  if (!parsed.success)
+    throw new InvalidStateError("报告内容无法读取，请在编辑器中打开并保存一次后再提交。");
   const content = parsed.data;
-  const findings = validate(content, { previous: await previousReportContent(report.organizationId, report.year), complete: true });
+  const findings = validate(content, {
+    previous: await previousReportContent(report.organizationId, report.year),
+    complete: true,
+  });
   if (hasErrors(findings)) throw new HasErrorsError(findings);
   return db().$transaction(async (tx) => {
     const claimed = await claimTransition(tx, {
       // updatedById stays the last author (the submitter is the transition's actor): both are kept,
       // and the reviewer can see who wrote and who submitted.
-      report, to: LIFECYCLE.submit.to, actorId: ctx.user.userId, comment: options.comment,
+      report,
+      to: LIFECYCLE.submit.to,
+      actorId: ctx.user.userId,
+      comment: options.comment,
       staleMessage: LIFECYCLE.submit.stale,
     });
     const snapshot = await takeSnapshot(tx, {
-      reportId: report.id, status: "SUBMITTED", reportVersion: claimed.version,
-      content: report.content as Prisma.InputJsonValue, actorId: ctx.user.userId,
+      reportId: report.id,
+      status: "SUBMITTED",
+      reportVersion: claimed.version,
+      content: report.content as Prisma.InputJsonValue,
+      actorId: ctx.user.userId,
     });
     await tx.reviewComment.updateMany({
       where: { reportId: report.id, transitionId: { not: null }, resolvedAt: null },
       data: { resolvedAt: new Date() },
     });
     await recordAudit(tx, {
-      action: "REPORT_SUBMITTED", actorId: ctx.user.userId, actorAccount: ctx.user.account,
-      organizationId: report.organizationId, reportId: report.id, ip: options.ip,
+      action: "REPORT_SUBMITTED",
+      actorId: ctx.user.userId,
+      actorAccount: ctx.user.account,
+      organizationId: report.organizationId,
+      reportId: report.id,
+      ip: options.ip,
       detail: { from: report.status, to: "SUBMITTED", snapshot, year: report.year },
     });
     return { version: claimed.version, snapshot };

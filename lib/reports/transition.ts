@@ -21,17 +21,27 @@ export interface TransitionClaim {
  * the same report at once — and record the transition. Call inside the transaction that writes the
  * snapshot and the audit row.
  */
-export async function claimTransition(tx: Tx, claim: TransitionClaim): Promise<{ transitionId: string; version: number }> {
+export async function claimTransition(
+  tx: Tx,
+  claim: TransitionClaim,
+): Promise<{ transitionId: string; version: number }> {
   const { report } = claim;
   // A version no report can have (e.g. beyond the column's range) is simply stale.
-  if (!Number.isInteger(report.version) || report.version < 1 || report.version > 2_147_483_647) throw new InvalidStateError(claim.staleMessage);
+  if (!Number.isInteger(report.version) || report.version < 1 || report.version > 2_147_483_647)
+    throw new InvalidStateError(claim.staleMessage);
   const claimed = await tx.report.updateMany({
     where: { id: report.id, version: report.version, status: report.status },
     data: { ...claim.data, status: claim.to, version: { increment: 1 } },
   });
   if (claimed.count === 0) throw new InvalidStateError(claim.staleMessage);
   const transition = await tx.reportTransition.create({
-    data: { reportId: report.id, fromStatus: report.status, toStatus: claim.to, actorId: claim.actorId, comment: claim.comment || null },
+    data: {
+      reportId: report.id,
+      fromStatus: report.status,
+      toStatus: claim.to,
+      actorId: claim.actorId,
+      comment: claim.comment || null,
+    },
     select: { id: true },
   });
   return { transitionId: transition.id, version: report.version + 1 };
@@ -40,15 +50,28 @@ export async function claimTransition(tx: Tx, claim: TransitionClaim): Promise<{
 /** Keep the report as it is now (at a submission or an approval), numbered 1, 2, 3 … per report. */
 export async function takeSnapshot(
   tx: Tx,
-  snapshot: { reportId: string; status: ReportStatus; reportVersion: number; content: Prisma.InputJsonValue; actorId: string },
+  snapshot: {
+    reportId: string;
+    status: ReportStatus;
+    reportVersion: number;
+    content: Prisma.InputJsonValue;
+    actorId: string;
+  },
 ): Promise<number> {
   // The row is claimed by this transaction, so no other snapshot of it can be numbered meanwhile.
-  const last = await tx.reportSnapshot.aggregate({ where: { reportId: snapshot.reportId }, _max: { number: true } });
+  const last = await tx.reportSnapshot.aggregate({
+    where: { reportId: snapshot.reportId },
+    _max: { number: true },
+  });
   const number = (last._max.number ?? 0) + 1;
   await tx.reportSnapshot.create({
     data: {
-      reportId: snapshot.reportId, number, status: snapshot.status, reportVersion: snapshot.reportVersion,
-      content: snapshot.content, createdById: snapshot.actorId,
+      reportId: snapshot.reportId,
+      number,
+      status: snapshot.status,
+      reportVersion: snapshot.reportVersion,
+      content: snapshot.content,
+      createdById: snapshot.actorId,
     },
   });
   return number;

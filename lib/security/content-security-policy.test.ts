@@ -9,8 +9,12 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy("x", { https: true, dev: false })).toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy("x", { https: false, dev: true })).toMatch(/script-src[^;]*'unsafe-eval'/);
+    expect(contentSecurityPolicy("x", { https: true, dev: false })).toContain(
+      "upgrade-insecure-requests",
+    );
+    expect(contentSecurityPolicy("x", { https: false, dev: true })).toMatch(
+      /script-src[^;]*'unsafe-eval'/,
+    );
   });
   it("makes a fresh nonce each time", () => {
     const a = newNonce();

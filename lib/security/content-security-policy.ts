@@ -5,7 +5,10 @@
  * preview and the public pages carry the export's <style> block and a few style attributes, and a style
  * cannot run code. No page may be framed (frame-ancestors 'none'), which is what stops clickjacking.
  */
-export function contentSecurityPolicy(nonce: string, options: { https: boolean; dev: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { https: boolean; dev: boolean },
+): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,

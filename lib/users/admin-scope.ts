@@ -13,8 +13,10 @@ export function isAdmin(ctx: AuthContext): boolean {
 
 /** An organisation the caller administers; one they cannot see does not exist for them (404). */
 export function assertAdminOf(ctx: AuthContext, organizationId: string): void {
-  if (!ctx.access.roles.has(organizationId)) throw new NotFoundError("未找到该单位，或您无权管理。");
-  if (!can(ctx.access, "users.manage", organizationId)) throw new ForbiddenError("只有管理员可以管理本单位的用户。");
+  if (!ctx.access.roles.has(organizationId))
+    throw new NotFoundError("未找到该单位，或您无权管理。");
+  if (!can(ctx.access, "users.manage", organizationId))
+    throw new ForbiddenError("只有管理员可以管理本单位的用户。");
 }
 
 /** Pages for admins only: anyone else is told the page does not exist. */

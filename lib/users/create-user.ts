@@ -18,22 +18,35 @@ export interface CreateUserInput {
 }
 
 /** An admin creates an account with its first role in an organisation the admin manages. */
-export async function createUser(ctx: AuthContext, input: CreateUserInput, options: { ip?: string | null } = {}): Promise<{ id: string }> {
+export async function createUser(
+  ctx: AuthContext,
+  input: CreateUserInput,
+  options: { ip?: string | null } = {},
+): Promise<{ id: string }> {
   assertAdminOf(ctx, input.organizationId);
-  await assertAcceptablePassword(input.password, { account: input.account, organizationIds: [input.organizationId] });
+  await assertAcceptablePassword(input.password, {
+    account: input.account,
+    organizationIds: [input.organizationId],
+  });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
-          account: input.account, displayName: input.displayName, passwordHash,
+          account: input.account,
+          displayName: input.displayName,
+          passwordHash,
           memberships: { create: { organizationId: input.organizationId, role: input.role } },
         },
         select: { id: true },
       });
       await recordAudit(tx, {
-        action: "USER_CREATED", actorId: ctx.user.userId, actorAccount: ctx.user.account, subjectUserId: user.id,
-        organizationId: input.organizationId, ip: options.ip,
+        action: "USER_CREATED",
+        actorId: ctx.user.userId,
+        actorAccount: ctx.user.account,
+        subjectUserId: user.id,
+        organizationId: input.organizationId,
+        ip: options.ip,
         detail: { account: input.account, displayName: input.displayName, role: input.role },
       });
       return user;

@@ -29,7 +29,9 @@ export interface ManagedOrganization {
 }
 
 /** The users with a role in an organisation the caller administers, and those organisations. */
-export async function listUsers(ctx: AuthContext): Promise<{ users: ManagedUser[]; organizations: ManagedOrganization[] }> {
+export async function listUsers(
+  ctx: AuthContext,
+): Promise<{ users: ManagedUser[]; organizations: ManagedOrganization[] }> {
   assertAnyAdmin(ctx);
   const scope = adminOrganizationIds(ctx);
   const inScope = new Set(scope);
@@ -47,7 +49,11 @@ export async function listUsers(ctx: AuthContext): Promise<{ users: ManagedUser[
   ]);
   const failures = await db().auditLog.groupBy({
     by: ["subjectUserId"],
-    where: { action: "SIGN_IN_FAILED", subjectUserId: { in: users.map((u) => u.id) }, createdAt: { gte: new Date(Date.now() - RECENT_FAILURES_MS) } },
+    where: {
+      action: "SIGN_IN_FAILED",
+      subjectUserId: { in: users.map((u) => u.id) },
+      createdAt: { gte: new Date(Date.now() - RECENT_FAILURES_MS) },
+    },
     _count: { _all: true },
   });
   const failuresOf = new Map(failures.map((f) => [f.subjectUserId, f._count._all]));
@@ -60,11 +66,18 @@ export async function listUsers(ctx: AuthContext): Promise<{ users: ManagedUser[
       passwordChangedAt: u.passwordChangedAt,
       memberships: u.memberships
         .filter((m) => inScope.has(m.organizationId))
-        .map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organization.name, role: m.role })),
+        .map((m) => ({
+          id: m.id,
+          organizationId: m.organizationId,
+          organizationName: m.organization.name,
+          role: m.role,
+        })),
       hasOutsideRoles: u.memberships.some((m) => !inScope.has(m.organizationId)),
       secondFactorEnabled: Boolean(u.totpEnabledAt),
       recentSignInFailures: failuresOf.get(u.id) ?? 0,
     })),
-    organizations: organizations.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null)),
+    organizations: organizations.sort(
+      (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null),
+    ),
   };
 }

@@ -10,7 +10,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Take a role away, in an organisation the caller administers. An admin cannot remove their own admin
  * role (another admin must), so that nobody locks their tree out by accident.
  */
-export async function removeRole(ctx: AuthContext, membershipId: string, options: { ip?: string | null } = {}): Promise<void> {
+export async function removeRole(
+  ctx: AuthContext,
+  membershipId: string,
+  options: { ip?: string | null } = {},
+): Promise<void> {
   if (!UUID.test(membershipId)) throw new NotFoundError("未找到该角色，或您无权管理。");
   const membership = await db().membership.findFirst({
     where: { id: membershipId, organizationId: { in: adminOrganizationIds(ctx) } },
@@ -24,8 +28,13 @@ export async function removeRole(ctx: AuthContext, membershipId: string, options
     const deleted = await tx.membership.deleteMany({ where: { id: membership.id } });
     if (deleted.count === 0) throw new NotFoundError("该角色已被移除。");
     await recordAudit(tx, {
-      action: "ROLE_REMOVED", actorId: ctx.user.userId, actorAccount: ctx.user.account, subjectUserId: membership.userId,
-      organizationId: membership.organizationId, ip: options.ip, detail: { account: membership.user.account, role: membership.role },
+      action: "ROLE_REMOVED",
+      actorId: ctx.user.userId,
+      actorAccount: ctx.user.account,
+      subjectUserId: membership.userId,
+      organizationId: membership.organizationId,
+      ip: options.ip,
+      detail: { account: membership.user.account, role: membership.role },
     });
   });
 }

@@ -45,4 +45,3 @@ const chinese: z.core.$ZodErrorMap = (issue) => {
 };
 
 z.config({ localeError: chinese });
-

@@ -28,7 +28,11 @@ export const IMPORT_WORKER_BUNDLE = "import-worker.mjs";
  * own location says nothing about where the sources are.
  */
 function workerScript(): string {
-  const bundle = path.join(process.cwd(), process.env.NIANBAO_DIST_DIR || ".next", IMPORT_WORKER_BUNDLE);
+  const bundle = path.join(
+    process.cwd(),
+    process.env.NIANBAO_DIST_DIR || ".next",
+    IMPORT_WORKER_BUNDLE,
+  );
   if (process.env.NODE_ENV === "production" && existsSync(bundle)) return bundle;
   return path.join(process.cwd(), "lib/workers/import-worker-dev.mjs");
 }
@@ -53,7 +57,10 @@ export function importPool(): WorkerPool {
     size: IMPORT_POOL_LIMITS.workers,
     maxQueue: IMPORT_POOL_LIMITS.maxQueue,
     timeoutMs: IMPORT_POOL_LIMITS.timeoutMs,
-    resourceLimits: { maxOldGenerationSizeMb: IMPORT_POOL_LIMITS.heapMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: IMPORT_POOL_LIMITS.heapMb,
+      maxYoungGenerationSizeMb: 32,
+    },
     what: "读取文件",
   });
   return holder[POOL_KEY];

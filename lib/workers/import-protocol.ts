@@ -9,4 +9,9 @@ export interface ImportJob {
 /** The worker's answer: the result, or the refusal as data — its kind, HTTP status and Chinese message. */
 export type ImportReply =
   | { ok: true; result: ImportResult }
-  | { ok: false; kind: "docx" | "refused" | "refusal" | "unexpected"; status: number; message: string };
+  | {
+      ok: false;
+      kind: "docx" | "refused" | "refusal" | "unexpected";
+      status: number;
+      message: string;
+    };

@@ -8,10 +8,18 @@ import type { ImportJob, ImportReply } from "./import-protocol";
 
 function refusalOf(error: unknown): ImportReply {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof DocxReadError) return { ok: false, kind: "docx", status: error.status, message };
-  if (error instanceof ImportRefusedError) return { ok: false, kind: "refused", status: error.status, message };
-  if (error instanceof AppError) return { ok: false, kind: "refusal", status: error.status, message };
-  return { ok: false, kind: "unexpected", status: 500, message: error instanceof Error ? (error.stack ?? message) : message };
+  if (error instanceof DocxReadError)
+    return { ok: false, kind: "docx", status: error.status, message };
+  if (error instanceof ImportRefusedError)
+    return { ok: false, kind: "refused", status: error.status, message };
+  if (error instanceof AppError)
+    return { ok: false, kind: "refusal", status: error.status, message };
+  return {
+    ok: false,
+    kind: "unexpected",
+    status: 500,
+    message: error instanceof Error ? (error.stack ?? message) : message,
+  };
 }
 
 const port = parentPort!;

@@ -6,7 +6,15 @@ import { WorkerPool, type WorkerPoolOptions } from "./worker-pool";
 const script = path.join(import.meta.dirname, "__fixtures__/test-worker.mjs");
 const pools: WorkerPool[] = [];
 function pool(options: Partial<WorkerPoolOptions> = {}): WorkerPool {
-  const created = new WorkerPool({ script, size: 1, maxQueue: 1, timeoutMs: 10_000, resourceLimits: { maxOldGenerationSizeMb: 32 }, what: "测试", ...options });
+  const created = new WorkerPool({
+    script,
+    size: 1,
+    maxQueue: 1,
+    timeoutMs: 10_000,
+    resourceLimits: { maxOldGenerationSizeMb: 32 },
+    what: "测试",
+    ...options,
+  });
   pools.push(created);
   return created;
 }
@@ -27,7 +35,9 @@ describe("WorkerPool", { timeout: 30_000 }, () => {
     const p = pool({ timeoutMs: 1000 });
     const refused = await p.run({ do: "spin" }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnprocessableError);
-    expect((refused as Error).message).toBe("测试超过 1 秒仍未完成，已停止。文件可能过大或结构异常。");
+    expect((refused as Error).message).toBe(
+      "测试超过 1 秒仍未完成，已停止。文件可能过大或结构异常。",
+    );
     expect(p.stats().live).toBe(0);
     expect(await p.run({ value: "after" })).toEqual({ echo: "after" });
   });
@@ -36,7 +46,9 @@ describe("WorkerPool", { timeout: 30_000 }, () => {
     const p = pool();
     const refused = await p.run({ do: "hog" }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(PayloadTooLargeError);
-    expect((refused as Error).message).toBe("测试所需内存超过上限（32 MB），已停止。文件可能过大或结构异常。");
+    expect((refused as Error).message).toBe(
+      "测试所需内存超过上限（32 MB），已停止。文件可能过大或结构异常。",
+    );
     expect(await p.run({ value: "still here" })).toEqual({ echo: "still here" });
   });
 

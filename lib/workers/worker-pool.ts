@@ -47,7 +47,13 @@ export class WorkerPool {
       const slot = this.idle.pop() ?? (this.live < this.options.size ? this.spawn() : null);
       if (slot) void this.start(slot, job);
       else if (this.queue.length < this.options.maxQueue) this.queue.push(job);
-      else reject(new ServiceUnavailableError(`服务器正忙（同时${this.options.what}的请求过多），请稍后再试。`, 5));
+      else
+        reject(
+          new ServiceUnavailableError(
+            `服务器正忙（同时${this.options.what}的请求过多），请稍后再试。`,
+            5,
+          ),
+        );
     });
   }
 
@@ -68,7 +74,11 @@ export class WorkerPool {
     // The pool must not keep a CLI or a test process alive.
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not start within ${STARTUP_MS} ms: ${this.options.script}`)), STARTUP_MS);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`worker did not start within ${STARTUP_MS} ms: ${this.options.script}`)),
+        STARTUP_MS,
+      );
       const onMessage = (message: unknown) => {
         if ((message as { ready?: boolean } | null)?.ready !== true) return;
         clearTimeout(timer);
@@ -77,7 +87,11 @@ export class WorkerPool {
       };
       const onFailure = (error: unknown) => {
         clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(`worker exited with code ${String(error)} before it was ready`));
+        reject(
+          error instanceof Error
+            ? error
+            : new Error(`worker exited with code ${String(error)} before it was ready`),
+        );
       };
       worker.on("message", onMessage).once("error", onFailure).once("exit", onFailure);
     });
@@ -110,15 +124,26 @@ export class WorkerPool {
     const seconds = Math.round(this.options.timeoutMs / 1000);
     const megabytes = this.options.resourceLimits.maxOldGenerationSizeMb;
     const timer = setTimeout(
-      () => finish({ error: new UnprocessableError(`${this.options.what}超过 ${seconds} 秒仍未完成，已停止。文件可能过大或结构异常。`) }),
+      () =>
+        finish({
+          error: new UnprocessableError(
+            `${this.options.what}超过 ${seconds} 秒仍未完成，已停止。文件可能过大或结构异常。`,
+          ),
+        }),
       this.options.timeoutMs,
     );
     const onMessage = (output: unknown) => finish({ output });
     const onError = (error: Error & { code?: string }) =>
       finish({
-        error: error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new PayloadTooLargeError(`${this.options.what}所需内存超过上限（${megabytes} MB），已停止。文件可能过大或结构异常。`) : error,
+        error:
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new PayloadTooLargeError(
+                `${this.options.what}所需内存超过上限（${megabytes} MB），已停止。文件可能过大或结构异常。`,
+              )
+            : error,
       });
-    const onExit = (code: number) => finish({ error: new Error(`worker exited with code ${code}`) });
+    const onExit = (code: number) =>
+      finish({ error: new Error(`worker exited with code ${code}`) });
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     worker.postMessage(job.input);
   }

@@ -20,9 +20,15 @@ async function openEditorAt三(page: Page, url: string) {
   await page.getByLabel("密码").fill("nianbao-demo");
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL(/\/reports$/);
-  await page.getByRole("region", { name: /友协街道办事处/ }).getByRole("link", { name: "2025年度报告" }).click();
+  await page
+    .getByRole("region", { name: /友协街道办事处/ })
+    .getByRole("link", { name: "2025年度报告" })
+    .click();
   await page.getByRole("form", { name: "年度报告编辑" }).waitFor();
-  await page.getByRole("navigation", { name: "报告各部分" }).getByRole("button", { name: /三、收到和处理/ }).click();
+  await page
+    .getByRole("navigation", { name: "报告各部分" })
+    .getByRole("button", { name: /三、收到和处理/ })
+    .click();
 }
 
 /** Time from the keydown event to the first animation frame in which the computed total shows the new sum. */
@@ -49,26 +55,46 @@ async function keystrokeFeedback(page: Page): Promise<number[]> {
     await page.keyboard.press(String((i % 9) + 1));
     await page.waitForTimeout(30);
   }
-  const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
-  if (latencies.length < KEYSTROKES / 2) throw new Error(`只测到 ${latencies.length} 次按键反馈，测量脚本未生效`);
+  const latencies = await page.evaluate(
+    () => (window as unknown as { __latencies: number[] }).__latencies,
+  );
+  if (latencies.length < KEYSTROKES / 2)
+    throw new Error(`只测到 ${latencies.length} 次按键反馈，测量脚本未生效`);
   return latencies;
 }
 
-async function autosaveLoad(url: string, databaseUrl: string, editors: number, durationMs: number): Promise<Figure> {
+async function autosaveLoad(
+  url: string,
+  databaseUrl: string,
+  editors: number,
+  durationMs: number,
+): Promise<Figure> {
   const { createEditors } = await import("./support/editors");
   const simulated = await createEditors(databaseUrl, editors, `e${editors}`);
   const job = { url, editors: simulated, durationMs, maxSaves: 50_000 };
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench/support/autosave-load.ts")], {
-      cwd: ROOT,
-      env: { ...process.env, NIANBAO_LOAD_JOB: JSON.stringify(job) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "scripts/bench/support/autosave-load.ts")],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NIANBAO_LOAD_JOB: JSON.stringify(job) },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`负载进程退出码 ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`负载进程退出码 ${code}`)),
+    );
   });
-  const result = JSON.parse(output.trim().split("\n").pop()!) as { latencies: number[]; saves: number; failures: number; conflicts: number; elapsedMs: number };
+  const result = JSON.parse(output.trim().split("\n").pop()!) as {
+    latencies: number[];
+    saves: number;
+    failures: number;
+    conflicts: number;
+    elapsedMs: number;
+  };
   const perSecond = Math.round((result.saves / result.elapsedMs) * 1000);
   return {
     ...summarise(result.latencies),
@@ -81,13 +107,22 @@ export async function run(): Promise<Record<string, Figure>> {
   const app = await startBenchApp();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const scripts = new Map<string, Promise<Buffer>>();
     page.on("response", (response) => {
-      if (response.request().resourceType() === "script") scripts.set(response.url(), response.body());
+      if (response.request().resourceType() === "script")
+        scripts.set(response.url(), response.body());
     });
     await openEditorAt三(page, app.url);
     const editorScripts = await Promise.all([...scripts.values()]);
@@ -96,9 +131,18 @@ export async function run(): Promise<Record<string, Figure>> {
     await page.close();
 
     return {
-      keystroke_feedback: { ...summarise(latencies), note: `三表 ${latencies.length} 次按键至合计栏更新的那一帧（目标 p95 < 16 ms）` },
-      editor_js_gzip: { kb: Math.round(gzipKb * 10) / 10, note: `编辑页加载的 ${editorScripts.length} 个脚本，gzip 后（目标 < 250 KB）` },
-      autosave_round_trip: { ...(await autosaveLoad(app.url, app.databaseUrl, 1, 3000)), note: "单人自动保存往返" },
+      keystroke_feedback: {
+        ...summarise(latencies),
+        note: `三表 ${latencies.length} 次按键至合计栏更新的那一帧（目标 p95 < 16 ms）`,
+      },
+      editor_js_gzip: {
+        kb: Math.round(gzipKb * 10) / 10,
+        note: `编辑页加载的 ${editorScripts.length} 个脚本，gzip 后（目标 < 250 KB）`,
+      },
+      autosave_round_trip: {
+        ...(await autosaveLoad(app.url, app.databaseUrl, 1, 3000)),
+        note: "单人自动保存往返",
+      },
       autosave_10_editors: await autosaveLoad(app.url, app.databaseUrl, 10, 5000),
       autosave_50_editors: { ...(await autosaveLoad(app.url, app.databaseUrl, 50, 5000)) },
     };

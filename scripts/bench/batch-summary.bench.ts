@@ -34,7 +34,17 @@ export async function run(): Promise<Record<string, Figure>> {
       copyFileSync(join(SAMPLES_DIR, sample), join(dir, `${String(i).padStart(3, "0")}-${sample}`));
     }
     const times: number[] = [];
-    for (let r = 0; r < RUNS; r++) times.push(await runCli(["validate", join(dir, "*.txt"), "--summary", "csv", "--out", join(dir, "summary.csv")]));
+    for (let r = 0; r < RUNS; r++)
+      times.push(
+        await runCli([
+          "validate",
+          join(dir, "*.txt"),
+          "--summary",
+          "csv",
+          "--out",
+          join(dir, "summary.csv"),
+        ]),
+      );
     const figure = summarise(times);
     return {
       validate_summary_200_reports: {

@@ -42,7 +42,9 @@ export async function run(): Promise<Record<string, Figure>> {
     const profile = join(dir, "profile");
     const convert = () => sofficeConvert(input, "docx:MS Word 2007 XML", dir, { profile });
     const soffice = await timeRuns(convert, { warmup: 1, iterations: 5 });
-    const ratio = Math.round((soffice.median_ms ?? 0) / (figures.export_docx_full_report.median_ms ?? 1));
+    const ratio = Math.round(
+      (soffice.median_ms ?? 0) / (figures.export_docx_full_report.median_ms ?? 1),
+    );
     figures.soffice_docx_full_report = {
       median_ms: soffice.median_ms,
       p95_ms: soffice.p95_ms,

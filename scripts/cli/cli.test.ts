@@ -28,24 +28,44 @@ describe("nianbao validate", () => {
     expect(r.stdout).toContain("提醒 [V2]");
     // V2 (5 decimals), X3 (no fee notices stated), V5 (no 成文日期 printed).
     expect(r.stdout).toContain("共 3 项：错误 0 项，提醒 3 项。");
-    expect((await nianbao("validate", file("full.json", fullReport()))).stdout).toContain("未发现问题。");
+    expect((await nianbao("validate", file("full.json", fullReport()))).stdout).toContain(
+      "未发现问题。",
+    );
   });
 
   it("exits 1 on an error finding, and gives the findings as JSON with --json", async () => {
-    const r = await nianbao("validate", file("broken.json", computeTotals(withCell(fullReport(), "requests.new.natural", 0))), "--json");
+    const r = await nianbao(
+      "validate",
+      file("broken.json", computeTotals(withCell(fullReport(), "requests.new.natural", 0))),
+      "--json",
+    );
     expect(r.code).toBe(1);
     // 自然人 and 总计 no longer balance (and 一 now contradicts the narrative's figure: X5).
-    expect(JSON.parse(r.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toEqual(["A1", "A1", "X5"]);
+    expect(JSON.parse(r.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toEqual([
+      "A1",
+      "A1",
+      "X5",
+    ]);
   });
 
   it("compares with last year's report (--previous) and gates blanks (--complete)", async () => {
     const report = withCell(fullReport(), "20.1.rules.issued", null);
     const previous = withCell(fullReport("2021", 2021), "requests.carryover.natural", 99);
-    const args = ["validate", file("r.json", report), "--previous", file("p.json", previous), "--json"];
-    expect(JSON.parse((await nianbao(...args)).stdout)[0].findings.map((f: { rule: string }) => f.rule)).not.toContain("V1");
+    const args = [
+      "validate",
+      file("r.json", report),
+      "--previous",
+      file("p.json", previous),
+      "--json",
+    ];
+    expect(
+      JSON.parse((await nianbao(...args)).stdout)[0].findings.map((f: { rule: string }) => f.rule),
+    ).not.toContain("V1");
     const gated = await nianbao(...args, "--complete");
     expect(gated.code).toBe(1);
-    expect(JSON.parse(gated.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["V1", "X1"]));
+    expect(JSON.parse(gated.stdout)[0].findings.map((f: { rule: string }) => f.rule)).toEqual(
+      expect.arrayContaining(["V1", "X1"]),
+    );
   });
 
   it("exits 2 with a Chinese message on bad JSON, a wrong shape, a missing file or bad usage", async () => {
@@ -59,7 +79,9 @@ describe("nianbao validate", () => {
     expect((await nianbao("validate", join(dir, "missing.json"))).stderr).toContain("文件不存在");
     expect((await nianbao("validate", file("r.odt", ""))).stderr).toContain("不支持的文件类型");
     expect((await nianbao("validate")).code).toBe(2);
-    expect((await nianbao("validate", "x.json", "--bogus")).stderr).toContain("没有 --bogus 这个选项");
+    expect((await nianbao("validate", "x.json", "--bogus")).stderr).toContain(
+      "没有 --bogus 这个选项",
+    );
     expect((await nianbao("frobnicate")).stderr).toContain("未知的命令“frobnicate”");
   });
 });
@@ -84,7 +106,9 @@ describe("bin/nianbao.mjs", { timeout: 120_000 }, () => {
     const bin = fileURLToPath(new URL("../../bin/nianbao.mjs", import.meta.url));
     const run = (...args: string[]) =>
       new Promise<{ code: number; stdout: string }>((resolve) =>
-        execFile(process.execPath, [bin, ...args], { cwd: tmpdir() }, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })),
+        execFile(process.execPath, [bin, ...args], { cwd: tmpdir() }, (error, stdout) =>
+          resolve({ code: error ? Number(error.code) : 0, stdout }),
+        ),
       );
     const [ok, failing] = await Promise.all([
       run("validate", file("ok.json", SAMPLE_REPORTS.xinwei)),

@@ -31,7 +31,9 @@ describe("nianbao export", { timeout: 30_000 }, () => {
     const r = await nianbao("export", join(SAMPLES, "2021-hulan-district.txt"), "-o", out);
     expect(r.code).toBe(0);
     const html = readFileSync(out, "utf8");
-    expect(html).toContain("<span>哈尔滨市呼兰区2021年</span><br><span>政府信息公开工作年度报告</span></h1>");
+    expect(html).toContain(
+      "<span>哈尔滨市呼兰区2021年</span><br><span>政府信息公开工作年度报告</span></h1>",
+    );
     expect(toTablesJson(importHtml(html).content).active["20.8"]).toEqual([["2387.47225"]]);
   });
 
@@ -47,9 +49,17 @@ describe("nianbao export", { timeout: 30_000 }, () => {
   it("prints the findings `nianbao validate` prints for the file, the importer's own included", async () => {
     const sample = join(SAMPLES, "2022-youxie-street-office.txt");
     const validated = await nianbao("validate", sample);
-    const exported = await nianbao("export", sample, "--format", "html", "-o", join(dir, "youxie.html"));
+    const exported = await nianbao(
+      "export",
+      sample,
+      "--format",
+      "html",
+      "-o",
+      join(dir, "youxie.html"),
+    );
     expect(exported.code).toBe(0);
-    const findingLines = (text: string) => text.split("\n").filter((l) => /^(错误|提醒) \[/.test(l));
+    const findingLines = (text: string) =>
+      text.split("\n").filter((l) => /^(错误|提醒) \[/.test(l));
     expect(findingLines(validated.stdout).length).toBeGreaterThan(0);
     expect(findingLines(exported.stderr)).toEqual(findingLines(validated.stdout));
     // The importer's own finding (S3: headings without their numbers) is among them.
@@ -74,14 +84,23 @@ describe("nianbao export", { timeout: 30_000 }, () => {
     expect(r.stdout).toContain(`<article class="nianbao-report">`);
     expect(r.stdout).not.toMatch(/<html|<body|@page/);
     expect(r.stderr).toContain("（HTML 正文片段）");
-    expect((await nianbao("export", json, "--format", "docx", "--fragment", "-o", join(dir, "f.docx"))).stderr).toContain("--fragment 只用于 HTML");
+    expect(
+      (await nianbao("export", json, "--format", "docx", "--fragment", "-o", join(dir, "f.docx")))
+        .stderr,
+    ).toContain("--fragment 只用于 HTML");
   });
 
   it("refuses what it cannot do, with exit code 2", async () => {
-    expect((await nianbao("export", json, "--format", "pdf", "-o", join(dir, "x.pdf"))).stderr).toContain("不支持的导出格式“pdf”");
-    expect((await nianbao("export", json, "--format", "docx")).stderr).toContain("请用 -o 指定输出文件");
+    expect(
+      (await nianbao("export", json, "--format", "pdf", "-o", join(dir, "x.pdf"))).stderr,
+    ).toContain("不支持的导出格式“pdf”");
+    expect((await nianbao("export", json, "--format", "docx")).stderr).toContain(
+      "请用 -o 指定输出文件",
+    );
     expect((await nianbao("export", json, "-o", join(dir, "x.txt"))).code).toBe(2);
-    expect((await nianbao("export", json, "--format", "html", "-o", json)).stderr).toContain("输出文件不能与输入文件相同");
+    expect((await nianbao("export", json, "--format", "html", "-o", json)).stderr).toContain(
+      "输出文件不能与输入文件相同",
+    );
     expect((await nianbao("export", join(dir, "missing.json"), "--format", "html")).code).toBe(2);
     expect((await nianbao("export")).code).toBe(2);
   });

@@ -12,7 +12,8 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const lines = ["年报（Nianbao）—— 政府信息公开工作年度报告的命令行工具", "", "命令："];
-  for (const [name, verb] of await listVerbs()) lines.push(`  ${name.padEnd(10)}${verb.summary}`, `  ${" ".repeat(10)}用法：${verb.usage}`);
+  for (const [name, verb] of await listVerbs())
+    lines.push(`  ${name.padEnd(10)}${verb.summary}`, `  ${" ".repeat(10)}用法：${verb.usage}`);
   lines.push("", "退出码：0 完成；1 报告有错误；2 命令无法执行（参数或文件有误）。");
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;

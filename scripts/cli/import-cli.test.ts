@@ -36,7 +36,12 @@ describe("nianbao validate on published reports", () => {
   });
 
   it("--json gives file, format, year, organization, tables and findings for each report", async () => {
-    const r = await nianbao("validate", `${SAMPLES_DIR}/2021-*.txt`, `${SAMPLES_DIR}/2022-youxie-street-office.txt`, "--json");
+    const r = await nianbao(
+      "validate",
+      `${SAMPLES_DIR}/2021-*.txt`,
+      `${SAMPLES_DIR}/2022-youxie-street-office.txt`,
+      "--json",
+    );
     const out = JSON.parse(r.stdout) as JsonReport[];
     expect(out.map((o) => [o.file.split("/").pop(), o.format, o.year, o.organization])).toEqual([
       ["2021-hulan-district.txt", "2021", 2021, "哈尔滨市呼兰区"],
@@ -57,7 +62,11 @@ describe("nianbao validate on published reports", () => {
     const r = await nianbao("validate", join(dir, "hulan.{docx,html,htm}"), "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as JsonReport[];
-    expect(out.map((o) => o.file.split("/").pop())).toEqual(["hulan.docx", "hulan.htm", "hulan.html"]);
+    expect(out.map((o) => o.file.split("/").pop())).toEqual([
+      "hulan.docx",
+      "hulan.htm",
+      "hulan.html",
+    ]);
     for (const o of out) {
       expect(o.tables).toEqual(HULAN_TABLES);
       // The fixture's own defects: 5 decimals (V2), no fee statement (X3), no closing date (V5), no issuing organ (V6).
@@ -87,14 +96,19 @@ describe("expandGlobs", () => {
   it("matches *, ?, [..], {a,b} and ** and keeps plain paths as given", () => {
     const root = mkdtempSync(join(tmpdir(), "nianbao-glob-"));
     mkdirSync(join(root, "a/b"), { recursive: true });
-    for (const f of ["r1.txt", "r2.txt", "r3.docx", "a/x.html", "a/b/y.txt", "a/b/.hidden.txt"]) writeFileSync(join(root, f), "");
-    const names = (p: string) => expandGlobs([join(root, p)]).files.map((f) => f.slice(root.length + 1));
+    for (const f of ["r1.txt", "r2.txt", "r3.docx", "a/x.html", "a/b/y.txt", "a/b/.hidden.txt"])
+      writeFileSync(join(root, f), "");
+    const names = (p: string) =>
+      expandGlobs([join(root, p)]).files.map((f) => f.slice(root.length + 1));
     expect(names("*.txt")).toEqual(["r1.txt", "r2.txt"]);
     expect(names("r?.{txt,docx}")).toEqual(["r1.txt", "r2.txt", "r3.docx"]);
     expect(names("r[13].*")).toEqual(["r1.txt", "r3.docx"]);
     expect(names("**/*.txt")).toEqual(["a/b/y.txt", "r1.txt", "r2.txt"]);
     expect(names("a/**")).toEqual(["a/b/y.txt", "a/x.html"]);
-    expect(expandGlobs(["plain.json", join(root, "*.none")])).toEqual({ files: ["plain.json"], unmatched: [join(root, "*.none")] });
+    expect(expandGlobs(["plain.json", join(root, "*.none")])).toEqual({
+      files: ["plain.json"],
+      unmatched: [join(root, "*.none")],
+    });
     expect(segmentRegExp("年报(2022).txt").test("年报(2022).txt")).toBe(true);
   });
 });

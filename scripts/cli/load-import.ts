@@ -2,7 +2,11 @@ import { basename } from "node:path";
 import { ValidationError } from "../../lib/errors";
 import { DocxReadError, keepValidatedFinding, type ImportResult } from "../../lib/import";
 import { importBytes } from "../../lib/import/import-bytes";
-import { IMPORTABLE_EXTENSIONS, ImportRefusedError, importFile } from "../../lib/import/import-file";
+import {
+  IMPORTABLE_EXTENSIONS,
+  ImportRefusedError,
+  importFile,
+} from "../../lib/import/import-file";
 import { registerLoader, type LoadedReport } from "./load-report";
 import { CliError } from "./verb";
 
@@ -46,7 +50,8 @@ function refusal(error: unknown, name: string): unknown {
   if (error instanceof DocxReadError) return new CliError(`${name}：${error.message}`);
   if (error instanceof ImportRefusedError) return new CliError(error.message);
   // The readers' other refusals (a scanned PDF, a page over the caps …) are said in Chinese already.
-  if (error instanceof ValidationError) return new CliError(error.message.includes(name) ? error.message : `${name}：${error.message}`);
+  if (error instanceof ValidationError)
+    return new CliError(error.message.includes(name) ? error.message : `${name}：${error.message}`);
   return error;
 }
 

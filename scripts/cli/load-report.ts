@@ -40,7 +40,14 @@ export async function readInput(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : code === "EACCES" ? "没有读取权限" : (error as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "文件不存在"
+        : code === "EISDIR"
+          ? "这是一个文件夹"
+          : code === "EACCES"
+            ? "没有读取权限"
+            : (error as Error).message;
     throw new CliError(`无法读取 ${path}：${why}`);
   }
 }
@@ -61,8 +68,11 @@ export async function loadJson(path: string): Promise<LoadedReport> {
   z.config(z.locales.zhCN());
   const parsed = parseReportContent(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((i) => `  - ${issuePath(i.path)}：${i.message}`);
-    const more = parsed.error.issues.length > 20 ? [`  ……另有 ${parsed.error.issues.length - 20} 处`] : [];
+    const issues = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `  - ${issuePath(i.path)}：${i.message}`);
+    const more =
+      parsed.error.issues.length > 20 ? [`  ……另有 ${parsed.error.issues.length - 20} 处`] : [];
     throw new CliError([`${basename(path)} 不符合报告内容的结构：`, ...issues, ...more].join("\n"));
   }
   return { content: parsed.data, documentFindings: [] };
@@ -73,7 +83,9 @@ registerLoader(".json", loadJson);
 export async function loadReport(path: string): Promise<LoadedReport> {
   const loader = loaders.get(extname(path).toLowerCase());
   if (!loader) {
-    throw new CliError(`不支持的文件类型：${basename(path)}（可读取 ${supportedExtensions().join("、")}）`);
+    throw new CliError(
+      `不支持的文件类型：${basename(path)}（可读取 ${supportedExtensions().join("、")}）`,
+    );
   }
   return loader(path);
 }

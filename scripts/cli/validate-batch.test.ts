@@ -29,7 +29,11 @@ function twoYears() {
 /** CSV as Excel gets it, split into fields (no field of these tests holds a comma or quote). */
 function csvRows(text: string): string[][] {
   expect(text.startsWith("\uFEFF")).toBe(true);
-  return text.slice(1).trimEnd().split("\r\n").map((line) => line.split(","));
+  return text
+    .slice(1)
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(","));
 }
 
 describe("nianbao validate on several years of one unit", { timeout: 30_000 }, () => {
@@ -42,7 +46,11 @@ describe("nianbao validate on several years of one unit", { timeout: 30_000 }, (
     expect(text.stdout).toContain(`上年报告：${older}（用于跨年度检查 X1、X2、X8）`);
     // 2021 has no 2020 report in the batch: nothing is said about a previous one.
     expect(text.stdout.split(`${older}：`)[1]).not.toContain("上年报告");
-    const json = JSON.parse((await nianbao("validate", newer, older, "--json")).stdout) as { file: string; previous: string | null; findings: { rule: string; message: string }[] }[];
+    const json = JSON.parse((await nianbao("validate", newer, older, "--json")).stdout) as {
+      file: string;
+      previous: string | null;
+      findings: { rule: string; message: string }[];
+    }[];
     const [b, a] = json;
     expect(b.previous).toBe(older);
     expect(a.previous).toBeNull();
@@ -52,10 +60,17 @@ describe("nianbao validate on several years of one unit", { timeout: 30_000 }, (
 
   it("finds no cross-year problem between two reports that continue into each other", async () => {
     const { thisYear, lastYear } = twoYears();
-    const r = await nianbao("validate", file("ok-2022.json", thisYear), file("ok-2021.json", lastYear), "--json");
+    const r = await nianbao(
+      "validate",
+      file("ok-2022.json", thisYear),
+      file("ok-2021.json", lastYear),
+      "--json",
+    );
     const out = JSON.parse(r.stdout) as { previous: string | null; findings: { rule: string }[] }[];
     expect(out[0].previous).toContain("ok-2021.json");
-    expect(out.flatMap((o) => o.findings.map((f) => f.rule)).filter((rule) => /^X[128]$/.test(rule))).toEqual([]);
+    expect(
+      out.flatMap((o) => o.findings.map((f) => f.rule)).filter((rule) => /^X[128]$/.test(rule)),
+    ).toEqual([]);
     // This year's report is clean against last year's (the fixture's last year has findings of its own).
     expect(out[0].findings).toEqual([]);
   });
@@ -64,8 +79,18 @@ describe("nianbao validate on several years of one unit", { timeout: 30_000 }, (
     const { lastYear, broken } = twoYears();
     const otherUnit = { ...lastYear, meta: { ...lastYear.meta, organization: "另一个区" } };
     const gap = { ...lastYear, meta: { ...lastYear.meta, year: 2020 } };
-    const r = await nianbao("validate", file("c-2022.json", broken), file("c-other.json", otherUnit), file("c-2020.json", gap), "--json");
-    expect((JSON.parse(r.stdout) as { previous: string | null }[]).map((o) => o.previous)).toEqual([null, null, null]);
+    const r = await nianbao(
+      "validate",
+      file("c-2022.json", broken),
+      file("c-other.json", otherUnit),
+      file("c-2020.json", gap),
+      "--json",
+    );
+    expect((JSON.parse(r.stdout) as { previous: string | null }[]).map((o) => o.previous)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("--previous still names last year's report for a single file", async () => {
@@ -82,11 +107,29 @@ describe("nianbao validate --summary", { timeout: 30_000 }, () => {
     const r = await nianbao("validate", `${SAMPLES_DIR}/*.txt`, "--summary", "csv");
     expect(r.code).toBe(1);
     const [header, ...rows] = csvRows(r.stdout);
-    expect(header).toEqual(["文件", "文件类型", "单位", "年度", "格式", "读入单元格", "错误", "提醒", "规则", "上年报告", "说明"]);
+    expect(header).toEqual([
+      "文件",
+      "文件类型",
+      "单位",
+      "年度",
+      "格式",
+      "读入单元格",
+      "错误",
+      "提醒",
+      "规则",
+      "上年报告",
+      "说明",
+    ]);
     expect(rows).toHaveLength(SAMPLES.length);
     for (const sample of SAMPLES) {
       const row = rows.find((r) => r[0] === `${SAMPLES_DIR}/${sample.file}`)!;
-      expect(row.slice(1, 6)).toEqual(["TXT", sample.organization, String(sample.year), `${sample.format}年格式`, String(sample.cellsRead)]);
+      expect(row.slice(1, 6)).toEqual([
+        "TXT",
+        sample.organization,
+        String(sample.year),
+        `${sample.format}年格式`,
+        String(sample.cellsRead),
+      ]);
       const rules = row[8].split(" ");
       for (const f of sample.findings) expect(rules).toContain(f.rule);
       expect(Number(row[6])).toBe(sample.findings.filter((f) => f.severity === "error").length);
@@ -95,7 +138,13 @@ describe("nianbao validate --summary", { timeout: 30_000 }, () => {
 
   it("an unreadable file keeps its line with the reason, and the others are still read", async () => {
     const broken = file("broken.docx", "not a zip");
-    const r = await nianbao("validate", broken, `${SAMPLES_DIR}/2021-hulan-district.txt`, "--summary", "csv");
+    const r = await nianbao(
+      "validate",
+      broken,
+      `${SAMPLES_DIR}/2021-hulan-district.txt`,
+      "--summary",
+      "csv",
+    );
     expect(r.code).toBe(2);
     const [, first, second] = csvRows(r.stdout);
     expect(first[0]).toBe(broken);
@@ -122,7 +171,15 @@ describe("nianbao validate --summary", { timeout: 30_000 }, () => {
   it("html: a self-contained page with one table row per report, written to --out", async () => {
     const out = join(dir, "summary.html");
     const broken = file("bad<name>.docx", "not a zip");
-    const r = await nianbao("validate", `${SAMPLES_DIR}/*.txt`, broken, "--summary", "html", "--out", out);
+    const r = await nianbao(
+      "validate",
+      `${SAMPLES_DIR}/*.txt`,
+      broken,
+      "--summary",
+      "html",
+      "--out",
+      out,
+    );
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`已写入 ${out}（6 份文件）`);
     const html = readFileSync(out, "utf8");
@@ -136,8 +193,12 @@ describe("nianbao validate --summary", { timeout: 30_000 }, () => {
 
   it("refuses a summary kind it does not know, --out without --summary and --json with --summary", async () => {
     const one = `${SAMPLES_DIR}/2021-hulan-district.txt`;
-    expect((await nianbao("validate", one, "--summary", "xlsx")).stderr).toContain("--summary 只能是 csv 或 html");
-    expect((await nianbao("validate", one, "--out", join(dir, "x.csv"))).stderr).toContain("--out 只能与 --summary 一起使用");
+    expect((await nianbao("validate", one, "--summary", "xlsx")).stderr).toContain(
+      "--summary 只能是 csv 或 html",
+    );
+    expect((await nianbao("validate", one, "--out", join(dir, "x.csv"))).stderr).toContain(
+      "--out 只能与 --summary 一起使用",
+    );
     expect((await nianbao("validate", one, "--summary", "csv", "--json")).code).toBe(2);
   });
 
@@ -145,8 +206,14 @@ describe("nianbao validate --summary", { timeout: 30_000 }, () => {
     const inner = new JSZip();
     inner.file("a.txt", "a");
     const zip = new JSZip();
-    zip.file("报告/2021-hulan-district.txt", readFileSync(join(SAMPLES_DIR, "2021-hulan-district.txt")));
-    zip.file("报告/2022-xingan-district.txt", readFileSync(join(SAMPLES_DIR, "2022-xingan-district.txt")));
+    zip.file(
+      "报告/2021-hulan-district.txt",
+      readFileSync(join(SAMPLES_DIR, "2021-hulan-district.txt")),
+    );
+    zip.file(
+      "报告/2022-xingan-district.txt",
+      readFileSync(join(SAMPLES_DIR, "2022-xingan-district.txt")),
+    );
     zip.file("报告/旧.zip", await inner.generateAsync({ type: "uint8array" }));
     const archive = join(dir, "辖区.zip");
     writeFileSync(archive, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
@@ -160,6 +227,8 @@ describe("nianbao validate --summary", { timeout: 30_000 }, () => {
     ]);
     expect(rows[2][10]).toContain("压缩包中不能再套压缩包");
     const notZip = file("假.zip", "not a zip");
-    expect(csvRows((await nianbao("validate", notZip, "--summary", "csv")).stdout)[1][10]).toContain("不是有效的ZIP压缩包");
+    expect(
+      csvRows((await nianbao("validate", notZip, "--summary", "csv")).stdout)[1][10],
+    ).toContain("不是有效的ZIP压缩包");
   });
 });

@@ -13,7 +13,8 @@ import { loadReport, readInput, supportedExtensions, type LoadedReport } from ".
 import { reportFindings } from "./report-findings";
 import { CliError, parseVerbArgs } from "./verb";
 
-export const summary = "校验报告（JSON，或导入已发布的 TXT、DOCX、HTML、PDF，也可以是装有报告的 ZIP），列出错误和提醒（有错误时退出码为1）";
+export const summary =
+  "校验报告（JSON，或导入已发布的 TXT、DOCX、HTML、PDF，也可以是装有报告的 ZIP），列出错误和提醒（有错误时退出码为1）";
 export const usage =
   "nianbao validate <报告文件或通配符…> [--previous <上年报告>] [--complete] [--json | --summary csv|html [--out <文件>]]";
 
@@ -24,14 +25,22 @@ export function formatFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return "未发现问题。";
   const errors = findings.filter((f) => f.severity === "error").length;
   const lines = findings.map((f) => `${SEVERITY[f.severity]} [${f.rule}] ${f.message}`);
-  lines.push("", `共 ${findings.length} 项：错误 ${errors} 项，提醒 ${findings.length - errors} 项。`);
+  lines.push(
+    "",
+    `共 ${findings.length} 项：错误 ${errors} 项，提醒 ${findings.length - errors} 项。`,
+  );
   return lines.join("\n");
 }
 
 /** Cells that are not blank: what a structured file gives. */
 function filledCells(report: LoadedReport): number {
   return Object.values(report.content.tables).reduce(
-    (n, rows) => n + Object.values(rows).reduce((m, row) => m + Object.values(row).filter((v) => v !== null).length, 0),
+    (n, rows) =>
+      n +
+      Object.values(rows).reduce(
+        (m, row) => m + Object.values(row).filter((v) => v !== null).length,
+        0,
+      ),
     0,
   );
 }
@@ -80,21 +89,30 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(
     args,
     {
-      previous: { type: "string" }, complete: { type: "boolean" }, json: { type: "boolean" },
-      summary: { type: "string" }, out: { type: "string" },
+      previous: { type: "string" },
+      complete: { type: "boolean" },
+      json: { type: "boolean" },
+      summary: { type: "string" },
+      out: { type: "string" },
     },
     usage,
   );
-  if (positionals.length === 0) throw new CliError(`请给出报告文件（可读取 ${supportedExtensions().join("、")}，可用通配符）。\n用法：${usage}`);
+  if (positionals.length === 0)
+    throw new CliError(
+      `请给出报告文件（可读取 ${supportedExtensions().join("、")}，可用通配符）。\n用法：${usage}`,
+    );
   const summaryKind = values.summary;
   if (summaryKind !== undefined && !(SUMMARY_KINDS as readonly string[]).includes(summaryKind)) {
     throw new CliError(`--summary 只能是 csv 或 html。\n用法：${usage}`);
   }
-  if (summaryKind && values.json) throw new CliError(`--json 与 --summary 只能选一个。\n用法：${usage}`);
-  if (values.out !== undefined && !summaryKind) throw new CliError(`--out 只能与 --summary 一起使用。\n用法：${usage}`);
+  if (summaryKind && values.json)
+    throw new CliError(`--json 与 --summary 只能选一个。\n用法：${usage}`);
+  if (values.out !== undefined && !summaryKind)
+    throw new CliError(`--out 只能与 --summary 一起使用。\n用法：${usage}`);
   const { files, unmatched } = expandGlobs(positionals);
   if (files.length === 0) throw new CliError(`没有与 ${unmatched.join("、")} 匹配的文件`);
-  if (values.previous && files.length > 1) throw new CliError(`--previous 只能与一份报告一起使用。\n用法：${usage}`);
+  if (values.previous && files.length > 1)
+    throw new CliError(`--previous 只能与一份报告一起使用。\n用法：${usage}`);
   for (const pattern of unmatched) process.stderr.write(`没有与 ${pattern} 匹配的文件\n`);
   const previousGiven = values.previous ? (await loadReport(values.previous)).content : null;
 
@@ -114,15 +132,28 @@ export async function run(args: string[]): Promise<number> {
     }
   }
 
-  const readable = loaded.filter((l): l is Extract<Loaded, { report: LoadedReport }> => "report" in l);
+  const readable = loaded.filter(
+    (l): l is Extract<Loaded, { report: LoadedReport }> => "report" in l,
+  );
   // Last year's report of the same unit, when the batch holds it; --previous names it for a single file.
-  const previousIndex = previousInBatch(readable.map((l) => ({ organization: l.report.content.meta.organization || null, year: l.report.content.meta.year || null })));
+  const previousIndex = previousInBatch(
+    readable.map((l) => ({
+      organization: l.report.content.meta.organization || null,
+      year: l.report.content.meta.year || null,
+    })),
+  );
   const checked = new Map<string, Checked>();
   readable.forEach(({ file, report }, i) => {
     const j = previousIndex[i];
-    const previous: ReportContent | null = previousGiven ?? (j === null ? null : readable[j].report.content);
+    const previous: ReportContent | null =
+      previousGiven ?? (j === null ? null : readable[j].report.content);
     const previousFile = values.previous ?? (j === null ? null : readable[j].file);
-    checked.set(file, { file, report, findings: reportFindings(report, { previous, complete: values.complete }), previousFile });
+    checked.set(file, {
+      file,
+      report,
+      findings: reportFindings(report, { previous, complete: values.complete }),
+      previousFile,
+    });
   });
   const results = readable.map((l) => checked.get(l.file)!);
 
@@ -132,8 +163,13 @@ export async function run(args: string[]): Promise<number> {
       const { report, findings, previousFile } = checked.get(l.file)!;
       const { meta, format } = report.content;
       return readRow({
-        file: l.file, unit: meta.organization || null, year: meta.year || null, format,
-        cellsRead: report.cellsRead ?? filledCells(report), findings, previous: previousFile,
+        file: l.file,
+        unit: meta.organization || null,
+        year: meta.year || null,
+        format,
+        cellsRead: report.cellsRead ?? filledCells(report),
+        findings,
+        previous: previousFile,
       });
     });
     const text = summaryKind === "csv" ? summaryCsv(rows) : summaryHtml(rows);
@@ -164,7 +200,9 @@ export async function run(args: string[]): Promise<number> {
       const unit = meta.organization || "（单位不详）";
       const year = meta.year ? `${meta.year}年度报告` : "年度不详的报告";
       const cells = report.cellsRead ?? filledCells(report);
-      const against = previousFile ? `\n上年报告：${previousFile}（用于跨年度检查 X1、X2、X8）` : "";
+      const against = previousFile
+        ? `\n上年报告：${previousFile}（用于跨年度检查 X1、X2、X8）`
+        : "";
       return `${file}：${unit} ${year}（${report.content.format}年格式），读入${cells}个单元格${against}\n${formatFindings(findings)}`;
     });
     if (results.length > 1) {

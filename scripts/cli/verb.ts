@@ -19,7 +19,11 @@ export class CliError extends Error {
 }
 
 /** node:util parseArgs with Chinese errors. */
-export function parseVerbArgs<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T, usage: string) {
+export function parseVerbArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: T,
+  usage: string,
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

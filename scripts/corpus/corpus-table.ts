@@ -3,13 +3,25 @@ import { layoutTotals, type CorpusRun } from "./run-corpus";
 const pct = (p: number) => `${p.toFixed(1)}%`;
 
 function rows(run: CorpusRun): string[][] {
-  const header = ["版式", ...run.reports.map((r) => r.name), "准确/总数", "准确率", "误报错误", "拒绝"];
+  const header = [
+    "版式",
+    ...run.reports.map((r) => r.name),
+    "准确/总数",
+    "准确率",
+    "误报错误",
+    "拒绝",
+  ];
   const body = run.layouts.map((result) => {
     const t = layoutTotals(result);
     return [
       result.layout.label,
-      ...result.cells.map((c) => (c.notMade !== undefined ? "未生成" : c.refused !== null ? "拒绝" : `${c.exact}/${c.total}`)),
-      `${t.exact}/${t.total}`, pct(t.percent), String(t.falseErrors), String(t.refused),
+      ...result.cells.map((c) =>
+        c.notMade !== undefined ? "未生成" : c.refused !== null ? "拒绝" : `${c.exact}/${c.total}`,
+      ),
+      `${t.exact}/${t.total}`,
+      pct(t.percent),
+      String(t.falseErrors),
+      String(t.refused),
     ];
   });
   return [header, ...body];
@@ -22,8 +34,16 @@ const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.tes
 export function corpusTextTable(run: CorpusRun): string {
   const all = rows(run);
   const widths = all[0].map((_, c) => Math.max(...all.map((r) => width(r[c]))));
-  const line = (r: string[]) => r.map((cell, c) => cell + " ".repeat(widths[c] - width(cell))).join("  ").trimEnd();
-  return [line(all[0]), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)].join("\n");
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell + " ".repeat(widths[c] - width(cell)))
+      .join("  ")
+      .trimEnd();
+  return [
+    line(all[0]),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...all.slice(1).map(line),
+  ].join("\n");
 }
 
 /** The table as Markdown, for docs/benchmarks.md. */

@@ -71,7 +71,10 @@ const NARROW = 0.55;
 
 /** The exported page with every table at `factor` of its width (a portal template with a side column does this). */
 export function narrowHtmlTables(html: string, factor: number): string {
-  return html.replace("</head>", `<style>table{width:${Math.round(factor * 100)}% !important}</style>\n</head>`);
+  return html.replace(
+    "</head>",
+    `<style>table{width:${Math.round(factor * 100)}% !important}</style>\n</head>`,
+  );
 }
 
 export interface Layout {
@@ -86,8 +89,12 @@ export interface Layout {
   make(sources: LayoutSources, browser: () => Promise<Browser>): Promise<LayoutFile>;
 }
 
-const text = (fileName: string, value: string): LayoutFile => ({ fileName, bytes: new TextEncoder().encode(value) });
-const pdfText = async (sources: LayoutSources, route: PdfRoute) => text("pdftotext.txt", await pdfToLayoutText(await sources.pdf(route)));
+const text = (fileName: string, value: string): LayoutFile => ({
+  fileName,
+  bytes: new TextEncoder().encode(value),
+});
+const pdfText = async (sources: LayoutSources, route: PdfRoute) =>
+  text("pdftotext.txt", await pdfToLayoutText(await sources.pdf(route)));
 
 /**
  * Every layout of the corpus: our exports, PDFs made from them (also with narrow columns, so labels
@@ -95,24 +102,114 @@ const pdfText = async (sources: LayoutSources, route: PdfRoute) => text("pdftote
  * run onto one line, rows with figures run together, and Word's plain-text layouts.
  */
 export const LAYOUTS: Layout[] = [
-  { id: "docx", source: "export", label: "DOCX（本系统导出）", make: async (s) => ({ fileName: "report.docx", bytes: await s.docx() }) },
-  { id: "html", source: "export", label: "HTML（本系统导出）", make: async (s) => text("report.html", s.html()) },
-  { id: "docx-pdf", source: "export", label: "DOCX→PDF（LibreOffice）", make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("docx") }) },
-  { id: "docx-pdf-narrow", source: "export", label: "DOCX→PDF（窄列，标签折行）", make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("docx-narrow") }) },
-  { id: "html-pdf", source: "export", label: "HTML→PDF（Chromium）", make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("html") }) },
-  { id: "html-pdf-narrow", source: "export", label: "HTML→PDF（窄列，标签折行）", make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("html-narrow") }) },
-  { id: "docx-pdf-layout-text", source: "export", label: "pdftotext -layout（DOCX→PDF）", make: (s) => pdfText(s, "docx") },
-  { id: "docx-pdf-narrow-layout-text", source: "export", label: "pdftotext -layout（DOCX→PDF 窄列）", make: (s) => pdfText(s, "docx-narrow") },
-  { id: "html-pdf-layout-text", source: "export", label: "pdftotext -layout（HTML→PDF）", make: (s) => pdfText(s, "html") },
-  { id: "html-pdf-narrow-layout-text", source: "export", label: "pdftotext -layout（HTML→PDF 窄列）", make: (s) => pdfText(s, "html-narrow") },
-  { id: "inner-text", source: "export", label: "网页复制（Chromium innerText）", make: async (s, browser) => text("web-copy.txt", await s.innerText(browser)) },
-  { id: "markdown-ocr", source: "content", label: "Markdown（OCR/AI 转换）", make: async (s) => text("report.txt", ocrMarkdown(s.content)) },
-  { id: "markdown-dataframe", source: "content", label: "Markdown（数据框 to_markdown）", make: async (s) => text("report.txt", dataFrameMarkdown(s.content)) },
-  { id: "one-line", source: "content", label: "整篇一行文字", make: async (s) => text("one-line.txt", runOnArticle(s.content)) },
-  { id: "space-rows", source: "content", label: "每行一段、单元格以空格分隔", make: async (s) => text("rows.txt", spaceSeparatedRows(s.content)) },
-  { id: "run-together", source: "content", label: "数字连写（单元格无分隔）", make: async (s) => text("run-together.txt", runTogetherRows(s.content)) },
-  { id: "word-rows", source: "content", label: "Word 另存文本（每行一行表格）", make: async (s) => text("word-rows.txt", wordRowPerLine(s.content)) },
-  { id: "word-cells", source: "content", label: "Word 另存文本（每格一行）", make: async (s) => text("word-cells.txt", wordCellPerLine(s.content)) },
+  {
+    id: "docx",
+    source: "export",
+    label: "DOCX（本系统导出）",
+    make: async (s) => ({ fileName: "report.docx", bytes: await s.docx() }),
+  },
+  {
+    id: "html",
+    source: "export",
+    label: "HTML（本系统导出）",
+    make: async (s) => text("report.html", s.html()),
+  },
+  {
+    id: "docx-pdf",
+    source: "export",
+    label: "DOCX→PDF（LibreOffice）",
+    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("docx") }),
+  },
+  {
+    id: "docx-pdf-narrow",
+    source: "export",
+    label: "DOCX→PDF（窄列，标签折行）",
+    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("docx-narrow") }),
+  },
+  {
+    id: "html-pdf",
+    source: "export",
+    label: "HTML→PDF（Chromium）",
+    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("html") }),
+  },
+  {
+    id: "html-pdf-narrow",
+    source: "export",
+    label: "HTML→PDF（窄列，标签折行）",
+    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("html-narrow") }),
+  },
+  {
+    id: "docx-pdf-layout-text",
+    source: "export",
+    label: "pdftotext -layout（DOCX→PDF）",
+    make: (s) => pdfText(s, "docx"),
+  },
+  {
+    id: "docx-pdf-narrow-layout-text",
+    source: "export",
+    label: "pdftotext -layout（DOCX→PDF 窄列）",
+    make: (s) => pdfText(s, "docx-narrow"),
+  },
+  {
+    id: "html-pdf-layout-text",
+    source: "export",
+    label: "pdftotext -layout（HTML→PDF）",
+    make: (s) => pdfText(s, "html"),
+  },
+  {
+    id: "html-pdf-narrow-layout-text",
+    source: "export",
+    label: "pdftotext -layout（HTML→PDF 窄列）",
+    make: (s) => pdfText(s, "html-narrow"),
+  },
+  {
+    id: "inner-text",
+    source: "export",
+    label: "网页复制（Chromium innerText）",
+    make: async (s, browser) => text("web-copy.txt", await s.innerText(browser)),
+  },
+  {
+    id: "markdown-ocr",
+    source: "content",
+    label: "Markdown（OCR/AI 转换）",
+    make: async (s) => text("report.txt", ocrMarkdown(s.content)),
+  },
+  {
+    id: "markdown-dataframe",
+    source: "content",
+    label: "Markdown（数据框 to_markdown）",
+    make: async (s) => text("report.txt", dataFrameMarkdown(s.content)),
+  },
+  {
+    id: "one-line",
+    source: "content",
+    label: "整篇一行文字",
+    make: async (s) => text("one-line.txt", runOnArticle(s.content)),
+  },
+  {
+    id: "space-rows",
+    source: "content",
+    label: "每行一段、单元格以空格分隔",
+    make: async (s) => text("rows.txt", spaceSeparatedRows(s.content)),
+  },
+  {
+    id: "run-together",
+    source: "content",
+    label: "数字连写（单元格无分隔）",
+    make: async (s) => text("run-together.txt", runTogetherRows(s.content)),
+  },
+  {
+    id: "word-rows",
+    source: "content",
+    label: "Word 另存文本（每行一行表格）",
+    make: async (s) => text("word-rows.txt", wordRowPerLine(s.content)),
+  },
+  {
+    id: "word-cells",
+    source: "content",
+    label: "Word 另存文本（每格一行）",
+    make: async (s) => text("word-cells.txt", wordCellPerLine(s.content)),
+  },
 ];
 
 /** One Chromium for every innerText of a run, launched on first use. */

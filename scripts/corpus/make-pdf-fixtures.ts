@@ -2,9 +2,21 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderDocx } from "@/lib/export/docx";
 import { renderHtml } from "@/lib/export/html";
-import { PDF_FIXTURE_DIR, PDF_FIXTURES, type PdfFixture } from "@/lib/import/__fixtures__/pdf/manifest";
+import {
+  PDF_FIXTURE_DIR,
+  PDF_FIXTURES,
+  type PdfFixture,
+} from "@/lib/import/__fixtures__/pdf/manifest";
 import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
-import { docxToEncryptedPdf, docxToPdf, htmlToPdf, narrowDocxTables, pdfToLayoutText, scannedPdf, unruledDocx } from "./make-pdf";
+import {
+  docxToEncryptedPdf,
+  docxToPdf,
+  htmlToPdf,
+  narrowDocxTables,
+  pdfToLayoutText,
+  scannedPdf,
+  unruledDocx,
+} from "./make-pdf";
 
 /**
  * Regenerates the committed PDF fixtures (and their pdftotext -layout text), so the unit tests
@@ -22,14 +34,21 @@ export async function makeFixturePdf(fixture: PdfFixture): Promise<Uint8Array> {
 /** Files the reader must refuse: a PDF that needs a password, and a scan without a text layer. */
 async function makeRefusedFixtures(): Promise<void> {
   const docx = new Uint8Array(await renderDocx(SAMPLE_REPORTS.dengtalu));
-  writeFileSync(join(PDF_FIXTURE_DIR, "refused-encrypted.pdf"), await docxToEncryptedPdf(docx, "nianbao"));
-  writeFileSync(join(PDF_FIXTURE_DIR, "refused-scanned.pdf"), await scannedPdf(await docxToPdf(docx)));
+  writeFileSync(
+    join(PDF_FIXTURE_DIR, "refused-encrypted.pdf"),
+    await docxToEncryptedPdf(docx, "nianbao"),
+  );
+  writeFileSync(
+    join(PDF_FIXTURE_DIR, "refused-scanned.pdf"),
+    await scannedPdf(await docxToPdf(docx)),
+  );
   console.log("refused-encrypted.pdf, refused-scanned.pdf");
 }
 
 async function main(names: string[]): Promise<void> {
   if (names.length === 0 || names.includes("refused")) await makeRefusedFixtures();
-  const chosen = names.length > 0 ? PDF_FIXTURES.filter((f) => names.includes(f.name)) : PDF_FIXTURES;
+  const chosen =
+    names.length > 0 ? PDF_FIXTURES.filter((f) => names.includes(f.name)) : PDF_FIXTURES;
   for (const fixture of chosen) {
     const pdf = await makeFixturePdf(fixture);
     writeFileSync(join(PDF_FIXTURE_DIR, `${fixture.name}.pdf`), pdf);

@@ -19,7 +19,10 @@ export interface PdfOptions {
 }
 
 /** DOCX → PDF with LibreOffice headless (its own throwaway profile, so parallel runs never collide). */
-export async function docxToPdf(docx: Uint8Array, { timeoutMs = 120_000 }: PdfOptions = {}): Promise<Uint8Array> {
+export async function docxToPdf(
+  docx: Uint8Array,
+  { timeoutMs = 120_000 }: PdfOptions = {},
+): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-pdf-"));
   try {
     const input = join(dir, "report.docx");
@@ -32,7 +35,11 @@ export async function docxToPdf(docx: Uint8Array, { timeoutMs = 120_000 }: PdfOp
 }
 
 /** An encrypted PDF (password to open) from a DOCX, through LibreOffice's PDF export options. */
-export async function docxToEncryptedPdf(docx: Uint8Array, password: string, { timeoutMs = 120_000 }: PdfOptions = {}): Promise<Uint8Array> {
+export async function docxToEncryptedPdf(
+  docx: Uint8Array,
+  password: string,
+  { timeoutMs = 120_000 }: PdfOptions = {},
+): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-pdf-"));
   try {
     const input = join(dir, "report.docx");
@@ -41,7 +48,9 @@ export async function docxToEncryptedPdf(docx: Uint8Array, password: string, { t
       EncryptFile: { type: "boolean", value: "true" },
       DocumentOpenPassword: { type: "string", value: password },
     });
-    const { output } = await sofficeConvert(input, `pdf:writer_pdf_Export:${filter}`, dir, { timeoutMs });
+    const { output } = await sofficeConvert(input, `pdf:writer_pdf_Export:${filter}`, dir, {
+      timeoutMs,
+    });
     return new Uint8Array(readFileSync(output));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -56,7 +65,18 @@ export async function scannedPdf(pdf: Uint8Array, dpi = 60): Promise<Uint8Array>
   const dir = mkdtempSync(join(tmpdir(), "nianbao-scan-"));
   try {
     writeFileSync(join(dir, "in.pdf"), pdf);
-    await run("pdftoppm", ["-r", String(dpi), "-gray", "-f", "1", "-l", "1", "-singlefile", join(dir, "in.pdf"), join(dir, "page")]);
+    await run("pdftoppm", [
+      "-r",
+      String(dpi),
+      "-gray",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      join(dir, "in.pdf"),
+      join(dir, "page"),
+    ]);
     const { width, height, pixels } = readPgm(new Uint8Array(readFileSync(join(dir, "page.pgm"))));
     return imagePdf(pixels, width, height);
   } finally {
@@ -66,7 +86,9 @@ export async function scannedPdf(pdf: Uint8Array, dpi = 60): Promise<Uint8Array>
 
 function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
   });
 }
 
@@ -78,12 +100,19 @@ export function chromiumPath(): string {
 }
 
 /** HTML → PDF as a browser prints it (A4, backgrounds on). */
-export async function htmlToPdf(html: string, { timeoutMs = 60_000 }: PdfOptions = {}): Promise<Uint8Array> {
+export async function htmlToPdf(
+  html: string,
+  { timeoutMs = 60_000 }: PdfOptions = {},
+): Promise<Uint8Array> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), timeout: timeoutMs });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
-    const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "20mm", bottom: "20mm", left: "18mm", right: "18mm" } });
+    const pdf = await page.pdf({
+      format: "A4",
+      printBackground: true,
+      margin: { top: "20mm", bottom: "20mm", left: "18mm", right: "18mm" },
+    });
     return new Uint8Array(pdf);
   } finally {
     await browser.close();
@@ -93,8 +122,10 @@ export async function htmlToPdf(html: string, { timeoutMs = 60_000 }: PdfOptions
 /** The DOCX with every table `factor` times as wide (its columns too), so long labels wrap over several lines. */
 export async function narrowDocxTables(docx: Uint8Array, factor: number): Promise<Uint8Array> {
   return editDocument(docx, (xml) =>
-    xml.replace(/<w:(gridCol|tblW|tcW)\b([^>]*?)w:w="(\d+)"/g, (_m, tag: string, before: string, w: string) =>
-      `<w:${tag}${before}w:w="${Math.round(Number(w) * factor)}"`,
+    xml.replace(
+      /<w:(gridCol|tblW|tcW)\b([^>]*?)w:w="(\d+)"/g,
+      (_m, tag: string, before: string, w: string) =>
+        `<w:${tag}${before}w:w="${Math.round(Number(w) * factor)}"`,
     ),
   );
 }
@@ -102,8 +133,10 @@ export async function narrowDocxTables(docx: Uint8Array, factor: number): Promis
 /** The DOCX with its table borders removed: a table laid out by position alone. */
 export async function unruledDocx(docx: Uint8Array): Promise<Uint8Array> {
   return editDocument(docx, (xml) =>
-    xml.replace(/<w:(tblBorders|tcBorders)>[\s\S]*?<\/w:\1>/g, (_m, tag: string) =>
-      `<w:${tag}><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:${tag}>`,
+    xml.replace(
+      /<w:(tblBorders|tcBorders)>[\s\S]*?<\/w:\1>/g,
+      (_m, tag: string) =>
+        `<w:${tag}><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:${tag}>`,
     ),
   );
 }
@@ -121,5 +154,7 @@ export function pdfToLayoutText(pdf: Uint8Array): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "nianbao-pdftext-"));
   const input = join(dir, "in.pdf");
   writeFileSync(input, pdf);
-  return run("pdftotext", ["-layout", "-enc", "UTF-8", input, "-"]).finally(() => rmSync(dir, { recursive: true, force: true }));
+  return run("pdftotext", ["-layout", "-enc", "UTF-8", input, "-"]).finally(() =>
+    rmSync(dir, { recursive: true, force: true }),
+  );
 }

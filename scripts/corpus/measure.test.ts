@@ -12,7 +12,12 @@ describe("the corpus measure", () => {
   const imported = importText(wordRowPerLine(content));
 
   it("counts every cell of the format, and all of them when the import is exact", () => {
-    expect(measureImport(imported, content)).toEqual({ exact: 200, total: 200, falseErrors: 0, refused: null });
+    expect(measureImport(imported, content)).toEqual({
+      exact: 200,
+      total: 200,
+      falseErrors: 0,
+      refused: null,
+    });
   });
 
   it("counts a cell read wrong as not exact, and an error the report does not have as a false error", () => {
@@ -26,7 +31,12 @@ describe("the corpus measure", () => {
   });
 
   it("a refused file reads no cell", () => {
-    expect(refusedImport(content, "不支持")).toEqual({ exact: 0, total: 200, falseErrors: 0, refused: "不支持" });
+    expect(refusedImport(content, "不支持")).toEqual({
+      exact: 0,
+      total: 200,
+      falseErrors: 0,
+      refused: "不支持",
+    });
   });
 });
 
@@ -38,6 +48,8 @@ describe("corpus layouts", () => {
   });
 
   it("narrow HTML tables: a style that overrides the tables' inline width", () => {
-    expect(narrowHtmlTables("<html><head><title>t</title></head></html>", 0.55)).toContain("<style>table{width:55% !important}</style>\n</head>");
+    expect(narrowHtmlTables("<html><head><title>t</title></head></html>", 0.55)).toContain(
+      "<style>table{width:55% !important}</style>\n</head>",
+    );
   });
 });

@@ -25,7 +25,12 @@ export function measureImport(result: ImportResult, content: ReportContent): Mea
   const expected = flatten(toTablesJson(content));
   const read = result.format === content.format ? flatten(toTablesJson(result.content)) : [];
   const exact = expected.filter((v, i) => i < read.length && same(read[i], v)).length;
-  return { exact, total: expected.length, falseErrors: falseErrors(result, content), refused: null };
+  return {
+    exact,
+    total: expected.length,
+    falseErrors: falseErrors(result, content),
+    refused: null,
+  };
 }
 
 export function notMade(reason: string): Measured {
@@ -33,7 +38,12 @@ export function notMade(reason: string): Measured {
 }
 
 export function refusedImport(content: ReportContent, reason: string): Measured {
-  return { exact: 0, total: flatten(toTablesJson(content)).length, falseErrors: 0, refused: reason };
+  return {
+    exact: 0,
+    total: flatten(toTablesJson(content)).length,
+    falseErrors: 0,
+    refused: reason,
+  };
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -45,7 +55,8 @@ function same(a: unknown, b: unknown): boolean {
 /** The import's error findings per rule beyond those validate() gives for the report itself. */
 function falseErrors(result: ImportResult, content: ReportContent): number {
   const own = new Map<string, number>();
-  for (const f of validate(content)) if (f.severity === "error") own.set(f.rule, (own.get(f.rule) ?? 0) + 1);
+  for (const f of validate(content))
+    if (f.severity === "error") own.set(f.rule, (own.get(f.rule) ?? 0) + 1);
   let extra = 0;
   for (const f of result.findings) {
     if (f.severity !== "error") continue;

@@ -27,7 +27,9 @@ export interface CorpusRun {
  * report it was made from. A layout's converter failing is a failure of the run; the importer refusing
  * a file is a result (its cells count as not read).
  */
-export async function runCorpus(options: { only?: string[]; onProgress?: (line: string) => void } = {}): Promise<CorpusRun> {
+export async function runCorpus(
+  options: { only?: string[]; onProgress?: (line: string) => void } = {},
+): Promise<CorpusRun> {
   const reports = layoutContents();
   const layouts = LAYOUTS.filter((l) => !options.only?.length || options.only.includes(l.id));
   const browser = sharedBrowser();
@@ -43,9 +45,13 @@ export async function runCorpus(options: { only?: string[]; onProgress?: (line: 
           file = await makeWithRetry(() => result.layout.make(sources, browser.get));
         } catch (error) {
           // A converter that fails twice (LibreOffice under load) says nothing about the importer.
-          const measured = notMade(error instanceof Error ? error.message.split("\n")[0] : String(error));
+          const measured = notMade(
+            error instanceof Error ? error.message.split("\n")[0] : String(error),
+          );
           result.cells.push(measured);
-          options.onProgress?.(`${report.name} · ${result.layout.label}：未生成（${measured.notMade}）`);
+          options.onProgress?.(
+            `${report.name} · ${result.layout.label}：未生成（${measured.notMade}）`,
+          );
           continue;
         }
         const started = performance.now();
@@ -53,11 +59,16 @@ export async function runCorpus(options: { only?: string[]; onProgress?: (line: 
         try {
           measured = measureImport(await importBytes(file.fileName, file.bytes), expected);
         } catch (error) {
-          measured = refusedImport(expected, error instanceof Error ? error.message : String(error));
+          measured = refusedImport(
+            expected,
+            error instanceof Error ? error.message : String(error),
+          );
         }
         result.importMs.push(performance.now() - started);
         result.cells.push(measured);
-        options.onProgress?.(`${report.name} · ${result.layout.label}：${measured.exact}/${measured.total}${measured.refused ? `（${measured.refused}）` : ""}`);
+        options.onProgress?.(
+          `${report.name} · ${result.layout.label}：${measured.exact}/${measured.total}${measured.refused ? `（${measured.refused}）` : ""}`,
+        );
       }
     }
   } finally {
@@ -74,11 +85,20 @@ async function makeWithRetry(make: () => Promise<LayoutFile>): Promise<LayoutFil
   }
 }
 
-export function layoutTotals(result: LayoutResult): { exact: number; total: number; percent: number; falseErrors: number; refused: number; notMade: number } {
+export function layoutTotals(result: LayoutResult): {
+  exact: number;
+  total: number;
+  percent: number;
+  falseErrors: number;
+  refused: number;
+  notMade: number;
+} {
   const exact = result.cells.reduce((n, c) => n + c.exact, 0);
   const total = result.cells.reduce((n, c) => n + c.total, 0);
   return {
-    exact, total, percent: total ? (100 * exact) / total : 0,
+    exact,
+    total,
+    percent: total ? (100 * exact) / total : 0,
     falseErrors: result.cells.reduce((n, c) => n + c.falseErrors, 0),
     refused: result.cells.filter((c) => c.refused !== null).length,
     notMade: result.cells.filter((c) => c.notMade !== undefined).length,

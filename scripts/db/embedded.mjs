@@ -57,12 +57,22 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`无法启动内置 PostgreSQL（端口 ${port}）。端口可能已被占用，可用 NIANBAO_PG_PORT 指定其他端口。${error ? String(error) : ""}`);
+    throw new Error(
+      `无法启动内置 PostgreSQL（端口 ${port}）。端口可能已被占用，可用 NIANBAO_PG_PORT 指定其他端口。${error ? String(error) : ""}`,
+    );
   }
-  const admin = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  const admin = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: "postgres",
+  });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
   } finally {
     await admin.end();

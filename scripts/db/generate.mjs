@@ -9,5 +9,9 @@ const require = createRequire(import.meta.url);
 const prismaCli = path.join(path.dirname(require.resolve("prisma/package.json")), "build/index.js");
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
-const result = spawnSync(process.execPath, [prismaCli, "generate"], { cwd: ROOT, env, stdio: "inherit" });
+const result = spawnSync(process.execPath, [prismaCli, "generate"], {
+  cwd: ROOT,
+  env,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

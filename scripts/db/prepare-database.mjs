@@ -24,7 +24,9 @@ export async function prepareDatabase(env, say = () => {}) {
   } else {
     const settings = embeddedSettings();
     sessionSecret ||= localSessionSecret(settings.dataDir);
-    say(`启动内置 PostgreSQL（端口 ${settings.port}，数据目录 ${path.relative(ROOT, settings.dataDir)}）…`);
+    say(
+      `启动内置 PostgreSQL（端口 ${settings.port}，数据目录 ${path.relative(ROOT, settings.dataDir)}）…`,
+    );
     database = await startEmbeddedPostgres(settings);
     databaseUrl = database.url;
   }
@@ -38,7 +40,9 @@ export async function prepareDatabase(env, say = () => {}) {
       await seedDatabase(databaseUrl);
       say("演示数据已就绪。");
     } else {
-      say("未写入演示数据（使用 DATABASE_URL 时不创建演示账号；确需演示数据请设置 NIANBAO_DEMO=1）。");
+      say(
+        "未写入演示数据（使用 DATABASE_URL 时不创建演示账号；确需演示数据请设置 NIANBAO_DEMO=1）。",
+      );
     }
   } catch (error) {
     if (database) await database.stop().catch(() => {});

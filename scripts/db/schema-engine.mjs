@@ -28,9 +28,14 @@ function loadEngineModule() {
     };
     const require = createRequire(import.meta.url);
     // The package exports no path to its .wasm; it sits beside the entry module.
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+      "schema_engine_bg.wasm",
+    );
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": bindings });
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
+      "./schema_engine_bg.js": bindings,
+    });
     bindings.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
     return bindings;
@@ -46,11 +51,17 @@ function schemaFiles() {
 export function readMigrationsList(dir = MIGRATIONS_DIR) {
   const lockPath = path.join(dir, LOCKFILE);
   const directories = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir: dir,
-    lockfile: { path: LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: LOCKFILE,
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: directories.map((name) => {
       const file = path.join(dir, name, "migration.sql");
@@ -114,7 +125,8 @@ function characterAware(queryable) {
       if (property === "queryRaw") {
         return async (query) => {
           const result = await value.call(target, query);
-          for (const index of charColumnsBySql.get(query.sql) ?? []) result.columnTypes[index] = CHARACTER_COLUMN_TYPE;
+          for (const index of charColumnsBySql.get(query.sql) ?? [])
+            result.columnTypes[index] = CHARACTER_COLUMN_TYPE;
           return result;
         };
       }
@@ -140,9 +152,15 @@ export async function withSchemaEngine(databaseUrl, fn, log = () => {}) {
   const { SchemaEngine } = await loadEngineModule();
   // Our own pool, so that it can be closed when the engine is done (the engine does not close it).
   const pool = new pg.Pool({ connectionString: databaseUrl, Client: CharAsTextClient, max: 4 });
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(characterAwareFactory(new PrismaPg(pool)));
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
+    characterAwareFactory(new PrismaPg(pool)),
+  );
   const datamodels = schemaFiles().map((f) => [f.path, f.content]);
-  const engine = await SchemaEngine.new({ datamodels }, (message) => log(String(message)), adapterFactory);
+  const engine = await SchemaEngine.new(
+    { datamodels },
+    (message) => log(String(message)),
+    adapterFactory,
+  );
   try {
     return await fn(engine);
   } finally {

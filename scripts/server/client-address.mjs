@@ -47,7 +47,10 @@ export function normaliseAddress(raw) {
  */
 export function trustedProxies(spec = process.env.TRUSTED_PROXIES) {
   const list = new net.BlockList();
-  const items = (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const items = (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items.length ? items : ["loopback"]) {
     if (item === "none") continue;
     if (item === "loopback") {
@@ -60,15 +63,22 @@ export function trustedProxies(spec = process.env.TRUSTED_PROXIES) {
     const family = normal && net.isIPv4(normal) ? "ipv4" : "ipv6";
     const prefix = bits === undefined ? null : Number(bits);
     const maxBits = family === "ipv4" ? 32 : 128;
-    if (!normal || extra !== undefined || (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxBits))) {
-      throw new Error(`TRUSTED_PROXIES 中有无效的地址或网段：“${item}”（示例：127.0.0.1,10.0.1.0/24,loopback）`);
+    if (
+      !normal ||
+      extra !== undefined ||
+      (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxBits))
+    ) {
+      throw new Error(
+        `TRUSTED_PROXIES 中有无效的地址或网段：“${item}”（示例：127.0.0.1,10.0.1.0/24,loopback）`,
+      );
     }
     if (prefix === null) list.addAddress(normal, family);
     else list.addSubnet(normal, prefix, family);
   }
   return {
     /** Whether a normalised address is one of ours. */
-    has: (address) => Boolean(address) && list.check(address, net.isIPv4(address) ? "ipv4" : "ipv6"),
+    has: (address) =>
+      Boolean(address) && list.check(address, net.isIPv4(address) ? "ipv4" : "ipv6"),
   };
 }
 
@@ -85,7 +95,10 @@ export function resolveClientAddress(peer, headers, trusted) {
   if (!socket || !trusted.has(socket)) return { address: socket, trustedPeer: false };
   const real = normaliseAddress(first(headers["x-real-ip"]));
   if (real) return { address: real, trustedPeer: true };
-  const hops = String(first(headers["x-forwarded-for"]) ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = String(first(headers["x-forwarded-for"]) ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   let nearest = socket;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normaliseAddress(hops[i]);
@@ -96,11 +109,20 @@ export function resolveClientAddress(peer, headers, trusted) {
   return { address: nearest, trustedPeer: true };
 }
 
-const FROM_PROXIES_ONLY = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded"];
+const FROM_PROXIES_ONLY = [
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "forwarded",
+];
 
 /** Rewrite an incoming Node request's headers so that what the app reads is what was decided here. */
 export function applyClientAddress(req, trusted) {
-  const { address, trustedPeer } = resolveClientAddress(req.socket?.remoteAddress, req.headers, trusted);
+  const { address, trustedPeer } = resolveClientAddress(
+    req.socket?.remoteAddress,
+    req.headers,
+    trusted,
+  );
   if (!trustedPeer) for (const name of FROM_PROXIES_ONLY) delete req.headers[name];
   delete req.headers["x-real-ip"];
   delete req.headers["x-forwarded-for"];

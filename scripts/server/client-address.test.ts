@@ -2,7 +2,12 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from "no
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientIp } from "@/lib/http/client-ip";
-import { applyClientAddress, normaliseAddress, resolveClientAddress, trustedProxies } from "./client-address.mjs";
+import {
+  applyClientAddress,
+  normaliseAddress,
+  resolveClientAddress,
+  trustedProxies,
+} from "./client-address.mjs";
 
 describe("normaliseAddress", () => {
   it("keeps IPv4 and lower-cases IPv6", () => {
@@ -18,7 +23,17 @@ describe("normaliseAddress", () => {
     expect(normaliseAddress("198.51.100.7:443")).toBe("198.51.100.7");
   });
   it("refuses what is not an IP", () => {
-    for (const bad of ["unknown", "", "example.com", "1.2.3", "999.1.1.1", "<script>", "1.1.1.1, 2.2.2.2", "a".repeat(80), undefined]) {
+    for (const bad of [
+      "unknown",
+      "",
+      "example.com",
+      "1.2.3",
+      "999.1.1.1",
+      "<script>",
+      "1.1.1.1, 2.2.2.2",
+      "a".repeat(80),
+      undefined,
+    ]) {
       expect(normaliseAddress(bad as string)).toBeNull();
     }
   });
@@ -51,17 +66,42 @@ describe("trustedProxies", () => {
 describe("resolveClientAddress", () => {
   const loopback = trustedProxies("loopback,10.0.0.0/8");
   it("an untrusted peer is itself, whatever it claims", () => {
-    expect(resolveClientAddress("203.0.113.9", { "x-real-ip": "1.1.1.1", "x-forwarded-for": "2.2.2.2" }, loopback)).toEqual({ address: "203.0.113.9", trustedPeer: false });
+    expect(
+      resolveClientAddress(
+        "203.0.113.9",
+        { "x-real-ip": "1.1.1.1", "x-forwarded-for": "2.2.2.2" },
+        loopback,
+      ),
+    ).toEqual({ address: "203.0.113.9", trustedPeer: false });
     expect(resolveClientAddress("::ffff:203.0.113.9", {}, loopback).address).toBe("203.0.113.9");
   });
   it("a trusted proxy's X-Real-IP, when it is an IP", () => {
-    expect(resolveClientAddress("127.0.0.1", { "x-real-ip": "198.51.100.7" }, loopback).address).toBe("198.51.100.7");
-    expect(resolveClientAddress("127.0.0.1", { "x-real-ip": "unknown", "x-forwarded-for": "198.51.100.8" }, loopback).address).toBe("198.51.100.8");
+    expect(
+      resolveClientAddress("127.0.0.1", { "x-real-ip": "198.51.100.7" }, loopback).address,
+    ).toBe("198.51.100.7");
+    expect(
+      resolveClientAddress(
+        "127.0.0.1",
+        { "x-real-ip": "unknown", "x-forwarded-for": "198.51.100.8" },
+        loopback,
+      ).address,
+    ).toBe("198.51.100.8");
   });
   it("else X-Forwarded-For from the right, skipping our own proxies; what the client wrote to the left is not believed", () => {
-    expect(resolveClientAddress("10.0.0.2", { "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.5" }, loopback).address).toBe("198.51.100.7");
-    expect(resolveClientAddress("127.0.0.1", { "x-forwarded-for": "10.0.0.5" }, loopback).address).toBe("10.0.0.5");
-    expect(resolveClientAddress("127.0.0.1", { "x-forwarded-for": "garbage, 10.0.0.5" }, loopback).address).toBe("10.0.0.5");
+    expect(
+      resolveClientAddress(
+        "10.0.0.2",
+        { "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.5" },
+        loopback,
+      ).address,
+    ).toBe("198.51.100.7");
+    expect(
+      resolveClientAddress("127.0.0.1", { "x-forwarded-for": "10.0.0.5" }, loopback).address,
+    ).toBe("10.0.0.5");
+    expect(
+      resolveClientAddress("127.0.0.1", { "x-forwarded-for": "garbage, 10.0.0.5" }, loopback)
+        .address,
+    ).toBe("10.0.0.5");
     expect(resolveClientAddress("127.0.0.1", {}, loopback).address).toBe("127.0.0.1");
   });
 });
@@ -76,7 +116,10 @@ describe("the server layer", () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       applyClientAddress(req, trusted);
-      const seen = { ip: clientIp(new Headers(req.headers as Record<string, string>)), headers: req.headers };
+      const seen = {
+        ip: clientIp(new Headers(req.headers as Record<string, string>)),
+        headers: req.headers,
+      };
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify(seen));
     });
@@ -98,7 +141,12 @@ describe("the server layer", () => {
 
   it("from an untrusted peer: forged X-Real-IP, X-Forwarded-For and X-Forwarded-Proto/Host are replaced by the socket's address", async () => {
     trusted = trustedProxies("192.0.2.1"); // loopback is not a proxy of ours here
-    const seen = await get({ "x-real-ip": "203.0.113.66", "x-forwarded-for": "203.0.113.67, 203.0.113.68", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" });
+    const seen = await get({
+      "x-real-ip": "203.0.113.66",
+      "x-forwarded-for": "203.0.113.67, 203.0.113.68",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "evil.example",
+    });
     expect(seen.ip).toBe("127.0.0.1");
     expect(seen.headers["x-forwarded-for"]).toBe("127.0.0.1");
     expect(seen.headers["x-forwarded-proto"]).toBeUndefined();

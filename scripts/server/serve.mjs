@@ -34,7 +34,13 @@ globalThis[Symbol.for("nianbao.client-address-layer")] = true;
 
 const { default: next } = await import("next");
 const server = createServer();
-const app = next({ dev: false, dir: ROOT, hostname: hostname ?? "localhost", port, httpServer: server });
+const app = next({
+  dev: false,
+  dir: ROOT,
+  hostname: hostname ?? "localhost",
+  port,
+  httpServer: server,
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 server.on("request", (req, res) => {

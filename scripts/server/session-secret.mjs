@@ -10,8 +10,10 @@ export const SESSION_SECRET_MISSING =
 export function assertSessionSecret(env) {
   const secret = (env.SESSION_SECRET ?? "").trim();
   if (!secret) throw new Error(SESSION_SECRET_MISSING);
-  if (secret.length < 16) throw new Error("SESSION_SECRET 过短，请使用至少 32 个字符的随机字符串。");
-  if (secret.length < 32) console.warn("[年报] 警告：SESSION_SECRET 短于 32 个字符，建议更换为更长的随机字符串。");
+  if (secret.length < 16)
+    throw new Error("SESSION_SECRET 过短，请使用至少 32 个字符的随机字符串。");
+  if (secret.length < 32)
+    console.warn("[年报] 警告：SESSION_SECRET 短于 32 个字符，建议更换为更长的随机字符串。");
 }
 
 /**
@@ -20,7 +22,10 @@ export function assertSessionSecret(env) {
  * needs no setting.
  */
 export function localSessionSecret(dataDir) {
-  const file = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.session-secret`);
+  const file = path.join(
+    path.dirname(path.resolve(dataDir)),
+    `${path.basename(dataDir)}.session-secret`,
+  );
   if (existsSync(file)) {
     const kept = readFileSync(file, "utf8").trim();
     if (kept.length >= 32) return kept;

@@ -9,7 +9,15 @@ import http from "node:http";
 import { pathToFileURL } from "node:url";
 
 const HOP_BY_HOP = new Set([
-  "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
 ]);
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
@@ -17,13 +25,20 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 function parseTarget(target) {
   const url = new URL(/^https?:\/\//.test(target) ? target : `http://${target}`);
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (url.protocol !== "http:" || !LOOPBACK.test(host)) throw new Error(`只代理本机的 http 地址：${target}`);
+  if (url.protocol !== "http:" || !LOOPBACK.test(host))
+    throw new Error(`只代理本机的 http 地址：${target}`);
   return { host, port: Number(url.port || 80), label: `${host}:${url.port || 80}` };
 }
 
 function withoutHopByHop(headers) {
   const out = {};
-  const listed = new Set(String(headers.connection ?? "").toLowerCase().split(",").map((s) => s.trim()).filter(Boolean));
+  const listed = new Set(
+    String(headers.connection ?? "")
+      .toLowerCase()
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || listed.has(name)) continue;
     out[name] = value;
@@ -37,7 +52,11 @@ function sendJson(res, status, error) {
     return;
   }
   const body = JSON.stringify({ error });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+  });
   res.end(body);
 }
 
@@ -82,22 +101,38 @@ export async function startRoundRobinProxy({
     upstream.count++;
     const headers = withoutHopByHop(req.headers);
     const peer = req.socket.remoteAddress ?? "";
-    headers["x-forwarded-for"] = req.headers["x-forwarded-for"] ? `${req.headers["x-forwarded-for"]}, ${peer}` : peer;
+    headers["x-forwarded-for"] = req.headers["x-forwarded-for"]
+      ? `${req.headers["x-forwarded-for"]}, ${peer}`
+      : peer;
     headers["x-real-ip"] = peer; // as nginx's `proxy_set_header X-Real-IP $remote_addr` (audit log, sign-in throttling)
     headers["x-forwarded-proto"] = "http";
     if (req.headers.host) headers["x-forwarded-host"] = req.headers.host;
 
     let refused = false; // answered by the proxy itself (413) or the client left: what the upstream does next no longer matters
-    const forward = http.request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers, agent });
-    forward.setTimeout(timeoutMs, () => forward.destroy(Object.assign(new Error("upstream timeout"), { code: "ETIMEDOUT" })));
+    const forward = http.request({
+      host: upstream.host,
+      port: upstream.port,
+      method: req.method,
+      path: req.url,
+      headers,
+      agent,
+    });
+    forward.setTimeout(timeoutMs, () =>
+      forward.destroy(Object.assign(new Error("upstream timeout"), { code: "ETIMEDOUT" })),
+    );
     forward.on("response", (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
+      res.writeHead(
+        answer.statusCode ?? 502,
+        answer.statusMessage,
+        withoutHopByHop(answer.headers),
+      );
       answer.pipe(res);
       answer.on("error", () => res.destroy());
     });
     forward.on("error", (error) => {
       if (refused) return;
-      if (error.code === "ECONNREFUSED" || error.code === "ECONNRESET") upstream.downUntil = Date.now() + downMs;
+      if (error.code === "ECONNREFUSED" || error.code === "ECONNRESET")
+        upstream.downUntil = Date.now() + downMs;
       sendJson(res, error.code === "ETIMEDOUT" ? 504 : 502, "应用实例暂时无法访问，请稍后重试。");
     });
     res.on("close", () => {
@@ -113,7 +148,11 @@ export async function startRoundRobinProxy({
         refused = true;
         req.unpipe(forward);
         forward.destroy();
-        sendJson(res, 413, `请求内容过大（代理上限 ${Math.round(maxBodyBytes / 1024 / 1024)} MB）。`);
+        sendJson(
+          res,
+          413,
+          `请求内容过大（代理上限 ${Math.round(maxBodyBytes / 1024 / 1024)} MB）。`,
+        );
       }
     });
     req.pipe(forward);

@@ -31,12 +31,20 @@ async function reportOf(orgName: string, year: number) {
   return db().report.findFirstOrThrow({ where: { year, organization: { name: orgName } } });
 }
 
-async function change(orgName: string, year: number, data: { content?: ReportContent; status?: ReportStatus }) {
+async function change(
+  orgName: string,
+  year: number,
+  data: { content?: ReportContent; status?: ReportStatus },
+) {
   const row = await reportOf(orgName, year);
-  if (!saved.some((s) => s.id === row.id)) saved.push({ id: row.id, content: row.content as Prisma.InputJsonValue, status: row.status });
+  if (!saved.some((s) => s.id === row.id))
+    saved.push({ id: row.id, content: row.content as Prisma.InputJsonValue, status: row.status });
   await db().report.update({
     where: { id: row.id },
-    data: { ...(data.content ? { content: data.content as unknown as Prisma.InputJsonValue } : {}), ...(data.status ? { status: data.status } : {}) },
+    data: {
+      ...(data.content ? { content: data.content as unknown as Prisma.InputJsonValue } : {}),
+      ...(data.status ? { status: data.status } : {}),
+    },
   });
 }
 
@@ -62,13 +70,20 @@ function expectedSum(contents: ReportContent[]) {
       }, 0n);
       const digits = scaled.toString().padStart(9, "0");
       out.set(cell.id, `${digits.slice(0, -8)}.${digits.slice(-8)}`);
-    } else out.set(cell.id, (values as number[]).reduce((a, b) => a + b, 0));
+    } else
+      out.set(
+        cell.id,
+        (values as number[]).reduce((a, b) => a + b, 0),
+      );
   }
   return out;
 }
 
 /** Every typed cell of the roll-up as expected: counts equal, amounts equal as numbers (`0` = `0.00000000`). */
-function expectCells(tables: ReportContent["tables"], expected: Map<string, number | string | null>) {
+function expectCells(
+  tables: ReportContent["tables"],
+  expected: Map<string, number | string | null>,
+) {
   for (const [id, value] of expected) {
     const p = id.split(".");
     const got = tables[p.slice(0, -2).join(".")][p.at(-2)!][p.at(-1)!];
@@ -82,25 +97,39 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of saved) await db().report.update({ where: { id: s.id }, data: { content: s.content, status: s.status } });
+  for (const s of saved)
+    await db().report.update({
+      where: { id: s.id },
+      data: { content: s.content, status: s.status },
+    });
 });
 
 describe("辖区总览", () => {
   it("the district's reviewer sees the district's own report and every unit below it, each with its status from the database", async () => {
-    const overview = await districtOverview(await contextFor("pingfang-reviewer"), { year: 2025, now: NOW });
+    const overview = await districtOverview(await contextFor("pingfang-reviewer"), {
+      year: 2025,
+      now: NOW,
+    });
     expect(overview.district.name).toBe(DISTRICT);
     const names = overview.units.map((u) => u.organization.name);
     expect(names[0]).toBe(DISTRICT);
     expect(names).toEqual(expect.arrayContaining(UNITS));
     // Every organisation below the district in the database is listed, and nothing else.
-    const district = await db().organization.findUniqueOrThrow({ where: { name: DISTRICT }, include: { children: true } });
+    const district = await db().organization.findUniqueOrThrow({
+      where: { name: DISTRICT },
+      include: { children: true },
+    });
     expect(names.slice(1).sort()).toEqual(district.children.map((c) => c.name).sort());
     for (const u of overview.units) {
-      const row = await db().report.findUnique({ where: { organizationId_year: { organizationId: u.organization.id, year: 2025 } } });
+      const row = await db().report.findUnique({
+        where: { organizationId_year: { organizationId: u.organization.id, year: 2025 } },
+      });
       expect(u.status).toBe(row?.status ?? "MISSING");
       if (row) {
         const parsed = parseReportContent(row.content);
-        const errors = validate(parsed.data!, { complete: true }).filter((f) => f.severity === "error").length;
+        const errors = validate(parsed.data!, { complete: true }).filter(
+          (f) => f.severity === "error",
+        ).length;
         expect(u.report!.errors).toBe(errors);
       }
     }
@@ -108,35 +137,68 @@ describe("辖区总览", () => {
   });
 
   it("counts days to 31 January for units and to 31 March for the government's own report, in China time", async () => {
-    const overview = await districtOverview(await contextFor("pingfang-admin"), { year: 2025, now: NOW });
+    const overview = await districtOverview(await contextFor("pingfang-admin"), {
+      year: 2025,
+      now: NOW,
+    });
     const own = overview.units.find((u) => u.isDistrict)!;
     expect(own.deadline).toBe("2026-03-31");
     expect(own.deadlineState.daysLeft).toBe(70);
     const youxie = overview.units.find((u) => u.organization.name === "友协街道办事处")!;
     expect(youxie.deadline).toBe("2026-01-31");
-    expect(youxie.deadlineState).toMatchObject({ daysLeft: 11, tone: "urgent", text: "还剩 11 天" });
-    const late = await districtOverview(await contextFor("pingfang-admin"), { year: 2025, now: new Date("2026-02-03T04:00:00Z"), filters: { status: "OVERDUE" } });
+    expect(youxie.deadlineState).toMatchObject({
+      daysLeft: 11,
+      tone: "urgent",
+      text: "还剩 11 天",
+    });
+    const late = await districtOverview(await contextFor("pingfang-admin"), {
+      year: 2025,
+      now: new Date("2026-02-03T04:00:00Z"),
+      filters: { status: "OVERDUE" },
+    });
     expect(late.units.map((u) => u.organization.name)).toEqual(expect.arrayContaining(UNITS));
     expect(late.units.some((u) => u.isDistrict)).toBe(false);
   });
 
   it("filters by status and level, and lists 未创建 for a unit without a report of the year", async () => {
     const ctx = await contextFor("pingfang-reviewer");
-    const streets = await districtOverview(ctx, { year: 2025, now: NOW, filters: { level: "STREET_OFFICE" } });
+    const streets = await districtOverview(ctx, {
+      year: 2025,
+      now: NOW,
+      filters: { level: "STREET_OFFICE" },
+    });
     expect(streets.units.every((u) => u.organization.level === "STREET_OFFICE")).toBe(true);
-    expect(streets.units.map((u) => u.organization.name)).toEqual(expect.arrayContaining(["友协街道办事处", "新伟街道办事处"]));
-    const missing = await districtOverview(ctx, { year: 2019, now: NOW, filters: { status: "MISSING" } });
-    expect(missing.units.map((u) => u.organization.name)).toEqual(expect.arrayContaining([DISTRICT, ...UNITS]));
+    expect(streets.units.map((u) => u.organization.name)).toEqual(
+      expect.arrayContaining(["友协街道办事处", "新伟街道办事处"]),
+    );
+    const missing = await districtOverview(ctx, {
+      year: 2019,
+      now: NOW,
+      filters: { status: "MISSING" },
+    });
+    expect(missing.units.map((u) => u.organization.name)).toEqual(
+      expect.arrayContaining([DISTRICT, ...UNITS]),
+    );
     expect(missing.units.every((u) => u.report === null)).toBe(true);
     expect(missing.years).toEqual(expect.arrayContaining([2025, 2022, 2020, 2019]));
   });
 
   it("does not exist for an editor, nor for a district they do not oversee", async () => {
-    await expect(districtOverview(await contextFor("youxie-editor"), { year: 2025 })).rejects.toBeInstanceOf(NotFoundError);
-    const hulan = await db().organization.findUniqueOrThrow({ where: { name: "哈尔滨市呼兰区人民政府" } });
-    await expect(districtOverview(await contextFor("pingfang-reviewer"), { districtId: hulan.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(rollupForYear(await contextFor("xinwei-editor"), { year: 2025 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(approvedReportsForExport(await contextFor("fgj-editor"), { year: 2025 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      districtOverview(await contextFor("youxie-editor"), { year: 2025 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const hulan = await db().organization.findUniqueOrThrow({
+      where: { name: "哈尔滨市呼兰区人民政府" },
+    });
+    await expect(
+      districtOverview(await contextFor("pingfang-reviewer"), { districtId: hulan.id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      rollupForYear(await contextFor("xinwei-editor"), { year: 2025 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      approvedReportsForExport(await contextFor("fgj-editor"), { year: 2025 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -145,9 +207,18 @@ describe("汇总表", () => {
     const ctx = await contextFor("pingfang-reviewer");
     const rollup = await rollupForYear(ctx, { year: 2025 });
     expect(rollup.included.map((c) => c.organization.name).sort()).toEqual(
-      rollup.choices.filter((c) => !c.isDistrict && !c.unavailable).map((c) => c.organization.name).sort(),
+      rollup.choices
+        .filter((c) => !c.isDistrict && !c.unavailable)
+        .map((c) => c.organization.name)
+        .sort(),
     );
-    const contents = await Promise.all(rollup.included.map(async (c) => (await db().report.findUniqueOrThrow({ where: { id: c.report!.id } })).content as unknown as ReportContent));
+    const contents = await Promise.all(
+      rollup.included.map(
+        async (c) =>
+          (await db().report.findUniqueOrThrow({ where: { id: c.report!.id } }))
+            .content as unknown as ReportContent,
+      ),
+    );
     expectCells(rollup.result.content.tables, expectedSum(contents));
     // 2022: 友协's imported report is the only one of the district's units; the sum is its typed cells.
     const y2022 = await rollupForYear(ctx, { year: 2022 });
@@ -158,20 +229,36 @@ describe("汇总表", () => {
 
   it("sums the units' figures exactly, computes the totals of the sum and checks A1 on it", async () => {
     const ctx = await contextFor("pingfang-reviewer");
-    const parts = [asYear(SAMPLE_REPORTS.hulan, 2025), asYear(fullReport("2021", 2025), 2025), asYear(SAMPLE_REPORTS.xingan, 2025)];
+    const parts = [
+      asYear(SAMPLE_REPORTS.hulan, 2025),
+      asYear(fullReport("2021", 2025), 2025),
+      asYear(SAMPLE_REPORTS.xingan, 2025),
+    ];
     await change("友协街道办事处", 2025, { content: parts[0] });
     await change("新伟街道办事处", 2025, { content: parts[1] });
     await change("平房区发展和改革局", 2025, { content: parts[2] });
-    const unitIds = await Promise.all(UNITS.map(async (name) => (await db().organization.findUniqueOrThrow({ where: { name } })).id));
+    const unitIds = await Promise.all(
+      UNITS.map(
+        async (name) => (await db().organization.findUniqueOrThrow({ where: { name } })).id,
+      ),
+    );
     const rollup = await rollupForYear(ctx, { year: 2025, unitIds });
     expect(rollup.included.map((c) => c.organization.name).sort()).toEqual([...UNITS].sort());
     const sum = rollup.result.content.tables;
     expectCells(sum, expectedSum(parts));
     expect(sum["20.8"].fees.amount).toBe("2507.94445"); // 2387.47225 + 120.4722 + 0
     expect(sum["20.1"].normative.issued).toBe(32 + 32 + 2);
-    expect(sum["20.5"].licensing.decisions).toBe(37438 + (parts[1].tables["20.5"].licensing.decisions as number) + 639);
-    expect(sum.requests.new.total).toBe(sum.requests.new.natural as number + (sum.requests.new.commercial as number) + (sum.requests.new.research as number) +
-      (sum.requests.new.nonprofit as number) + (sum.requests.new.legal as number) + (sum.requests.new.other as number));
+    expect(sum["20.5"].licensing.decisions).toBe(
+      37438 + (parts[1].tables["20.5"].licensing.decisions as number) + 639,
+    );
+    expect(sum.requests.new.total).toBe(
+      (sum.requests.new.natural as number) +
+        (sum.requests.new.commercial as number) +
+        (sum.requests.new.research as number) +
+        (sum.requests.new.nonprofit as number) +
+        (sum.requests.new.legal as number) +
+        (sum.requests.new.other as number),
+    );
     expect(sum.appeals.row.rc_total).toBe(2 + (parts[1].tables.appeals.row.rc_total as number) + 0);
     // 呼兰区 balances (13 + 0 = 13 + 0), and so do the others: so does the sum.
     expect(rollup.result.findings).toEqual([]);
@@ -188,7 +275,9 @@ describe("汇总表", () => {
   it("sums only the chosen units of the caller's district; another district's unit is never summed", async () => {
     const ctx = await contextFor("pingfang-reviewer");
     const youxie = await db().organization.findUniqueOrThrow({ where: { name: "友协街道办事处" } });
-    const dengtalu = await db().organization.findUniqueOrThrow({ where: { name: "灯塔路街道办事处" } });
+    const dengtalu = await db().organization.findUniqueOrThrow({
+      where: { name: "灯塔路街道办事处" },
+    });
     const rollup = await rollupForYear(ctx, { year: 2022, unitIds: [youxie.id, dengtalu.id] });
     expect(rollup.included.map((c) => c.organization.name)).toEqual(["友协街道办事处"]);
     expect(rollup.choices.some((c) => c.organization.id === dengtalu.id)).toBe(false);
@@ -213,31 +302,57 @@ describe("历年对比", () => {
     expect(y2022.status).toBe("PUBLISHED");
     expect(y2022.figures.received).toBe(0);
     // The reviewer of the district sees the same; another unit's editor does not see it at all.
-    expect((await orgHistory(await contextFor("pingfang-reviewer"), youxie.id)).years.map((y) => y.year)).toEqual(years);
-    await expect(orgHistory(await contextFor("xinwei-editor"), youxie.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(orgHistory(await contextFor("xinwei-editor"), "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      (await orgHistory(await contextFor("pingfang-reviewer"), youxie.id)).years.map((y) => y.year),
+    ).toEqual(years);
+    await expect(orgHistory(await contextFor("xinwei-editor"), youxie.id)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      orgHistory(await contextFor("xinwei-editor"), "not-a-uuid"),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 describe("批量导出", () => {
   it("lists one DOCX per report that passed review, each a valid document of its unit", async () => {
-    await change("新伟街道办事处", 2025, { content: asYear(fullReport("2021", 2025), 2025), status: "APPROVED" });
-    await change("平房区发展和改革局", 2025, { content: asYear(SAMPLE_REPORTS.xingan, 2025), status: "APPROVED" });
+    await change("新伟街道办事处", 2025, {
+      content: asYear(fullReport("2021", 2025), 2025),
+      status: "APPROVED",
+    });
+    await change("平房区发展和改革局", 2025, {
+      content: asYear(SAMPLE_REPORTS.xingan, 2025),
+      status: "APPROVED",
+    });
     const ctx = await contextFor("pingfang-reviewer");
     const list = await approvedReportsForExport(ctx, { year: 2025 });
-    const approved = await db().report.findMany({ where: { year: 2025, status: { in: ["APPROVED", "PUBLISHED"] }, organization: { parent: { name: DISTRICT } } } });
+    const approved = await db().report.findMany({
+      where: {
+        year: 2025,
+        status: { in: ["APPROVED", "PUBLISHED"] },
+        organization: { parent: { name: DISTRICT } },
+      },
+    });
     expect(list.reports.map((r) => r.id).sort()).toEqual(approved.map((r) => r.id).sort());
-    expect(list.reports.map((r) => r.organization)).toEqual(expect.arrayContaining(["新伟街道办事处", "平房区发展和改革局"]));
-    expect(list.reports.find((r) => r.organization === "新伟街道办事处")!.fileName).toBe("哈尔滨市平房区新伟街道办事处2025年政府信息公开工作年度报告.docx");
+    expect(list.reports.map((r) => r.organization)).toEqual(
+      expect.arrayContaining(["新伟街道办事处", "平房区发展和改革局"]),
+    );
+    expect(list.reports.find((r) => r.organization === "新伟街道办事处")!.fileName).toBe(
+      "哈尔滨市平房区新伟街道办事处2025年政府信息公开工作年度报告.docx",
+    );
     expect(new Set(list.reports.map((r) => r.fileName)).size).toBe(list.reports.length);
     for (const r of list.reports) {
       const file = await exportReport(ctx, r.id, "docx");
       const docx = await JSZip.loadAsync(file.body as Uint8Array);
-      expect(await docx.file("word/document.xml")!.async("string")).toContain("政府信息公开工作年度报告");
+      expect(await docx.file("word/document.xml")!.async("string")).toContain(
+        "政府信息公开工作年度报告",
+      );
     }
     // Drafts and submitted reports are not in it.
     const youxie2025 = await reportOf("友协街道办事处", 2025);
-    expect(list.reports.some((r) => r.id === youxie2025.id)).toBe(youxie2025.status === "APPROVED" || youxie2025.status === "PUBLISHED");
+    expect(list.reports.some((r) => r.id === youxie2025.id)).toBe(
+      youxie2025.status === "APPROVED" || youxie2025.status === "PUBLISHED",
+    );
   });
 });
 

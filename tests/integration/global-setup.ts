@@ -6,19 +6,24 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error — plain ESM script without types
 import { startEmbeddedPostgres } from "../../scripts/db/embedded.mjs";
-// @ts-expect-error — plain ESM script without types
 import { applyMigrations } from "../../scripts/db/schema-engine.mjs";
 
 const PORT = Number(process.env.NIANBAO_TEST_PG_PORT ?? 54338);
 // One data directory per port, so runs on different ports never share (or wipe) each other's server.
-const DATA_DIR = path.resolve(PORT === 54338 ? ".data/test-postgres-vitest" : `.data/test-postgres-vitest-${PORT}`);
+const DATA_DIR = path.resolve(
+  PORT === 54338 ? ".data/test-postgres-vitest" : `.data/test-postgres-vitest-${PORT}`,
+);
 
 export default async function setup(project: TestProject) {
   let url = process.env.TEST_DATABASE_URL;
   let stop: (() => Promise<void>) | null = null;
   if (!url) {
     rmSync(DATA_DIR, { recursive: true, force: true });
-    const server = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: PORT, database: "nianbao_integration" });
+    const server = await startEmbeddedPostgres({
+      dataDir: DATA_DIR,
+      port: PORT,
+      database: "nianbao_integration",
+    });
     url = server.url as string;
     stop = server.stop;
   }

@@ -7,7 +7,11 @@ import { startEmbeddedPostgres } from "../../scripts/db/embedded.mjs";
 // This file has a PostgreSQL of its own, so that stopping it does not disturb the other tests.
 const dataDir = path.resolve(".data/test-postgres-health");
 rmSync(dataDir, { recursive: true, force: true });
-const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.NIANBAO_HEALTH_PG_PORT ?? 54337), database: "health" });
+const server = await startEmbeddedPostgres({
+  dataDir,
+  port: Number(process.env.NIANBAO_HEALTH_PG_PORT ?? 54337),
+  database: "health",
+});
 process.env.DATABASE_URL = server.url;
 const { GET } = await import("@/app/api/health/route");
 const health = () => GET(new Request("http://localhost/api/health"));

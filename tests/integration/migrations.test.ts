@@ -1,6 +1,9 @@
 import { inject, describe, expect, it } from "vitest";
-// @ts-expect-error — plain ESM script without types
-import { applyMigrations, diffDatabaseToSchema, readMigrationsList } from "../../scripts/db/schema-engine.mjs";
+import {
+  applyMigrations,
+  diffDatabaseToSchema,
+  readMigrationsList,
+} from "../../scripts/db/schema-engine.mjs";
 import pg from "pg";
 
 describe("migrations", () => {

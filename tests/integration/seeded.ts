@@ -15,7 +15,13 @@ export async function seededDatabase() {
 export async function contextFor(account: string): Promise<AuthContext> {
   const user = await db().user.findUniqueOrThrow({ where: { account } });
   return {
-    user: { sessionId: "test", userId: user.id, account: user.account, displayName: user.displayName, totpEnabled: Boolean(user.totpEnabledAt) },
+    user: {
+      sessionId: "test",
+      userId: user.id,
+      account: user.account,
+      displayName: user.displayName,
+      totpEnabled: Boolean(user.totpEnabledAt),
+    },
     access: await loadAccess(user.id),
   };
 }

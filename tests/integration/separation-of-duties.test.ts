@@ -27,17 +27,28 @@ beforeAll(async () => {
   await createUserWithRoles("sod-second-admin", [{ organizationId: district.id, role: "ADMIN" }]);
   await createUserWithRoles("sod-editor", [{ organizationId: street.id, role: "EDITOR" }]);
   await createUserWithRoles("sod-reviewer", [{ organizationId: district.id, role: "REVIEWER" }]);
-  await createUserWithRoles("sod-other-reviewer", [{ organizationId: district.id, role: "REVIEWER" }]);
+  await createUserWithRoles("sod-other-reviewer", [
+    { organizationId: district.id, role: "REVIEWER" },
+  ]);
   await createUserWithRoles("sod-person", [{ organizationId: street.id, role: "EDITOR" }]);
 });
 
-const userId = async (account: string) => (await db().user.findUniqueOrThrow({ where: { account } })).id;
+const userId = async (account: string) =>
+  (await db().user.findUniqueOrThrow({ where: { account } })).id;
 
 describe("roles", () => {
   it("nobody assigns a role to themselves, not even an admin of the whole tree", async () => {
     const admin = await contextFor("sod-admin");
-    await expect(assignRole(admin, { userId: admin.user.userId, organizationId: district.id, role: "REVIEWER" })).rejects.toThrow("不能给自己分配角色");
-    await expect(assignRole(admin, { userId: admin.user.userId, organizationId: street.id, role: "EDITOR" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      assignRole(admin, {
+        userId: admin.user.userId,
+        organizationId: district.id,
+        role: "REVIEWER",
+      }),
+    ).rejects.toThrow("不能给自己分配角色");
+    await expect(
+      assignRole(admin, { userId: admin.user.userId, organizationId: street.id, role: "EDITOR" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db().membership.count({ where: { userId: admin.user.userId } })).toBe(1);
   });
 
@@ -45,15 +56,25 @@ describe("roles", () => {
     const admin = await contextFor("sod-second-admin");
     const person = await userId("sod-person"); // an editor of the street
     // Reviewer of the street itself, or of the district above it: refused, with the reason.
-    await expect(assignRole(admin, { userId: person, organizationId: street.id, role: "REVIEWER" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(assignRole(admin, { userId: person, organizationId: district.id, role: "REVIEWER" })).rejects.toThrow("审核员不能审核自己能够填写的报告");
+    await expect(
+      assignRole(admin, { userId: person, organizationId: street.id, role: "REVIEWER" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      assignRole(admin, { userId: person, organizationId: district.id, role: "REVIEWER" }),
+    ).rejects.toThrow("审核员不能审核自己能够填写的报告");
     // Reviewer of the neighbouring street: it cannot review its own street's report, so allowed.
     await assignRole(admin, { userId: person, organizationId: sibling.id, role: "REVIEWER" });
     // A district reviewer cannot become an editor below, nor an admin (who may edit) of the district.
     const reviewer = await userId("sod-reviewer");
-    await expect(assignRole(admin, { userId: reviewer, organizationId: street.id, role: "EDITOR" })).rejects.toBeInstanceOf(ConflictError);
-    await expect(assignRole(admin, { userId: reviewer, organizationId: district.id, role: "ADMIN" })).rejects.toBeInstanceOf(ConflictError);
-    expect(await db().membership.findMany({ where: { userId: person }, select: { role: true } })).toHaveLength(2);
+    await expect(
+      assignRole(admin, { userId: reviewer, organizationId: street.id, role: "EDITOR" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      assignRole(admin, { userId: reviewer, organizationId: district.id, role: "ADMIN" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(
+      await db().membership.findMany({ where: { userId: person }, select: { role: true } }),
+    ).toHaveLength(2);
   });
 });
 
@@ -69,19 +90,29 @@ describe("writing a report and approving it", () => {
     await submitReport(editor, report.id, saved.version);
     const submitted = await db().report.findUniqueOrThrow({ where: { id: report.id } });
     expect(submitted.updatedById).toBe(admin.user.userId);
-    const transition = await db().reportTransition.findFirstOrThrow({ where: { reportId: report.id, toStatus: "SUBMITTED" } });
+    const transition = await db().reportTransition.findFirstOrThrow({
+      where: { reportId: report.id, toStatus: "SUBMITTED" },
+    });
     expect(transition.actorId).toBe(editor.user.userId);
 
     // Later the admin holds REVIEWER too (legacy data, set directly: assignRole would refuse it) —
     // having written the content, it still may not approve.
-    await db().membership.create({ data: { userId: admin.user.userId, organizationId: street.id, role: "REVIEWER" } });
+    await db().membership.create({
+      data: { userId: admin.user.userId, organizationId: street.id, role: "REVIEWER" },
+    });
     const adminAsReviewer = await contextFor("sod-admin");
-    await expect(approveReport(adminAsReviewer, report.id, { version: submitted.version })).rejects.toThrow("您修改过这份报告的内容，不能审核它");
+    await expect(
+      approveReport(adminAsReviewer, report.id, { version: submitted.version }),
+    ).rejects.toThrow("您修改过这份报告的内容，不能审核它");
 
     const reviewer = await contextFor("sod-other-reviewer");
     const approved = await approveReport(reviewer, report.id, { version: submitted.version });
-    const snapshot = await db().reportSnapshot.findFirstOrThrow({ where: { reportId: report.id, number: approved.snapshot } });
-    expect((snapshot.content as { narratives: { s1: string } }).narratives.s1).toContain("区政府管理员代为修改的文字。");
+    const snapshot = await db().reportSnapshot.findFirstOrThrow({
+      where: { reportId: report.id, number: approved.snapshot },
+    });
+    expect((snapshot.content as { narratives: { s1: string } }).narratives.s1).toContain(
+      "区政府管理员代为修改的文字。",
+    );
   });
 
   it("every save is recorded with who, when and the parts it changed, and the history lists them", async () => {
@@ -90,14 +121,35 @@ describe("writing a report and approving it", () => {
     const base = completeContent(sibling, 2024);
     let version = report.version;
     // 1. the preface; 2. a cell of a table; 3. nothing at all; 4. two sections' texts.
-    version = (await saveDraft(admin, report.id, { version, content: { ...base, preface: `${base.preface}（修改）` } })).version;
-    const withCell = { ...base, preface: `${base.preface}（修改）`, tables: { ...base.tables, "20.5": { ...base.tables["20.5"], licensing: { ...base.tables["20.5"].licensing, decisions: 99 } } } };
+    version = (
+      await saveDraft(admin, report.id, {
+        version,
+        content: { ...base, preface: `${base.preface}（修改）` },
+      })
+    ).version;
+    const withCell = {
+      ...base,
+      preface: `${base.preface}（修改）`,
+      tables: {
+        ...base.tables,
+        "20.5": {
+          ...base.tables["20.5"],
+          licensing: { ...base.tables["20.5"].licensing, decisions: 99 },
+        },
+      },
+    };
     version = (await saveDraft(admin, report.id, { version, content: withCell })).version;
     version = (await saveDraft(admin, report.id, { version, content: withCell })).version;
-    const withTexts = { ...withCell, narratives: { ...withCell.narratives, s1: "新的第一部分。", s6: "新的第六部分。" } };
+    const withTexts = {
+      ...withCell,
+      narratives: { ...withCell.narratives, s1: "新的第一部分。", s6: "新的第六部分。" },
+    };
     version = (await saveDraft(admin, report.id, { version, content: withTexts })).version;
 
-    const edits = await db().reportEdit.findMany({ where: { reportId: report.id }, orderBy: { createdAt: "asc" } });
+    const edits = await db().reportEdit.findMany({
+      where: { reportId: report.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(edits.map((e) => [e.actorId, e.reportVersion, [...e.targets].sort()])).toEqual([
       [admin.user.userId, 2, ["preface"]],
       [admin.user.userId, 3, ["tables.20.5"]],
@@ -107,9 +159,15 @@ describe("writing a report and approving it", () => {
     expect(version).toBe(5);
     const history = await getReportHistory(admin, report.id);
     expect(history.edits).toHaveLength(4);
-    expect(history.edits[0]).toMatchObject({ actor: "sod-admin 测试用户（sod-admin）", parts: ["开头（前言）"] });
+    expect(history.edits[0]).toMatchObject({
+      actor: "sod-admin 测试用户（sod-admin）",
+      parts: ["开头（前言）"],
+    });
     expect(history.edits[1].parts).toEqual([expect.stringMatching(/^二、.*（表格）$/)]);
     expect(history.edits[2].parts).toEqual([]);
-    expect(history.edits[3].parts).toEqual([expect.stringMatching(/^一、.*（文字）$/), expect.stringMatching(/^六、.*（文字）$/)]);
+    expect(history.edits[3].parts).toEqual([
+      expect.stringMatching(/^一、.*（文字）$/),
+      expect.stringMatching(/^六、.*（文字）$/),
+    ]);
   });
 });

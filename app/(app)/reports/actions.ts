@@ -13,14 +13,20 @@ const Input = z.object({
   basedOnPrevious: z.boolean().optional(),
 });
 
-export const createNextDraftAction = authAction(Input, async ({ organizationId, year, basedOnPrevious }, { ctx }) => {
-  const created = await createNextDraft(ctx, organizationId, { year, basedOnPrevious });
-  revalidatePath("/reports");
-  return created;
-});
+export const createNextDraftAction = authAction(
+  Input,
+  async ({ organizationId, year, basedOnPrevious }, { ctx }) => {
+    const created = await createNextDraft(ctx, organizationId, { year, basedOnPrevious });
+    revalidatePath("/reports");
+    return created;
+  },
+);
 
-export const deleteUntouchedDraftAction = authAction(z.object({ reportId: recordId("报告") }), async ({ reportId }, { ctx, ip }) => {
-  const deleted = await deleteUntouchedDraft(ctx, reportId, { ip });
-  revalidatePath("/reports");
-  return deleted;
-});
+export const deleteUntouchedDraftAction = authAction(
+  z.object({ reportId: recordId("报告") }),
+  async ({ reportId }, { ctx, ip }) => {
+    const deleted = await deleteUntouchedDraft(ctx, reportId, { ip });
+    revalidatePath("/reports");
+    return deleted;
+  },
+);

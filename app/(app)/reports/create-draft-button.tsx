@@ -11,7 +11,12 @@ import { createNextDraftAction } from "./actions";
  * New drafts: the due year first, missing past years behind 补建往年报告. Every creation asks first,
  * naming the year, its format and what the draft starts from, then opens the new draft.
  */
-export function CreateDraftButton({ organizationId, organizationName, offers, dueYear }: {
+export function CreateDraftButton({
+  organizationId,
+  organizationName,
+  offers,
+  dueYear,
+}: {
   organizationId: string;
   organizationName: string;
   offers: DraftOffer[];
@@ -32,11 +37,23 @@ export function CreateDraftButton({ organizationId, organizationName, offers, du
       title: `新建${offer.year}年度报告`,
       body: (
         <div className="space-y-1.5">
-          <p>将为{organizationName}新建 <strong>{offer.year} 年度</strong>报告，使用<strong>{offer.formatLabel}</strong>。</p>
+          <p>
+            将为{organizationName}新建 <strong>{offer.year} 年度</strong>报告，使用
+            <strong>{offer.formatLabel}</strong>。
+          </p>
           {base ? (
-            <p>以 <strong>{base.year} 年度报告（{STATUS_LABEL[base.status]}）</strong>为基础：带入其“结转下年度继续办理”作为本年“上年结转”，以及联系方式和落款。</p>
+            <p>
+              以{" "}
+              <strong>
+                {base.year} 年度报告（{STATUS_LABEL[base.status]}）
+              </strong>
+              为基础：带入其“结转下年度继续办理”作为本年“上年结转”，以及联系方式和落款。
+            </p>
           ) : (
-            <p>新建空白报告{offer.base ? "" : `（${offer.year - 1}年度报告尚未审核通过或发布，不能作为基础）`}。</p>
+            <p>
+              新建空白报告
+              {offer.base ? "" : `（${offer.year - 1}年度报告尚未审核通过或发布，不能作为基础）`}。
+            </p>
           )}
         </div>
       ),
@@ -45,7 +62,11 @@ export function CreateDraftButton({ organizationId, organizationName, offers, du
     if (!confirmed) return;
     startTransition(async () => {
       setError(null);
-      const result = await createNextDraftAction({ organizationId, year: offer.year, basedOnPrevious });
+      const result = await createNextDraftAction({
+        organizationId,
+        year: offer.year,
+        basedOnPrevious,
+      });
       if (result.ok) router.push(`/reports/${result.data.id}`);
       else setError(result.error);
     });
@@ -82,13 +103,19 @@ export function CreateDraftButton({ organizationId, organizationName, offers, du
 
   return (
     <div className="flex flex-wrap items-center justify-end gap-3">
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
       {past.length > 0 ? (
         <details className="relative text-sm">
           <summary className="cursor-pointer text-blue-700">补建往年报告（{past.length}）</summary>
           <div className="absolute right-0 z-10 mt-1 flex w-max flex-col gap-1.5 rounded border border-slate-200 bg-white p-2 shadow">
             {past.map((offer) => (
-              <div key={offer.year} className="flex items-center justify-end gap-2">{buttons(offer, false)}</div>
+              <div key={offer.year} className="flex items-center justify-end gap-2">
+                {buttons(offer, false)}
+              </div>
             ))}
           </div>
         </details>

@@ -6,7 +6,15 @@ import { useConfirm } from "@/components/confirm-dialog";
 import { deleteUntouchedDraftAction } from "./actions";
 
 /** 删除 for a draft nobody has written in yet, after a confirmation naming the unit and the year. */
-export function DeleteDraftButton({ reportId, organizationName, year }: { reportId: string; organizationName: string; year: number }) {
+export function DeleteDraftButton({
+  reportId,
+  organizationName,
+  year,
+}: {
+  reportId: string;
+  organizationName: string;
+  year: number;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -28,11 +36,20 @@ export function DeleteDraftButton({ reportId, organizationName, year }: { report
   };
   return (
     <>
-      <button type="button" disabled={pending} onClick={remove} aria-label={`删除${organizationName}${year}年度报告草稿`}
-        className="text-sm text-red-700 hover:underline disabled:opacity-60">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={remove}
+        aria-label={`删除${organizationName}${year}年度报告草稿`}
+        className="text-sm text-red-700 hover:underline disabled:opacity-60"
+      >
         删除
       </button>
-      {error ? <span role="alert" className="ml-2 text-sm text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="ml-2 text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
       {dialog}
     </>
   );

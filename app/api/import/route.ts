@@ -8,8 +8,17 @@ const upload = z.custom<File>((v) => v instanceof Blob && "name" in v, "请上�
 const Input = z.object({ file: upload.optional(), text: z.string().optional() });
 
 /** 从已发布报告导入, step one: read an uploaded file (multipart `file`) or pasted text (`text`) — nothing is saved. */
-export const POST = route({ input: Input, body: "multipart", maxBytes: IMPORT_MAX_BYTES }, async ({ ctx, input: { file, text } }) => {
-  const source = file && file.size > 0 ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { text: text ?? "" };
-  const { format, year, organization, content, findings, cellsRead } = await readPublishedReport(ctx, source);
-  return { format, year, organization, content, findings, cellsRead };
-});
+export const POST = route(
+  { input: Input, body: "multipart", maxBytes: IMPORT_MAX_BYTES },
+  async ({ ctx, input: { file, text } }) => {
+    const source =
+      file && file.size > 0
+        ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+        : { text: text ?? "" };
+    const { format, year, organization, content, findings, cellsRead } = await readPublishedReport(
+      ctx,
+      source,
+    );
+    return { format, year, organization, content, findings, cellsRead };
+  },
+);

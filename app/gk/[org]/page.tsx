@@ -9,9 +9,15 @@ export const dynamic = "force-dynamic";
 
 const column = cache((slug: string) => listPublishedReports(slug));
 
-export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ org: string }>;
+}): Promise<Metadata> {
   const data = await column((await params).org);
-  return { title: data ? `${data.organization.fullName} 政府信息公开工作年度报告` : "未找到该页面" };
+  return {
+    title: data ? `${data.organization.fullName} 政府信息公开工作年度报告` : "未找到该页面",
+  };
 }
 
 /** 年报专栏 (public, no sign-in): the organisation's published annual reports. */
@@ -22,7 +28,9 @@ export default async function PublicColumnPage({ params }: { params: Promise<{ o
   return (
     <div className="min-h-screen bg-white">
       <header className="border-b-2 border-gov-red">
-        <div className="mx-auto max-w-4xl px-4 py-3 text-sm text-gov-red">政府信息公开 · 年报专栏</div>
+        <div className="mx-auto max-w-4xl px-4 py-3 text-sm text-gov-red">
+          政府信息公开 · 年报专栏
+        </div>
       </header>
       <main className="mx-auto max-w-4xl space-y-6 px-4 py-6">
         <h1 className="text-2xl font-semibold">{organization.fullName}政府信息公开工作年度报告</h1>
@@ -30,10 +38,18 @@ export default async function PublicColumnPage({ params }: { params: Promise<{ o
           <ul className="divide-y divide-slate-200 border-y border-slate-200" aria-label="年度报告">
             {reports.map((r) => (
               <li key={r.year} className="flex items-center justify-between py-3">
-                <Link href={`/gk/${organization.slug}/${r.year}`} className="text-base text-blue-800 hover:underline">
-                  {organization.fullName}{r.year}年政府信息公开工作年度报告
+                <Link
+                  href={`/gk/${organization.slug}/${r.year}`}
+                  className="text-base text-blue-800 hover:underline"
+                >
+                  {organization.fullName}
+                  {r.year}年政府信息公开工作年度报告
                 </Link>
-                {r.publishedOn ? <span className="text-sm text-slate-500">{chineseDate(r.publishedOn) ?? r.publishedOn}</span> : null}
+                {r.publishedOn ? (
+                  <span className="text-sm text-slate-500">
+                    {chineseDate(r.publishedOn) ?? r.publishedOn}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -42,10 +58,16 @@ export default async function PublicColumnPage({ params }: { params: Promise<{ o
         )}
         {units.length ? (
           <section aria-labelledby="units-title">
-            <h2 id="units-title" className="mb-2 text-lg font-semibold">下属单位年度报告</h2>
+            <h2 id="units-title" className="mb-2 text-lg font-semibold">
+              下属单位年度报告
+            </h2>
             <ul className="flex flex-wrap gap-x-6 gap-y-2">
               {units.map((u) => (
-                <li key={u.slug}><Link href={`/gk/${u.slug}`} className="text-blue-800 hover:underline">{u.name}</Link></li>
+                <li key={u.slug}>
+                  <Link href={`/gk/${u.slug}`} className="text-blue-800 hover:underline">
+                    {u.name}
+                  </Link>
+                </li>
               ))}
             </ul>
           </section>

@@ -18,7 +18,10 @@ export default async function VerifyPage() {
           <p className="mt-1 text-sm text-slate-500">账号：{pending.account}</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <p className="mb-4 text-sm text-slate-600">请打开手机上的验证器应用，输入“年报”当前显示的 6 位验证码。手机不在身边时，可以输入一个恢复码（每个只能用一次）。</p>
+          <p className="mb-4 text-sm text-slate-600">
+            请打开手机上的验证器应用，输入“年报”当前显示的 6
+            位验证码。手机不在身边时，可以输入一个恢复码（每个只能用一次）。
+          </p>
           <VerifyForm />
         </div>
       </div>

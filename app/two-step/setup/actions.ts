@@ -12,10 +12,15 @@ const Code = z.string().trim().min(1, "请输入验证码。").max(20, "验证�
  * Confirms two-step verification with a code from the app. Not through authAction: a reviewer or admin
  * who has not set it up yet is refused everything else, and this is how they get out of that.
  */
-export async function confirmSecondFactorAction(code: string): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+export async function confirmSecondFactorAction(
+  code: string,
+): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   try {
     const ctx = await requireEnrolmentContext();
-    return { ok: true, data: await confirmSecondFactorSetup(ctx, Code.parse(code), { ip: await requestIp() }) };
+    return {
+      ok: true,
+      data: await confirmSecondFactorSetup(ctx, Code.parse(code), { ip: await requestIp() }),
+    };
   } catch (error) {
     return actionRefusal(error);
   }

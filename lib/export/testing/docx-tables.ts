@@ -9,8 +9,14 @@ import { XMLParser } from "fast-xml-parser";
 type XNode = Record<string, unknown>;
 
 const parser = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "@_", trimValues: false,
-  parseTagValue: false, parseAttributeValue: false, processEntities: true, htmlEntities: false,
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: false,
 });
 
 export async function docxParts(bytes: Uint8Array): Promise<Record<string, string>> {
@@ -24,13 +30,17 @@ export async function docxParts(bytes: Uint8Array): Promise<Record<string, strin
 
 const tag = (n: XNode) => Object.keys(n).find((k) => k !== ":@") ?? "";
 const kids = (n: XNode) => (Array.isArray(n[tag(n)]) ? (n[tag(n)] as XNode[]) : []);
-const attr = (n: XNode, name: string) => (n[":@"] as Record<string, string> | undefined)?.[`@_${name}`];
+const attr = (n: XNode, name: string) =>
+  (n[":@"] as Record<string, string> | undefined)?.[`@_${name}`];
 const child = (n: XNode, name: string) => kids(n).find((k) => tag(k) === name);
 
 export function allText(nodes: XNode[]): string {
   let out = "";
   for (const n of nodes) {
-    if (tag(n) === "w:t") out += kids(n).map((t) => (typeof t["#text"] === "string" ? t["#text"] : "")).join("");
+    if (tag(n) === "w:t")
+      out += kids(n)
+        .map((t) => (typeof t["#text"] === "string" ? t["#text"] : ""))
+        .join("");
     else if (tag(n) !== "#text") out += allText(kids(n));
   }
   return out;
@@ -69,27 +79,35 @@ export function readXmlTables(documentXml: string): XmlTable[] {
   const root = parser.parse(documentXml) as XNode[];
   return findAll(root, "w:tbl").map((tbl) => {
     const grid = child(tbl, "w:tblGrid");
-    const gridCols = grid ? kids(grid).filter((k) => tag(k) === "w:gridCol").map((k) => Number(attr(k, "w:w"))) : [];
-    const rows = kids(tbl).filter((k) => tag(k) === "w:tr").map((tr) => {
-      const trPr = child(tr, "w:trPr");
-      const header = Boolean(trPr && child(trPr, "w:tblHeader"));
-      let col = 0;
-      const cells = kids(tr).filter((k) => tag(k) === "w:tc").map((tc): XmlCell => {
-        const tcPr = child(tc, "w:tcPr");
-        const span = tcPr && child(tcPr, "w:gridSpan");
-        const merge = tcPr && child(tcPr, "w:vMerge");
-        const gridSpan = span ? Number(attr(span, "w:val")) : 1;
-        const cell: XmlCell = {
-          text: allText(kids(tc).filter((k) => tag(k) === "w:p")),
-          col,
-          gridSpan,
-          vMerge: merge ? (attr(merge, "w:val") === "restart" ? "restart" : "continue") : null,
-        };
-        col += gridSpan;
-        return cell;
+    const gridCols = grid
+      ? kids(grid)
+          .filter((k) => tag(k) === "w:gridCol")
+          .map((k) => Number(attr(k, "w:w")))
+      : [];
+    const rows = kids(tbl)
+      .filter((k) => tag(k) === "w:tr")
+      .map((tr) => {
+        const trPr = child(tr, "w:trPr");
+        const header = Boolean(trPr && child(trPr, "w:tblHeader"));
+        let col = 0;
+        const cells = kids(tr)
+          .filter((k) => tag(k) === "w:tc")
+          .map((tc): XmlCell => {
+            const tcPr = child(tc, "w:tcPr");
+            const span = tcPr && child(tcPr, "w:gridSpan");
+            const merge = tcPr && child(tcPr, "w:vMerge");
+            const gridSpan = span ? Number(attr(span, "w:val")) : 1;
+            const cell: XmlCell = {
+              text: allText(kids(tc).filter((k) => tag(k) === "w:p")),
+              col,
+              gridSpan,
+              vMerge: merge ? (attr(merge, "w:val") === "restart" ? "restart" : "continue") : null,
+            };
+            col += gridSpan;
+            return cell;
+          });
+        return { header, cells };
       });
-      return { header, cells };
-    });
     return { gridCols, rows };
   });
 }
@@ -102,11 +120,20 @@ export function mergedCells(table: XmlTable): MergedCell[] {
     for (const c of row.cells) {
       if (c.vMerge === "continue") {
         const above = open.get(c.col);
-        if (!above || above.colSpan !== c.gridSpan) throw new Error(`row ${r}, column ${c.col}: vMerge continue without a matching cell above`);
+        if (!above || above.colSpan !== c.gridSpan)
+          throw new Error(
+            `row ${r}, column ${c.col}: vMerge continue without a matching cell above`,
+          );
         above.rowSpan++;
         continue;
       }
-      const cell: MergedCell = { text: c.text, row: r, col: c.col, colSpan: c.gridSpan, rowSpan: 1 };
+      const cell: MergedCell = {
+        text: c.text,
+        row: r,
+        col: c.col,
+        colSpan: c.gridSpan,
+        rowSpan: 1,
+      };
       if (c.vMerge === "restart") open.set(c.col, cell);
       else open.delete(c.col);
       cells.push(cell);
@@ -117,7 +144,9 @@ export function mergedCells(table: XmlTable): MergedCell[] {
 
 /** The cell covering grid position (row, col). */
 export function cellAt(cells: MergedCell[], row: number, col: number): MergedCell | undefined {
-  return cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan);
+  return cells.find(
+    (c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan,
+  );
 }
 
 export interface XmlRun {
@@ -148,28 +177,33 @@ export function readParagraphs(xml: string): XmlParagraph[] {
   const top = root.find((n) => ["w:document", "w:ftr", "w:hdr"].includes(tag(n)));
   if (!top) return [];
   const container = tag(top) === "w:document" ? child(top, "w:body") : top;
-  return kids(container!).filter((k) => tag(k) === "w:p").map((p) => {
-    const pPr = child(p, "w:pPr");
-    const runs = findAll(kids(p), "w:r").map((r): XmlRun => {
-      const rPr = child(r, "w:rPr");
-      const fonts = rPr && child(rPr, "w:rFonts");
-      const sz = rPr && child(rPr, "w:sz");
+  return kids(container!)
+    .filter((k) => tag(k) === "w:p")
+    .map((p) => {
+      const pPr = child(p, "w:pPr");
+      const runs = findAll(kids(p), "w:r").map((r): XmlRun => {
+        const rPr = child(r, "w:rPr");
+        const fonts = rPr && child(rPr, "w:rFonts");
+        const sz = rPr && child(rPr, "w:sz");
+        return {
+          text: allText([r]),
+          eastAsia: fonts ? attr(fonts, "w:eastAsia") : undefined,
+          ascii: fonts ? attr(fonts, "w:ascii") : undefined,
+          size: sz ? Number(attr(sz, "w:val")) : undefined,
+        };
+      });
       return {
-        text: allText([r]),
-        eastAsia: fonts ? attr(fonts, "w:eastAsia") : undefined,
-        ascii: fonts ? attr(fonts, "w:ascii") : undefined,
-        size: sz ? Number(attr(sz, "w:val")) : undefined,
+        text: allText([p]),
+        align: pPr && child(pPr, "w:jc") ? attr(child(pPr, "w:jc")!, "w:val") : undefined,
+        indent: attrsOf(pPr && child(pPr, "w:ind")),
+        spacing: attrsOf(pPr && child(pPr, "w:spacing")),
+        outlineLevel:
+          pPr && child(pPr, "w:outlineLvl")
+            ? attr(child(pPr, "w:outlineLvl")!, "w:val")
+            : undefined,
+        runs,
       };
     });
-    return {
-      text: allText([p]),
-      align: pPr && child(pPr, "w:jc") ? attr(child(pPr, "w:jc")!, "w:val") : undefined,
-      indent: attrsOf(pPr && child(pPr, "w:ind")),
-      spacing: attrsOf(pPr && child(pPr, "w:spacing")),
-      outlineLevel: pPr && child(pPr, "w:outlineLvl") ? attr(child(pPr, "w:outlineLvl")!, "w:val") : undefined,
-      runs,
-    };
-  });
 }
 
 /** Tag names of the body's direct children, in order (w:p, w:tbl, w:sectPr). */
@@ -177,7 +211,11 @@ export function bodyChildren(documentXml: string): string[] {
   const root = parser.parse(documentXml) as XNode[];
   const document = root.find((n) => tag(n) === "w:document");
   const body = document && child(document, "w:body");
-  return body ? kids(body).map(tag).filter((t) => t !== "#text") : [];
+  return body
+    ? kids(body)
+        .map(tag)
+        .filter((t) => t !== "#text")
+    : [];
 }
 
 /** Attributes of the first element with this tag name anywhere in the part. */

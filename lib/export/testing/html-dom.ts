@@ -31,7 +31,9 @@ export function descendants(root: Element): Element[] {
 }
 
 export function children(element: Element, tag?: string): Element[] {
-  return childNodes(element).filter((n): n is Element => isElement(n) && (tag === undefined || n.tagName === tag));
+  return childNodes(element).filter(
+    (n): n is Element => isElement(n) && (tag === undefined || n.tagName === tag),
+  );
 }
 
 export function byTag(root: Element, ...tags: string[]): Element[] {
@@ -39,7 +41,9 @@ export function byTag(root: Element, ...tags: string[]): Element[] {
 }
 
 export function byClass(root: Element, className: string): Element[] {
-  return descendants(root).filter((e) => (attrOf(e, "class") ?? "").split(/\s+/).includes(className));
+  return descendants(root).filter((e) =>
+    (attrOf(e, "class") ?? "").split(/\s+/).includes(className),
+  );
 }
 
 export function byId(root: Element, id: string): Element | undefined {
@@ -62,7 +66,8 @@ export function textWithout(element: Element, skip: readonly string[]): string {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeName === "#text") parts.push((node as DefaultTreeAdapterTypes.TextNode).value);
-    else if (!(isElement(node) && skip.includes(node.tagName))) stack.push(...[...childNodes(node)].reverse());
+    else if (!(isElement(node) && skip.includes(node.tagName)))
+      stack.push(...[...childNodes(node)].reverse());
   }
   return parts.join("");
 }

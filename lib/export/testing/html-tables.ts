@@ -21,12 +21,25 @@ export function readHtmlTables(html: string): HtmlTable[] {
         while (covered[r][c]) c++;
         const colSpan = Number(attrOf(el, "colspan") ?? 1);
         const rowSpan = Number(attrOf(el, "rowspan") ?? 1);
-        for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (covered[r + i] ??= [])[c + j] = true;
-        cells.push({ text: textOf(el), row: r, col: c, colSpan, rowSpan, tag: name, scope: attrOf(el, "scope") ?? null });
+        for (let i = 0; i < rowSpan; i++)
+          for (let j = 0; j < colSpan; j++) (covered[r + i] ??= [])[c + j] = true;
+        cells.push({
+          text: textOf(el),
+          row: r,
+          col: c,
+          colSpan,
+          rowSpan,
+          tag: name,
+          scope: attrOf(el, "scope") ?? null,
+        });
         c += colSpan;
       }
     });
     const caption = byTag(table, "caption")[0];
-    return { caption: caption ? textOf(caption) : null, labelledBy: attrOf(table, "aria-labelledby") ?? null, cells };
+    return {
+      caption: caption ? textOf(caption) : null,
+      labelledBy: attrOf(table, "aria-labelledby") ?? null,
+      cells,
+    };
   });
 }

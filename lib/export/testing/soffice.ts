@@ -28,22 +28,32 @@ export interface Conversion {
  * removed afterwards.
  */
 export function sofficeConvert(
-  input: string, target: string, outDir: string, { timeoutMs = 120_000, profile }: { timeoutMs?: number; profile?: string } = {},
+  input: string,
+  target: string,
+  outDir: string,
+  { timeoutMs = 120_000, profile }: { timeoutMs?: number; profile?: string } = {},
 ): Promise<Conversion> {
   const soffice = sofficePath();
   if (!soffice) return Promise.reject(new Error("soffice is not installed"));
   const ownProfile = profile ? null : mkdtempSync(join(tmpdir(), "lo-profile-"));
   const profileDir = profile ?? ownProfile!;
   const args = [
-    "--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
-    "--convert-to", target, "--outdir", outDir, input,
+    "--headless",
+    "--norestore",
+    `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
+    "--convert-to",
+    target,
+    "--outdir",
+    outDir,
+    input,
   ];
   const output = join(outDir, `${basename(input, extname(input))}.${target.split(":")[0]}`);
   return new Promise((resolve, reject) => {
     execFile(soffice, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
       if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
       if (error) reject(new Error(`soffice failed: ${error.message}\n${stderr}`));
-      else if (!existsSync(output)) reject(new Error(`soffice wrote no ${output}\n${stdout}\n${stderr}`));
+      else if (!existsSync(output))
+        reject(new Error(`soffice wrote no ${output}\n${stdout}\n${stderr}`));
       else resolve({ output, stdout, stderr });
     });
   });
@@ -54,20 +64,35 @@ export function sofficeConvert(
  * profile of the caller's choosing or a fresh one; resolves to the converted files in input order.
  */
 export function sofficeConvertAll(
-  inputs: string[], target: string, outDir: string, { timeoutMs = 300_000, profile }: { timeoutMs?: number; profile?: string } = {},
+  inputs: string[],
+  target: string,
+  outDir: string,
+  { timeoutMs = 300_000, profile }: { timeoutMs?: number; profile?: string } = {},
 ): Promise<string[]> {
   const soffice = sofficePath();
   if (!soffice) return Promise.reject(new Error("soffice is not installed"));
   const ownProfile = profile ? null : mkdtempSync(join(tmpdir(), "lo-export-"));
   const profileDir = profile ?? ownProfile!;
-  const args = ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profileDir).href}`, "--convert-to", target, "--outdir", outDir, ...inputs];
-  const outputs = inputs.map((input) => join(outDir, `${basename(input, extname(input))}.${target.split(":")[0]}`));
+  const args = [
+    "--headless",
+    "--norestore",
+    `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
+    "--convert-to",
+    target,
+    "--outdir",
+    outDir,
+    ...inputs,
+  ];
+  const outputs = inputs.map((input) =>
+    join(outDir, `${basename(input, extname(input))}.${target.split(":")[0]}`),
+  );
   return new Promise((resolve, reject) => {
     execFile(soffice, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
       if (ownProfile) rmSync(ownProfile, { recursive: true, force: true });
       const missing = outputs.filter((o) => !existsSync(o));
       if (error) reject(new Error(`soffice failed: ${error.message}\n${stderr}`));
-      else if (missing.length) reject(new Error(`soffice wrote no ${missing.join(", ")}\n${stdout}\n${stderr}`));
+      else if (missing.length)
+        reject(new Error(`soffice wrote no ${missing.join(", ")}\n${stdout}\n${stderr}`));
       else resolve(outputs);
     });
   });

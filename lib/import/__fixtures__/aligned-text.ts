@@ -23,7 +23,8 @@ export interface AlignedOptions {
 const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
 const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - width(s)));
 const padLeft = (s: string, w: number) => " ".repeat(Math.max(0, w - width(s))) + s;
-const centre = (s: string, w: number) => " ".repeat(Math.max(0, Math.floor((w - width(s)) / 2))) + s;
+const centre = (s: string, w: number) =>
+  " ".repeat(Math.max(0, Math.floor((w - width(s)) / 2))) + s;
 const LINE = 80;
 
 function chunks(text: string, size: number): string[] {
@@ -71,7 +72,10 @@ function paragraph(page: Page, text: string): void {
   body.forEach((line, i) => page.push(i === 0 ? `    ${line}` : line));
 }
 
-export function alignedText(content: ReportContent, { labelChars, pageLines, footer, repeatHeader = true }: AlignedOptions): string {
+export function alignedText(
+  content: ReportContent,
+  { labelChars, pageLines, footer, repeatHeader = true }: AlignedOptions,
+): string {
   const format = getFormat(content.format);
   const page = new Page(pageLines, footer ?? ((n) => `— ${n} —`), repeatHeader);
   page.push(centre(`${content.meta.organization}${content.meta.year}年`, LINE));
@@ -96,7 +100,12 @@ export function alignedText(content: ReportContent, { labelChars, pageLines, foo
   return page.lines.join("\n") + "\n";
 }
 
-function writeTable(page: Page, table: TableSpec, content: ReportContent, labelChars: number): void {
+function writeTable(
+  page: Page,
+  table: TableSpec,
+  content: ReportContent,
+  labelChars: number,
+): void {
   const values = content.tables[table.id];
   const groupLevels = Math.max(0, ...table.rows.map((r) => r.groups?.length ?? 0));
   const groupWidth = 6; // two CJK characters and a gap, per level
@@ -104,8 +113,12 @@ function writeTable(page: Page, table: TableSpec, content: ReportContent, labelC
   const colWidth = Math.max(8, ...table.columns.map((c) => Math.min(width(c.label), 16) + 2));
 
   const header: string[] = [];
-  if (table.caption) header.push(centre(table.caption, labelWidth + colWidth * table.columns.length));
-  if (table.columnsHeader) header.push(" ".repeat(labelWidth) + centre(table.columnsHeader, colWidth * table.columns.length));
+  if (table.caption)
+    header.push(centre(table.caption, labelWidth + colWidth * table.columns.length));
+  if (table.columnsHeader)
+    header.push(
+      " ".repeat(labelWidth) + centre(table.columnsHeader, colWidth * table.columns.length),
+    );
   const groupDepth = Math.max(0, ...table.columns.map((c) => c.groups?.length ?? 0));
   for (let level = 0; level < groupDepth; level++) {
     let line = " ".repeat(labelWidth);
@@ -113,7 +126,11 @@ function writeTable(page: Page, table: TableSpec, content: ReportContent, labelC
     while (c < table.columns.length) {
       const name = table.columns[c].groups?.[level] ?? "";
       let span = 1;
-      while (c + span < table.columns.length && (table.columns[c + span].groups?.[level] ?? "") === name) span++;
+      while (
+        c + span < table.columns.length &&
+        (table.columns[c + span].groups?.[level] ?? "") === name
+      )
+        span++;
       line += pad(centre(name, colWidth * span), colWidth * span);
       c += span;
     }
@@ -123,7 +140,8 @@ function writeTable(page: Page, table: TableSpec, content: ReportContent, labelC
   const labelLines = table.columns.map((c) => chunks(c.label, Math.floor((colWidth - 2) / 2)));
   const depth = Math.max(...labelLines.map((l) => l.length));
   for (let k = 0; k < depth; k++) {
-    const left = k === 0 && table.rowHeader ? pad(table.rowHeader, labelWidth) : " ".repeat(labelWidth);
+    const left =
+      k === 0 && table.rowHeader ? pad(table.rowHeader, labelWidth) : " ".repeat(labelWidth);
     header.push(left + labelLines.map((l) => padLeft(l[k] ?? "", colWidth)).join(""));
   }
   for (const h of header) page.push(h);
@@ -152,7 +170,10 @@ function writeTable(page: Page, table: TableSpec, content: ReportContent, labelC
         left += pad(groupText.get(name)![at] ?? "", groupWidth);
       }
       const label = pad(left + text, labelWidth);
-      const figures = k === middle ? table.columns.map((c) => padLeft(printed(values[row.key][c.key]), colWidth)).join("") : "";
+      const figures =
+        k === middle
+          ? table.columns.map((c) => padLeft(printed(values[row.key][c.key]), colWidth)).join("")
+          : "";
       page.push((label + figures).replace(/\s+$/, ""));
     });
   });

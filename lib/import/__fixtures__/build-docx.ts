@@ -1,5 +1,15 @@
 import {
-  AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType,
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
 } from "docx";
 import type { FormatId } from "@/lib/report/spec-types";
 import type { TablesJson } from "../tables-json";
@@ -28,11 +38,17 @@ function tableOf(layout: LayoutTable): Table {
             (cell) =>
               new TableCell({
                 columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-                verticalMerge: cell.vMerge === "restart" ? VerticalMergeType.RESTART : cell.vMerge === "continue" ? VerticalMergeType.CONTINUE : undefined,
+                verticalMerge:
+                  cell.vMerge === "restart"
+                    ? VerticalMergeType.RESTART
+                    : cell.vMerge === "continue"
+                      ? VerticalMergeType.CONTINUE
+                      : undefined,
                 width: { size: width * cell.colSpan, type: WidthType.DXA },
                 // Long labels wrap inside the cell as separate lines, as Word users type them.
                 children: (cell.text === "" ? [""] : cell.text.split("\n")).map(
-                  (line) => new Paragraph({ children: [new TextRun({ text: line, bold: cell.header })] }),
+                  (line) =>
+                    new Paragraph({ children: [new TextRun({ text: line, bold: cell.header })] }),
                 ),
               }),
           ),
@@ -52,18 +68,29 @@ export async function buildDocx(
   const layouts = new Map(layoutTables(formatId, data).map((t) => [t.id, t]));
   edit?.(layouts);
   const children: (Paragraph | Table)[] = [
-    ...doc.title.map((t) => new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(t)] })),
+    ...doc.title.map(
+      (t) =>
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun(t)],
+        }),
+    ),
     ...doc.preface.map((p) => new Paragraph({ children: [new TextRun(p)] })),
   ];
   for (const section of doc.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }));
-    for (const p of section.paragraphs) children.push(new Paragraph({ children: [new TextRun(p)] }));
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+    );
+    for (const p of section.paragraphs)
+      children.push(new Paragraph({ children: [new TextRun(p)] }));
     for (const id of section.tables) {
       children.push(tableOf(layouts.get(id)!));
       children.push(new Paragraph({ children: [] }));
     }
   }
-  for (const line of doc.closing ?? []) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(line)] }));
+  for (const line of doc.closing ?? [])
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(line)] }));
   const document = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -22,11 +22,16 @@ export function buildHtml(
     const captionRow = captionsAsParagraphs && id.startsWith("20.") ? layout.rows[0][0].text : null;
     if (captionRow) layout.rows = layout.rows.slice(1);
     const rows = withRowSpans(layout)
-      .map((row) => `<tr>${row.map((c) => {
-        const tag = c.header ? "th" : "td";
-        const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ""}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ""}`;
-        return `<${tag}${attrs}><p style="text-align:center">${escape(c.text).replace(/\n/g, "<br>")}</p></${tag}>`;
-      }).join("")}</tr>`)
+      .map(
+        (row) =>
+          `<tr>${row
+            .map((c) => {
+              const tag = c.header ? "th" : "td";
+              const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ""}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ""}`;
+              return `<${tag}${attrs}><p style="text-align:center">${escape(c.text).replace(/\n/g, "<br>")}</p></${tag}>`;
+            })
+            .join("")}</tr>`,
+      )
       .join("\n");
     const caption = captionRow ? `<p style="text-align:center">${escape(captionRow)}</p>\n` : "";
     return `${caption}<table border="1" cellspacing="0" style="width:100%"><tbody>\n${rows}\n</tbody></table>`;

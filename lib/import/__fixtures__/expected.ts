@@ -37,7 +37,9 @@ export function zeroTables(formatId: FormatId): TablesJson {
 
 /** Row index of 三 by its key, so expectations name rows rather than count them. */
 export function requestRow(formatId: FormatId, key: string): number {
-  const i = getFormat(formatId).sections.find((s) => s.key === "s3")!.tables[0].rows.findIndex((r) => r.key === key);
+  const i = getFormat(formatId)
+    .sections.find((s) => s.key === "s3")!
+    .tables[0].rows.findIndex((r) => r.key === key);
   if (i < 0) throw new Error(`no row ${key}`);
   return i;
 }
@@ -48,7 +50,8 @@ function hulanTables(): TablesJson {
   t.active["20.5"][0] = [37438];
   t.active["20.6"][0] = [170];
   t.active["20.8"][0] = ["2387.47225"];
-  const row = (key: string, natural: number) => (t.requests[requestRow("2021", key)] = [natural, 0, 0, 0, 0, 0, natural]);
+  const row = (key: string, natural: number) =>
+    (t.requests[requestRow("2021", key)] = [natural, 0, 0, 0, 0, 0, natural]);
   row("new", 13);
   row("r1", 4);
   row("r2", 5);
@@ -150,7 +153,11 @@ export const SAMPLES: SampleExpectation[] = [
     tables: xinganTables(),
     findings: [
       { rule: "S5", severity: "error", about: "“（一）予以公开”行有6个单元格" },
-      { rule: "S5", severity: "error", about: "“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行有6个单元格" },
+      {
+        rule: "S5",
+        severity: "error",
+        about: "“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行有6个单元格",
+      },
       { rule: "S3", severity: "warning", about: "“2.其他法律法规禁止公开”" },
       { rule: "S3", severity: "warning", about: "“（二）部分公开”与规定的" },
       { rule: "X3", severity: "warning", about: "第六部分" },

@@ -34,7 +34,10 @@ export function layoutTables(formatId: FormatId, data: TablesJson): LayoutTable[
     const n = table.columns.length;
     const rows: LayoutCell[][] = [
       [{ text: table.caption, colSpan: n + 1, header: true }],
-      [{ text: table.rowHeader, colSpan: 1, header: true }, ...table.columns.map((c) => ({ text: c.label, colSpan: 1, header: true }))],
+      [
+        { text: table.rowHeader, colSpan: 1, header: true },
+        ...table.columns.map((c) => ({ text: c.label, colSpan: 1, header: true })),
+      ],
       ...table.rows.map((row, r) => [
         { text: row.label, colSpan: 1 },
         ...table.columns.map((_, c) => ({ text: text(data.active[table.id][r][c]), colSpan: 1 })),
@@ -45,7 +48,14 @@ export function layoutTables(formatId: FormatId, data: TablesJson): LayoutTable[
   const requests = format.sections.find((s) => s.key === "s3")!.tables[0];
   out.push(requestsLayout(requests, data.requests));
   const appeals = format.sections.find((s) => s.key === "s4")!.tables[0];
-  out.push({ id: appeals.id, columns: appeals.columns.length, rows: [...headerRows(appeals, 0, ""), appeals.columns.map((_, i) => ({ text: text(data.appeals[i]), colSpan: 1 }))] });
+  out.push({
+    id: appeals.id,
+    columns: appeals.columns.length,
+    rows: [
+      ...headerRows(appeals, 0, ""),
+      appeals.columns.map((_, i) => ({ text: text(data.appeals[i]), colSpan: 1 })),
+    ],
+  });
   return out;
 }
 
@@ -57,14 +67,20 @@ function headerRows(table: TableSpec, labelColumns: number, corner: string): Lay
   const total = depth + 1 + top;
   for (let level = 0; level < total; level++) {
     const row: LayoutCell[] = [];
-    if (labelColumns > 0) row.push({ text: level === 0 ? corner : "", colSpan: labelColumns, vMerge: level === 0 ? "restart" : "continue", header: true });
+    if (labelColumns > 0)
+      row.push({
+        text: level === 0 ? corner : "",
+        colSpan: labelColumns,
+        vMerge: level === 0 ? "restart" : "continue",
+        header: true,
+      });
     if (level < top) {
       row.push({ text: table.columnsHeader!, colSpan: table.columns.length, header: true });
       levels.push(row);
       continue;
     }
     const l = level - top;
-    for (let i = 0; i < table.columns.length; ) {
+    for (let i = 0; i < table.columns.length;) {
       const groups = table.columns[i].groups ?? [];
       if (groups.length > l) {
         let j = i;
@@ -72,7 +88,12 @@ function headerRows(table: TableSpec, labelColumns: number, corner: string): Lay
         row.push({ text: groups[l], colSpan: j - i, header: true });
         i = j;
       } else if (groups.length === l) {
-        row.push({ text: table.columns[i].label, colSpan: 1, vMerge: l < depth ? "restart" : undefined, header: true });
+        row.push({
+          text: table.columns[i].label,
+          colSpan: 1,
+          vMerge: l < depth ? "restart" : undefined,
+          header: true,
+        });
         i++;
       } else {
         row.push({ text: "", colSpan: 1, vMerge: "continue", header: true });
@@ -92,8 +113,13 @@ function requestsLayout(table: TableSpec, values: CellValue[][]): LayoutTable {
     const groups = row.groups ?? [];
     const cells: LayoutCell[] = [];
     groups.forEach((g, level) => {
-      const continues = previous[level] === g && groups.slice(0, level).every((x, k) => previous[k] === x);
-      cells.push({ text: continues ? "" : g, colSpan: 1, vMerge: continues ? "continue" : "restart" });
+      const continues =
+        previous[level] === g && groups.slice(0, level).every((x, k) => previous[k] === x);
+      cells.push({
+        text: continues ? "" : g,
+        colSpan: 1,
+        vMerge: continues ? "continue" : "restart",
+      });
     });
     cells.push({ text: row.label, colSpan: labelColumns - groups.length });
     for (const v of values[r]) cells.push({ text: text(v), colSpan: 1 });
@@ -104,7 +130,9 @@ function requestsLayout(table: TableSpec, values: CellValue[][]): LayoutTable {
 }
 
 /** The same layout with HTML rowspans: a restart cell spans the continue cells below it. */
-export function withRowSpans(table: LayoutTable): { text: string; colSpan: number; rowSpan: number; header?: boolean }[][] {
+export function withRowSpans(
+  table: LayoutTable,
+): { text: string; colSpan: number; rowSpan: number; header?: boolean }[][] {
   const placed = table.rows.map((row) => {
     let col = 0;
     return row.map((cell) => {
@@ -123,5 +151,9 @@ export function withRowSpans(table: LayoutTable): { text: string; colSpan: numbe
       }
     }
   });
-  return placed.map((row) => row.filter((c) => c.vMerge !== "continue").map(({ text, colSpan, rowSpan, header }) => ({ text, colSpan, rowSpan, header })));
+  return placed.map((row) =>
+    row
+      .filter((c) => c.vMerge !== "continue")
+      .map(({ text, colSpan, rowSpan, header }) => ({ text, colSpan, rowSpan, header })),
+  );
 }

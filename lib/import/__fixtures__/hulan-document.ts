@@ -17,7 +17,11 @@ export const HULAN_DOCUMENT: FixtureDocument = {
       ],
       tables: [],
     },
-    { heading: "二、主动公开政府信息情况", paragraphs: [], tables: ["20.1", "20.5", "20.6", "20.8"] },
+    {
+      heading: "二、主动公开政府信息情况",
+      paragraphs: [],
+      tables: ["20.1", "20.5", "20.6", "20.8"],
+    },
     { heading: "三、收到和处理政府信息公开申请情况", paragraphs: [], tables: ["requests"] },
     { heading: "四、政府信息公开行政复议、行政诉讼情况", paragraphs: [], tables: ["appeals"] },
     {
@@ -30,6 +34,10 @@ export const HULAN_DOCUMENT: FixtureDocument = {
       ],
       tables: [],
     },
-    { heading: "六、其他需要报告的事项", paragraphs: ["2021年，呼兰区政府无收取政府信息公开信息处理费情况。"], tables: [] },
+    {
+      heading: "六、其他需要报告的事项",
+      paragraphs: ["2021年，呼兰区政府无收取政府信息公开信息处理费情况。"],
+      tables: [],
+    },
   ],
 };

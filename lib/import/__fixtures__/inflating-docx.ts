@@ -1,9 +1,11 @@
 import { crc32, createDeflateRaw } from "node:zlib";
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const PARAGRAPH = "<w:p><w:r><w:t>依申请公开政府信息情况</w:t></w:r></w:p>";
 const TAIL = "</w:body></w:document>";
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 /**
  * A DOCX whose word/document.xml is well-formed WordprocessingML that inflates to at least
@@ -12,7 +14,9 @@ const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http:
  */
 export async function inflatingDocx(inflatedBytes: number): Promise<Uint8Array> {
   const paragraph = Buffer.from(PARAGRAPH);
-  const block = Buffer.concat(Array.from({ length: Math.ceil((1024 * 1024) / paragraph.length) }, () => paragraph));
+  const block = Buffer.concat(
+    Array.from({ length: Math.ceil((1024 * 1024) / paragraph.length) }, () => paragraph),
+  );
   const parts = [Buffer.from(HEAD)];
   let size = parts[0].length;
   while (size < inflatedBytes) {
@@ -23,11 +27,19 @@ export async function inflatingDocx(inflatedBytes: number): Promise<Uint8Array> 
   const document = await deflate(parts);
   return zip([
     { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES), stored: true },
-    { name: "word/document.xml", data: document.compressed, stored: false, size: document.size, crc: document.crc },
+    {
+      name: "word/document.xml",
+      data: document.compressed,
+      stored: false,
+      size: document.size,
+      crc: document.crc,
+    },
   ]);
 }
 
-async function deflate(parts: Buffer[]): Promise<{ compressed: Buffer; size: number; crc: number }> {
+async function deflate(
+  parts: Buffer[],
+): Promise<{ compressed: Buffer; size: number; crc: number }> {
   const stream = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => out.push(chunk));

@@ -14,7 +14,12 @@ export interface ImportedForCheck {
  * An imported report's findings checked again with last year's report known, so the cross-year rules
  * (X1, X2, X8) run: the importer's own findings, then validate()'s minus those the importer covers.
  */
-export function findingsWithPrevious(report: ImportedForCheck, previous: ReportContent | null): Finding[] {
-  const validated = validate(report.content, { previous }).filter(keepValidatedFinding(report.documentFindings, report.year !== null));
+export function findingsWithPrevious(
+  report: ImportedForCheck,
+  previous: ReportContent | null,
+): Finding[] {
+  const validated = validate(report.content, { previous }).filter(
+    keepValidatedFinding(report.documentFindings, report.year !== null),
+  );
   return [...report.documentFindings, ...validated];
 }

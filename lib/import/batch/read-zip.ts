@@ -37,7 +37,10 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Entry names as Chinese PCs write them: UTF-8 when flagged, otherwise usually GBK (GB18030 covers it). */
 function decodeName(bytes: string[] | Uint8Array | Buffer): string {
-  const raw = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes as string[], (c) => c.charCodeAt(0));
+  const raw =
+    bytes instanceof Uint8Array
+      ? bytes
+      : Uint8Array.from(bytes as string[], (c) => c.charCodeAt(0));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(raw);
   } catch {
@@ -60,7 +63,9 @@ function inflateCapped(entry: JSZip.JSZipObject, cap: number): Promise<Uint8Arra
     const chunks: Uint8Array[] = [];
     let size = 0;
     let settled = false;
-    const stream = (entry as unknown as { internalStream(type: "uint8array"): EntryStream }).internalStream("uint8array");
+    const stream = (
+      entry as unknown as { internalStream(type: "uint8array"): EntryStream }
+    ).internalStream("uint8array");
     stream
       .on("data", (chunk) => {
         if (settled) return;
@@ -112,7 +117,9 @@ export async function readReportZip(
   const entries = Object.values(zip.files).filter((e) => !e.dir && !CLUTTER.test(e.name));
   if (entries.length === 0) throw new ZipRefusedError(`${zipName}：压缩包中没有文件。`);
   if (entries.length > limits.entries) {
-    throw new ZipRefusedError(`${zipName}：压缩包中有${entries.length}个文件，超过上限${limits.entries}个，请分成几个压缩包上传。`);
+    throw new ZipRefusedError(
+      `${zipName}：压缩包中有${entries.length}个文件，超过上限${limits.entries}个，请分成几个压缩包上传。`,
+    );
   }
   const files: ZippedFile[] = [];
   const refused: RefusedEntry[] = [];
@@ -120,12 +127,18 @@ export async function readReportZip(
   for (const entry of entries) {
     const name = `${zipName}/${entry.name}`;
     if (ARCHIVE_NAME.test(entry.name)) {
-      refused.push({ name, reason: `${name}：压缩包中不能再套压缩包，请解压后直接上传其中的报告。` });
+      refused.push({
+        name,
+        reason: `${name}：压缩包中不能再套压缩包，请解压后直接上传其中的报告。`,
+      });
       continue;
     }
     const room = limits.totalBytes - total;
     if (room <= 0) {
-      refused.push({ name, reason: `${name}：未检查，压缩包解压后总大小已超过${mb(limits.totalBytes)}，请分成几个压缩包上传。` });
+      refused.push({
+        name,
+        reason: `${name}：未检查，压缩包解压后总大小已超过${mb(limits.totalBytes)}，请分成几个压缩包上传。`,
+      });
       continue;
     }
     let data: Uint8Array | null;
@@ -136,15 +149,19 @@ export async function readReportZip(
       continue;
     }
     if (data === null) {
-      const reason = room < limits.entryBytes
-        ? `${name}：未检查，压缩包解压后总大小超过${mb(limits.totalBytes)}，请分成几个压缩包上传。`
-        : `${name}：解压后超过${mb(limits.entryBytes)}，不是一份年度报告的大小，未检查。`;
+      const reason =
+        room < limits.entryBytes
+          ? `${name}：未检查，压缩包解压后总大小超过${mb(limits.totalBytes)}，请分成几个压缩包上传。`
+          : `${name}：解压后超过${mb(limits.entryBytes)}，不是一份年度报告的大小，未检查。`;
       refused.push({ name, reason });
       if (room < limits.entryBytes) total = limits.totalBytes;
       continue;
     }
     if (data[0] === 0x50 && data[1] === 0x4b && !/\.(docx|xlsx|pptx|odt)$/i.test(entry.name)) {
-      refused.push({ name, reason: `${name}：这是一个压缩包，压缩包中不能再套压缩包，请解压后直接上传其中的报告。` });
+      refused.push({
+        name,
+        reason: `${name}：这是一个压缩包，压缩包中不能再套压缩包，请解压后直接上传其中的报告。`,
+      });
       continue;
     }
     total += data.length;

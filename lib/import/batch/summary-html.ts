@@ -4,7 +4,10 @@ import { SUMMARY_HEADER, summaryFields, type BatchSummaryRow } from "./summary";
 const NUMERIC = new Set<string>(["年度", "读入单元格", "错误", "提醒"]);
 
 /** The batch summary as one self-contained HTML page (inline style, no script, no outside resource). */
-export function summaryHtml(rows: readonly BatchSummaryRow[], { title = "年度报告批量检查结果", generatedAt = new Date() } = {}): string {
+export function summaryHtml(
+  rows: readonly BatchSummaryRow[],
+  { title = "年度报告批量检查结果", generatedAt = new Date() } = {},
+): string {
   const read = rows.filter((r) => r.problem === null);
   const withErrors = read.filter((r) => (r.errors ?? 0) > 0).length;
   const counts = `共 ${rows.length} 份文件：读取 ${read.length} 份，有错误的 ${withErrors} 份，无法读取 ${rows.length - read.length} 份。`;

@@ -44,7 +44,12 @@ describe("boundMarkup", () => {
   });
 
   it("drops formatting tags and keeps their text", () => {
-    expect(boundMarkup(`<p><font face="仿宋">二、<b>主动</b>公开</font><a href="/x">链接</a></p>`, BOUND)).toBe("<p>二、主动公开链接</p>");
+    expect(
+      boundMarkup(
+        `<p><font face="仿宋">二、<b>主动</b>公开</font><a href="/x">链接</a></p>`,
+        BOUND,
+      ),
+    ).toBe("<p>二、主动公开链接</p>");
   });
 
   it("keeps the text of raw-text elements as text: tags inside a script or a textarea are not tags", () => {
@@ -72,14 +77,22 @@ describe("boundMarkup", () => {
     "cells re-opened in spans": "<table><td><span><td>".repeat(small / 21),
     svg: `${"<svg><g>".repeat(small / 17)}x${"</g></svg>".repeat(small / 17)}`,
   };
-  it.each(Object.entries(bombs))("leaves the tree within the bound for a nesting bomb: %s", { timeout: 20_000 }, (_, html) => {
-    expect(treeOf(boundMarkup(html, BOUND)).depth).toBeLessThanOrEqual(TREE_DEPTH_LIMIT);
-  });
+  it.each(Object.entries(bombs))(
+    "leaves the tree within the bound for a nesting bomb: %s",
+    { timeout: 20_000 },
+    (_, html) => {
+      expect(treeOf(boundMarkup(html, BOUND)).depth).toBeLessThanOrEqual(TREE_DEPTH_LIMIT);
+    },
+  );
 
-  it("defuses formatting elements re-opened in every paragraph (36 KB took parse5 half a minute)", { timeout: 20_000 }, () => {
-    const html = Array.from({ length: 2000 }, (_, i) => `<p><b id=${i}>第${i}段</p>`).join("");
-    const tree = treeOf(boundMarkup(html, BOUND));
-    expect(tree.depth).toBeLessThan(10);
-    expect(tree.text).toBe(Array.from({ length: 2000 }, (_, i) => `第${i}段`).join(""));
-  });
+  it(
+    "defuses formatting elements re-opened in every paragraph (36 KB took parse5 half a minute)",
+    { timeout: 20_000 },
+    () => {
+      const html = Array.from({ length: 2000 }, (_, i) => `<p><b id=${i}>第${i}段</p>`).join("");
+      const tree = treeOf(boundMarkup(html, BOUND));
+      expect(tree.depth).toBeLessThan(10);
+      expect(tree.text).toBe(Array.from({ length: 2000 }, (_, i) => `第${i}段`).join(""));
+    },
+  );
 });

@@ -32,45 +32,224 @@ export function boundMarkup(html: string, maxDepth: number): string {
   return parts.join("");
 }
 
-const FORMATTING = new Set(["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]);
+const FORMATTING = new Set([
+  "a",
+  "b",
+  "big",
+  "code",
+  "em",
+  "font",
+  "i",
+  "nobr",
+  "s",
+  "small",
+  "strike",
+  "strong",
+  "tt",
+  "u",
+]);
 const VOID = new Set([
-  "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+  "area",
+  "base",
+  "basefont",
+  "bgsound",
+  "br",
+  "col",
+  "embed",
+  "frame",
+  "hr",
+  "image",
+  "img",
+  "input",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
 ]);
 /** Elements whose content the tokenizer reads as text: never nested, so never counted or cut. */
 const TEXT_CONTENT: Record<string, Tokenizer["state"]> = {
-  title: TokenizerMode.RCDATA, textarea: TokenizerMode.RCDATA,
-  style: TokenizerMode.RAWTEXT, xmp: TokenizerMode.RAWTEXT, iframe: TokenizerMode.RAWTEXT, noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT, noscript: TokenizerMode.RAWTEXT,
-  script: TokenizerMode.SCRIPT_DATA, plaintext: TokenizerMode.PLAINTEXT,
+  title: TokenizerMode.RCDATA,
+  textarea: TokenizerMode.RCDATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
+  script: TokenizerMode.SCRIPT_DATA,
+  plaintext: TokenizerMode.PLAINTEXT,
 };
 /** The tree builder never opens a second one of these. */
 const SINGLETONS = new Set(["html", "head", "body"]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 /** Start tags that close an open p first (table only in no-quirks mode, so not counted on: the model may overestimate, never underestimate). */
 const CLOSES_P = new Set([
-  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure",
-  "footer", "form", "header", "hgroup", "hr", "listing", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary",
-  "ul", "xmp", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "plaintext",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "center",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "header",
+  "hgroup",
+  "hr",
+  "listing",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "search",
+  "section",
+  "summary",
+  "ul",
+  "xmp",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "dd",
+  "dt",
+  "plaintext",
 ]);
 /** The HTML "special" category: an end tag of an ordinary element does not close past one of these. */
 const SPECIAL = new Set([
-  "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button", "caption",
-  "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form",
-  "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen",
-  "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param",
-  "plaintext", "pre", "script", "search", "section", "select", "source", "style", "summary", "table", "tbody", "td", "template",
-  "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp", "svg", "math",
+  "address",
+  "applet",
+  "area",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "bgsound",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "iframe",
+  "img",
+  "input",
+  "keygen",
+  "li",
+  "link",
+  "listing",
+  "main",
+  "marquee",
+  "menu",
+  "meta",
+  "nav",
+  "noembed",
+  "noframes",
+  "noscript",
+  "object",
+  "ol",
+  "p",
+  "param",
+  "plaintext",
+  "pre",
+  "script",
+  "search",
+  "section",
+  "select",
+  "source",
+  "style",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul",
+  "wbr",
+  "xmp",
+  "svg",
+  "math",
 ]);
-const SCOPE = new Set(["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"]);
+const SCOPE = new Set([
+  "applet",
+  "caption",
+  "html",
+  "table",
+  "td",
+  "th",
+  "marquee",
+  "object",
+  "template",
+  "svg",
+  "math",
+]);
 const BUTTON_SCOPE = new Set([...SCOPE, "button"]);
 const LIST_SCOPE = new Set([...SCOPE, "ol", "ul"]);
 const TABLE_SCOPE = new Set(["html", "table", "template"]);
-const TABLE_PARTS = new Set(["table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th"]);
+const TABLE_PARTS = new Set([
+  "table",
+  "caption",
+  "colgroup",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+]);
 const CELL = new Set(["td", "th"]);
 const SECTION = new Set(["tbody", "thead", "tfoot"]);
 const DEFINITION = new Set(["dd", "dt"]);
 /** A new li (dd, dt) closes the open one unless a special element other than address, div or p lies between. */
-const LIST_ITEM_STOP = new Set([...SPECIAL].filter((n) => n !== "address" && n !== "div" && n !== "p"));
+const LIST_ITEM_STOP = new Set(
+  [...SPECIAL].filter((n) => n !== "address" && n !== "div" && n !== "p"),
+);
 const ROW_STOP = new Set(["tr", ...TABLE_SCOPE]);
 const SECTION_STOP = new Set([...SECTION, ...TABLE_SCOPE]);
 const FOREIGN = new Set(["svg", "math"]);
@@ -95,7 +274,12 @@ class DepthModel implements TokenHandler {
       this.tokenizer.state = TEXT_CONTENT[name];
       return;
     }
-    if (VOID.has(name) || SINGLETONS.has(name) || (token.selfClosing && (this.foreign > 0 || FOREIGN.has(name)))) return;
+    if (
+      VOID.has(name) ||
+      SINGLETONS.has(name) ||
+      (token.selfClosing && (this.foreign > 0 || FOREIGN.has(name)))
+    )
+      return;
     this.closeImplied(name);
     if (this.open.length >= this.maxDepth) {
       this.cutOpen.set(name, (this.cutOpen.get(name) ?? 0) + 1);
@@ -116,7 +300,15 @@ class DepthModel implements TokenHandler {
     if (!this.openCount.get(name)) return;
     // </form> takes the form element off the stack and leaves what was opened inside it open.
     if (name === "form") return this.remove(this.find(name, SCOPE));
-    const boundaries = TABLE_PARTS.has(name) ? TABLE_SCOPE : name === "p" ? BUTTON_SCOPE : name === "li" ? LIST_SCOPE : SPECIAL.has(name) ? SCOPE : SPECIAL;
+    const boundaries = TABLE_PARTS.has(name)
+      ? TABLE_SCOPE
+      : name === "p"
+        ? BUTTON_SCOPE
+        : name === "li"
+          ? LIST_SCOPE
+          : SPECIAL.has(name)
+            ? SCOPE
+            : SPECIAL;
     this.popTo(this.find(name, boundaries));
   }
 
@@ -129,7 +321,8 @@ class DepthModel implements TokenHandler {
     else if (name === "tr") this.popTo(this.find(name, SECTION_STOP));
     else if (SECTION.has(name)) this.popTo(this.find(SECTION, TABLE_SCOPE));
     else if (HEADINGS.has(name) && HEADINGS.has(this.top())) this.popTo(this.open.length - 1);
-    else if ((name === "option" || name === "optgroup") && this.top() === "option") this.popTo(this.open.length - 1);
+    else if ((name === "option" || name === "optgroup") && this.top() === "option")
+      this.popTo(this.open.length - 1);
   }
 
   private top(): string {

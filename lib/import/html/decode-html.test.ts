@@ -21,7 +21,12 @@ describe("decodeHtml", () => {
   });
 
   it("decodes a GBK page by <meta charset>, quoted or not, in any case", () => {
-    for (const meta of [`<meta charset="GBK">`, `<meta charset=gbk>`, `<META CHARSET='gb18030'>`, `<meta charset="x-gbk"/>`]) {
+    for (const meta of [
+      `<meta charset="GBK">`,
+      `<meta charset=gbk>`,
+      `<META CHARSET='gb18030'>`,
+      `<meta charset="x-gbk"/>`,
+    ]) {
       const page = `<head>${meta}</head><p>${TEXT}</p>`;
       expect(decodeHtml(encodeGbk(page)), meta).toBe(page);
     }
@@ -47,7 +52,11 @@ describe("decodeHtml", () => {
   it("a byte-order mark wins over the declaration", () => {
     const page = `<meta charset="gb2312"><p>${TEXT}</p>`;
     expect(decodeHtml(concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(page)))).toBe(page);
-    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(page).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...Array.from(page).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+    ]);
     expect(decodeHtml(utf16)).toBe(page);
   });
 
@@ -68,7 +77,9 @@ describe("decodeHtml", () => {
     const page = `<meta charset="utf-8"><p>${TEXT.repeat(5)}</p>`;
     const damaged = concat(utf8(page), new Uint8Array([0xe4, 0xb8]), utf8("<p>结尾</p>"));
     expect(decodeHtml(damaged)).toBe(`${page}\ufffd<p>结尾</p>`);
-    expect(decodeHtml(encodeGbk(`<meta charset="utf-8"><p>${TEXT}</p>`))).toBe(`<meta charset="utf-8"><p>${TEXT}</p>`);
+    expect(decodeHtml(encodeGbk(`<meta charset="utf-8"><p>${TEXT}</p>`))).toBe(
+      `<meta charset="utf-8"><p>${TEXT}</p>`,
+    );
   });
 
   it("never throws on bytes that are not text", () => {

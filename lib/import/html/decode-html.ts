@@ -14,7 +14,8 @@ export function decodeHtml(bytes: Uint8Array): string {
   if (bom) return new TextDecoder(bom).decode(bytes);
   const declared = declaredCharset(bytes);
   if (declared && declared !== "utf-8") {
-    if (!(GB_FAMILY.has(declared) && isMultibyteUtf8(bytes))) return new TextDecoder(declared).decode(bytes);
+    if (!(GB_FAMILY.has(declared) && isMultibyteUtf8(bytes)))
+      return new TextDecoder(declared).decode(bytes);
   }
   const asUtf8 = new TextDecoder("utf-8").decode(bytes);
   return mostlyValid(asUtf8) ? asUtf8 : new TextDecoder("gb18030").decode(bytes);

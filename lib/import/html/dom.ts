@@ -25,7 +25,8 @@ export function attr(element: HtmlElement, name: string): string | undefined {
 }
 
 /** Hidden by the page itself: the `hidden` attribute, `display:none`, `visibility:hidden`, Word's `mso-hide:all`. */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\b/i;
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\b/i;
 
 export function isHidden(element: HtmlElement): boolean {
   if (attr(element, "hidden") !== undefined) return true;

@@ -1,6 +1,14 @@
 import { clampSpan, GRID_LIMITS } from "../grid";
 import type { TableBlock, TableCell } from "../types";
-import { attr, childrenOf, isElement, isHidden, isText, type HtmlElement, type HtmlNode } from "./dom";
+import {
+  attr,
+  childrenOf,
+  isElement,
+  isHidden,
+  isText,
+  type HtmlElement,
+  type HtmlNode,
+} from "./dom";
 import { HTML_LIMITS } from "./limits";
 import { BLOCK_TAGS, SKIP_TAGS } from "./tags";
 
@@ -34,7 +42,11 @@ export function readTable(table: HtmlElement): ReadTable {
       if (!isElement(td) || (td.tagName !== "td" && td.tagName !== "th") || isHidden(td)) continue;
       const { text, heading } = cellText(td);
       if (heading || text.length > HTML_LIMITS.maxDataCellChars) layout = true;
-      const cell = { text, colSpan: spanOf(attr(td, "colspan")), rowSpan: spanOf(attr(td, "rowspan")) };
+      const cell = {
+        text,
+        colSpan: spanOf(attr(td, "colspan")),
+        rowSpan: spanOf(attr(td, "rowspan")),
+      };
       width += clampSpan(cell.colSpan, GRID_LIMITS.maxColSpan);
       cells.push(cell);
     }
@@ -102,6 +114,11 @@ export function cellText(td: HtmlElement): { text: string; heading: boolean } {
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  const text = parts.join("").split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
+  const text = parts
+    .join("")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join("\n");
   return { text, heading };
 }

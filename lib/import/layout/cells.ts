@@ -18,7 +18,8 @@ export function joinWords(words: Word[], scale: LayoutScale): string {
   let out = "";
   let prev: Word | null = null;
   for (const w of words) {
-    if (prev && w.x0 - prev.x1 > scale.em * 0.2 && LATIN_END.test(out) && LATIN_START.test(w.text)) out += " ";
+    if (prev && w.x0 - prev.x1 > scale.em * 0.2 && LATIN_END.test(out) && LATIN_START.test(w.text))
+      out += " ";
     out += w.text;
     prev = w;
   }
@@ -30,7 +31,12 @@ export function cellsOf(line: Line, scale: LayoutScale): Cell[] {
   let group: Word[] = [];
   const flush = () => {
     if (group.length === 0) return;
-    cells.push({ x0: group[0].x0, x1: group[group.length - 1].x1, text: joinWords(group, scale), words: group });
+    cells.push({
+      x0: group[0].x0,
+      x1: group[group.length - 1].x1,
+      text: joinWords(group, scale),
+      words: group,
+    });
     group = [];
   };
   for (const w of line.words) {
@@ -47,4 +53,5 @@ export function isValueCell(cell: Cell): boolean {
 }
 
 /** An ordinal that opens a row or group label: `一、`, `（三）`, `(3)`, `1.`, `2、`. */
-export const LABEL_ORDINAL = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+export const LABEL_ORDINAL =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;

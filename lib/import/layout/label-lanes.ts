@@ -55,7 +55,12 @@ export function splitLabelLanes(words: Word[][], scale: LayoutScale): LabelLine[
 }
 
 /** A lone short piece nearer the group column than the label column: part of a wrapped group heading (`果`, `开`). */
-function isGroupFragment(token: Word, lastLeafX: number | null, lastGroupX: number | null, scale: LayoutScale): boolean {
+function isGroupFragment(
+  token: Word,
+  lastLeafX: number | null,
+  lastGroupX: number | null,
+  scale: LayoutScale,
+): boolean {
   // A row label is never an ordinal alone: `（四）` by itself opens a group heading.
   if (BARE_ORDINAL.test(token.text)) return true;
   if ([...token.text].length > 3 || LABEL_ORDINAL.test(token.text)) return false;

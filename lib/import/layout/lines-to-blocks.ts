@@ -39,7 +39,13 @@ export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
     const start = i;
     if (infos[i].kind !== "prose") {
       i++;
-      while (i < infos.length && infos[i].kind !== "prose" && !infos[i].breakBefore && !infos[i].pageBreakBefore) i++;
+      while (
+        i < infos.length &&
+        infos[i].kind !== "prose" &&
+        !infos[i].breakBefore &&
+        !infos[i].pageBreakBefore
+      )
+        i++;
       const run = infos.slice(start, i);
       if (run.some((l) => l.kind === "figure")) {
         const previous = blocks[blocks.length - 1];
@@ -59,12 +65,21 @@ export function blocksFromLines(input: Line[], scale: LayoutScale): DocBlock[] {
       i++;
     }
     if (carry) {
-      blocks.push({ type: "table", rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]], positional: true });
+      blocks.push({
+        type: "table",
+        rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]],
+        positional: true,
+      });
       carry = null;
     }
     appendParagraphs(blocks, infos.slice(start, i));
   }
-  if (carry) blocks.push({ type: "table", rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]], positional: true });
+  if (carry)
+    blocks.push({
+      type: "table",
+      rows: [[{ text: carry.leaf, colSpan: 1, rowSpan: 1 }]],
+      positional: true,
+    });
   return mergeParagraphRuns(blocks, margins, scale);
 }
 
@@ -101,7 +116,10 @@ function appendToLastLabel(table: TableBlock, text: string): void {
     const row = table.rows[r];
     const firstValue = row.findIndex((c) => isValueText(c.text));
     if (firstValue <= 0) continue;
-    const label = row.slice(0, firstValue).reverse().find((c) => c.text.trim() !== "");
+    const label = row
+      .slice(0, firstValue)
+      .reverse()
+      .find((c) => c.text.trim() !== "");
     if (label) {
       label.text += text;
       return;
@@ -114,7 +132,10 @@ function toRegionLine(info: Info): RegionLine {
 }
 
 /** The lines without page numbers; the first line with text after a page number starts a new page. */
-function withoutFurniture(lines: Line[], scale: LayoutScale): { lines: Line[]; pageStarts: Set<Line> } {
+function withoutFurniture(
+  lines: Line[],
+  scale: LayoutScale,
+): { lines: Line[]; pageStarts: Set<Line> } {
   const kept: Line[] = [];
   const pageStarts = new Set<Line>();
   let afterFurniture = false;
@@ -147,8 +168,14 @@ interface Margins {
 }
 
 function marginsOf(lines: Line[]): Margins {
-  const xs0 = lines.filter((l) => l.words.length > 0).map((l) => l.words[0].x0).sort((a, b) => a - b);
-  const xs1 = lines.filter((l) => l.words.length > 0).map((l) => l.words[l.words.length - 1].x1).sort((a, b) => a - b);
+  const xs0 = lines
+    .filter((l) => l.words.length > 0)
+    .map((l) => l.words[0].x0)
+    .sort((a, b) => a - b);
+  const xs1 = lines
+    .filter((l) => l.words.length > 0)
+    .map((l) => l.words[l.words.length - 1].x1)
+    .sort((a, b) => a - b);
   if (xs0.length === 0) return { left: 0, right: 0 };
   // The body text's edges: a low and a high percentile, so one stray line does not move them.
   return { left: xs0[Math.floor(xs0.length * 0.1)], right: xs1[Math.floor(xs1.length * 0.9)] };
@@ -170,11 +197,14 @@ function classify(lines: Line[], scale: LayoutScale, pageStarts: Set<Line>): Inf
     const firstValue = figureStart(cells, margins, scale);
     const pageBreakBefore = prev === null || prev.page !== line.page || pageStarts.has(line);
     // Blank lines around a page number are the page's margin, not a paragraph break.
-    const breakBefore = prev === null || (!pageBreakBefore && (blankBefore || line.top - prev.bottom > scale.blockGap));
+    const breakBefore =
+      prev === null ||
+      (!pageBreakBefore && (blankBefore || line.top - prev.bottom > scale.blockGap));
     let kind: Kind = firstValue >= 0 ? "figure" : "other";
     if (kind === "other" && cells.length === 1) {
       const c = cells[0];
-      if (c.x1 - c.x0 >= width * 0.6 || SENTENCE_END.test(c.text) || SECTION_HEADING.test(c.text)) kind = "prose";
+      if (c.x1 - c.x0 >= width * 0.6 || SENTENCE_END.test(c.text) || SECTION_HEADING.test(c.text))
+        kind = "prose";
     }
     out.push({ line, cells, text, firstValue, kind, breakBefore, pageBreakBefore });
     prev = line;
@@ -182,9 +212,11 @@ function classify(lines: Line[], scale: LayoutScale, pageStarts: Set<Line>): Inf
   }
   // A heading-like line right above a figure line is a row label whose figures stand on the next line.
   out.forEach((info, k) => {
-    if (info.kind !== "prose" || !SECTION_HEADING.test(info.text) || SENTENCE_END.test(info.text)) return;
+    if (info.kind !== "prose" || !SECTION_HEADING.test(info.text) || SENTENCE_END.test(info.text))
+      return;
     const next = out[k + 1];
-    if (next && !next.breakBefore && !next.pageBreakBefore && next.kind === "figure") info.kind = "other";
+    if (next && !next.breakBefore && !next.pageBreakBefore && next.kind === "figure")
+      info.kind = "other";
   });
   return out;
 }
@@ -203,7 +235,13 @@ function figureStart(cells: Cell[], margins: Margins, scale: LayoutScale): numbe
 
 function appendParagraphs(blocks: DocBlock[], infos: Info[]): void {
   for (const info of infos) {
-    const hinted: Hinted = { type: "paragraph", text: info.text, x0: info.cells[0].x0, x1: info.cells[info.cells.length - 1].x1, breakBefore: info.breakBefore };
+    const hinted: Hinted = {
+      type: "paragraph",
+      text: info.text,
+      x0: info.cells[0].x0,
+      x1: info.cells[info.cells.length - 1].x1,
+      breakBefore: info.breakBefore,
+    };
     blocks.push(hinted);
   }
 }
@@ -229,8 +267,13 @@ function mergeParagraphRuns(blocks: DocBlock[], margins: Margins, scale: LayoutS
       continue;
     }
     const b = block as Hinted;
-    const runsOn = open !== null && !b.breakBefore && (open.x1 ?? 0) >= margins.right - scale.em * 1.5
-      && (b.x0 ?? 0) <= margins.left + scale.em * 0.5 && !SENTENCE_END.test(open.text) && !SECTION_HEADING.test(b.text);
+    const runsOn =
+      open !== null &&
+      !b.breakBefore &&
+      (open.x1 ?? 0) >= margins.right - scale.em * 1.5 &&
+      (b.x0 ?? 0) <= margins.left + scale.em * 0.5 &&
+      !SENTENCE_END.test(open.text) &&
+      !SECTION_HEADING.test(b.text);
     if (runsOn && open) {
       open.text = joinRunOn(open.text, b.text);
       open.x1 = b.x1;

@@ -12,7 +12,10 @@ const DECORATED = [
 ];
 
 export function isPageFurniture(text: string, atPageEdge = false): boolean {
-  const t = text.normalize("NFKC").replace(/[\s\u3000]+/g, " ").trim();
+  const t = text
+    .normalize("NFKC")
+    .replace(/[\s\u3000]+/g, " ")
+    .trim();
   if (t === "" || t.length > 16) return false;
   if (atPageEdge && /^\d{1,4}$/.test(t)) return true;
   return DECORATED.some((re) => re.test(t));

@@ -42,9 +42,17 @@ export interface RegionTable {
   tail: string | null;
 }
 
-export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: Carry | null, continues = false): RegionTable {
+export function tableFromRegion(
+  lines: RegionLine[],
+  scale: LayoutScale,
+  carry: Carry | null,
+  continues = false,
+): RegionTable {
   const tol = scale.em * 0.5;
-  const valueX = lines.reduce((m, l) => (l.firstValue >= 0 ? Math.min(m, l.cells[l.firstValue].x0) : m), Infinity);
+  const valueX = lines.reduce(
+    (m, l) => (l.firstValue >= 0 ? Math.min(m, l.cells[l.firstValue].x0) : m),
+    Infinity,
+  );
   const header = headerLines(lines, valueX, tol, scale);
   const isHeader = (l: RegionLine) => header.has(l);
   const rows: TableCell[][] = [];
@@ -60,13 +68,17 @@ export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: 
     if (isHeader(lines[i])) {
       const cells = lines[i].cells;
       const under = stack ? cells.map((c) => stack!.filter((h) => c.x0 < h.x1 && c.x1 > h.x0)) : [];
-      const continues = stack !== null && under.every((hs) => hs.length === 1) && new Set(under.map((hs) => hs[0])).size === cells.length;
+      const continues =
+        stack !== null &&
+        under.every((hs) => hs.length === 1) &&
+        new Set(under.map((hs) => hs[0])).size === cells.length;
       if (continues) {
         cells.forEach((c, k) => (under[k][0].cell.text += c.text));
       } else {
         const row = cells.map((c) => cell(c.text));
         rows.push(row);
-        stack = cells.length >= 2 ? cells.map((c, k) => ({ x0: c.x0, x1: c.x1, cell: row[k] })) : null;
+        stack =
+          cells.length >= 2 ? cells.map((c, k) => ({ x0: c.x0, x1: c.x1, cell: row[k] })) : null;
       }
       i++;
       continue;
@@ -79,9 +91,22 @@ export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: 
     const labelled = band.some((l) => l.firstValue > 0 || (l.firstValue < 0 && l.cells.length > 0));
     // Words, not cells: the headings of neighbouring narrow columns run together into one cell.
     const overFigures = (w: Word) => !labelled || w.x0 >= valueX - tol;
-    const headerAbove = headerCellsAbove(lines, start, isHeader).flatMap((c) => c.words).filter(overFigures);
-    const lowest = start > 0 && isHeader(lines[start - 1]) ? lines[start - 1].cells.flatMap((c) => c.words).filter(overFigures) : [];
-    const built = bandRows(band, scale.exactPositions ? headerAbove : lowest, valueX, tol, scale, pendingCarry, continues && firstBand);
+    const headerAbove = headerCellsAbove(lines, start, isHeader)
+      .flatMap((c) => c.words)
+      .filter(overFigures);
+    const lowest =
+      start > 0 && isHeader(lines[start - 1])
+        ? lines[start - 1].cells.flatMap((c) => c.words).filter(overFigures)
+        : [];
+    const built = bandRows(
+      band,
+      scale.exactPositions ? headerAbove : lowest,
+      valueX,
+      tol,
+      scale,
+      pendingCarry,
+      continues && firstBand,
+    );
     if (firstBand) tail = built.tail;
     firstBand = false;
     pendingCarry = built.carry;
@@ -94,36 +119,63 @@ export function tableFromRegion(lines: RegionLine[], scale: LayoutScale, carry: 
  * Header lines: lines without figures that reach over the figure columns, and the caption of a
  * table stacked under another (`第二十条第（六）项`): an indented line without an ordinal right above a header.
  */
-function headerLines(lines: RegionLine[], valueX: number, tol: number, scale: LayoutScale): Set<RegionLine> {
+function headerLines(
+  lines: RegionLine[],
+  valueX: number,
+  tol: number,
+  scale: LayoutScale,
+): Set<RegionLine> {
   const out = new Set<RegionLine>();
   const left = lines.reduce((m, l) => l.cells.reduce((n, c) => Math.min(n, c.x0), m), Infinity);
   // Where the row labels of figure lines end: a second cell starting beyond it is a column heading,
   // even one narrower than the figures' column reaches (`本年收费金额（单` over a right-aligned `0`).
-  const labelRight = lines.reduce((m, l) => (l.firstValue > 0 ? Math.max(m, l.cells[l.firstValue - 1].x1) : m), -Infinity);
+  const labelRight = lines.reduce(
+    (m, l) => (l.firstValue > 0 ? Math.max(m, l.cells[l.firstValue - 1].x1) : m),
+    -Infinity,
+  );
   const reachesFigures = (l: RegionLine) =>
     l.cells.some((c) => c.x1 > valueX + tol || c.x0 > labelRight + tol);
   lines.forEach((l, k) => {
     if (l.firstValue >= 0 || !reachesFigures(l)) return;
     out.add(l);
     const above = lines[k - 1];
-    if (above && above.firstValue < 0 && above.cells.length === 1 && above.cells[0].x0 > left + scale.em * 2
-      && !LABEL_ORDINAL.test(above.cells[0].text)) out.add(above);
+    if (
+      above &&
+      above.firstValue < 0 &&
+      above.cells.length === 1 &&
+      above.cells[0].x0 > left + scale.em * 2 &&
+      !LABEL_ORDINAL.test(above.cells[0].text)
+    )
+      out.add(above);
   });
   return out;
 }
 
-function headerCellsAbove(lines: RegionLine[], start: number, isHeader: (l: RegionLine) => boolean): Cell[] {
+function headerCellsAbove(
+  lines: RegionLine[],
+  start: number,
+  isHeader: (l: RegionLine) => boolean,
+): Cell[] {
   const out: Cell[] = [];
   for (let k = start - 1; k >= 0 && isHeader(lines[k]); k--) out.push(...lines[k].cells);
   return out;
 }
 
 function bandRows(
-  band: RegionLine[], header: Word[], valueX: number, tol: number, scale: LayoutScale, carry: Carry | null, continues: boolean,
+  band: RegionLine[],
+  header: Word[],
+  valueX: number,
+  tol: number,
+  scale: LayoutScale,
+  carry: Carry | null,
+  continues: boolean,
 ): { rows: TableCell[][]; carry: Carry | null; tail: string | null } {
   const columns = valueColumns(band, header, scale);
   const labelWords: Word[][] = band.map((l) => {
-    const cells = l.firstValue >= 0 ? l.cells.slice(0, l.firstValue) : l.cells.filter((c) => c.x0 < valueX - tol);
+    const cells =
+      l.firstValue >= 0
+        ? l.cells.slice(0, l.firstValue)
+        : l.cells.filter((c) => c.x0 < valueX - tol);
     return cells.flatMap((c) => c.words);
   });
   const lanes = splitLabelLanes(labelWords, scale);
@@ -131,7 +183,13 @@ function bandRows(
   const anchors: Anchor[] = [];
   band.forEach((l, k) => {
     if (l.firstValue < 0) return;
-    anchors.push({ line: k, head: [], own: lanes[k].leaf, tail: [], values: placeValues(l.cells.slice(l.firstValue), columns) });
+    anchors.push({
+      line: k,
+      head: [],
+      own: lanes[k].leaf,
+      tail: [],
+      values: placeValues(l.cells.slice(l.firstValue), columns),
+    });
   });
   if (anchors.length === 0) {
     return { rows: band.map((l) => l.cells.map((c) => cell(c.text))), carry, tail: null };
@@ -148,13 +206,16 @@ function bandRows(
   // line that starts with an ordinal), or the rest of a label carried over from the page before.
   const first = anchors[0];
   const above = gapLines(0, first.line);
-  const opener = LABEL_ORDINAL.test(first.own) ? -1 : lastIndexWhere(above, (k) => LABEL_ORDINAL.test(leafAt(k)));
+  const opener = LABEL_ORDINAL.test(first.own)
+    ? -1
+    : lastIndexWhere(above, (k) => LABEL_ORDINAL.test(leafAt(k)));
   let headFrom = opener >= 0 ? above[opener] : first.line;
   let tail: string | null = null;
   // The end of the last label of the page before stands in the label column (where this row's label
   // starts); header lines a tool drifted to the left do not.
   const leafX = lanes[headFrom < first.line ? headFrom : first.line].leafX0;
-  const inLabelColumn = (k: number) => leafX !== null && lanes[k].leafX0 !== null && Math.abs(lanes[k].leafX0! - leafX) <= scale.em;
+  const inLabelColumn = (k: number) =>
+    leafX !== null && lanes[k].leafX0 !== null && Math.abs(lanes[k].leafX0! - leafX) <= scale.em;
   const tailLines = above.filter((k) => k < headFrom && inLabelColumn(k));
   if (continues && !carry && tailLines.length > 0) {
     tail = tailLines.map(leafAt).join("");
@@ -251,12 +312,19 @@ function valueColumns(band: RegionLine[], header: Word[], scale: LayoutScale): C
   const figures = band.flatMap((l) => (l.firstValue >= 0 ? l.cells.slice(l.firstValue) : []));
   // Text laid out on a character grid puts a column's figures a character apart from line to line.
   const slack = scale.exactPositions ? 0 : scale.cellGap / 2;
-  const columns = mergeIntervals(figures.map((c) => ({ x0: c.x0, x1: c.x1 })), slack);
+  const columns = mergeIntervals(
+    figures.map((c) => ({ x0: c.x0, x1: c.x1 })),
+    slack,
+  );
   const clear = scale.em * 0.5;
   // Text laid out by a tool (pdftotext) lets header lines drift from the figures: there the header
   // line right above (its column labels) counts only if each figure column stands under one of its words.
   const overlaps = (w: Word, c: Column) => w.x0 < c.x1 && w.x1 > c.x0;
-  if (!scale.exactPositions && !columns.every((c) => header.filter((w) => overlaps(w, c)).length === 1)) return columns;
+  if (
+    !scale.exactPositions &&
+    !columns.every((c) => header.filter((w) => overlaps(w, c)).length === 1)
+  )
+    return columns;
   const extra = header.filter((h) => {
     const overlapping = columns.filter((c) => h.x0 < c.x1 + clear && h.x1 > c.x0 - clear).length;
     return overlapping === 0;

@@ -51,17 +51,23 @@ export function tablesFromRules(input: Rule[]): RuledTable[] {
 }
 
 function crosses(h: Rule, v: Rule): boolean {
-  return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+  return (
+    v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH
+  );
 }
 
 /** Collinear pieces of one border (Word draws a border per cell) as one rule. */
 function mergeCollinear(rules: Rule[]): Rule[] {
   const out: Rule[] = [];
   for (const horizontal of [true, false]) {
-    const sorted = rules.filter((r) => r.horizontal === horizontal).sort((a, b) => a.at - b.at || a.from - b.from);
+    const sorted = rules
+      .filter((r) => r.horizontal === horizontal)
+      .sort((a, b) => a.at - b.at || a.from - b.from);
     const open: Rule[] = [];
     for (const r of sorted) {
-      const same = open.find((o) => Math.abs(o.at - r.at) <= SAME && r.from <= o.to + TOUCH && r.to >= o.from - TOUCH);
+      const same = open.find(
+        (o) => Math.abs(o.at - r.at) <= SAME && r.from <= o.to + TOUCH && r.to >= o.from - TOUCH,
+      );
       if (same) {
         same.from = Math.min(same.from, r.from);
         same.to = Math.max(same.to, r.to);
@@ -96,8 +102,10 @@ function tableOf(rules: Rule[]): RuledTable | null {
   const cols = xs.length - 1;
   if (rows * cols < 2) return null;
 
-  const hasV = (c: number, y: number) => vs.some((v) => Math.abs(v.at - xs[c]) < MIN_SLOT && v.from <= y && v.to >= y);
-  const hasH = (r: number, x: number) => hs.some((h) => Math.abs(h.at - ys[r]) < MIN_SLOT && h.from <= x && h.to >= x);
+  const hasV = (c: number, y: number) =>
+    vs.some((v) => Math.abs(v.at - xs[c]) < MIN_SLOT && v.from <= y && v.to >= y);
+  const hasH = (r: number, x: number) =>
+    hs.some((h) => Math.abs(h.at - ys[r]) < MIN_SLOT && h.from <= x && h.to >= x);
 
   const id = (r: number, c: number) => r * cols + c;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
@@ -139,7 +147,8 @@ function tableOf(rules: Rule[]): RuledTable | null {
         }
       }
     }
-    if (any) cells.push({ row: b.r0, col: b.c0, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1 });
+    if (any)
+      cells.push({ row: b.r0, col: b.c0, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1 });
   }
   if (cells.length < 2) return null;
   return { xs, ys, cells, slot };

@@ -6,14 +6,20 @@ import type { Rule } from "./rules";
 import { linesOfWords, type PlacedWord } from "./text-items";
 
 /** A page as the reader lays it out: its ruled tables and the lines of text outside them, top to bottom. */
-export type PagePiece = { kind: "lines"; lines: Line[] } | { kind: "table"; table: TableBlock; page: number };
+export type PagePiece =
+  { kind: "lines"; lines: Line[] } | { kind: "table"; table: TableBlock; page: number };
 
 /**
  * Words that fall inside a ruled table go to the cell under their middle; the rest stay lines for
  * the paragraph and unruled-table layout. Tables that hold no word at all (page frames, decoration)
  * are dropped and their space left to the lines.
  */
-export function layOutPage(words: PlacedWord[], rules: Rule[], page: number, scale: LayoutScale): PagePiece[] {
+export function layOutPage(
+  words: PlacedWord[],
+  rules: Rule[],
+  page: number,
+  scale: LayoutScale,
+): PagePiece[] {
   const tables = tablesFromRules(rules);
   const inCell = new Map<RuledTable, Map<number, PlacedWord[]>>();
   const free: PlacedWord[] = [];
@@ -42,9 +48,13 @@ export function layOutPage(words: PlacedWord[], rules: Rule[], page: number, sca
       for (const ws of byCell.values()) free.push(...ws);
       continue;
     }
-    pieces.push({ top: t.ys[0], piece: { kind: "table", table: tableBlock(t, byCell, page, scale), page } });
+    pieces.push({
+      top: t.ys[0],
+      piece: { kind: "table", table: tableBlock(t, byCell, page, scale), page },
+    });
   }
-  for (const line of linesOfWords(free, page)) pieces.push({ top: line.top, piece: { kind: "lines", lines: [line] } });
+  for (const line of linesOfWords(free, page))
+    pieces.push({ top: line.top, piece: { kind: "lines", lines: [line] } });
   pieces.sort((a, b) => a.top - b.top);
 
   const out: PagePiece[] = [];
@@ -56,7 +66,12 @@ export function layOutPage(words: PlacedWord[], rules: Rule[], page: number, sca
   return out;
 }
 
-function tableBlock(t: RuledTable, byCell: Map<number, PlacedWord[]>, page: number, scale: LayoutScale): TableBlock {
+function tableBlock(
+  t: RuledTable,
+  byCell: Map<number, PlacedWord[]>,
+  page: number,
+  scale: LayoutScale,
+): TableBlock {
   const rows: TableCell[][] = Array.from({ length: t.ys.length - 1 }, () => []);
   t.cells.forEach((cell, k) => {
     const text = cellText(byCell.get(k) ?? [], page, scale);

@@ -41,9 +41,24 @@ function keepNatives(): { restore: () => void } {
   const hadSelf = Object.getOwnPropertyDescriptor(globalThis, "self");
   return {
     restore() {
-      Object.defineProperty(Array.prototype, "push", { value: push, writable: true, configurable: true, enumerable: false });
-      Object.defineProperty(JSON, "parse", { value: parse, writable: true, configurable: true, enumerable: false });
-      Object.defineProperty(Function.prototype, "toString", { value: toString, writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(Array.prototype, "push", {
+        value: push,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+      Object.defineProperty(JSON, "parse", {
+        value: parse,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+      Object.defineProperty(Function.prototype, "toString", {
+        value: toString,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
       if (hadSelf) Object.defineProperty(globalThis, "self", hadSelf);
       else delete (globalThis as { self?: unknown }).self;
     },
@@ -59,6 +74,9 @@ let assets: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 export function pdfJsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   if (assets) return assets;
   const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  assets = { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
+  assets = {
+    cMapUrl: join(root, "cmaps") + "/",
+    standardFontDataUrl: join(root, "standard_fonts") + "/",
+  };
   return assets;
 }

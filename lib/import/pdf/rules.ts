@@ -18,9 +18,12 @@ const MAX_RULES = 20_000;
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
   ];
 }
 
@@ -34,7 +37,11 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
  * matrices in force (save/restore, cm, form XObjects). `toPage` maps PDF user space to the page's
  * top-down coordinates.
  */
-export function rulesOf(pdfjs: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, toPage: Matrix): Rule[] {
+export function rulesOf(
+  pdfjs: PdfJs,
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  toPage: Matrix,
+): Rule[] {
   const OPS = pdfjs.OPS;
   const rules: Rule[] = [];
   let ctm: Matrix = toPage;
@@ -64,7 +71,8 @@ export function rulesOf(pdfjs: PdfJs, ops: { fnArray: number[]; argsArray: unkno
         break;
       case OPS.paintFormXObjectBegin:
         if (stack.length < 1000) stack.push(ctm);
-        if (args && Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
+        if (args && Array.isArray(args[0]) && args[0].length === 6)
+          ctm = multiply(ctm, args[0] as Matrix);
         break;
       case OPS.paintFormXObjectEnd:
         ctm = stack.pop() ?? ctm;
@@ -99,7 +107,11 @@ export function rulesOf(pdfjs: PdfJs, ops: { fnArray: number[]; argsArray: unkno
 export { IDENTITY, type Matrix };
 
 function readPath(
-  OPS: PdfJs["OPS"], args: unknown[], ctm: Matrix, path: [number, number][][], rects: [number, number][][],
+  OPS: PdfJs["OPS"],
+  args: unknown[],
+  ctm: Matrix,
+  path: [number, number][][],
+  rects: [number, number][][],
 ): void {
   const [opsList, coords] = args as [number[], number[]];
   if (!Array.isArray(opsList) || !Array.isArray(coords)) return;
@@ -109,7 +121,13 @@ function readPath(
     if (op === OPS.rectangle) {
       const [x, y, w, h] = coords.slice(k, k + 4);
       k += 4;
-      rects.push([apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h), apply(ctm, x, y + h), apply(ctm, x, y)]);
+      rects.push([
+        apply(ctm, x, y),
+        apply(ctm, x + w, y),
+        apply(ctm, x + w, y + h),
+        apply(ctm, x, y + h),
+        apply(ctm, x, y),
+      ]);
     } else if (op === OPS.moveTo) {
       current = [apply(ctm, coords[k], coords[k + 1])];
       path.push(current);
@@ -136,8 +154,20 @@ function addEdges(poly: [number, number][], rules: Rule[]): void {
   for (let i = 1; i < poly.length; i++) {
     const [x0, y0] = poly[i - 1];
     const [x1, y1] = poly[i];
-    if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) >= 1) rules.push({ horizontal: true, at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
-    else if (Math.abs(x1 - x0) < 0.5 && Math.abs(y1 - y0) >= 1) rules.push({ horizontal: false, at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+    if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) >= 1)
+      rules.push({
+        horizontal: true,
+        at: (y0 + y1) / 2,
+        from: Math.min(x0, x1),
+        to: Math.max(x0, x1),
+      });
+    else if (Math.abs(x1 - x0) < 0.5 && Math.abs(y1 - y0) >= 1)
+      rules.push({
+        horizontal: false,
+        at: (x0 + x1) / 2,
+        from: Math.min(y0, y1),
+        to: Math.max(y0, y1),
+      });
   }
 }
 
@@ -151,6 +181,8 @@ function addThinRect(poly: [number, number][], rules: Rule[]): void {
   const y1 = Math.max(...ys);
   const w = x1 - x0;
   const h = y1 - y0;
-  if (h <= MAX_RULE_WIDTH && w > h && w >= 1) rules.push({ horizontal: true, at: (y0 + y1) / 2, from: x0, to: x1 });
-  else if (w <= MAX_RULE_WIDTH && h > w && h >= 1) rules.push({ horizontal: false, at: (x0 + x1) / 2, from: y0, to: y1 });
+  if (h <= MAX_RULE_WIDTH && w > h && w >= 1)
+    rules.push({ horizontal: true, at: (y0 + y1) / 2, from: x0, to: x1 });
+  else if (w <= MAX_RULE_WIDTH && h > w && h >= 1)
+    rules.push({ horizontal: false, at: (x0 + x1) / 2, from: y0, to: y1 });
 }

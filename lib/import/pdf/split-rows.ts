@@ -25,7 +25,10 @@ export function joinCellsSplitAcrossPages(pieces: PagePiece[]): PagePiece[] {
 }
 
 function onlyFurniture(piece: PagePiece): boolean {
-  return piece.kind === "lines" && piece.lines.every((l) => isPageFurniture(l.words.map((w) => w.text).join(""), true));
+  return (
+    piece.kind === "lines" &&
+    piece.lines.every((l) => isPageFurniture(l.words.map((w) => w.text).join(""), true))
+  );
 }
 
 interface Placed {
@@ -42,8 +45,11 @@ function joinPair(a: TableBlock, b: TableBlock): void {
   if (lastRow < 0 || firstData < 0) return;
   const lastRowHasFigures = a.rows[lastRow].some((c) => isValueText(c.text));
   for (const pb of placedB) {
-    if (pb.row !== firstData || !isLabel(pb.cell) || LABEL_ORDINAL.test(pb.cell.text.trim())) continue;
-    const pa = placedA.find((p) => p.col === pb.col && p.row + p.cell.rowSpan - 1 === lastRow && isLabel(p.cell));
+    if (pb.row !== firstData || !isLabel(pb.cell) || LABEL_ORDINAL.test(pb.cell.text.trim()))
+      continue;
+    const pa = placedA.find(
+      (p) => p.col === pb.col && p.row + p.cell.rowSpan - 1 === lastRow && isLabel(p.cell),
+    );
     if (!pa || !LABEL_ORDINAL.test(pa.cell.text.trim())) continue;
     const startsHere = pa.row === lastRow && pa.cell.rowSpan === 1;
     if (startsHere && !lastRowHasFigures) {
@@ -71,7 +77,8 @@ function place(table: TableBlock): Placed[] {
       while (taken[r]?.[c]) c++;
       out.push({ cell, row: r, col: c });
       for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr++) {
-        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++) (taken[r + dr] ??= [])[c + dc] = true;
+        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++)
+          (taken[r + dr] ??= [])[c + dc] = true;
       }
       c += Math.max(1, cell.colSpan);
     }

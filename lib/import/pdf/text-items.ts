@@ -16,7 +16,8 @@ export interface PlacedWord extends Word {
   size: number;
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const SPACE = /[\s\u3000\u00a0]/;
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
@@ -53,7 +54,13 @@ export function wordsOfItems(items: TextItemLike[], toPage: Matrix): PlacedWord[
     let pieceStart = 0;
     const flush = (end: number) => {
       if (piece !== "") {
-        words.push({ text: piece, x0: x + (width * pieceStart) / total, x1: x + (width * end) / total, y, size });
+        words.push({
+          text: piece,
+          x0: x + (width * pieceStart) / total,
+          x1: x + (width * end) / total,
+          y,
+          size,
+        });
       }
       piece = "";
     };

@@ -34,7 +34,11 @@ const REQUEST_ROWS_HEAD: RowSpec[] = [
   { key: "new", label: "一、本年新收政府信息公开申请数量" },
   { key: "carried", label: "二、上年结转政府信息公开申请数量" },
   { key: "r1", label: "（一）予以公开", groups: [RESULTS] },
-  { key: "r2", label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", groups: [RESULTS] },
+  {
+    key: "r2",
+    label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    groups: [RESULTS],
+  },
   { key: "r3_1", label: "1.属于国家秘密", groups: [RESULTS, WITHHELD] },
   { key: "r3_2", label: "2.其他法律行政法规禁止公开", groups: [RESULTS, WITHHELD] },
   { key: "r3_3", label: "3.危及“三安全一稳定”", groups: [RESULTS, WITHHELD] },
@@ -50,7 +54,11 @@ const REQUEST_ROWS_HEAD: RowSpec[] = [
   { key: "r5_2", label: "2.重复申请", groups: [RESULTS, NOT_PROCESSED] },
   { key: "r5_3", label: "3.要求提供公开出版物", groups: [RESULTS, NOT_PROCESSED] },
   { key: "r5_4", label: "4.无正当理由大量反复申请", groups: [RESULTS, NOT_PROCESSED] },
-  { key: "r5_5", label: "5.要求行政机关确认或重新出具已获取信息", groups: [RESULTS, NOT_PROCESSED] },
+  {
+    key: "r5_5",
+    label: "5.要求行政机关确认或重新出具已获取信息",
+    groups: [RESULTS, NOT_PROCESSED],
+  },
 ];
 
 /** Rows of 三 after （六）. */
@@ -126,19 +134,31 @@ const GUIDANCE_S1 = [
   "政府信息公开平台建设：政府网站、政务新媒体、公开专栏等平台的建设情况。",
   "监督保障：组织领导、制度建设、培训、考核与监督。",
 ];
-export const GUIDANCE_PEOPLES_GOVERNMENT = "人民政府的报告还应包括工作考核、社会评议和责任追究结果情况。";
+export const GUIDANCE_PEOPLES_GOVERNMENT =
+  "人民政府的报告还应包括工作考核、社会评议和责任追究结果情况。";
 
-export function narrativeSection(key: "s1" | "s5" | "s6", ordinal: string, guidance: string[]): SectionSpec {
+export function narrativeSection(
+  key: "s1" | "s5" | "s6",
+  ordinal: string,
+  guidance: string[],
+): SectionSpec {
   return { key, ordinal, title: SECTION_TITLES[key], kind: "narrative", tables: [], guidance };
 }
 
-export function tableSection(key: "s2" | "s3" | "s4", ordinal: string, tables: TableSpec[], guidance: string[]): SectionSpec {
+export function tableSection(
+  key: "s2" | "s3" | "s4",
+  ordinal: string,
+  tables: TableSpec[],
+  guidance: string[],
+): SectionSpec {
   return { key, ordinal, title: SECTION_TITLES[key], kind: "tables", tables, guidance };
 }
 
 export const GUIDANCE = {
   s1: GUIDANCE_S1,
-  s2: ["按第二十条各项填写本年度主动公开的规章、规范性文件、行政许可、行政处罚、行政强制和行政事业性收费情况。"],
+  s2: [
+    "按第二十条各项填写本年度主动公开的规章、规范性文件、行政许可、行政处罚、行政强制和行政事业性收费情况。",
+  ],
   s3: ["按申请人类别填写本年新收、上年结转、办理结果和结转下年度的申请数量。", REQUESTS_NOTE],
   s4: ["填写以政府信息公开为由提起的行政复议、行政诉讼的数量及结果。"],
   s5: ["本年度政府信息公开工作存在的主要问题和改进措施。", "上一年度报告所列问题的整改情况。"],

@@ -14,7 +14,9 @@ export function getFormat(id: FormatId): FormatSpec {
  */
 export function formatIdForYear(year: number): FormatId {
   const formats = Object.values(FORMATS).sort((a, b) => a.years.from - b.years.from);
-  const holding = formats.find((f) => year >= f.years.from && (f.years.to === null || year <= f.years.to));
+  const holding = formats.find(
+    (f) => year >= f.years.from && (f.years.to === null || year <= f.years.to),
+  );
   return (holding ?? formats[0]).id;
 }
 

@@ -9,7 +9,8 @@ import { getFormat } from "../formats";
 import { validate } from ".";
 
 const r21 = fullReport("2021");
-const only = (rule: string, report: ReportContent) => validate(report).filter((f) => f.rule === rule);
+const only = (rule: string, report: ReportContent) =>
+  validate(report).filter((f) => f.rule === rule);
 
 describe("A1: 一 + 二 = （七）总计 + 四", () => {
   it("names the column and shows both sides", () => {
@@ -19,14 +20,24 @@ describe("A1: 一 + 二 = （七）总计 + 四", () => {
       {
         rule: "A1",
         severity: "error",
-        message: "第三部分第“总计”列：第一项(13)+第二项(0)=13，不等于第三项（七）总计(12)+第四项(0)=12",
-        cells: ["requests.new.total", "requests.carried.total", "requests.r7_total.total", "requests.carryover.total"],
+        message:
+          "第三部分第“总计”列：第一项(13)+第二项(0)=13，不等于第三项（七）总计(12)+第四项(0)=12",
+        cells: [
+          "requests.new.total",
+          "requests.carried.total",
+          "requests.r7_total.total",
+          "requests.carryover.total",
+        ],
       },
     ]);
   });
 
   it("is skipped when one of its four cells is blank", () => {
-    const report = withCell(withCell(SAMPLE_REPORTS.hulan, "requests.r7_total.total", 12), "requests.carried.total", null);
+    const report = withCell(
+      withCell(SAMPLE_REPORTS.hulan, "requests.r7_total.total", 12),
+      "requests.carried.total",
+      null,
+    );
     expect(only("A1", report)).toEqual([]);
   });
 });
@@ -39,10 +50,17 @@ describe("A2–A6: typed totals are checked as stored", () => {
   });
 
   it("A3 gives the sum of the outcome rows of the column", () => {
-    expect(only("A3", withCell(SAMPLE_REPORTS.hulan, "requests.r7_total.natural", 12))).toMatchObject([
+    expect(
+      only("A3", withCell(SAMPLE_REPORTS.hulan, "requests.r7_total.natural", 12)),
+    ).toMatchObject([
       {
-        message: "第三部分第“自然人”列：“三、本年度办理结果”下（一）至（六）各项之和为13，不等于“（七）总计”(12)",
-        cells: expect.arrayContaining(["requests.r7_total.natural", "requests.r1.natural", "requests.r6_3.natural"]),
+        message:
+          "第三部分第“自然人”列：“三、本年度办理结果”下（一）至（六）各项之和为13，不等于“（七）总计”(12)",
+        cells: expect.arrayContaining([
+          "requests.r7_total.natural",
+          "requests.r1.natural",
+          "requests.r6_3.natural",
+        ]),
       },
     ]);
   });
@@ -60,7 +78,9 @@ describe("A2–A6: typed totals are checked as stored", () => {
   });
 
   it("skips an equation with a blank operand, and finds none in the samples", () => {
-    expect(only("A2", withCell(withCell(r21, "requests.r1.total", 1000), "requests.r1.other", null))).toEqual([]);
+    expect(
+      only("A2", withCell(withCell(r21, "requests.r1.total", 1000), "requests.r1.other", null)),
+    ).toEqual([]);
     for (const sample of Object.values(SAMPLE_REPORTS)) {
       expect(validate(sample).filter((f) => f.rule.startsWith("A"))).toEqual([]);
     }
@@ -84,11 +104,15 @@ describe("A1 (property): changing one typed cell of 一, 二, the outcome rows o
             const before = base.tables.requests[row.key][column.key] as number;
             fc.pre(before + delta >= 0);
             // The editor recomputes totals; A1 then checks what was typed.
-            const report = computeTotals(withCell(base, `requests.${row.key}.${column.key}`, before + delta));
+            const report = computeTotals(
+              withCell(base, `requests.${row.key}.${column.key}`, before + delta),
+            );
             const a1 = validate(report).filter((f) => f.rule === "A1");
             expect(a1.map((f) => f.severity)).toEqual(["error", "error"]);
             expect(a1[0].message).toContain(`第“${column.label}”列`);
-            expect(a1[0].cells).toContain(`requests.${row.key}.${column.key}`.replace(/\.r\d(_\d)?\./, ".r7_total."));
+            expect(a1[0].cells).toContain(
+              `requests.${row.key}.${column.key}`.replace(/\.r\d(_\d)?\./, ".r7_total."),
+            );
             expect(a1[1].message).toContain("第“总计”列");
           },
         ),

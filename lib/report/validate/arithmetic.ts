@@ -17,7 +17,8 @@ function known(ctx: ValidationContext, cells: PlannedCell[]): Known[] | null {
 }
 
 function sum(values: Known[]): Known {
-  if (values.every((v) => typeof v === "number")) return (values as number[]).reduce((a, b) => a + b, 0);
+  if (values.every((v) => typeof v === "number"))
+    return (values as number[]).reduce((a, b) => a + b, 0);
   return sumDecimals(values.map(String));
 }
 
@@ -38,7 +39,10 @@ export function checkSums(ctx: ValidationContext): void {
       ? `${eq.operandLabels.map((label, i) => `${label}(${operands[i]})`).join("+")}=${s}`
       : `${eq.operandsName}之和为${s}`;
     ctx.findings.push(
-      finding(eq.rule, `${eq.where}：${lhs}，不等于“${eq.totalLabel}”(${total})`, [eq.total.id, ...eq.operands.map((c) => c.id)]),
+      finding(eq.rule, `${eq.where}：${lhs}，不等于“${eq.totalLabel}”(${total})`, [
+        eq.total.id,
+        ...eq.operands.map((c) => c.id),
+      ]),
     );
   }
 }

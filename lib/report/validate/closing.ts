@@ -25,7 +25,9 @@ export function checkClosing(ctx: ValidationContext): void {
   const organ = issuingOrganOf(meta);
   if (organ && !looksLikeOrgan(organ)) {
     const suggestion = suggestedOrgan(organ);
-    const endings = ORGAN_ENDINGS.slice(0, 4).map((e) => `“${e}”`).join("");
+    const endings = ORGAN_ENDINGS.slice(0, 4)
+      .map((e) => `“${e}”`)
+      .join("");
     ctx.findings.push(
       finding(
         "V6",

@@ -28,20 +28,37 @@ function consistentReport(formatId: FormatId): fc.Arbitrary<ReportContent> {
   const requests = tables.find((t) => t.id === "requests")!;
   const typedColumns = requests.columns.filter((c) => !c.computed);
   const outcomeRows = requests.rows.filter((r) => !r.computed && r.groups?.length);
-  const activeCells = active.flatMap((t) => t.rows.flatMap((r) => t.columns.map((c) => ({ t, r, c }))));
+  const activeCells = active.flatMap((t) =>
+    t.rows.flatMap((r) => t.columns.map((c) => ({ t, r, c }))),
+  );
 
   return fc
     .record({
-      year: formatId === "2021" ? fc.integer({ min: 2021, max: 2030 }) : fc.integer({ min: 2019, max: 2020 }),
+      year:
+        formatId === "2021"
+          ? fc.integer({ min: 2021, max: 2030 })
+          : fc.integer({ min: 2019, max: 2020 }),
       government: fc.boolean(),
       day: fc.integer({ min: 1, max: 31 }),
       active: fc.tuple(...activeCells.map((x) => value(x.c.kind))),
-      outcomes: fc.array(fc.array(fc.nat({ max: 40 }), { minLength: outcomeRows.length, maxLength: outcomeRows.length }), {
+      outcomes: fc.array(
+        fc.array(fc.nat({ max: 40 }), {
+          minLength: outcomeRows.length,
+          maxLength: outcomeRows.length,
+        }),
+        {
+          minLength: typedColumns.length,
+          maxLength: typedColumns.length,
+        },
+      ),
+      carryover: fc.array(fc.nat({ max: 20 }), {
         minLength: typedColumns.length,
         maxLength: typedColumns.length,
       }),
-      carryover: fc.array(fc.nat({ max: 20 }), { minLength: typedColumns.length, maxLength: typedColumns.length }),
-      carriedShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: typedColumns.length, maxLength: typedColumns.length }),
+      carriedShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+        minLength: typedColumns.length,
+        maxLength: typedColumns.length,
+      }),
       appeals: fc.array(fc.nat({ max: 10 }), { minLength: 12, maxLength: 12 }),
       notices: fc.nat({ max: 5 }),
       mentionBoth: fc.boolean(),
@@ -81,18 +98,27 @@ function consistentReport(formatId: FormatId): fc.Arbitrary<ReportContent> {
           s3: "",
           s4: "",
           s5: PROBLEMS,
-          s6: formatId === "2021" ? `${v.year}年发出收费通知${v.notices}件，金额${v.notices * 100}元，实际收取金额${v.notices * 100}元。` : "无。",
+          s6:
+            formatId === "2021"
+              ? `${v.year}年发出收费通知${v.notices}件，金额${v.notices * 100}元，实际收取金额${v.notices * 100}元。`
+              : "无。",
         },
         fees:
           formatId === "2021"
-            ? { notices: v.notices, noticeAmount: String(v.notices * 100), collected: String(v.notices * 100) }
+            ? {
+                notices: v.notices,
+                noticeAmount: String(v.notices * 100),
+                collected: String(v.notices * 100),
+              }
             : { notices: null, noticeAmount: null, collected: null },
       };
     });
 }
 
 function setAppeals(report: ReportContent, values: number[]): void {
-  const keys = ["rc", "ld", "la"].flatMap((p) => ["upheld", "corrected", "other", "pending"].map((o) => `${p}_${o}`));
+  const keys = ["rc", "ld", "la"].flatMap((p) =>
+    ["upheld", "corrected", "other", "pending"].map((o) => `${p}_${o}`),
+  );
   keys.forEach((key, i) => (report.tables.appeals.row[key] = values[i]));
 }
 
@@ -102,7 +128,9 @@ describe("a consistent report (property)", () => {
       fc.assert(
         fc.property(consistentReport(formatId), (report) => {
           for (const complete of [false, true]) {
-            expect(validate(report, { complete }).filter((f) => f.severity === "error")).toEqual([]);
+            expect(validate(report, { complete }).filter((f) => f.severity === "error")).toEqual(
+              [],
+            );
           }
           // Nor a warning about the figures it states.
           expect(validate(report).filter((f) => f.rule === "X5")).toEqual([]);

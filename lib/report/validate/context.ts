@@ -32,7 +32,10 @@ export function createContext(content: ReportContent, options: ValidateOptions):
   for (const cell of plan.cells) {
     const raw = getCellValue(content, cell.tableId, cell.rowKey, cell.columnKey);
     // Most stored cells are plain whole numbers: no need to go through the parser for those.
-    if (raw === null || (typeof raw === "number" && cell.kind === "count" && Number.isSafeInteger(raw) && raw >= 0)) {
+    if (
+      raw === null ||
+      (typeof raw === "number" && cell.kind === "count" && Number.isSafeInteger(raw) && raw >= 0)
+    ) {
       values[cell.index] = raw;
       continue;
     }
@@ -44,7 +47,12 @@ export function createContext(content: ReportContent, options: ValidateOptions):
 }
 
 /** A cell by table, row and column key; undefined when the format has no such cell. */
-export function plannedCell(ctx: ValidationContext, tableId: string, rowKey: string, columnKey: string): PlannedCell | undefined {
+export function plannedCell(
+  ctx: ValidationContext,
+  tableId: string,
+  rowKey: string,
+  columnKey: string,
+): PlannedCell | undefined {
   return ctx.plan.byId.get(`${tableId}.${rowKey}.${columnKey}`);
 }
 

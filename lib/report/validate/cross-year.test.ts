@@ -8,16 +8,22 @@ import { validate } from ".";
 
 const r21 = fullReport("2021");
 const r19 = fullReport("2019");
-const only = (rule: string, report: ReportContent, previous: ReportContent) => validate(report, { previous }).filter((f) => f.rule === rule);
+const only = (rule: string, report: ReportContent, previous: ReportContent) =>
+  validate(report, { previous }).filter((f) => f.rule === rule);
 
 describe("X1: 上年结转 continues last year's 结转下年度继续办理", () => {
   it("warns per column that differs", () => {
-    const previous = withCell(withCell(previousOf(r21), "requests.carryover.legal", 7), "requests.carryover.total", 12);
+    const previous = withCell(
+      withCell(previousOf(r21), "requests.carryover.legal", 7),
+      "requests.carryover.total",
+      12,
+    );
     expect(only("X1", r21, previous)).toEqual([
       {
         rule: "X1",
         severity: "warning",
-        message: "第三部分“二、上年结转政府信息公开申请数量”行“法律服务机构”列为1，上年报告“四、结转下年度继续办理”法律服务机构为7",
+        message:
+          "第三部分“二、上年结转政府信息公开申请数量”行“法律服务机构”列为1，上年报告“四、结转下年度继续办理”法律服务机构为7",
         cells: ["requests.carried.legal"],
       },
       expect.objectContaining({ cells: ["requests.carried.total"] }),
@@ -27,10 +33,17 @@ describe("X1: 上年结转 continues last year's 结转下年度继续办理", (
   it("reads a 2019-format report of 2020 for a 2021 report, and is skipped without last year's figures", () => {
     const report2021 = fullReport("2021", 2021);
     let previous = fullReport("2019", 2020);
-    for (const [key, value] of Object.entries(report2021.tables.requests.carried)) previous = withCell(previous, `requests.carryover.${key}`, value);
+    for (const [key, value] of Object.entries(report2021.tables.requests.carried))
+      previous = withCell(previous, `requests.carryover.${key}`, value);
     expect(only("X1", report2021, previous)).toEqual([]);
-    expect(only("X1", report2021, withCell(previous, "requests.carryover.research", 9)).map((f) => f.cells)).toEqual([["requests.carried.research"]]);
-    expect(only("X1", r21, withCell(previousOf(r21), "requests.carryover.legal", null))).toEqual([]);
+    expect(
+      only("X1", report2021, withCell(previous, "requests.carryover.research", 9)).map(
+        (f) => f.cells,
+      ),
+    ).toEqual([["requests.carried.research"]]);
+    expect(only("X1", r21, withCell(previousOf(r21), "requests.carryover.legal", null))).toEqual(
+      [],
+    );
     expect(validate(r21).filter((f) => f.rule === "X1")).toEqual([]);
   });
 });
@@ -79,14 +92,18 @@ describe("X8: narratives repeating last year's", () => {
 
   it("keeps different reports of the same kind apart", () => {
     const samples = Object.values(SAMPLE_REPORTS);
-    for (const a of samples) for (const b of samples) {
-      if (a === b) continue;
-      for (const key of ["s1", "s5"] as const) expect(repeatedShare(a.narratives[key], b.narratives[key])).toBeLessThan(0.5);
-    }
+    for (const a of samples)
+      for (const b of samples) {
+        if (a === b) continue;
+        for (const key of ["s1", "s5"] as const)
+          expect(repeatedShare(a.narratives[key], b.narratives[key])).toBeLessThan(0.5);
+      }
   });
 
   it("warns per section repeated for more than half", () => {
-    const previous = withContent(previousOf(r21), { narratives: { s1: r21.narratives.s1.replaceAll("2022", "2021") } });
+    const previous = withContent(previousOf(r21), {
+      narratives: { s1: r21.narratives.s1.replaceAll("2022", "2021") },
+    });
     expect(only("X8", r21, previous)).toEqual([
       {
         rule: "X8",
@@ -97,6 +114,8 @@ describe("X8: narratives repeating last year's", () => {
     ]);
     // `无。` repeated is no repetition worth a warning.
     const short = withContent(r21, { narratives: { s6: "无。" } });
-    expect(only("X8", short, withContent(previousOf(r21), { narratives: { s6: "无。" } }))).toEqual([]);
+    expect(only("X8", short, withContent(previousOf(r21), { narratives: { s6: "无。" } }))).toEqual(
+      [],
+    );
   });
 });

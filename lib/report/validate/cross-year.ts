@@ -10,7 +10,12 @@ import { targetId } from "../targets";
 import { sectionName, type PlannedCell } from "./plan";
 
 /** A count of last year's report, or null when blank, not a number, or not in its format. */
-function previousCount(previous: ReportContent, tableId: string, rowKey: string, column: ColumnSpec): number | null {
+function previousCount(
+  previous: ReportContent,
+  tableId: string,
+  rowKey: string,
+  column: ColumnSpec,
+): number | null {
   const parsed = parseCellInput(getCellValue(previous, tableId, rowKey, column.key), column.kind);
   return parsed.ok && typeof parsed.value === "number" ? parsed.value : null;
 }
@@ -25,7 +30,9 @@ export function checkCarriedOver(ctx: ValidationContext, previous: ReportContent
   for (const table of ctx.plan.tables) {
     const spec = table.spec.carryOver;
     if (!spec) continue;
-    const previousTable = getFormat(previous.format).sections.flatMap((s) => s.tables).find((t) => t.id === table.spec.id);
+    const previousTable = getFormat(previous.format)
+      .sections.flatMap((s) => s.tables)
+      .find((t) => t.id === table.spec.id);
     const previousRow = previousTable?.rows.find((r) => r.key === spec.previousRow);
     if (!previousTable || !previousRow) continue;
     for (const column of previousTable.columns) {
@@ -34,7 +41,11 @@ export function checkCarriedOver(ctx: ValidationContext, previous: ReportContent
       const before = previousCount(previous, table.spec.id, spec.previousRow, column);
       if (now === null || before === null || now === before) continue;
       ctx.findings.push(
-        finding(spec.rule, `${cell!.place}为${now}，上年报告“${previousRow.label}”${column.label}为${before}`, [cell!.id]),
+        finding(
+          spec.rule,
+          `${cell!.place}为${now}，上年报告“${previousRow.label}”${column.label}为${before}`,
+          [cell!.id],
+        ),
       );
     }
   }
@@ -69,7 +80,11 @@ export function checkContinuations(ctx: ValidationContext, previous: ReportConte
         }
         if (!complete || expected === stated) continue;
         ctx.findings.push(
-          finding(c.rule, `${cell.place}为${stated}，与上年报告衔接应为${parts.join("")}=${expected}`, [cell.id]),
+          finding(
+            c.rule,
+            `${cell.place}为${stated}，与上年报告衔接应为${parts.join("")}=${expected}`,
+            [cell.id],
+          ),
         );
       }
     }

@@ -14,8 +14,12 @@ export type ClaimKey =
   | "notProcessed" // 不予处理 N件: （五）
   | "review" // 行政复议 N件/起: 四 行政复议 总计
   | "litigation" // 行政诉讼 N件/起: 四 行政诉讼 总计 (or either kind alone)
-  | "rulesIssued" | "rulesRepealed" | "rulesEffective"
-  | "normativeIssued" | "normativeRepealed" | "normativeEffective";
+  | "rulesIssued"
+  | "rulesRepealed"
+  | "rulesEffective"
+  | "normativeIssued"
+  | "normativeRepealed"
+  | "normativeEffective";
 
 export type TableClaim =
   | { kind: "count"; key: ClaimKey; value: number; text: string; share?: StatedShare }
@@ -51,19 +55,59 @@ function docKey(doc: string, suffix: string): ClaimKey {
 }
 
 const PATTERNS: Pattern[] = [
-  { anchors: ["办结", "答复", "办理"], re: new RegExp(`(?:办结|答复|(?<!继续|正在|仍在)办理)${GAP}{0,14}?${N}\\s*件`, "g"), key: "handled" },
-  { anchors: ["部分公开"], re: new RegExp(`(?:予以)?公开(?:及|和|与|、)部分公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "disclosedOrPartly" },
-  { anchors: ["予以公开"], re: new RegExp(`予以公开(?![及和与、]部分)${GAP}{0,6}?${N}\\s*件`, "g"), key: "disclosed" },
-  { anchors: ["部分公开"], re: new RegExp(`(?<![及和与、])部分公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "partly" },
+  {
+    anchors: ["办结", "答复", "办理"],
+    re: new RegExp(`(?:办结|答复|(?<!继续|正在|仍在)办理)${GAP}{0,14}?${N}\\s*件`, "g"),
+    key: "handled",
+  },
+  {
+    anchors: ["部分公开"],
+    re: new RegExp(`(?:予以)?公开(?:及|和|与|、)部分公开${GAP}{0,6}?${N}\\s*件`, "g"),
+    key: "disclosedOrPartly",
+  },
+  {
+    anchors: ["予以公开"],
+    re: new RegExp(`予以公开(?![及和与、]部分)${GAP}{0,6}?${N}\\s*件`, "g"),
+    key: "disclosed",
+  },
+  {
+    anchors: ["部分公开"],
+    re: new RegExp(`(?<![及和与、])部分公开${GAP}{0,6}?${N}\\s*件`, "g"),
+    key: "partly",
+  },
   { anchors: ["不予公开"], re: new RegExp(`不予公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "withheld" },
-  { anchors: ["无法提供"], re: new RegExp(`无法提供${GAP}{0,6}?${N}\\s*件`, "g"), key: "unavailable" },
-  { anchors: ["不予处理"], re: new RegExp(`不予处理${GAP}{0,6}?${N}\\s*件`, "g"), key: "notProcessed" },
+  {
+    anchors: ["无法提供"],
+    re: new RegExp(`无法提供${GAP}{0,6}?${N}\\s*件`, "g"),
+    key: "unavailable",
+  },
+  {
+    anchors: ["不予处理"],
+    re: new RegExp(`不予处理${GAP}{0,6}?${N}\\s*件`, "g"),
+    key: "notProcessed",
+  },
   // 复议后起诉 counts lawsuits, not 行政复议.
-  { anchors: ["复议"], re: new RegExp(`复议(?!后)${GAP}{0,10}?${N}\\s*[件起]`, "g"), key: "review" },
-  { anchors: ["诉讼"], re: new RegExp(`(?<!提起)诉讼${GAP}{0,10}?${N}\\s*[件起]`, "g"), key: "litigation" },
+  {
+    anchors: ["复议"],
+    re: new RegExp(`复议(?!后)${GAP}{0,10}?${N}\\s*[件起]`, "g"),
+    key: "review",
+  },
+  {
+    anchors: ["诉讼"],
+    re: new RegExp(`(?<!提起)诉讼${GAP}{0,10}?${N}\\s*[件起]`, "g"),
+    key: "litigation",
+  },
   ...DOC_VERBS.flatMap(([verb, suffix]): Pattern[] => [
-    { anchors: ["规章", "规范性文件"], re: new RegExp(`${verb}${GAP}{0,4}?${DOC}${GAP}{0,4}?${N}\\s*件`, "g"), key: (m) => docKey(m[1], suffix) },
-    { anchors: ["规章", "规范性文件"], re: new RegExp(`${DOC}${GAP}{0,4}?${verb}${GAP}{0,2}?${N}\\s*件`, "g"), key: (m) => docKey(m[1], suffix) },
+    {
+      anchors: ["规章", "规范性文件"],
+      re: new RegExp(`${verb}${GAP}{0,4}?${DOC}${GAP}{0,4}?${N}\\s*件`, "g"),
+      key: (m) => docKey(m[1], suffix),
+    },
+    {
+      anchors: ["规章", "规范性文件"],
+      re: new RegExp(`${DOC}${GAP}{0,4}?${verb}${GAP}{0,2}?${N}\\s*件`, "g"),
+      key: (m) => docKey(m[1], suffix),
+    },
   ]),
 ];
 const ALL_UPHELD = /(?:均|全部|都)(?:获|被|予以|得到)?(?:法院|复议机关)?维持/g;
@@ -110,7 +154,13 @@ export function tableClaims(text: string, year?: number): TableClaim[] {
         key: typeof key === "function" ? key(m) : key,
         value,
         text: m[0],
-        ...(share && { share: { text: share[0].replace(/^\s*[，,（(]\s*/, ""), percent: Number(share[1]), decimals: share[2]?.length ?? 0 } }),
+        ...(share && {
+          share: {
+            text: share[0].replace(/^\s*[，,（(]\s*/, ""),
+            percent: Number(share[1]),
+            decimals: share[2]?.length ?? 0,
+          },
+        }),
       });
     }
   }

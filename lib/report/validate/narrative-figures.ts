@@ -25,10 +25,13 @@ const TOTAL = new RegExp(
   `(?<![公中])(?:共计|共有|合计|共)(?:(?:主动)?(?:发布|公开|推送|更新|报送|办理|受理|制发|印发|收到|答复)${GAP}{0,10}?)?\\s*(\\d+)\\s*(条|件|个|项|篇)`,
   "g",
 );
-const LIST_MARKER = /^[^。；;，,\d\n]{0,6}?[。；;，,：:]?\s*(其中|包含|包括|分别为|分别是|分别|具体为|具体包括|具体是)[：:，,]?/;
+const LIST_MARKER =
+  /^[^。；;，,\d\n]{0,6}?[。；;，,：:]?\s*(其中|包含|包括|分别为|分别是|分别|具体为|具体包括|具体是)[：:，,]?/;
 const SENTENCE_END = /[。！？!?；;\n]/;
 
-const ITEM: Record<string, RegExp> = Object.fromEntries(["条", "件", "个", "项", "篇"].map((u) => [u, new RegExp(`(\\d+)\\s*${u}`, "g")]));
+const ITEM: Record<string, RegExp> = Object.fromEntries(
+  ["条", "件", "个", "项", "篇"].map((u) => [u, new RegExp(`(\\d+)\\s*${u}`, "g")]),
+);
 
 function itemsOf(text: string, unit: string): number[] {
   const items: number[] = [];
@@ -50,7 +53,8 @@ function breakdownAt(text: string, m: RegExpExecArray): StatedFigure | null {
     const rest = after.slice(marker[0].length);
     const end = rest.search(/[。\n]/);
     const items = itemsOf(end < 0 ? rest : rest.slice(0, end), unit);
-    if (items.length >= 2) return { kind: "breakdown", value, text: m[0], items, complete: marker[1] !== "其中" };
+    if (items.length >= 2)
+      return { kind: "breakdown", value, text: m[0], items, complete: marker[1] !== "其中" };
   }
   // `A条、B条，共计N条`: the parts come first, in the same sentence, right before the total.
   if (/[，,、]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
@@ -71,7 +75,8 @@ export function statedFigures(text: string): StatedFigure[] {
       figures.push({ kind: "received", value: Number(m[1]), text: m[0] });
     }
   }
-  for (const m of text.matchAll(REQUESTS)) figures.push({ kind: "requests", value: Number(m[1]), text: m[0] });
+  for (const m of text.matchAll(REQUESTS))
+    figures.push({ kind: "requests", value: Number(m[1]), text: m[0] });
   for (const m of text.matchAll(TOTAL)) {
     const figure = breakdownAt(text, m);
     if (figure) figures.push(figure);

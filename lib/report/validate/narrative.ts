@@ -24,7 +24,11 @@ export function checkFees(ctx: ValidationContext): void {
 
 /** X3 (2021 format): section 六 states the fee notices issued, their amount and the amount collected. */
 function checkFeeStatement(ctx: ValidationContext, statement: FeeStatement): void {
-  const stated = { notices: statement.notices !== null, noticeAmount: statement.noticeAmountStated, collected: statement.collectedStated };
+  const stated = {
+    notices: statement.notices !== null,
+    noticeAmount: statement.noticeAmountStated,
+    collected: statement.collectedStated,
+  };
   const missing = FEE_FIELDS.filter((f) => !stated[f.key]);
   if (missing.length === 0) return;
   ctx.findings.push(
@@ -37,7 +41,11 @@ function checkFeeStatement(ctx: ValidationContext, statement: FeeStatement): voi
 }
 
 /** X4: requests dropped for unpaid fees (（六）2) although section 六 reports no fee notice. */
-function checkUnpaidFees(ctx: ValidationContext, { notices }: FeeStatement, cell: PlannedCell): void {
+function checkUnpaidFees(
+  ctx: ValidationContext,
+  { notices }: FeeStatement,
+  cell: PlannedCell,
+): void {
   const dropped = rowTotal(ctx, "requests", "r6_2");
   if (dropped === null || dropped <= 0) return;
   if (notices !== null && notices > 0) return;
@@ -62,8 +70,16 @@ export function checkStatedFigures(ctx: ValidationContext): void {
   const handled = figureOf("r7_total");
   const sources: { key: string; name: string; text: string }[] = [
     { key: targetId.preface, name: "报告开头", text: ctx.content.preface ?? "" },
-    { key: targetId.narrative("s1"), name: sectionName(section(ctx, "s1")), text: ctx.content.narratives?.s1 ?? "" },
-    { key: targetId.narrative("s3"), name: `${sectionName(section(ctx, "s3"))}的说明文字`, text: ctx.content.narratives?.s3 ?? "" },
+    {
+      key: targetId.narrative("s1"),
+      name: sectionName(section(ctx, "s1")),
+      text: ctx.content.narratives?.s1 ?? "",
+    },
+    {
+      key: targetId.narrative("s3"),
+      name: `${sectionName(section(ctx, "s3"))}的说明文字`,
+      text: ctx.content.narratives?.s3 ?? "",
+    },
   ];
   for (const source of sources) {
     for (const figure of statedFigures(source.text)) {
@@ -71,7 +87,11 @@ export function checkStatedFigures(ctx: ValidationContext): void {
         const parts = figure.items.reduce((a, b) => a + b, 0);
         if (figure.complete ? parts === figure.value : parts <= figure.value) continue;
         ctx.findings.push(
-          finding("X5", `${source.name}中“${figure.text}”与所列各项之和不一致：${figure.items.join("+")}=${parts}`, [source.key]),
+          finding(
+            "X5",
+            `${source.name}中“${figure.text}”与所列各项之和不一致：${figure.items.join("+")}=${parts}`,
+            [source.key],
+          ),
         );
         continue;
       }

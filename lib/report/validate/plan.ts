@@ -95,7 +95,8 @@ export function validationPlan(formatId: FormatId): ValidationPlan {
     place: placeOf(sectionOf.get(cell.sectionKey)!, cell),
   }));
   const byId = new Map(cells.map((c) => [c.id, c]));
-  const cell = (tableId: string, rowKey: string, columnKey: string) => byId.get(`${tableId}.${rowKey}.${columnKey}`)!;
+  const cell = (tableId: string, rowKey: string, columnKey: string) =>
+    byId.get(`${tableId}.${rowKey}.${columnKey}`)!;
 
   const tables: PlannedTable[] = format.sections.flatMap((section) =>
     section.tables.map((spec) => ({

@@ -22,12 +22,15 @@ describe("the five sample reports", () => {
       const report = SAMPLE_REPORTS[name as SampleName];
       expect(validate(report).map((f) => `${f.severity} ${f.rule}`)).toEqual(expected);
       // All their tables are filled in: the submission gate adds nothing, but a missing 成文日期 (V5) becomes an error.
-      const gateSeverity = (f: { rule: string; severity: string }) => (f.rule === "V5" ? { ...f, severity: "error" } : f);
+      const gateSeverity = (f: { rule: string; severity: string }) =>
+        f.rule === "V5" ? { ...f, severity: "error" } : f;
       expect(validate(report, { complete: true })).toEqual(validate(report).map(gateSeverity));
     });
   }
 
   it("youxie: S2 names section 四", () => {
-    expect(validate(SAMPLE_REPORTS.youxie)[0].message).toBe("第四部分“政府信息公开行政复议、行政诉讼情况”的表格没有填写任何数字");
+    expect(validate(SAMPLE_REPORTS.youxie)[0].message).toBe(
+      "第四部分“政府信息公开行政复议、行政诉讼情况”的表格没有填写任何数字",
+    );
   });
 });

@@ -8,11 +8,14 @@ import { validate } from ".";
 import { tableClaims } from "./narrative-claims";
 
 const x5 = (report: ReportContent) => validate(report).filter((f) => f.rule === "X5");
-const s1 = (report: ReportContent, text: string) => withContent(report, { narratives: { s1: text } });
+const s1 = (report: ReportContent, text: string) =>
+  withContent(report, { narratives: { s1: text } });
 
 describe("parseCount", () => {
   it("reads Arabic and Chinese counts and refuses what is not one", () => {
-    expect(["13", "十二", "十", "二十", "一百零五", "两", "零", "三千二百"].map(parseCount)).toEqual([13, 12, 10, 20, 105, 2, 0, 3200]);
+    expect(
+      ["13", "十二", "十", "二十", "一百零五", "两", "零", "三千二百"].map(parseCount),
+    ).toEqual([13, 12, 10, 20, 105, 2, 0, 3200]);
     expect(["二三", "十十", "千千", ""].map(parseCount)).toEqual([null, null, null, null]);
   });
 });
@@ -49,8 +52,13 @@ for (const formatId of ["2021", "2019"] as const) {
 
     it("names the sentence and both figures", () => {
       expect(x5(s1(report, "全年办结申请10件，其中不予公开9件。"))).toMatchObject([
-        { message: `第一部分“总体情况”中“办结申请10件”与表格不一致：文字为10，第三部分“收到和处理政府信息公开申请情况”的“（七）总计”为${handled}` },
-        { message: "第一部分“总体情况”中“不予公开9件”与表格不一致：文字为9，第三部分“收到和处理政府信息公开申请情况”的“（三）不予公开”各项之和为98" },
+        {
+          message: `第一部分“总体情况”中“办结申请10件”与表格不一致：文字为10，第三部分“收到和处理政府信息公开申请情况”的“（七）总计”为${handled}`,
+        },
+        {
+          message:
+            "第一部分“总体情况”中“不予公开9件”与表格不一致：文字为9，第三部分“收到和处理政府信息公开申请情况”的“（三）不予公开”各项之和为98",
+        },
       ]);
     });
 
@@ -62,7 +70,9 @@ for (const formatId of ["2021", "2019"] as const) {
     it("checks a share printed after a result (占N%) against 办结 or 收到, to its printed decimals", () => {
       const pct = (10 / handled) * 100;
       expect(x5(s1(report, `予以公开10件，占${pct.toFixed(1)}%。`))).toEqual([]);
-      expect(x5(s1(report, `予以公开10件（占${((10 / received) * 100).toFixed(2)}％）。`))).toEqual([]);
+      expect(x5(s1(report, `予以公开10件（占${((10 / received) * 100).toFixed(2)}％）。`))).toEqual(
+        [],
+      );
       const found = x5(s1(report, `予以公开10件，占${(pct + 1).toFixed(1)}%。`));
       expect(found).toHaveLength(1);
       expect(found[0].message).toContain(`比例都不是${(pct + 1).toFixed(1)}%`);
@@ -76,7 +86,8 @@ for (const formatId of ["2021", "2019"] as const) {
         "全区各单位共办结申请5000件，予以公开3000件。",
         "各街道办结申请40件。",
         "较上年同比，予以公开1件。",
-      ]) expect(x5(s1(report, text)), text).toEqual([]);
+      ])
+        expect(x5(s1(report, text)), text).toEqual([]);
       expect(x5(s1(report, `${report.meta.year}年行政复议案件1起。`))).toHaveLength(1);
     });
 
@@ -86,7 +97,8 @@ for (const formatId of ["2021", "2019"] as const) {
       expect(found[0].message).toContain("有4件未获维持或尚未审结");
       expect(found[0].cells).toContain("appeals.row.rc_pending");
       let upheld = report;
-      for (const id of ["rc_corrected", "rc_pending", "ld_other", "la_corrected"]) upheld = withCell(upheld, `appeals.row.${id}`, 0);
+      for (const id of ["rc_corrected", "rc_pending", "ld_other", "la_corrected"])
+        upheld = withCell(upheld, `appeals.row.${id}`, 0);
       expect(x5(s1(upheld, "全年发生行政复议案件，均获维持。"))).toEqual([]);
       expect(x5(s1(report, "上级检查中各项工作均获维持。"))).toEqual([]);
     });
@@ -96,23 +108,41 @@ for (const formatId of ["2021", "2019"] as const) {
 describe("X5 on 规章 and 规范性文件", () => {
   it("2021: 制发, 废止, 现行有效 against 第二十条第（一）项", () => {
     const r21 = fullReport("2021");
-    expect(x5(s1(r21, "本年制发规章1件、行政规范性文件32件，废止规范性文件8件，现行有效规章12件，现行有效规范性文件80件。"))).toEqual([]);
+    expect(
+      x5(
+        s1(
+          r21,
+          "本年制发规章1件、行政规范性文件32件，废止规范性文件8件，现行有效规章12件，现行有效规范性文件80件。",
+        ),
+      ),
+    ).toEqual([]);
     const found = x5(s1(r21, "本年制发行政规范性文件30件，废止规章2件，规范性文件现行有效81件。"));
-    expect(found.map((f) => f.cells[1])).toEqual(["20.1.normative.issued", "20.1.rules.repealed", "20.1.normative.effective"]);
+    expect(found.map((f) => f.cells[1])).toEqual([
+      "20.1.normative.issued",
+      "20.1.rules.repealed",
+      "20.1.normative.effective",
+    ]);
   });
 
   it("2019: 制发 against 本年新制作数量; no column to check 废止 or 现行有效 against", () => {
     const r19 = fullReport("2019");
     expect(x5(s1(r19, "本年制发规范性文件23件。"))).toEqual([]);
-    expect(x5(s1(r19, "本年制发规范性文件2件。"))[0].cells).toEqual(["narrative.s1", "20.1.normative.made"]);
+    expect(x5(s1(r19, "本年制发规范性文件2件。"))[0].cells).toEqual([
+      "narrative.s1",
+      "20.1.normative.made",
+    ]);
     expect(x5(s1(r19, "废止规范性文件99件，现行有效规章99件。"))).toEqual([]);
   });
 });
 
 describe("tableClaims", () => {
   it("does not read 复议后起诉 as 行政复议, nor 含上年结转 as another year", () => {
-    expect(tableClaims("行政诉讼1件（复议后起诉1件）。", 2022).map((c) => c.kind === "count" && c.key)).toEqual(["litigation"]);
-    expect(tableClaims("收到申请15件（含上年结转2件），办结14件。", 2022)).toMatchObject([{ key: "handled", value: 14 }]);
+    expect(
+      tableClaims("行政诉讼1件（复议后起诉1件）。", 2022).map((c) => c.kind === "count" && c.key),
+    ).toEqual(["litigation"]);
+    expect(tableClaims("收到申请15件（含上年结转2件），办结14件。", 2022)).toMatchObject([
+      { key: "handled", value: 14 },
+    ]);
     expect(tableClaims("结转下年度继续办理21件。", 2022)).toEqual([]);
   });
 

@@ -17,8 +17,14 @@ function section(ctx: ValidationContext, key: SectionKey) {
 }
 
 /** The 总计 of a row of 三, or the sum of the rows of a group (（三）不予公开 = 1. + … + 8.). */
-function requestRows(ctx: ValidationContext, name: string, match: (rowKey: string) => boolean): TableFigure | null {
-  const cells = ctx.plan.cells.filter((c) => c.tableId === "requests" && c.columnKey === "total" && match(c.rowKey));
+function requestRows(
+  ctx: ValidationContext,
+  name: string,
+  match: (rowKey: string) => boolean,
+): TableFigure | null {
+  const cells = ctx.plan.cells.filter(
+    (c) => c.tableId === "requests" && c.columnKey === "total" && match(c.rowKey),
+  );
   if (cells.length === 0) return null;
   let value = 0;
   for (const cell of cells) {
@@ -35,7 +41,10 @@ function numberOf(ctx: ValidationContext, cell: PlannedCell | undefined): number
 }
 
 /** 四's 总计 of 行政复议 (rc) or of a kind of 行政诉讼 (ld, la): the typed 总计, else the sum of its results. */
-function appealTotal(ctx: ValidationContext, prefix: string): { cell: PlannedCell; value: number } | null {
+function appealTotal(
+  ctx: ValidationContext,
+  prefix: string,
+): { cell: PlannedCell; value: number } | null {
   const cell = plannedCell(ctx, "appeals", "row", `${prefix}_total`);
   if (!cell) return null;
   const typed = numberOf(ctx, cell);
@@ -68,7 +77,15 @@ function appealFigure(ctx: ValidationContext, key: "review" | "litigation"): Tab
 function documentFigure(ctx: ValidationContext, key: ClaimKey): TableFigure | null {
   const row = key.startsWith("rules") ? "rules" : "normative";
   const what = key.slice(row.length);
-  const column = ctx.plan.format.id === "2019" ? ({ Issued: "made" } as Record<string, string>)[what] : ({ Issued: "issued", Repealed: "repealed", Effective: "effective" } as Record<string, string>)[what];
+  const column =
+    ctx.plan.format.id === "2019"
+      ? ({ Issued: "made" } as Record<string, string>)[what]
+      : (
+          { Issued: "issued", Repealed: "repealed", Effective: "effective" } as Record<
+            string,
+            string
+          >
+        )[what];
   const cell = column ? plannedCell(ctx, "20.1", row, column) : undefined;
   const value = numberOf(ctx, cell);
   if (!cell || value === null) return null;
@@ -106,7 +123,11 @@ function alsoAccepted(ctx: ValidationContext, key: ClaimKey): number[] {
  */
 function shareFits(ctx: ValidationContext, value: number, share: StatedShare): boolean {
   const received = rowTotal(ctx, "requests", "new");
-  const bases = [rowTotal(ctx, "requests", "r7_total"), received, received === null ? null : received + (rowTotal(ctx, "requests", "carried") ?? 0)];
+  const bases = [
+    rowTotal(ctx, "requests", "r7_total"),
+    received,
+    received === null ? null : received + (rowTotal(ctx, "requests", "carried") ?? 0),
+  ];
   const step = 10 ** -share.decimals;
   return bases.some((base) => {
     if (base === null || base <= 0) return false;
@@ -162,7 +183,12 @@ export function checkStatedResults(ctx: ValidationContext): void {
         );
         continue;
       }
-      if (claim.share && RESULT_ROWS[claim.key] && claim.key !== "handled" && !shareFits(ctx, claim.value, claim.share)) {
+      if (
+        claim.share &&
+        RESULT_ROWS[claim.key] &&
+        claim.key !== "handled" &&
+        !shareFits(ctx, claim.value, claim.share)
+      ) {
         ctx.findings.push(
           finding(
             "X5",
@@ -172,7 +198,12 @@ export function checkStatedResults(ctx: ValidationContext): void {
         );
       }
       const figure = figureFor(ctx, claim.key);
-      if (!figure || figure.value === claim.value || alsoAccepted(ctx, claim.key).includes(claim.value)) continue;
+      if (
+        !figure ||
+        figure.value === claim.value ||
+        alsoAccepted(ctx, claim.key).includes(claim.value)
+      )
+        continue;
       ctx.findings.push(
         finding(
           "X5",

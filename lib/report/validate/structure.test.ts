@@ -26,13 +26,19 @@ describe("S2: a table without numbers", () => {
   it("covers the 2019 format's fifth table of 二", () => {
     const report = withCell(fullReport("2019"), "20.9.procurement.projects", null);
     const blank = withCell(report, "20.9.procurement.amount", "—");
-    expect(validate(blank).filter((f) => f.rule === "S2").map((f) => f.message)).toEqual([
-      "第二部分第二十条第（九）项的表格没有填写任何数字",
-    ]);
+    expect(
+      validate(blank)
+        .filter((f) => f.rule === "S2")
+        .map((f) => f.message),
+    ).toEqual(["第二部分第二十条第（九）项的表格没有填写任何数字"]);
   });
 
   it("still reports typed text in a table that has no number", () => {
-    const report = withCell(emptyReport("2021", { organization: "某街道", year: 2022 }), "20.5.licensing.decisions", "若干");
+    const report = withCell(
+      emptyReport("2021", { organization: "某街道", year: 2022 }),
+      "20.5.licensing.decisions",
+      "若干",
+    );
     const rules = validate(report).map((f) => f.rule);
     expect(rules.filter((r) => r === "S2")).toHaveLength(6);
     expect(rules).toContain("V1");
@@ -41,10 +47,12 @@ describe("S2: a table without numbers", () => {
 
 describe("S4: format and year", () => {
   it("wants the 2021 format from 2021 on and the 2019 format for 2019–2020", () => {
-    const s4 = (report: ReturnType<typeof fullReport>) => validate(report).filter((f) => f.rule === "S4");
+    const s4 = (report: ReturnType<typeof fullReport>) =>
+      validate(report).filter((f) => f.rule === "S4");
     expect(s4(withContent(fullReport("2021"), { meta: { year: 2020 } }))[0]).toMatchObject({
       severity: "error",
-      message: "2020年度的报告应使用国办公开办函〔2019〕60号规定的格式，本报告使用的是国办公开办函〔2021〕30号规定的格式",
+      message:
+        "2020年度的报告应使用国办公开办函〔2019〕60号规定的格式，本报告使用的是国办公开办函〔2021〕30号规定的格式",
       cells: ["meta.year"],
     });
     expect(s4(withContent(fullReport("2019"), { meta: { year: 2021 } }))).toHaveLength(1);

@@ -16,7 +16,11 @@ export function checkTablesPresent(ctx: ValidationContext): void {
   for (const table of ctx.plan.tables) {
     if (tableHasNumbers(ctx, table)) continue;
     ctx.findings.push(
-      finding("S2", `${table.name}的表格没有填写任何数字`, table.cells.filter((c) => !c.computed).map((c) => c.id)),
+      finding(
+        "S2",
+        `${table.name}的表格没有填写任何数字`,
+        table.cells.filter((c) => !c.computed).map((c) => c.id),
+      ),
     );
   }
 }

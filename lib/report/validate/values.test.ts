@@ -6,7 +6,8 @@ import { SAMPLE_REPORTS } from "../fixtures/sample-reports";
 import { validate } from ".";
 
 const r21 = fullReport("2021");
-const only = (rule: string, ...args: Parameters<typeof validate>) => validate(...args).filter((f) => f.rule === rule);
+const only = (rule: string, ...args: Parameters<typeof validate>) =>
+  validate(...args).filter((f) => f.rule === rule);
 
 describe("V1: counts", () => {
   it("quotes what was typed and names the table, row and column", () => {
@@ -14,7 +15,8 @@ describe("V1: counts", () => {
       {
         rule: "V1",
         severity: "error",
-        message: "第三部分“三、本年度办理结果 （三）不予公开 1.属于国家秘密”行“自然人”列：“1.5”不是整数，件数只能填写0或正整数",
+        message:
+          "第三部分“三、本年度办理结果 （三）不予公开 1.属于国家秘密”行“自然人”列：“1.5”不是整数，件数只能填写0或正整数",
         cells: ["requests.r3_1.natural"],
       },
     ]);
@@ -39,7 +41,11 @@ describe("V1: counts", () => {
   });
 
   it("treats blanks as unfinished only at the submission gate", () => {
-    const report = withCell(withCell(r21, "requests.r5_2.legal", null), "requests.r5_2.total", null);
+    const report = withCell(
+      withCell(r21, "requests.r5_2.legal", null),
+      "requests.r5_2.total",
+      null,
+    );
     expect(only("V1", report)).toEqual([]);
     const gate = only("V1", report, { complete: true });
     // The blank computed 总计 is not the user's to fill.
@@ -54,7 +60,9 @@ describe("V1: counts", () => {
   });
 
   it("checks the structured fee statement", () => {
-    const report = withContent(r21, { fees: { notices: "两件", noticeAmount: "200", collected: "200" } });
+    const report = withContent(r21, {
+      fees: { notices: "两件", noticeAmount: "200", collected: "200" },
+    });
     expect(only("V1", report)).toMatchObject([{ cells: ["fees.notices"] }]);
     expect(only("V1", report)[0].message).toContain("“两件”不是数字");
   });
@@ -66,12 +74,20 @@ describe("V2: amounts", () => {
       {
         rule: "V2",
         severity: "error",
-        message: "第二部分“第二十条第（八）项 行政事业性收费”行“本年收费金额（单位：万元）”列：“-1”是负数，金额不能为负数",
+        message:
+          "第二部分“第二十条第（八）项 行政事业性收费”行“本年收费金额（单位：万元）”列：“-1”是负数，金额不能为负数",
         cells: ["20.8.fees.amount"],
       },
     ]);
-    expect(only("V2", withCell(r21, "20.8.fees.amount", "约2000"))[0].message).toContain("“约2000”不是数字");
-    expect(only("V2", withContent(r21, { fees: { notices: 1, noticeAmount: "二百", collected: "200" } }))).toHaveLength(1);
+    expect(only("V2", withCell(r21, "20.8.fees.amount", "约2000"))[0].message).toContain(
+      "“约2000”不是数字",
+    );
+    expect(
+      only(
+        "V2",
+        withContent(r21, { fees: { notices: 1, noticeAmount: "二百", collected: "200" } }),
+      ),
+    ).toHaveLength(1);
   });
 
   it("is a warning beyond 4 decimal places (hulan's 2387.47225)", () => {
@@ -79,7 +95,8 @@ describe("V2: amounts", () => {
       {
         rule: "V2",
         severity: "warning",
-        message: "第二部分“第二十条第（八）项 行政事业性收费”行“本年收费金额（单位：万元）”列：“2387.47225”有5位小数，金额最多保留4位小数",
+        message:
+          "第二部分“第二十条第（八）项 行政事业性收费”行“本年收费金额（单位：万元）”列：“2387.47225”有5位小数，金额最多保留4位小数",
         cells: ["20.8.fees.amount"],
       },
     ]);
@@ -88,13 +105,18 @@ describe("V2: amounts", () => {
   });
 
   it("applies to the 2019 format's 采购总金额", () => {
-    expect(only("V2", withCell(fullReport("2019"), "20.9.procurement.amount", "-3"))).toHaveLength(1);
+    expect(only("V2", withCell(fullReport("2019"), "20.9.procurement.amount", "-3"))).toHaveLength(
+      1,
+    );
   });
 });
 
 describe("V3: empty narrative sections", () => {
   it("names each empty section among 一, 五 and 六", () => {
-    const report = withContent(r21, { narratives: { s1: "", s5: " \n", s6: "" }, fees: { notices: null, noticeAmount: null, collected: null } });
+    const report = withContent(r21, {
+      narratives: { s1: "", s5: " \n", s6: "" },
+      fees: { notices: null, noticeAmount: null, collected: null },
+    });
     expect(only("V3", report).map((f) => [f.message, f.cells])).toEqual([
       ["第一部分“总体情况”未填写", ["narrative.s1"]],
       ["第五部分“存在的主要问题及改进情况”未填写", ["narrative.s5"]],
@@ -105,11 +127,9 @@ describe("V3: empty narrative sections", () => {
   it("counts the structured fee statement as content of 六, and never asks text of 二–四", () => {
     expect(only("V3", withContent(r21, { narratives: { s6: "" } }))).toEqual([]);
     expect(only("V3", withContent(fullReport("2019"), { narratives: { s6: "" } }))).toHaveLength(1);
-    expect(only("V3", emptyReport("2021", { organization: "某区", year: 2022 })).map((f) => f.cells[0])).toEqual([
-      "narrative.s1",
-      "narrative.s5",
-      "narrative.s6",
-    ]);
+    expect(
+      only("V3", emptyReport("2021", { organization: "某区", year: 2022 })).map((f) => f.cells[0]),
+    ).toEqual(["narrative.s1", "narrative.s5", "narrative.s6"]);
   });
 });
 
@@ -119,7 +139,9 @@ describe("V4: a thin section 五", () => {
       severity: "warning",
       message: "第五部分“存在的主要问题及改进情况”只写了“无”，应说明存在的主要问题和改进情况",
     });
-    expect(only("V4", withContent(r21, { narratives: { s5: "人员不足，将加强培训。" } }))[0].message).toContain("只有9个字");
+    expect(
+      only("V4", withContent(r21, { narratives: { s5: "人员不足，将加强培训。" } }))[0].message,
+    ).toContain("只有9个字");
     expect(only("V4", withContent(r21, { narratives: { s5: "" } }))).toEqual([]);
     expect(only("V4", SAMPLE_REPORTS.dengtalu)).toEqual([]);
   });

@@ -32,8 +32,13 @@ export function checkCellValues(ctx: ValidationContext): void {
       }
       const value = ctx.values[cell.index];
       if (value === null) {
-        if (checkBlanks && !cell.computed) ctx.findings.push(finding("V1", `${cell.place}未填写`, [cell.id]));
-      } else if (cell.kind === "amount" && typeof value === "string" && decimalPlaces(value) > MAX_AMOUNT_DECIMALS) {
+        if (checkBlanks && !cell.computed)
+          ctx.findings.push(finding("V1", `${cell.place}未填写`, [cell.id]));
+      } else if (
+        cell.kind === "amount" &&
+        typeof value === "string" &&
+        decimalPlaces(value) > MAX_AMOUNT_DECIMALS
+      ) {
         ctx.findings.push(
           finding(
             "V2",
@@ -53,7 +58,11 @@ export function checkFeeValues(ctx: ValidationContext): void {
   for (const field of FEE_FIELDS) {
     const parsed = parseCellInput(ctx.content.fees?.[field.key] ?? null, field.kind);
     if (!parsed.ok) {
-      ctx.findings.push(finding(valueRule(field.kind), `${sectionName(six)}${field.label}：${parsed.message}`, [targetId.fee(field.key)]));
+      ctx.findings.push(
+        finding(valueRule(field.kind), `${sectionName(six)}${field.label}：${parsed.message}`, [
+          targetId.fee(field.key),
+        ]),
+      );
     }
   }
 }
@@ -77,10 +86,16 @@ export function checkNarratives(ctx: ValidationContext): void {
     if (section.key !== "s5") continue;
     const said = meaningfulText(text);
     if (said === "无") {
-      ctx.findings.push(finding("V4", `${sectionName(section)}只写了“无”，应说明存在的主要问题和改进情况`, [cell]));
+      ctx.findings.push(
+        finding("V4", `${sectionName(section)}只写了“无”，应说明存在的主要问题和改进情况`, [cell]),
+      );
     } else if (said.length < MIN_PROBLEMS_LENGTH) {
       ctx.findings.push(
-        finding("V4", `${sectionName(section)}只有${said.length}个字（不足${MIN_PROBLEMS_LENGTH}字），难以说明存在的主要问题和改进情况`, [cell]),
+        finding(
+          "V4",
+          `${sectionName(section)}只有${said.length}个字（不足${MIN_PROBLEMS_LENGTH}字），难以说明存在的主要问题和改进情况`,
+          [cell],
+        ),
       );
     }
   }

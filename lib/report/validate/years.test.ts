@@ -7,7 +7,8 @@ import { validate } from ".";
 
 const r21 = fullReport("2021");
 const year = r21.meta.year;
-const only = (rule: string, report: ReportContent) => validate(report).filter((f) => f.rule === rule);
+const only = (rule: string, report: ReportContent) =>
+  validate(report).filter((f) => f.rule === rule);
 const preface = (text: string) => withContent(r21, { preface: text });
 const s1 = (text: string) => withContent(r21, { narratives: { s1: text } });
 
@@ -27,14 +28,20 @@ describe("X9: a year stated as the report's period that is not the report's", ()
       expect(found[0].message).toContain(`${old}年`);
       expect(found[0].message).toContain(`本报告是${year}年度报告`);
     }
-    expect(only("X9", preface(`统计期限为${year - 4}年1月1日至${year - 4}年12月31日。`))[0].cells).toEqual(["preface"]);
+    expect(
+      only("X9", preface(`统计期限为${year - 4}年1月1日至${year - 4}年12月31日。`))[0].cells,
+    ).toEqual(["preface"]);
     expect(only("X9", s1(`${year - 4}年，我街道认真贯彻。`))[0].cells).toEqual(["narrative.s1"]);
   });
 
   it("a 统计期限 on last year or next year is flagged; elsewhere only years further away", () => {
-    expect(only("X9", preface(`统计期限为${year - 1}年1月1日至${year - 1}年12月31日。`))).toHaveLength(1);
+    expect(
+      only("X9", preface(`统计期限为${year - 1}年1月1日至${year - 1}年12月31日。`)),
+    ).toHaveLength(1);
     expect(only("X9", s1(`${year + 2}年，本单位继续推进政务公开。`))).toHaveLength(1);
-    expect(only("X9", withContent(r21, { narratives: { s5: `${year + 1}年，我区将继续加强培训。` } }))).toEqual([]);
+    expect(
+      only("X9", withContent(r21, { narratives: { s5: `${year + 1}年，我区将继续加强培训。` } })),
+    ).toEqual([]);
   });
 
   it("accepts the report's own year and last year's", () => {
@@ -66,14 +73,25 @@ describe("X10: a document number in 【】 or []", () => {
     expect(f).toMatchObject({ severity: "warning", cells: ["narrative.s1"] });
     expect(f.message).toContain("“国办公开办函【2021】30号”");
     expect(f.message).toContain("写作“国办公开办函〔2021〕30号”");
-    for (const text of ["国办函[2020]109号", "国办函［2020］109号", "国办函〔2020]109号", "国办函【2020〕 109号"]) {
+    for (const text of [
+      "国办函[2020]109号",
+      "国办函［2020］109号",
+      "国办函〔2020]109号",
+      "国办函【2020〕 109号",
+    ]) {
       expect(only("X10", s1(text)), text).toHaveLength(1);
     }
     expect(only("X10", s1("国办函【2020】109号，国办公开办函[2021]30号"))).toHaveLength(2);
   });
 
   it("accepts 〔〕 and bracketed years that are not document numbers", () => {
-    for (const text of ["国办函〔2020〕109号", "【2021年】工作要点", "见附件[1]", "（2019年修订）", "[2021]年度"]) {
+    for (const text of [
+      "国办函〔2020〕109号",
+      "【2021年】工作要点",
+      "见附件[1]",
+      "（2019年修订）",
+      "[2021]年度",
+    ]) {
       expect(only("X10", s1(text)), text).toEqual([]);
     }
   });

@@ -38,7 +38,8 @@ export function checkStatedYears(ctx: ValidationContext): void {
 }
 
 /** A document number in brackets other than 〔〕: `国办公开办函【2021】30号`, `[2021]30号`, mixed pairs. */
-const DOCUMENT_NUMBER = /([\p{Script=Han}]{0,12})([〔【[［])((?:19|20)\d{2})([〕】\]］])\s*(\d{1,5})号/gu;
+const DOCUMENT_NUMBER =
+  /([\p{Script=Han}]{0,12})([〔【[［])((?:19|20)\d{2})([〕】\]］])\s*(\d{1,5})号/gu;
 
 /** X10: a document number written with 【】 or [] instead of 〔〕. */
 export function checkDocumentNumbers(ctx: ValidationContext): void {
@@ -50,7 +51,11 @@ export function checkDocumentNumbers(ctx: ValidationContext): void {
       const issuer = prefix.replace(/^.*?(?:根据|按照|依据|依照|对照|落实|贯彻|执行|参照)/u, "");
       const written = `${issuer}${open}${year}${close}${m[0].slice(prefix.length + open.length + 4 + close.length)}`;
       ctx.findings.push(
-        finding("X10", `${source.name}中的文号“${written}”应使用六角括号，写作“${issuer}〔${year}〕${serial}号”`, [source.key]),
+        finding(
+          "X10",
+          `${source.name}中的文号“${written}”应使用六角括号，写作“${issuer}〔${year}〕${serial}号”`,
+          [source.key],
+        ),
       );
     }
   }

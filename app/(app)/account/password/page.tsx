@@ -11,7 +11,8 @@ export default async function ChangePasswordPage() {
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold">修改密码</h1>
       <p className="text-sm text-slate-600">
-        账号：{ctx.user.account}。新密码至少 {PASSWORD_MIN} 个字符；修改后，您在其他设备或浏览器上的登录将全部退出。
+        账号：{ctx.user.account}。新密码至少 {PASSWORD_MIN}{" "}
+        个字符；修改后，您在其他设备或浏览器上的登录将全部退出。
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-5">
         <ChangePasswordForm />

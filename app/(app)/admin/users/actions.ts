@@ -19,7 +19,10 @@ const CreateInput = z.object({
     .trim()
     .min(3, "账号至少 3 个字符。")
     .max(64, "账号不能超过 64 个字符。")
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, "账号只能包含小写字母、数字、点、下划线和连字符，并以字母或数字开头。"),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]*$/,
+      "账号只能包含小写字母、数字、点、下划线和连字符，并以字母或数字开头。",
+    ),
   displayName: z.string().trim().min(1, "请填写姓名或称呼。").max(50, "姓名过长。"),
   password: z.string(),
   organizationId: recordId("单位"),
@@ -33,7 +36,11 @@ export const createUserAction = authAction(CreateInput, async (input, { ctx, ip 
   return created;
 });
 
-const AssignInput = z.object({ userId: recordId("用户"), organizationId: recordId("单位"), role: RoleInput });
+const AssignInput = z.object({
+  userId: recordId("用户"),
+  organizationId: recordId("单位"),
+  role: RoleInput,
+});
 
 export const assignRoleAction = authAction(AssignInput, async (input, { ctx, ip }) => {
   const assigned = await assignRole(ctx, input, { ip });
@@ -60,8 +67,11 @@ export const resetPasswordAction = authAction(ResetInput, async (input, { ctx, i
 
 const ResetSecondFactorInput = z.object({ userId: recordId("用户") });
 
-export const resetSecondFactorAction = authAction(ResetSecondFactorInput, async ({ userId }, { ctx, ip }) => {
-  const reset = await resetSecondFactor(ctx, userId, { ip });
-  revalidatePath("/admin/users");
-  return reset;
-});
+export const resetSecondFactorAction = authAction(
+  ResetSecondFactorInput,
+  async ({ userId }, { ctx, ip }) => {
+    const reset = await resetSecondFactor(ctx, userId, { ip });
+    revalidatePath("/admin/users");
+    return reset;
+  },
+);

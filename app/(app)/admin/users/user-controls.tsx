@@ -5,7 +5,12 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
 import type { Role } from "@/lib/db/generated/enums";
 import { ROLE_LABEL } from "@/lib/orgs/labels";
-import { assignRoleAction, removeRoleAction, resetPasswordAction, resetSecondFactorAction } from "./actions";
+import {
+  assignRoleAction,
+  removeRoleAction,
+  resetPasswordAction,
+  resetSecondFactorAction,
+} from "./actions";
 
 interface Props {
   user: {
@@ -27,7 +32,11 @@ export function UserControls({ user, organizations }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const { confirm, dialog } = useConfirm();
 
-  const run = (work: () => Promise<{ ok: true } | { ok: false; error: string }>, success: string, after?: () => void) =>
+  const run = (
+    work: () => Promise<{ ok: true } | { ok: false; error: string }>,
+    success: string,
+    after?: () => void,
+  ) =>
     startTransition(async () => {
       setError(null);
       setDone(null);
@@ -52,17 +61,22 @@ export function UserControls({ user, organizations }: Props) {
       body: `${user.account} 将成为${organizationName}的${ROLE_LABEL[role]}。`,
       confirmLabel: "确认添加",
     });
-    if (confirmed) run(() => assignRoleAction({ userId: user.id, organizationId, role }), "已添加角色。");
+    if (confirmed)
+      run(() => assignRoleAction({ userId: user.id, organizationId, role }), "已添加角色。");
   };
 
   const reset = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const password = String(new FormData(form).get("password") ?? "");
-    run(async () => {
-      const result = await resetPasswordAction({ userId: user.id, password });
-      return result.ok ? { ok: true } : result;
-    }, `已重置 ${user.account} 的密码，其所有登录已退出。`, () => form.reset());
+    run(
+      async () => {
+        const result = await resetPasswordAction({ userId: user.id, password });
+        return result.ok ? { ok: true } : result;
+      },
+      `已重置 ${user.account} 的密码，其所有登录已退出。`,
+      () => form.reset(),
+    );
   };
 
   const field = "rounded border border-slate-300 px-2 py-1";
@@ -71,7 +85,9 @@ export function UserControls({ user, organizations }: Props) {
       <ul className="flex flex-wrap gap-2" aria-label={`${user.account} 的角色`}>
         {user.memberships.map((m) => (
           <li key={m.id} className="flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5">
-            <span>{m.organizationName} · {ROLE_LABEL[m.role]}</span>
+            <span>
+              {m.organizationName} · {ROLE_LABEL[m.role]}
+            </span>
             <button
               type="button"
               disabled={pending}
@@ -96,28 +112,67 @@ export function UserControls({ user, organizations }: Props) {
             </button>
           </li>
         ))}
-        {user.hasOutsideRoles ? <li className="text-xs text-slate-500">（另在其他单位任职）</li> : null}
+        {user.hasOutsideRoles ? (
+          <li className="text-xs text-slate-500">（另在其他单位任职）</li>
+        ) : null}
       </ul>
       <details>
         <summary className="cursor-pointer text-blue-700">添加角色或重置密码</summary>
         <div className="mt-2 space-y-2">
-          <form onSubmit={addRole} className="flex flex-wrap items-center gap-2" aria-label={`为 ${user.account} 添加角色`}>
+          <form
+            onSubmit={addRole}
+            className="flex flex-wrap items-center gap-2"
+            aria-label={`为 ${user.account} 添加角色`}
+          >
             <select name="organizationId" aria-label="单位" className={field}>
-              {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              {organizations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
             </select>
             <select name="role" aria-label="角色" className={field}>
-              {Object.entries(ROLE_LABEL).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {Object.entries(ROLE_LABEL).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
-            <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">添加角色</button>
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50"
+            >
+              添加角色
+            </button>
           </form>
           {user.isSelf ? (
             <p className="text-xs text-slate-500">修改自己的密码请使用页面右上角的“修改密码”。</p>
           ) : user.hasOutsideRoles ? (
-            <p className="text-xs text-slate-500">该用户还在您管理范围以外的单位任职，不能由您重置密码。</p>
+            <p className="text-xs text-slate-500">
+              该用户还在您管理范围以外的单位任职，不能由您重置密码。
+            </p>
           ) : (
-            <form onSubmit={reset} className="flex flex-wrap items-center gap-2" aria-label={`重置 ${user.account} 的密码`}>
-              <input name="password" type="password" autoComplete="new-password" aria-label="新密码" placeholder="新密码" className={field} />
-              <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">重置密码</button>
+            <form
+              onSubmit={reset}
+              className="flex flex-wrap items-center gap-2"
+              aria-label={`重置 ${user.account} 的密码`}
+            >
+              <input
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                aria-label="新密码"
+                placeholder="新密码"
+                className={field}
+              />
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50"
+              >
+                重置密码
+              </button>
             </form>
           )}
           {!user.isSelf && !user.hasOutsideRoles && user.secondFactorEnabled ? (
@@ -145,8 +200,16 @@ export function UserControls({ user, organizations }: Props) {
           ) : null}
         </div>
       </details>
-      {error ? <p role="alert" className="text-red-700">{error}</p> : null}
-      {done ? <p role="status" className="text-emerald-700">{done}</p> : null}
+      {error ? (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-emerald-700">
+          {done}
+        </p>
+      ) : null}
       {dialog}
     </div>
   );

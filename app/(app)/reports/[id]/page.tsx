@@ -20,15 +20,30 @@ import { reviewRefusal } from "@/lib/reports/review-access";
 export const metadata: Metadata = { title: "年度报告" };
 
 function ReportActions({ reportId, editable }: { reportId: string; editable: boolean }) {
-  const button = "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50";
+  const button =
+    "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50";
   return (
     <div className="flex flex-wrap gap-2" aria-label="报告操作">
-      {editable ? <Link href={`/reports/${reportId}/import`} className={button}>从已发布报告导入</Link> : null}
-      <Link href={`/reports/${reportId}/preview`} className={button}>预览</Link>
-      <a href={`/api/reports/${reportId}/export?format=docx`} className={button}>下载 DOCX</a>
-      <a href={`/api/reports/${reportId}/export?format=html`} className={button}>下载 HTML</a>
-      <Link href={`/reports/${reportId}/preview`} className={button}>打印 / 存为 PDF</Link>
-      <Link href={`/reports/${reportId}/history`} className={button}>历史记录</Link>
+      {editable ? (
+        <Link href={`/reports/${reportId}/import`} className={button}>
+          从已发布报告导入
+        </Link>
+      ) : null}
+      <Link href={`/reports/${reportId}/preview`} className={button}>
+        预览
+      </Link>
+      <a href={`/api/reports/${reportId}/export?format=docx`} className={button}>
+        下载 DOCX
+      </a>
+      <a href={`/api/reports/${reportId}/export?format=html`} className={button}>
+        下载 HTML
+      </a>
+      <Link href={`/reports/${reportId}/preview`} className={button}>
+        打印 / 存为 PDF
+      </Link>
+      <Link href={`/reports/${reportId}/history`} className={button}>
+        历史记录
+      </Link>
     </div>
   );
 }
@@ -39,56 +54,125 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const report = await orNotFound(getReportOrThrow(ctx, id));
   const parsed = parseReportContent(report.content);
   const editable = canEditReport(ctx, report);
-  const previous = editable ? await previousReportContent(report.organizationId, report.year) : null;
+  const previous = editable
+    ? await previousReportContent(report.organizationId, report.year)
+    : null;
   const [comments, returned, refusal] = await Promise.all([
     listReviewComments(ctx, report),
     latestReturn(report),
-    report.status === "SUBMITTED" && can(ctx.access, "report.review", report.organizationId) ? reviewRefusal(ctx, report) : "not a reviewer",
+    report.status === "SUBMITTED" && can(ctx.access, "report.review", report.organizationId)
+      ? reviewRefusal(ctx, report)
+      : "not a reviewer",
   ]);
   const reviewing = report.status === "SUBMITTED" && refusal === null;
   const openComments = comments.filter((c) => c.state === "open");
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
-        <Link href="/reports" className="text-blue-700 hover:underline">年度报告</Link> / {report.organization.name} / {report.year}年度
+        <Link href="/reports" className="text-blue-700 hover:underline">
+          年度报告
+        </Link>{" "}
+        / {report.organization.name} / {report.year}年度
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
-          <h1 className="text-xl font-semibold">{report.organization.name} {report.year}年度报告</h1>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{STATUS_LABEL[report.status]}</span>
-          <span className="text-xs text-slate-500">{report.formatVersion === "2021" ? "2021 年版格式" : "2019 年版格式"}</span>
+          <h1 className="text-xl font-semibold">
+            {report.organization.name} {report.year}年度报告
+          </h1>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+            {STATUS_LABEL[report.status]}
+          </span>
+          <span className="text-xs text-slate-500">
+            {report.formatVersion === "2021" ? "2021 年版格式" : "2019 年版格式"}
+          </span>
         </div>
         <ReportActions reportId={report.id} editable={editable} />
       </div>
       {returned ? (
-        <div role="note" aria-label="退回说明" className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
-          {returned.actor ?? "审核员"}于 {formatDateTime(returned.at)} 退回了报告{openComments.length ? `，提出 ${openComments.length} 条意见（已标在相应位置）` : ""}。
-          {returned.comment ? <p className="mt-1 whitespace-pre-wrap">总体意见：{returned.comment}</p> : null}
+        <div
+          role="note"
+          aria-label="退回说明"
+          className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950"
+        >
+          {returned.actor ?? "审核员"}于 {formatDateTime(returned.at)} 退回了报告
+          {openComments.length ? `，提出 ${openComments.length} 条意见（已标在相应位置）` : ""}。
+          {returned.comment ? (
+            <p className="mt-1 whitespace-pre-wrap">总体意见：{returned.comment}</p>
+          ) : null}
         </div>
       ) : null}
       {report.status === "SUBMITTED" && !reviewing ? (
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          报告已提交审核，等待审核员审核；审核期间不能修改。{refusal && refusal !== "not a reviewer" ? refusal : ""}
+        <p
+          role="status"
+          className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          报告已提交审核，等待审核员审核；审核期间不能修改。
+          {refusal && refusal !== "not a reviewer" ? refusal : ""}
         </p>
       ) : null}
       {report.status === "APPROVED" ? (
-        <p role="status" className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">报告已通过审核，内容不能再修改。</p>
-      ) : null}
-      {report.status === "PUBLISHED" ? (
-        <p role="status" className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900">
-          报告已发布{report.publishedOn ? `（${chineseDateOf(report.publishedOn)}）` : ""}
-          {report.publishedUrl ? <>：<a href={report.publishedUrl} rel="noopener noreferrer" target="_blank" className="break-all text-blue-700 underline">{report.publishedUrl}</a></> : "。"}
+        <p
+          role="status"
+          className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
+          报告已通过审核，内容不能再修改。
         </p>
       ) : null}
-      {parsed.success && report.status === "APPROVED" && can(ctx.access, "report.publish", report.organizationId) ? (
-        <PublishForm reportId={report.id} version={report.version} defaultUrl={parsed.data.meta.portalUrl && /^https?:\/\//.test(parsed.data.meta.portalUrl) ? parsed.data.meta.portalUrl : ""} />
+      {report.status === "PUBLISHED" ? (
+        <p
+          role="status"
+          className="rounded border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900"
+        >
+          报告已发布{report.publishedOn ? `（${chineseDateOf(report.publishedOn)}）` : ""}
+          {report.publishedUrl ? (
+            <>
+              ：
+              <a
+                href={report.publishedUrl}
+                rel="noopener noreferrer"
+                target="_blank"
+                className="break-all text-blue-700 underline"
+              >
+                {report.publishedUrl}
+              </a>
+            </>
+          ) : (
+            "。"
+          )}
+        </p>
+      ) : null}
+      {parsed.success &&
+      report.status === "APPROVED" &&
+      can(ctx.access, "report.publish", report.organizationId) ? (
+        <PublishForm
+          reportId={report.id}
+          version={report.version}
+          defaultUrl={
+            parsed.data.meta.portalUrl && /^https?:\/\//.test(parsed.data.meta.portalUrl)
+              ? parsed.data.meta.portalUrl
+              : ""
+          }
+        />
       ) : null}
       {!parsed.success ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-700">报告内容无法读取，请联系管理员。</p>
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-700">
+          报告内容无法读取，请联系管理员。
+        </p>
       ) : editable ? (
-        <ReportEditor reportId={report.id} version={report.version} content={parsed.data} previous={previous} reviewComments={openComments} />
+        <ReportEditor
+          reportId={report.id}
+          version={report.version}
+          content={parsed.data}
+          previous={previous}
+          reviewComments={openComments}
+        />
       ) : reviewing ? (
-        <ReviewPanel reportId={report.id} version={report.version} content={parsed.data} comments={comments} />
+        <ReviewPanel
+          reportId={report.id}
+          version={report.version}
+          content={parsed.data}
+          comments={comments}
+        />
       ) : (
         <ReportView content={parsed.data} comments={openComments} />
       )}

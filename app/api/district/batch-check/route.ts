@@ -17,5 +17,9 @@ const Input = z.object({
 export const POST = route(
   { input: Input, body: "multipart", maxBytes: ZIP_LIMITS.entryBytes + 64 * 1024 },
   async ({ ctx, input: { file, district } }) =>
-    checkPublishedReport(ctx, { districtId: district || null, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+    checkPublishedReport(ctx, {
+      districtId: district || null,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    }),
 );

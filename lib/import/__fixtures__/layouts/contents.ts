@@ -27,7 +27,10 @@ export function fullReportWithBlanks(formatId: FormatId): ReportContent {
 /** The contents every layout is tested on: the five samples' figures and the full reports with blanks. */
 export function layoutContents(): { name: string; content: ReportContent }[] {
   return [
-    ...Object.entries(SAMPLE_REPORTS).map(([name, content]) => ({ name, content: withAmountsAsText(content) })),
+    ...Object.entries(SAMPLE_REPORTS).map(([name, content]) => ({
+      name,
+      content: withAmountsAsText(content),
+    })),
     { name: "full 2021 with blanks", content: fullReportWithBlanks("2021") },
     { name: "full 2019 with blanks", content: fullReportWithBlanks("2019") },
   ];

@@ -41,7 +41,10 @@ export function layoutDocument(content: ReportContent): LayoutDocument {
     preface: linesOf(content.preface),
     sections: format.sections.map((section) => ({
       heading: `${section.ordinal}、${section.title}`,
-      paragraphs: section.key === "s6" && linesOf(content.narratives.s6).length === 0 ? ["无。"] : linesOf(content.narratives[section.key]),
+      paragraphs:
+        section.key === "s6" && linesOf(content.narratives.s6).length === 0
+          ? ["无。"]
+          : linesOf(content.narratives[section.key]),
       tables: section.tables.map((t) => tables.get(t.id)!),
     })),
     // A closing is the organ over the date; content without a date prints none.
@@ -59,11 +62,19 @@ export function placedRows(table: LayoutTable): PlacedCell[][] {
  * first position and "" at the positions it covers (what Word's text export prints).
  */
 export function gridRows(table: LayoutTable): string[][] {
-  return table.rows.map((row) => row.flatMap((cell) => [cell.vMerge === "continue" ? "" : cell.text, ...new Array<string>(cell.colSpan - 1).fill("")]));
+  return table.rows.map((row) =>
+    row.flatMap((cell) => [
+      cell.vMerge === "continue" ? "" : cell.text,
+      ...new Array<string>(cell.colSpan - 1).fill(""),
+    ]),
+  );
 }
 
 function linesOf(text: string): string[] {
-  return text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
 }
 
 function printedDate(iso: string | null): string | null {

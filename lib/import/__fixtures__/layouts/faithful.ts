@@ -10,8 +10,11 @@ import type { ImportResult } from "../../types";
  * describe the source's text, which expectNarratives compares.
  */
 const aboutTables = (f: { rule: string; severity: string; cells: string[] }) =>
-  f.severity === "error" || (/^[SA]\d/.test(f.rule) && !(f.cells.length > 0 && f.cells.every((c) => c.startsWith("narrative."))));
-const describeFinding = (f: { rule: string; severity: string; message: string }) => `${f.rule}/${f.severity} ${f.message}`;
+  f.severity === "error" ||
+  (/^[SA]\d/.test(f.rule) &&
+    !(f.cells.length > 0 && f.cells.every((c) => c.startsWith("narrative."))));
+const describeFinding = (f: { rule: string; severity: string; message: string }) =>
+  `${f.rule}/${f.severity} ${f.message}`;
 
 /**
  * The import of a generated layout says what the content says: every table cell equal (blanks
@@ -23,7 +26,9 @@ export function expectFaithful(result: ImportResult, content: ReportContent): vo
   expect(toTablesJson(result.content)).toEqual(toTablesJson(content));
   expect(result.format).toBe(content.format);
   expect(result.year).toBe(content.meta.year);
-  expect(result.findings.filter(aboutTables).map(describeFinding).sort()).toEqual(validate(content).filter(aboutTables).map(describeFinding).sort());
+  expect(result.findings.filter(aboutTables).map(describeFinding).sort()).toEqual(
+    validate(content).filter(aboutTables).map(describeFinding).sort(),
+  );
 }
 
 /**
@@ -33,7 +38,8 @@ export function expectFaithful(result: ImportResult, content: ReportContent): vo
 export function expectNarratives(result: ImportResult, content: ReportContent): void {
   const flat = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
   for (const key of SECTION_KEYS) {
-    const expected = key === "s6" && content.narratives.s6.trim() === "" ? "无。" : content.narratives[key];
+    const expected =
+      key === "s6" && content.narratives.s6.trim() === "" ? "无。" : content.narratives[key];
     expect(flat(result.sections[key]), key).toBe(flat(expected));
   }
 }

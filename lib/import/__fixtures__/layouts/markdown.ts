@@ -20,7 +20,13 @@ export function ocrMarkdown(content: ReportContent): string {
     for (const table of section.tables) {
       for (const piece of pieces(table)) {
         if (piece.heading) out.push(`### ${halfWidth(piece.heading)}`, "");
-        out.push(...pipeTable(piece.rows.map((row) => row.map(markCell)), tableNumber++), "");
+        out.push(
+          ...pipeTable(
+            piece.rows.map((row) => row.map(markCell)),
+            tableNumber++,
+          ),
+          "",
+        );
       }
     }
   }
@@ -43,7 +49,11 @@ export function dataFrameMarkdown(content: ReportContent): string {
       const width = rows[0].length;
       out.push(`|    | ${Array.from({ length: width }, (_, i) => `Unnamed: ${i}`).join(" | ")} |`);
       out.push(`|---:|${new Array(width).fill(":---").join("|")}|`);
-      rows.forEach((row, i) => out.push(`| ${String(i).padStart(2)} | ${row.map((c) => (c === "" ? "nan" : c)).join(" | ")} |`));
+      rows.forEach((row, i) =>
+        out.push(
+          `| ${String(i).padStart(2)} | ${row.map((c) => (c === "" ? "nan" : c)).join(" | ")} |`,
+        ),
+      );
       out.push("");
     }
   }
@@ -69,7 +79,12 @@ function pieces(table: LayoutTable): Piece[] {
   if (table.id !== "requests") return [{ heading: null, rows }];
   const out: Piece[] = [{ heading: null, rows: [] }];
   table.rows.forEach((source, r) => {
-    const group = source.length > 2 && source[1].vMerge === "restart" && /^[（(][三四五六][）)]/.test(source[1].text) ? source[1].text : null;
+    const group =
+      source.length > 2 &&
+      source[1].vMerge === "restart" &&
+      /^[（(][三四五六][）)]/.test(source[1].text)
+        ? source[1].text
+        : null;
     if (group) out.push({ heading: group, rows: [] });
     const row = rows[r];
     if (group) row[1] = { text: "", colSpan: 1 };
@@ -88,11 +103,15 @@ function markCell(cell: LayoutCell, column: number): string {
 /** A pipe table under a header row the converter made up: `列1 …`, `Unnamed: n`, or the first row itself. */
 function pipeTable(rows: string[][], n: number): string[] {
   const width = Math.max(...rows.map((r) => r.length));
-  const line = (cells: string[]) => `| ${[...cells, ...new Array<string>(width - cells.length).fill("")].join(" | ")} |`;
+  const line = (cells: string[]) =>
+    `| ${[...cells, ...new Array<string>(width - cells.length).fill("")].join(" | ")} |`;
   const kind = n % 3;
-  const header = kind === 0 ? Array.from({ length: width }, (_, i) => `列${i + 1}`)
-    : kind === 1 ? Array.from({ length: width }, (_, i) => `Unnamed: ${i}`)
-    : rows[0];
+  const header =
+    kind === 0
+      ? Array.from({ length: width }, (_, i) => `列${i + 1}`)
+      : kind === 1
+        ? Array.from({ length: width }, (_, i) => `Unnamed: ${i}`)
+        : rows[0];
   const body = kind === 2 ? rows.slice(1) : rows;
   return [line(header), `|${new Array(width).fill(" --- ").join("|")}|`, ...body.map(line)];
 }
@@ -108,7 +127,11 @@ function halfWidth(text: string): string {
  */
 export function pandocMarkdown(content: ReportContent): string {
   const doc = layoutDocument(content);
-  const out: string[] = [...doc.title.map((t) => `# ${t}`), "", ...doc.preface.flatMap((p) => [p, ""])];
+  const out: string[] = [
+    ...doc.title.map((t) => `# ${t}`),
+    "",
+    ...doc.preface.flatMap((p) => [p, ""]),
+  ];
   for (const section of doc.sections) {
     out.push(`# ${section.heading}`, "");
     for (const p of section.paragraphs) out.push(p, "");
@@ -121,8 +144,18 @@ export function pandocMarkdown(content: ReportContent): string {
 const WRAP = 10;
 
 function gridTable(rows: string[][]): string[] {
-  const wrapped = rows.map((row) => row.map((text) => (text === "" ? [""] : Array.from({ length: Math.ceil(text.length / WRAP) }, (_, i) => text.slice(i * WRAP, (i + 1) * WRAP)))));
-  const widths = rows[0].map((_, c) => Math.max(...wrapped.map((row) => Math.max(...row[c].map(displayWidth)))));
+  const wrapped = rows.map((row) =>
+    row.map((text) =>
+      text === ""
+        ? [""]
+        : Array.from({ length: Math.ceil(text.length / WRAP) }, (_, i) =>
+            text.slice(i * WRAP, (i + 1) * WRAP),
+          ),
+    ),
+  );
+  const widths = rows[0].map((_, c) =>
+    Math.max(...wrapped.map((row) => Math.max(...row[c].map(displayWidth)))),
+  );
   const border = (ch: string) => `+${widths.map((w) => ch.repeat(w + 2)).join("+")}+`;
   const out = [border("-")];
   wrapped.forEach((row, r) => {

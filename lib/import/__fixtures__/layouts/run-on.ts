@@ -15,7 +15,10 @@ export interface RunOnOptions {
  * that drops line breaks: the web-page copy with every line break replaced by a space (or by
  * nothing), and the TABs between cells kept or turned into spaces.
  */
-export function runOnArticle(content: ReportContent, { keepTabs = false, lineBreak = " ", breakBefore = [] }: RunOnOptions = {}): string {
+export function runOnArticle(
+  content: ReportContent,
+  { keepTabs = false, lineBreak = " ", breakBefore = [] }: RunOnOptions = {},
+): string {
   const lines = webPageCopy(content).split(/\n+/);
   let text = "";
   for (const line of lines) {
@@ -32,5 +35,8 @@ export function runOnArticle(content: ReportContent, { keepTabs = false, lineBre
  * many PDF viewers gives. A blank cell leaves no trace, so only reports without blanks come back whole.
  */
 export function spaceSeparatedRows(content: ReportContent): string {
-  return webPageCopy(content).split("\n").map((line) => line.replace(/\t+/g, " ").trim()).join("\n");
+  return webPageCopy(content)
+    .split("\n")
+    .map((line) => line.replace(/\t+/g, " ").trim())
+    .join("\n");
 }

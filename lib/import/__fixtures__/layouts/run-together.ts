@@ -15,7 +15,10 @@ export function runTogetherRows(content: ReportContent): string {
     .map((line) => {
       if (!line.includes("\t")) return line.trim();
       let out = "";
-      for (const field of line.split("\t").map((f) => f.trim()).filter((f) => f !== "")) {
+      for (const field of line
+        .split("\t")
+        .map((f) => f.trim())
+        .filter((f) => f !== "")) {
         const glue = NUMBER.test(field) || out === "" ? "" : " ";
         out += glue + field;
       }

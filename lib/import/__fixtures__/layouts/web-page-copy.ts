@@ -30,7 +30,10 @@ export function webPageCopy(content: ReportContent): string {
  * TAB between the cells of a row, so an empty cell is two TAB lines in a row, and leaves a wider gap
  * between rows.
  */
-export function webPageCopyOfCellParagraphs(content: ReportContent, { innerText = false } = {}): string {
+export function webPageCopyOfCellParagraphs(
+  content: ReportContent,
+  { innerText = false } = {},
+): string {
   const doc = layoutDocument(content);
   const out = new InnerText();
   out.block(doc.title.join("\n"), 1);
@@ -41,7 +44,9 @@ export function webPageCopyOfCellParagraphs(content: ReportContent, { innerText 
     for (const table of section.tables) {
       for (const row of placedRows(table)) {
         // innerText: a TAB between cells, an empty cell leaves two TABs in a row; a selection drops both.
-        const parts = innerText ? row.flatMap((c, i) => [...(i > 0 ? ["\t"] : []), ...(c.text ? [c.text] : [])]) : row.map((c) => c.text).filter((t) => t !== "");
+        const parts = innerText
+          ? row.flatMap((c, i) => [...(i > 0 ? ["\t"] : []), ...(c.text ? [c.text] : [])])
+          : row.map((c) => c.text).filter((t) => t !== "");
         if (parts.length > 0) out.block(parts.join("\n\n"), innerText ? 5 : 2);
       }
     }
@@ -51,7 +56,9 @@ export function webPageCopyOfCellParagraphs(content: ReportContent, { innerText 
 }
 
 function tableText(table: LayoutTable): string {
-  return placedRows(table).map((row) => row.map((c) => c.text).join("\t")).join("\n");
+  return placedRows(table)
+    .map((row) => row.map((c) => c.text).join("\t"))
+    .join("\n");
 }
 
 /** innerText's "required line breaks": between two blocks, the larger of their counts of line feeds. */

@@ -26,7 +26,10 @@ export function wordRowPerLine(content: ReportContent): string {
 export function wordCellPerLine(content: ReportContent): string {
   return lines(layoutDocument(content), (tables) =>
     tables.flatMap((t) =>
-      t.rows.flatMap((row) => [...row.map((cell) => `\t${cell.vMerge === "continue" ? "" : cell.text}`), ""]),
+      t.rows.flatMap((row) => [
+        ...row.map((cell) => `\t${cell.vMerge === "continue" ? "" : cell.text}`),
+        "",
+      ]),
     ),
   );
 }
@@ -46,6 +49,10 @@ function lines(doc: LayoutDocument, tableLines: (tables: LayoutTable[]) => strin
 function widen(table: LayoutTable, width: number): LayoutTable {
   const extra = width - table.columns;
   if (extra <= 0) return table;
-  const rows = table.rows.map((row): LayoutCell[] => row.map((cell, i) => (i === row.length - 1 ? { ...cell, colSpan: cell.colSpan + extra } : cell)));
+  const rows = table.rows.map((row): LayoutCell[] =>
+    row.map((cell, i) =>
+      i === row.length - 1 ? { ...cell, colSpan: cell.colSpan + extra } : cell,
+    ),
+  );
   return { ...table, columns: width, rows };
 }

@@ -11,7 +11,10 @@ export interface PdfObject {
   stream?: Uint8Array;
 }
 
-export function writePdf(objects: PdfObject[], { trailer = "", root = 1 }: { trailer?: string; root?: number } = {}): Uint8Array {
+export function writePdf(
+  objects: PdfObject[],
+  { trailer = "", root = 1 }: { trailer?: string; root?: number } = {},
+): Uint8Array {
   const parts: Uint8Array[] = [];
   const enc = new TextEncoder();
   let offset = 0;
@@ -36,7 +39,9 @@ export function writePdf(objects: PdfObject[], { trailer = "", root = 1 }: { tra
   const xref = offset;
   push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`);
   for (const o of offsets) push(`${String(o).padStart(10, "0")} 00000 n \n`);
-  push(`trailer\n<< /Size ${objects.length + 1} /Root ${root} 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`);
+  push(
+    `trailer\n<< /Size ${objects.length + 1} /Root ${root} 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`,
+  );
   const out = new Uint8Array(offset);
   let at = 0;
   for (const p of parts) {
@@ -51,7 +56,9 @@ export function onePage(content: string, resources = "<< >>", extra: PdfObject[]
   return writePdf([
     { body: "<< /Type /Catalog /Pages 2 0 R >>" },
     { body: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>" },
-    { body: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources ${resources} >>` },
+    {
+      body: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources ${resources} >>`,
+    },
     { body: "<< >>", stream: new TextEncoder().encode(content) },
     ...extra,
   ]);

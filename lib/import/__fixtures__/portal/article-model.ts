@@ -30,15 +30,26 @@ export function articleBlocks(content: ReportContent): ArticleBlock[] {
   const visit = (parent: Node) => {
     for (const el of elements(parent)) {
       const cls = attr(el, "class") ?? "";
-      if (el.tagName === "h1") blocks.push({ kind: "title", lines: elements(el).filter((s) => s.tagName === "span").map(text) });
+      if (el.tagName === "h1")
+        blocks.push({
+          kind: "title",
+          lines: elements(el)
+            .filter((s) => s.tagName === "span")
+            .map(text),
+        });
       else if (el.tagName === "h2") blocks.push({ kind: "heading", text: text(el) });
       else if (el.tagName === "h3") blocks.push({ kind: "subheading", text: text(el) });
       else if (el.tagName === "p") {
         const lead = elements(el).find((s) => attr(s, "class") === "lead");
         const all = text(el);
-        blocks.push({ kind: "paragraph", lead: lead ? text(lead) : "", text: lead ? all.slice(text(lead).length) : all });
+        blocks.push({
+          kind: "paragraph",
+          lead: lead ? text(lead) : "",
+          text: lead ? all.slice(text(lead).length) : all,
+        });
       } else if (el.tagName === "table") blocks.push({ kind: "table", rows: rowsOf(el) });
-      else if (cls.includes("closing")) blocks.push({ kind: "closing", lines: elements(el).map(text) });
+      else if (cls.includes("closing"))
+        blocks.push({ kind: "closing", lines: elements(el).map(text) });
       else visit(el);
     }
   };
@@ -51,12 +62,14 @@ function rowsOf(table: Element): PrintedCell[][] {
   for (const part of elements(table)) {
     if (part.tagName !== "thead" && part.tagName !== "tbody") continue;
     for (const tr of elements(part)) {
-      rows.push(elements(tr).map((cell) => ({
-        header: cell.tagName === "th",
-        text: text(cell),
-        colSpan: Number(attr(cell, "colspan") ?? 1),
-        rowSpan: Number(attr(cell, "rowspan") ?? 1),
-      })));
+      rows.push(
+        elements(tr).map((cell) => ({
+          header: cell.tagName === "th",
+          text: text(cell),
+          colSpan: Number(attr(cell, "colspan") ?? 1),
+          rowSpan: Number(attr(cell, "rowspan") ?? 1),
+        })),
+      );
     }
   }
   return rows;

@@ -23,7 +23,11 @@ export interface PortalOptions {
   mutateTable?: (rows: PrintedCell[][]) => PrintedCell[][];
 }
 
-export function portalPage(content: ReportContent, style: PortalStyle, options: PortalOptions = {}): string {
+export function portalPage(
+  content: ReportContent,
+  style: PortalStyle,
+  options: PortalOptions = {},
+): string {
   const blocks = articleBlocks(content).map((b) =>
     b.kind === "table" && options.mutateTable ? { ...b, rows: options.mutateTable(b.rows) } : b,
   );
@@ -40,18 +44,32 @@ const FOOTER = `<div class="footer"><p>主办：某区人民政府办公室　�
 
 function trs(blocks: ArticleBlock[], title: string): string {
   const font = (s: string, size = 3) => `<font face="仿宋_GB2312" size="${size}">${s}</font>`;
-  const body = blocks.map((b) => {
-    switch (b.kind) {
-      // The template prints the title above the article (below); the editor's body starts with the preface.
-      case "title": return "";
-      case "heading": return `<p style="text-indent:2em"><strong><font face="黑体">${escape(b.text)}</font></strong></p>`;
-      case "subheading": return `<p style="text-indent:2em"><font face="楷体_GB2312" size="3">${escape(b.text)}</font></p>`;
-      case "paragraph": return `<p style="text-indent:2em">${font(`${b.lead ? `<font face="楷体_GB2312">${escape(b.lead)}</font>` : ""}${escape(b.text)}`)}</p>`;
-      case "closing": return b.lines.map((l) => `<p align="right">${font(escape(l))}</p>`).join("\n");
-      case "table": return `<table border="1" cellspacing="0" cellpadding="0" width="100%" align="center"><tbody>${headersAsData(b.rows).map((row) =>
-        `<tr>${row.map((c) => `<td${attrs(c)} align="center" valign="middle"><p align="center">${font(c.text ? escape(c.text) : "&nbsp;", 2)}</p></td>`).join("")}</tr>`).join("\n")}</tbody></table>`;
-    }
-  }).join("\n");
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        // The template prints the title above the article (below); the editor's body starts with the preface.
+        case "title":
+          return "";
+        case "heading":
+          return `<p style="text-indent:2em"><strong><font face="黑体">${escape(b.text)}</font></strong></p>`;
+        case "subheading":
+          return `<p style="text-indent:2em"><font face="楷体_GB2312" size="3">${escape(b.text)}</font></p>`;
+        case "paragraph":
+          return `<p style="text-indent:2em">${font(`${b.lead ? `<font face="楷体_GB2312">${escape(b.lead)}</font>` : ""}${escape(b.text)}`)}</p>`;
+        case "closing":
+          return b.lines.map((l) => `<p align="right">${font(escape(l))}</p>`).join("\n");
+        case "table":
+          return `<table border="1" cellspacing="0" cellpadding="0" width="100%" align="center"><tbody>${headersAsData(
+            b.rows,
+          )
+            .map(
+              (row) =>
+                `<tr>${row.map((c) => `<td${attrs(c)} align="center" valign="middle"><p align="center">${font(c.text ? escape(c.text) : "&nbsp;", 2)}</p></td>`).join("")}</tr>`,
+            )
+            .join("\n")}</tbody></table>`;
+      }
+    })
+    .join("\n");
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
 <title>${escape(title)}_政府信息公开年报_某区人民政府</title>
@@ -69,21 +87,35 @@ ${FOOTER}</body></html>`;
 }
 
 function hanweb(blocks: ArticleBlock[], title: string): string {
-  const cell = (c: PrintedCell) => `<td${attrs(c)} style="border:1px solid #000"><span style="font-size:14px">${escape(c.text)}</span></td>`;
-  const table = (rows: PrintedCell[][]) => `<table border="1" cellspacing="0" style="border-collapse:collapse" width="100%"><tbody>${rows.map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n")}</tbody></table>`;
-  const body = blocks.map((b) => {
-    switch (b.kind) {
-      // The page template prints the title in a cell of its layout table (below).
-      case "title": return "";
-      case "heading": return `<p><b>${escape(b.text)}</b></p>`;
-      case "subheading": return `<p style="text-indent:2em">${escape(b.text)}</p>`;
-      case "paragraph": return `<p style="text-indent:2em">${escape(b.lead + b.text)}</p>`;
-      case "closing": return b.lines.map((l) => `<p style="text-align:right">${escape(l)}</p>`).join("\n");
-      case "table": return splitAtCaptions(b.rows).map((part) => part.caption === null
-        ? table(part.rows)
-        : `<table width="100%" border="0"><tr><td align="center" style="font-weight:bold">${escape(part.caption)}</td></tr><tr><td>${table(part.rows)}</td></tr></table>`).join("\n");
-    }
-  }).join("\n");
+  const cell = (c: PrintedCell) =>
+    `<td${attrs(c)} style="border:1px solid #000"><span style="font-size:14px">${escape(c.text)}</span></td>`;
+  const table = (rows: PrintedCell[][]) =>
+    `<table border="1" cellspacing="0" style="border-collapse:collapse" width="100%"><tbody>${rows.map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n")}</tbody></table>`;
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        // The page template prints the title in a cell of its layout table (below).
+        case "title":
+          return "";
+        case "heading":
+          return `<p><b>${escape(b.text)}</b></p>`;
+        case "subheading":
+          return `<p style="text-indent:2em">${escape(b.text)}</p>`;
+        case "paragraph":
+          return `<p style="text-indent:2em">${escape(b.lead + b.text)}</p>`;
+        case "closing":
+          return b.lines.map((l) => `<p style="text-align:right">${escape(l)}</p>`).join("\n");
+        case "table":
+          return splitAtCaptions(b.rows)
+            .map((part) =>
+              part.caption === null
+                ? table(part.rows)
+                : `<table width="100%" border="0"><tr><td align="center" style="font-weight:bold">${escape(part.caption)}</td></tr><tr><td>${table(part.rows)}</td></tr></table>`,
+            )
+            .join("\n");
+      }
+    })
+    .join("\n");
   return `<html><head><meta charset="utf-8"><title>${escape(title)}</title><link rel="stylesheet" href="/css/main.css"></head>
 <body><table width="1000" align="center" border="0" cellspacing="0" cellpadding="0">
 <tr><td class="top-banner" height="120">&nbsp;</td></tr>
@@ -101,21 +133,39 @@ ${body}
 }
 
 function ueditor(blocks: ArticleBlock[], title: string): string {
-  const split = (s: string) => (s.length >= 6 ? `<p>${escape(s.slice(0, 3))}</p><p>${escape(s.slice(3))}</p>` : `<p>${escape(s)}</p>`);
+  const split = (s: string) =>
+    s.length >= 6
+      ? `<p>${escape(s.slice(0, 3))}</p><p>${escape(s.slice(3))}</p>`
+      : `<p>${escape(s)}</p>`;
   const cell = (c: PrintedCell) => {
-    const inner = c.text === "" ? "<br/>" : /^[\d.,-]+$/.test(c.text) ? `<span style="font-family: 仿宋_GB2312; font-size: 16px;">${escape(c.text)}</span>` : split(c.text);
+    const inner =
+      c.text === ""
+        ? "<br/>"
+        : /^[\d.,-]+$/.test(c.text)
+          ? `<span style="font-family: 仿宋_GB2312; font-size: 16px;">${escape(c.text)}</span>`
+          : split(c.text);
     return `<td width="93" valign="top" style="word-break: break-all;"${attrs(c, true)}>${inner}</td>`;
   };
-  const body = blocks.map((b) => {
-    switch (b.kind) {
-      case "title": return `<p style="text-align: center;"><span style="font-size: 24px;"><strong>${b.lines.map(escape).join("<br/>")}</strong></span></p>`;
-      case "heading": return `<p><strong><span style="font-family: 黑体;">${escape(b.text)}</span></strong></p>`;
-      case "subheading": return `<p style="text-indent: 2em;"><span style="font-family: 楷体_GB2312;">${escape(b.text)}</span></p>`;
-      case "paragraph": return `<p style="text-indent: 2em;"><span style="font-family: 仿宋_GB2312; font-size: 16px;">${escape(b.lead + b.text)}</span></p>`;
-      case "closing": return b.lines.map((l) => `<p style="text-align: right;">${escape(l)}</p>`).join("");
-      case "table": return `<table data-sort="sortDisabled" width="100%"><tbody>${headersAsData(b.rows).map((row) => `<tr class="firstRow">${row.map(cell).join("")}</tr>`).join("")}</tbody></table><p><br/></p>`;
-    }
-  }).join("<p><br/></p>");
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "title":
+          return `<p style="text-align: center;"><span style="font-size: 24px;"><strong>${b.lines.map(escape).join("<br/>")}</strong></span></p>`;
+        case "heading":
+          return `<p><strong><span style="font-family: 黑体;">${escape(b.text)}</span></strong></p>`;
+        case "subheading":
+          return `<p style="text-indent: 2em;"><span style="font-family: 楷体_GB2312;">${escape(b.text)}</span></p>`;
+        case "paragraph":
+          return `<p style="text-indent: 2em;"><span style="font-family: 仿宋_GB2312; font-size: 16px;">${escape(b.lead + b.text)}</span></p>`;
+        case "closing":
+          return b.lines.map((l) => `<p style="text-align: right;">${escape(l)}</p>`).join("");
+        case "table":
+          return `<table data-sort="sortDisabled" width="100%"><tbody>${headersAsData(b.rows)
+            .map((row) => `<tr class="firstRow">${row.map(cell).join("")}</tr>`)
+            .join("")}</tbody></table><p><br/></p>`;
+      }
+    })
+    .join("<p><br/></p>");
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>${escape(title)}</title></head>
 <body><header class="site-header"><nav class="main-nav"><a href="/">网站首页</a><a href="/zwgk/">政务公开</a></nav></header>
 <div class="breadcrumb"><a href="/">首页</a> » 政务公开 » 年度报告</div>
@@ -125,20 +175,40 @@ function ueditor(blocks: ArticleBlock[], title: string): string {
 }
 
 function word(blocks: ArticleBlock[], title: string): string {
-  const run = (s: string) => `<span style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:"Times New Roman"'>${s}</span>`;
+  const run = (s: string) =>
+    `<span style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:"Times New Roman"'>${s}</span>`;
   const cell = (c: PrintedCell) =>
     `<td width=80${attrs(c)} style='width:60.0pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>` +
     `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US style='font-size:10.5pt;font-family:仿宋_GB2312'>${c.text ? escape(c.text) : ""}<o:p>${c.text ? "" : "&nbsp;"}</o:p></span></p></td>`;
-  const body = blocks.map((b) => {
-    switch (b.kind) {
-      case "title": return `<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${b.lines.map(escape).join("<br>")}<o:p></o:p></span></b></p>`;
-      case "heading": return `<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:黑体'>${escape(b.text)}<span lang=EN-US><o:p></o:p></span></span></p>`;
-      case "subheading": return `<p class=MsoListParagraph style='text-indent:32.0pt'><![if !supportLists]><span lang=EN-US style='mso-list:Ignore'></span><![endif]>${run(escape(b.text))}</p>`;
-      case "paragraph": return `<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.95pt;mso-line-height-rule:exactly'>${run(escape(b.lead + b.text))}<span lang=EN-US><o:p></o:p></span></p>`;
-      case "closing": return b.lines.map((l) => `<p class=MsoNormal align=right style='text-align:right'>${run(escape(l))}</p>`).join("\n");
-      case "table": return `<div align=center><table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184'>${headersAsData(b.rows).map((row, i) => `<tr style='mso-yfti-irow:${i}'>${row.map(cell).join("\n")}</tr>`).join("\n")}</table></div><p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
-    }
-  }).join("\n");
+  const body = blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "title":
+          return `<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${b.lines.map(escape).join("<br>")}<o:p></o:p></span></b></p>`;
+        case "heading":
+          return `<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:黑体'>${escape(b.text)}<span lang=EN-US><o:p></o:p></span></span></p>`;
+        case "subheading":
+          return `<p class=MsoListParagraph style='text-indent:32.0pt'><![if !supportLists]><span lang=EN-US style='mso-list:Ignore'></span><![endif]>${run(escape(b.text))}</p>`;
+        case "paragraph":
+          return `<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.95pt;mso-line-height-rule:exactly'>${run(escape(b.lead + b.text))}<span lang=EN-US><o:p></o:p></span></p>`;
+        case "closing":
+          return b.lines
+            .map(
+              (l) =>
+                `<p class=MsoNormal align=right style='text-align:right'>${run(escape(l))}</p>`,
+            )
+            .join("\n");
+        case "table":
+          return `<div align=center><table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184'>${headersAsData(
+            b.rows,
+          )
+            .map((row, i) => `<tr style='mso-yfti-irow:${i}'>${row.map(cell).join("\n")}</tr>`)
+            .join(
+              "\n",
+            )}</table></div><p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
+      }
+    })
+    .join("\n");
   return `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
 <head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft Word 15">
 <title>${escape(title)}</title>
@@ -154,4 +224,9 @@ ${body}
 </div></body></html>`;
 }
 
-const PAGES: Record<PortalStyle, (blocks: ArticleBlock[], title: string) => string> = { trs, hanweb, ueditor, word };
+const PAGES: Record<PortalStyle, (blocks: ArticleBlock[], title: string) => string> = {
+  trs,
+  hanweb,
+  ueditor,
+  word,
+};

@@ -13,7 +13,8 @@ function startColumns(rows: PrintedCell[][]): number[][] {
     return row.map((cell) => {
       while (covered[r][c]) c++;
       const start = c;
-      for (let i = 0; i < cell.rowSpan && r + i < rows.length; i++) for (let j = 0; j < cell.colSpan; j++) covered[r + i][start + j] = true;
+      for (let i = 0; i < cell.rowSpan && r + i < rows.length; i++)
+        for (let j = 0; j < cell.colSpan; j++) covered[r + i][start + j] = true;
       c += cell.colSpan;
       return start;
     });
@@ -27,7 +28,11 @@ function startColumns(rows: PrintedCell[][]): number[][] {
 export function splitGridColumn(rows: PrintedCell[][], column: number): PrintedCell[][] {
   const starts = startColumns(rows);
   return rows.map((row, r) =>
-    row.map((cell, i) => (starts[r][i] <= column && column < starts[r][i] + cell.colSpan ? { ...cell, colSpan: cell.colSpan + 1 } : cell)),
+    row.map((cell, i) =>
+      starts[r][i] <= column && column < starts[r][i] + cell.colSpan
+        ? { ...cell, colSpan: cell.colSpan + 1 }
+        : cell,
+    ),
   );
 }
 
@@ -40,7 +45,10 @@ export function groupLabelsAsRows(rows: PrintedCell[][]): PrintedCell[][] {
   const width = Math.max(...rows.map((row) => row.reduce((n, c) => n + c.colSpan, 0)));
   const out: PrintedCell[][] = [];
   rows.forEach((row, r) => {
-    const group = row.findIndex((cell, i) => r > 0 && starts[r][i] === 0 && cell.rowSpan > 1 && cell.colSpan === 1 && cell.text !== "");
+    const group = row.findIndex(
+      (cell, i) =>
+        r > 0 && starts[r][i] === 0 && cell.rowSpan > 1 && cell.colSpan === 1 && cell.text !== "",
+    );
     if (group < 0) {
       out.push(row);
       return;
@@ -58,7 +66,9 @@ export function trailingEmptyColumn(rows: PrintedCell[][]): PrintedCell[][] {
 
 /** An empty column at the left, one cell down the whole table. */
 export function leadingEmptyColumn(rows: PrintedCell[][]): PrintedCell[][] {
-  return rows.map((row, r) => (r === 0 ? [{ header: false, text: "", colSpan: 1, rowSpan: rows.length }, ...row] : row));
+  return rows.map((row, r) =>
+    r === 0 ? [{ header: false, text: "", colSpan: 1, rowSpan: rows.length }, ...row] : row,
+  );
 }
 
 /** Every header cell as td (most portal editors drop th). */
@@ -70,11 +80,14 @@ export function headersAsData(rows: PrintedCell[][]): PrintedCell[][] {
  * A table cut at its caption rows (第二十条第（一）项 across the table) into one table per caption,
  * the caption printed outside the table: what a page of separate tables looks like.
  */
-export function splitAtCaptions(rows: PrintedCell[][]): { caption: string | null; rows: PrintedCell[][] }[] {
+export function splitAtCaptions(
+  rows: PrintedCell[][],
+): { caption: string | null; rows: PrintedCell[][] }[] {
   const width = Math.max(...rows.map((row) => row.reduce((n, c) => n + c.colSpan, 0)));
   const parts: { caption: string | null; rows: PrintedCell[][] }[] = [];
   for (const row of rows) {
-    if (row.length === 1 && row[0].colSpan === width && /^第二十条/.test(row[0].text)) parts.push({ caption: row[0].text, rows: [] });
+    if (row.length === 1 && row[0].colSpan === width && /^第二十条/.test(row[0].text))
+      parts.push({ caption: row[0].text, rows: [] });
     else {
       if (parts.length === 0) parts.push({ caption: null, rows: [] });
       parts[parts.length - 1].rows.push(row);

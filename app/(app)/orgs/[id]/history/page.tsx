@@ -19,25 +19,39 @@ export default async function OrgHistoryPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
-        <Link href="/reports" className="text-blue-700 hover:underline">年度报告</Link> / {organization.name} / 历年对比
+        <Link href="/reports" className="text-blue-700 hover:underline">
+          年度报告
+        </Link>{" "}
+        / {organization.name} / 历年对比
       </nav>
       <h1 className="text-xl font-semibold">{organization.name} 历年对比</h1>
       {years.length === 0 ? (
         <p className="text-slate-600">该单位尚无年度报告。</p>
       ) : (
         <>
-          <section aria-labelledby="years-title" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="years-title" className="mb-2 text-base font-semibold">系统中的年度报告（{years.length} 份）</h2>
+          <section
+            aria-labelledby="years-title"
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 id="years-title" className="mb-2 text-base font-semibold">
+              系统中的年度报告（{years.length} 份）
+            </h2>
             <ul className="flex flex-wrap gap-3 text-sm">
               {years.map((y) => (
                 <li key={y.year} className="flex items-center gap-1.5">
-                  <Link href={`/reports/${y.reportId}`} className="text-blue-700 hover:underline">{y.year}年度报告</Link>
+                  <Link href={`/reports/${y.reportId}`} className="text-blue-700 hover:underline">
+                    {y.year}年度报告
+                  </Link>
                   <StatusBadge status={y.status} />
                 </li>
               ))}
             </ul>
-            {years.length < 2 ? <p className="mt-2 text-sm text-slate-500">只有一个年度的报告，暂无可对比的数据。</p> : null}
-            <p className="mt-2 text-xs text-slate-500">数字来自各年度报告的表格；合计由系统按格式计算；“未填写”表示该项在报告中为空。</p>
+            {years.length < 2 ? (
+              <p className="mt-2 text-sm text-slate-500">只有一个年度的报告，暂无可对比的数据。</p>
+            ) : null}
+            <p className="mt-2 text-xs text-slate-500">
+              数字来自各年度报告的表格；合计由系统按格式计算；“未填写”表示该项在报告中为空。
+            </p>
           </section>
           <div className="grid gap-4 xl:grid-cols-2">
             {groups.map((group) => (
@@ -48,7 +62,10 @@ export default async function OrgHistoryPage({ params }: { params: Promise<{ id:
                 unit={group.unit}
                 categories={categories}
                 categoryNotes={notes}
-                series={group.figures.map((f) => ({ label: f.label, values: years.map((y) => y.figures[f.key]) }))}
+                series={group.figures.map((f) => ({
+                  label: f.label,
+                  values: years.map((y) => y.figures[f.key]),
+                }))}
               />
             ))}
           </div>

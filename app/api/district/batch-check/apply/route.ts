@@ -18,7 +18,12 @@ export const POST = route(
   async ({ ctx, ip, input: { file, organizationId, district } }) =>
     recordPastReport(
       ctx,
-      { districtId: district || null, organizationId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      {
+        districtId: district || null,
+        organizationId,
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      },
       { ip },
     ),
 );

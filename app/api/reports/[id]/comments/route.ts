@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
 
 const Input = z.object({
   target: z.string().min(1, "请选择意见针对的单元格或部分。").max(200),
-  body: z.string().min(1, "请填写意见内容。").max(COMMENT_MAX * 4),
+  body: z
+    .string()
+    .min(1, "请填写意见内容。")
+    .max(COMMENT_MAX * 4),
 });
 
 /** A reviewer's comment on a cell or section of a submitted report (sent to the editor with 退回). */

@@ -14,8 +14,16 @@ const SaveInput = z.object({ version: reportVersion, content: z.unknown() });
 /** The report's current content and version (the editor reloads it after a conflict). */
 export const GET = route({ params: reportParams }, async ({ ctx, params }) => {
   const report = await getReportOrThrow(ctx, params.id);
-  return { version: report.version, status: report.status, content: report.content, updatedAt: report.updatedAt };
+  return {
+    version: report.version,
+    status: report.status,
+    content: report.content,
+    updatedAt: report.updatedAt,
+  };
 });
 
 /** Autosave: `{ version, content }` → `{ version, updatedAt }`, or 409 with the current report. */
-export const PUT = route({ input: SaveInput, params: reportParams, maxBytes: MAX_BODY }, ({ ctx, params, input }) => saveDraft(ctx, params.id, input));
+export const PUT = route(
+  { input: SaveInput, params: reportParams, maxBytes: MAX_BODY },
+  ({ ctx, params, input }) => saveDraft(ctx, params.id, input),
+);

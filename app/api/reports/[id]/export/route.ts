@@ -7,11 +7,18 @@ import { exportReport } from "@/lib/reports/export-report";
 
 export const dynamic = "force-dynamic";
 
-const Query = z.object({ format: z.enum(["docx", "html", "pdf"], { message: "format 只能是 docx、html 或 pdf。" }).default("docx") });
+const Query = z.object({
+  format: z
+    .enum(["docx", "html", "pdf"], { message: "format 只能是 docx、html 或 pdf。" })
+    .default("docx"),
+});
 
 /** 下载 DOCX / 下载 HTML / 下载 PDF: `?format=docx|html|pdf` (PDF: 503 while the converters are busy or absent). */
-export const GET = route({ query: Query, params: reportParams }, async ({ ctx, params, query: { format }, ip }) => {
-  const file = await exportReport(ctx, params.id, format);
-  await recordExport(ctx, file.report, format, ip);
-  return attachment(file.body, file.mime, file.fileName);
-});
+export const GET = route(
+  { query: Query, params: reportParams },
+  async ({ ctx, params, query: { format }, ip }) => {
+    const file = await exportReport(ctx, params.id, format);
+    await recordExport(ctx, file.report, format, ip);
+    return attachment(file.body, file.mime, file.fileName);
+  },
+);

@@ -8,8 +8,13 @@ export const dynamic = "force-dynamic";
 const Input = z.object({
   version: reportVersion,
   source: z.unknown(),
-  sections: z.array(z.enum(["cover", "s1", "s2", "s3", "s4", "s5", "s6"])).min(1, "请至少选择一个部分。"),
+  sections: z
+    .array(z.enum(["cover", "s1", "s2", "s3", "s4", "s5", "s6"]))
+    .min(1, "请至少选择一个部分。"),
 });
 
 /** Apply the chosen sections of an imported report to the draft. */
-export const POST = route({ input: Input, params: reportParams, maxBytes: 2 * 1024 * 1024 }, ({ ctx, params, input }) => applyImport(ctx, params.id, input));
+export const POST = route(
+  { input: Input, params: reportParams, maxBytes: 2 * 1024 * 1024 },
+  ({ ctx, params, input }) => applyImport(ctx, params.id, input),
+);

@@ -12,6 +12,7 @@ const Input = z.object({
 });
 
 /** 标记为已发布, with the publication URL and date. */
-export const POST = route({ input: Input, params: reportParams, maxBytes: 16 * 1024 }, ({ ctx, params, input, ip }) =>
-  publishReport(ctx, params.id, input, { ip }),
+export const POST = route(
+  { input: Input, params: reportParams, maxBytes: 16 * 1024 },
+  ({ ctx, params, input, ip }) => publishReport(ctx, params.id, input, { ip }),
 );

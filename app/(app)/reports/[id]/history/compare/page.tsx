@@ -16,7 +16,13 @@ const number = (v: string | string[] | undefined) => {
   return Number.isInteger(n) && n > 0 && n <= 2_147_483_647 ? n : null;
 };
 
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const ctx = await requirePageContext();
   const { id } = await params;
   const query = await searchParams;
@@ -31,32 +37,61 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
     throw error;
   }
   const { cells, texts } = comparison;
-  const head = (v: typeof comparison.a) => `第 ${v.number} 版（${v.status === "APPROVED" ? "审核通过" : "提交审核"}，${formatDateTime(v.at)}）`;
+  const head = (v: typeof comparison.a) =>
+    `第 ${v.number} 版（${v.status === "APPROVED" ? "审核通过" : "提交审核"}，${formatDateTime(v.at)}）`;
   return (
     <div className="space-y-5">
       <nav className="text-sm text-slate-500">
-        <Link href={`/reports/${id}/history`} className="text-blue-700 hover:underline">← 历史记录</Link>
+        <Link href={`/reports/${id}/history`} className="text-blue-700 hover:underline">
+          ← 历史记录
+        </Link>
       </nav>
-      <h1 className="text-xl font-semibold">版本比较：第 {comparison.a.number} 版 → 第 {comparison.b.number} 版</h1>
-      <p className="text-sm text-slate-600">{head(comparison.a)} 与 {head(comparison.b)}</p>
-      {cells.length === 0 && texts.length === 0 ? <p className="rounded border border-slate-200 bg-white px-4 py-3">两个版本的内容相同。</p> : null}
+      <h1 className="text-xl font-semibold">
+        版本比较：第 {comparison.a.number} 版 → 第 {comparison.b.number} 版
+      </h1>
+      <p className="text-sm text-slate-600">
+        {head(comparison.a)} 与 {head(comparison.b)}
+      </p>
+      {cells.length === 0 && texts.length === 0 ? (
+        <p className="rounded border border-slate-200 bg-white px-4 py-3">两个版本的内容相同。</p>
+      ) : null}
       {cells.length ? (
-        <section aria-labelledby="cells-title" className="rounded-lg border border-slate-200 bg-white">
-          <h2 id="cells-title" className="border-b border-slate-200 px-4 py-2.5 text-base font-semibold">改动的单元格和字段（{cells.length}）</h2>
+        <section
+          aria-labelledby="cells-title"
+          className="rounded-lg border border-slate-200 bg-white"
+        >
+          <h2
+            id="cells-title"
+            className="border-b border-slate-200 px-4 py-2.5 text-base font-semibold"
+          >
+            改动的单元格和字段（{cells.length}）
+          </h2>
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">项目</th>
-                <th scope="col" className="px-4 py-2 font-medium">第 {comparison.a.number} 版</th>
-                <th scope="col" className="px-4 py-2 font-medium">第 {comparison.b.number} 版</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  项目
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  第 {comparison.a.number} 版
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  第 {comparison.b.number} 版
+                </th>
               </tr>
             </thead>
             <tbody>
               {cells.map((c) => (
                 <tr key={c.key} className="border-t border-slate-100" data-cell-id={c.key}>
-                  <th scope="row" className="px-4 py-2 text-left font-normal">{c.label}</th>
-                  <td className="px-4 py-2 tabular-nums"><del className="text-red-800">{c.a || "（空）"}</del></td>
-                  <td className="px-4 py-2 tabular-nums"><ins className="text-emerald-800 no-underline">{c.b || "（空）"}</ins></td>
+                  <th scope="row" className="px-4 py-2 text-left font-normal">
+                    {c.label}
+                  </th>
+                  <td className="px-4 py-2 tabular-nums">
+                    <del className="text-red-800">{c.a || "（空）"}</del>
+                  </td>
+                  <td className="px-4 py-2 tabular-nums">
+                    <ins className="text-emerald-800 no-underline">{c.b || "（空）"}</ins>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -64,7 +99,11 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         </section>
       ) : null}
       {texts.map((t) => (
-        <section key={t.key} aria-label={t.label} className="rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          key={t.key}
+          aria-label={t.label}
+          className="rounded-lg border border-slate-200 bg-white p-4"
+        >
           <h2 className="mb-2 text-base font-semibold">{t.label}</h2>
           <TextDiffView pieces={t.pieces} />
         </section>
