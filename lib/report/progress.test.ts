@@ -15,7 +15,8 @@ describe("reportProgress", () => {
         .filter(([k]) => k !== "cover")
         .every(([, s]) => s === "empty"),
     ).toBe(true);
-    expect(progress.percent).toBeLessThan(5);
+    expect(progress.doneParts).toBe(0);
+    expect(progress.percent).toBe(0);
   });
 
   it("marks the section holding an error, and a partly filled one 填写中", () => {
@@ -30,6 +31,19 @@ describe("reportProgress", () => {
     expect(progress.steps.s3).toBe("error");
     expect(progress.steps.s2).toBe("partial");
     expect(progress.steps.s1).toBe("empty");
-    expect(progress.percent).toBeGreaterThan(0);
+    expect(progress.percent).toBe(0);
+  });
+
+  it("counts parts, not cells: a full 三 with 四, 五 and 六 empty is not nearly done", () => {
+    const content = emptyReport("2021", { organization: "测试街道办事处", year: 2025 });
+    for (const row of Object.values(content.tables.requests))
+      for (const key of Object.keys(row)) row[key] = 0;
+    const totalled = computeTotals(content);
+    const progress = reportProgress(totalled, validate(totalled));
+    expect(progress.steps.s3).toBe("done");
+    expect(progress.steps.s4).toBe("empty");
+    expect(progress.doneParts).toBe(1);
+    expect(progress.totalParts).toBe(7);
+    expect(progress.percent).toBe(14);
   });
 });
