@@ -50,3 +50,32 @@ describe("keyFigures", () => {
     });
   });
 });
+
+describe("FIGURE_GROUPS", () => {
+  it("takes its cells and labels from the format spec", () => {
+    const figures = Object.fromEntries(
+      FIGURE_GROUPS.flatMap((g) => g.figures).map((f) => [f.key, f]),
+    );
+    expect(figures.withheld.label).toBe("不予公开");
+    expect(figures.withheld.cells["2021"]).toHaveLength(8);
+    expect(figures.partial.label).toBe("部分公开");
+    expect(figures.received.label).toBe("本年新收政府信息公开申请数量");
+    // 2021 splits 其他处理 into three rows; 2019 has the one row.
+    expect(figures.otherProcessing.label).toBe("其他处理");
+    expect(figures.otherProcessing.cells["2021"]).toEqual([
+      "requests.r6_1.total",
+      "requests.r6_2.total",
+      "requests.r6_3.total",
+    ]);
+    expect(figures.otherProcessing.cells["2019"]).toEqual(["requests.r6.total"]);
+    expect(figures.regulations.cells["2019"]).toEqual(["20.1.rules.made", "20.1.normative.made"]);
+    expect(figures.regulations.label).toBe("规章和行政规范性文件（本年制发件数）");
+    expect(figures.licensing.label).toBe("行政许可（本年处理决定数量）");
+    expect(figures.litigationDirect.label).toBe("行政诉讼（未经复议直接起诉）");
+    expect(FIGURE_GROUPS.map((g) => g.title)).toEqual([
+      "主动公开政府信息情况",
+      "收到和处理政府信息公开申请情况",
+      "政府信息公开行政复议、行政诉讼情况",
+    ]);
+  });
+});
