@@ -8,6 +8,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderCsv } from "./csv";
@@ -44,34 +45,32 @@ const SHEET: XlsxSheet = {
   frozenRows: 1,
 };
 
+/** The workbook read back with exceljs, as a reader of the file sees it. */
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
 describe("renderXlsx", () => {
-  it("writes the parts of a minimal workbook: content types, relationships, workbook, styles, sheets", async () => {
+  it("writes sheets with numbers as numbers, text as text, a frozen header and bordered cells", async () => {
     const zip = await JSZip.loadAsync(await renderXlsx([SHEET, { name: "二", rows: [["a"]] }]));
-    expect(
-      Object.keys(zip.files)
-        .filter((f) => !f.endsWith("/"))
-        .sort(),
-    ).toEqual([
-      "[Content_Types].xml",
-      "_rels/.rels",
-      "xl/_rels/workbook.xml.rels",
-      "xl/styles.xml",
-      "xl/workbook.xml",
-      "xl/worksheets/sheet1.xml",
-      "xl/worksheets/sheet2.xml",
-    ]);
-    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(sheet).toContain(`<c r="C2" s="2"><v>69</v></c>`);
-    expect(sheet).toContain(`<c r="D2" s="2"><v>2387.47225</v></c>`);
-    expect(sheet).toContain("&lt;标记&gt; &amp; 符号");
-    expect(sheet).toContain(`state="frozen"`);
-    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain(
-      `<sheet name="报告进度" sheetId="1" r:id="rId1"/>`,
-    );
+    expect(Object.keys(zip.files)).toContain("xl/worksheets/sheet2.xml");
+    const workbook = await readBack(await renderXlsx([SHEET, { name: "二", rows: [["a"]] }]));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["报告进度", "二"]);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell("C2").value).toBe(69);
+    expect(sheet.getCell("D2").value).toBe(2387.47225);
+    expect(sheet.getCell("A3").value).toBe("新伟街道办事处, 含“引号”与 <标记> & 符号");
+    expect(sheet.getCell("B3").value).toBeNull();
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(sheet.getCell("B2").border?.left?.style).toBe("thin");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getColumn(1).width).toBe(30);
   });
 
   it("merges cells, drops characters XML cannot hold, and names tabs as Excel allows", async () => {
-    const zip = await JSZip.loadAsync(
+    const workbook = await readBack(
       await renderXlsx([
         {
           name: "x",
@@ -86,9 +85,10 @@ describe("renderXlsx", () => {
         },
       ]),
     );
-    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(sheet).toContain(`<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`);
-    expect(sheet).toContain(">标题</t>");
+    const sheet = workbook.worksheets[0];
+    expect(sheet.model.merges).toEqual(["A1:B1"]);
+    expect(sheet.getCell("A1").value).toBe("标题");
+    expect(sheet.getCell("B1").isMerged).toBe(true);
     expect(
       sheetNames([
         "a/b",
@@ -103,6 +103,15 @@ describe("renderXlsx", () => {
       "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
     ]);
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+  });
+
+  it("keeps a decimal too long for a double as text rather than rounding it", async () => {
+    const workbook = await readBack(
+      await renderXlsx([
+        { name: "金额", rows: [[{ value: "12345678901234.5678", style: "number" }]] },
+      ]),
+    );
+    expect(workbook.worksheets[0].getCell("A1").value).toBe("12345678901234.5678");
   });
 });
 

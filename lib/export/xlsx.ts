@@ -1,9 +1,9 @@
-import JSZip from "jszip";
+import ExcelJS from "exceljs";
 
 /**
- * A minimal, valid XLSX (SpreadsheetML) writer: workbook, worksheets with inline strings and numbers,
- * merged cells, column widths, a frozen header, and four cell styles. Enough for the district's
- * lists and roll-up tables, with no dependency beyond jszip. Pure: returns bytes.
+ * Workbooks for the district's lists and roll-up tables (and the report's Excel template), written
+ * with exceljs: worksheets of strings and numbers, merged cells, column widths, a frozen header and
+ * four cell styles. The sheets are plain data, so the callers stay free of exceljs. Pure: returns bytes.
  */
 
 export type XlsxStyle = "text" | "number" | "header" | "label";
@@ -16,6 +16,8 @@ export interface XlsxCell {
    * shaded, centred; `label`: left-aligned row label; `text` (default for strings and blanks).
    */
   style?: XlsxStyle;
+  /** Shaded grey: a cell nobody types in (a computed total in the template). */
+  muted?: boolean;
 }
 
 export type XlsxValue = string | number | null | XlsxCell;
@@ -38,48 +40,32 @@ export interface XlsxSheet {
   frozenRows?: number;
 }
 
-const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+export interface XlsxWorkbookInfo {
+  /** Document properties shown by Excel's 属性 (title, subject, keywords). */
+  title?: string;
+  subject?: string;
+  keywords?: string;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const MAX_CELL_TEXT = 32_767;
-
-/** Style ids in styles.xml's cellXfs, by name. */
-const STYLE_ID: Record<XlsxStyle | "default", number> = {
-  default: 0,
-  text: 1,
-  number: 2,
-  header: 3,
-  label: 4,
-};
-
-const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${NS}">
-<fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font></fonts>
-<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF1F5F9"/><bgColor indexed="64"/></patternFill></fill></fills>
-<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>
-<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf>
-<xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
-<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" wrapText="1"/></xf>
-</cellXfs>
-<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
-</styleSheet>`;
 
 /** Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped. */
 const INVALID_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
+const NUMERIC = /^-?\d+(?:\.\d+)?$/;
+
+const FONT = { name: "宋体", size: 11, charset: 134 } as const;
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+const SHADE: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF1F5F9" } };
+const MUTED: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
 
 /** `A`, `B`, … `Z`, `AA` … for a zero-based column index. */
 export function columnName(index: number): string {
@@ -89,76 +75,9 @@ export function columnName(index: number): string {
   return name;
 }
 
+/** `C7` for zero-based row 6, column 2. */
 export function cellRef(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
-}
-
-const NUMERIC = /^-?\d+(?:\.\d+)?$/;
-
-function normalise(value: XlsxValue): XlsxCell {
-  return value !== null && typeof value === "object" ? value : { value };
-}
-
-function cellXml(ref: string, cell: XlsxCell): string {
-  const { value } = cell;
-  const s = ` s="${STYLE_ID[cell.style ?? (typeof value === "number" ? "number" : "text")]}"`;
-  if (value === null || value === "") return `<c r="${ref}"${s}/>`;
-  if (
-    typeof value === "number"
-      ? Number.isFinite(value)
-      : cell.style === "number" && NUMERIC.test(value)
-  ) {
-    return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
-  }
-  const text = escapeXml(String(value).slice(0, MAX_CELL_TEXT));
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
-}
-
-function sheetXml(sheet: XlsxSheet): string {
-  const parts: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`,
-    `<worksheet xmlns="${NS}" xmlns:r="${NS_R}">`,
-  ];
-  const width = Math.max(
-    1,
-    ...sheet.rows.map((r) => r.length),
-    ...(sheet.merges ?? []).map((m) => m.col + m.colSpan),
-  );
-  const height = Math.max(1, sheet.rows.length);
-  parts.push(`<dimension ref="A1:${cellRef(height - 1, width - 1)}"/>`);
-  const frozen = sheet.frozenRows ?? 0;
-  parts.push(
-    frozen > 0
-      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="${cellRef(frozen, 0)}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
-      : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
-  );
-  parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
-  if (sheet.columnWidths?.length) {
-    const cols = sheet.columnWidths.map(
-      (w, i) =>
-        `<col min="${i + 1}" max="${i + 1}" width="${Math.max(1, Math.min(255, w))}" customWidth="1"/>`,
-    );
-    parts.push(`<cols>${cols.join("")}</cols>`);
-  }
-  parts.push("<sheetData>");
-  sheet.rows.forEach((row, r) => {
-    const cells = row.map((value, c) => cellXml(cellRef(r, c), normalise(value))).join("");
-    parts.push(`<row r="${r + 1}">${cells}</row>`);
-  });
-  parts.push("</sheetData>");
-  const merges = (sheet.merges ?? []).filter((m) => m.rowSpan > 1 || m.colSpan > 1);
-  if (merges.length) {
-    const refs = merges.map(
-      (m) =>
-        `<mergeCell ref="${cellRef(m.row, m.col)}:${cellRef(m.row + m.rowSpan - 1, m.col + m.colSpan - 1)}"/>`,
-    );
-    parts.push(`<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`);
-  }
-  parts.push(
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
-  );
-  parts.push("</worksheet>");
-  return parts.join("");
 }
 
 /** Tab names as Excel accepts them: no []:*?/\, not blank, at most 31 characters, unique (case-insensitively). */
@@ -181,57 +100,79 @@ export function sheetNames(names: string[]): string[] {
   });
 }
 
-export async function renderXlsx(sheets: XlsxSheet[]): Promise<Uint8Array> {
-  if (!sheets.length) throw new Error("a workbook needs at least one sheet");
-  const names = sheetNames(sheets.map((s) => s.name));
-  const zip = new JSZip();
-  const overrides = sheets
-    .map(
-      (_, i) =>
-        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-    )
-    .join("");
-  zip.file(
-    "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-      `${overrides}</Types>`,
-  );
-  zip.file(
-    "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${NS_PKG_REL}">` +
-      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>` +
-      names
-        .map(
-          (name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
-        )
-        .join("") +
-      `</sheets></workbook>`,
-  );
-  zip.file(
-    "xl/_rels/workbook.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${NS_PKG_REL}">` +
-      sheets
-        .map(
-          (_, i) =>
-            `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-        )
-        .join("") +
-      `<Relationship Id="rId${sheets.length + 1}" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
-  );
-  zip.file("xl/styles.xml", STYLES_XML);
-  sheets.forEach((sheet, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet)));
-  return zip.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
+function normalise(value: XlsxValue): XlsxCell {
+  return value !== null && typeof value === "object" ? value : { value };
 }
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/**
+ * The value as the file holds it. A decimal string in a number cell becomes a number when it has at
+ * most 15 significant digits (what a double holds exactly as decimal digits), so an amount like
+ * 2387.47225 reads back as typed; a longer one stays text rather than being rounded.
+ */
+function fileValue(cell: XlsxCell, style: XlsxStyle): string | number | null {
+  const { value } = cell;
+  if (value === null || value === "") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (style === "number" && NUMERIC.test(value) && significantDigits(value) <= 15)
+    return Number(value);
+  return value.replace(INVALID_XML, "").slice(0, MAX_CELL_TEXT);
+}
+
+function significantDigits(decimal: string): number {
+  return decimal.replace(/[-.]/g, "").replace(/^0+/, "").length;
+}
+
+function styleCell(target: ExcelJS.Cell, style: XlsxStyle, muted: boolean): void {
+  target.border = THIN;
+  target.font = style === "header" ? { ...FONT, bold: true } : FONT;
+  if (style === "header") target.fill = SHADE;
+  if (muted) target.fill = MUTED;
+  target.alignment =
+    style === "header"
+      ? { horizontal: "center", vertical: "middle", wrapText: true }
+      : style === "number"
+        ? { horizontal: "right", vertical: "middle" }
+        : { horizontal: "left", vertical: "middle", wrapText: true };
+  // Text cells are stored as text (Excel's "@" format) so a typed 001 or 1-2 stays as typed.
+  if (style !== "number") target.numFmt = "@";
+}
+
+function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, name: string): void {
+  const frozen = sheet.frozenRows ?? 0;
+  const worksheet = workbook.addWorksheet(name, {
+    views: frozen > 0 ? [{ state: "frozen", ySplit: frozen }] : [{}],
+  });
+  sheet.columnWidths?.forEach((width, i) => {
+    worksheet.getColumn(i + 1).width = Math.max(1, Math.min(255, width));
+  });
+  sheet.rows.forEach((row, r) => {
+    row.forEach((raw, c) => {
+      const cell = normalise(raw);
+      const style = cell.style ?? (typeof cell.value === "number" ? "number" : "text");
+      const target = worksheet.getCell(r + 1, c + 1);
+      target.value = fileValue(cell, style);
+      styleCell(target, style, Boolean(cell.muted));
+    });
+  });
+  for (const m of sheet.merges ?? []) {
+    if (m.rowSpan <= 1 && m.colSpan <= 1) continue;
+    worksheet.mergeCells(m.row + 1, m.col + 1, m.row + m.rowSpan, m.col + m.colSpan);
+  }
+}
+
+export async function renderXlsx(
+  sheets: XlsxSheet[],
+  info: XlsxWorkbookInfo = {},
+): Promise<Uint8Array> {
+  if (!sheets.length) throw new Error("a workbook needs at least one sheet");
+  const names = sheetNames(sheets.map((s) => s.name));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "年报 Nianbao";
+  // A fixed date: the same sheets give the same bytes' content, whatever the clock says.
+  workbook.created = workbook.modified = new Date(0);
+  if (info.title) workbook.title = info.title;
+  if (info.subject) workbook.subject = info.subject;
+  if (info.keywords) workbook.keywords = info.keywords;
+  sheets.forEach((sheet, i) => addSheet(workbook, sheet, names[i]));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
