@@ -23,6 +23,10 @@ export const AUDIT_ACTION_LABEL = {
   REPORT_EXPORTED: "导出报告",
   REPORT_PAST_RECORDED: "登记往年已发布报告",
   REPORT_DRAFT_DELETED: "删除未编辑的草稿",
+  REPORT_WITHDRAWN: "撤回提交",
+  REPORT_REOPENED_FOR_CORRECTION: "重新打开已发布报告以更正",
+  REPORT_CORRECTION_PUBLISHED: "发布更正后的报告",
+  REMINDERS_SENT: "催办逾期单位",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;

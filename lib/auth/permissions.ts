@@ -10,13 +10,15 @@ import { hasRole } from "./access";
  * - 审核员 returns (with comments) or approves submitted reports, and marks approved ones published.
  * - 管理员 manages users and reads the audit log within its tree; it may also edit and submit (a district
  *   office often drafts for a unit) and mark reports published, but not review: whoever can write a
- *   report cannot also approve it through the same role.
+ *   report cannot also approve it through the same role. Only an admin reopens a published report
+ *   for a correction (更正); the correction is then reviewed like any submission.
  */
 export const PERMISSIONS = {
   "report.view": ["EDITOR", "REVIEWER", "ADMIN"],
   "report.edit": ["EDITOR", "ADMIN"],
   "report.review": ["REVIEWER"],
   "report.publish": ["REVIEWER", "ADMIN"],
+  "report.correct": ["ADMIN"],
   "users.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

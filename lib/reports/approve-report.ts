@@ -2,7 +2,9 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuthContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { notifyReportEvent } from "@/lib/notifications/notify";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
+import { lastSubmitter } from "./last-submitter";
 import { LIFECYCLE } from "./lifecycle";
 import { assertCanReview } from "./review-access";
 import { claimTransition, takeSnapshot } from "./transition";
@@ -53,6 +55,13 @@ export async function approveReport(
       reportId: report.id,
       ip: options.ip,
       detail: { from: "SUBMITTED", to: "APPROVED", snapshot, comment, year: report.year },
+    });
+    await notifyReportEvent(tx, {
+      kind: "APPROVED",
+      report,
+      actorId: ctx.user.userId,
+      submitterId: await lastSubmitter(tx, report.id),
+      message: comment,
     });
     return { version: claimed.version, snapshot };
   });

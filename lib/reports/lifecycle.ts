@@ -5,7 +5,7 @@ import type { ReportStatus } from "@/lib/db/generated/enums";
  * A report's lifecycle as one table: for each action, the statuses it starts from, the status it leads
  * to, who may do it, and what a person is told when the report moved on meanwhile (stale) or is in no
  * status the action starts from (refused). Save, submit, return, approve, publish and the editability
- * checks all read it.
+ * checks all read it; so do withdraw (撤回) and correction (更正).
  */
 export interface LifecycleAction {
   from: readonly ReportStatus[];
@@ -51,6 +51,25 @@ export const LIFECYCLE = {
     permission: "report.publish",
     stale: "报告已被他人更新，请刷新后查看。",
     refused: "只有已通过审核的报告才能标记为已发布。",
+  },
+  // 撤回: before review starts — no reviewer has written a comment on this submission and none has
+  // returned or approved it (the status is still the one the editor submitted). The report becomes a
+  // draft again; the review comments its submission answered stay closed.
+  withdraw: {
+    from: ["SUBMITTED"],
+    to: "DRAFT",
+    permission: "report.edit",
+    stale: "报告已被审核或已更新，请刷新后查看。",
+    refused: "只有已提交、尚未开始审核的报告才能撤回。",
+  },
+  // 更正: an admin reopens a published report. The published version stays on the public page until
+  // the corrected one is published (with its 更正说明), and then stays there as superseded.
+  correct: {
+    from: ["PUBLISHED"],
+    to: "DRAFT",
+    permission: "report.correct",
+    stale: "报告已被他人更新，请刷新后查看。",
+    refused: "只有已发布的报告才能更正。",
   },
 } as const satisfies Record<string, LifecycleAction>;
 

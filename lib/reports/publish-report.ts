@@ -3,10 +3,11 @@ import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError, InputError } from "@/lib/auth/errors";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { InvalidStateError } from "./errors";
 import { getReportOrThrow } from "./get-report-or-throw";
 import { LIFECYCLE, startsFrom } from "./lifecycle";
-import { claimTransition } from "./transition";
+import { claimTransition, takeSnapshot } from "./transition";
 
 export interface PublishReportInput {
   version: number;
@@ -14,7 +15,11 @@ export interface PublishReportInput {
   url: string;
   /** The day it was published, yyyy-mm-dd. */
   date: string;
+  /** 更正说明: required when the report was published before (this publication corrects it). */
+  note?: string | null;
 }
+
+export const CORRECTION_NOTE_MAX = 2000;
 
 /** The publication URL as it will be stored, or why not. */
 export function checkPublicationUrl(raw: string): string {
@@ -50,6 +55,9 @@ export function checkPublicationDate(raw: string, reportYear: number, today = ne
 /**
  * 标记为已发布: an approved report, with where and when it was published. Reviewers and admins of the
  * unit or of its district may do it (the district office usually publishes on the portal); editors not.
+ * What is published is kept as a PUBLISHED snapshot. A report published before is a correction (更正):
+ * it needs a 更正说明, which the public page prints above it, the earlier version staying there as
+ * superseded.
  */
 export async function publishReport(
   ctx: AuthContext,
@@ -63,17 +71,37 @@ export async function publishReport(
   if (!startsFrom("publish", report.status)) throw new InvalidStateError(LIFECYCLE.publish.refused);
   const url = checkPublicationUrl(input.url);
   const publishedOn = checkPublicationDate(input.date, report.year);
+  const note = input.note?.trim() || null;
+  if (note && note.length > CORRECTION_NOTE_MAX) throw new InputError("更正说明过长。");
   return db().$transaction(async (tx) => {
+    const earlier = await tx.reportSnapshot.count({
+      where: { reportId: report.id, status: "PUBLISHED" },
+    });
+    const correction = earlier > 0;
+    if (correction && !note)
+      throw new InputError("这是更正后的再次发布，请填写更正说明（将显示在公开页面上）。");
     const claimed = await claimTransition(tx, {
       report: { ...report, version: input.version },
       to: LIFECYCLE.publish.to,
       actorId: ctx.user.userId,
-      comment: `发布网址：${url}；发布日期：${input.date.trim()}`,
+      comment: `发布网址：${url}；发布日期：${input.date.trim()}${correction ? `；更正说明：${note}` : ""}`,
       data: { publishedUrl: url, publishedOn },
       staleMessage: LIFECYCLE.publish.stale,
     });
+    const { content } = await tx.report.findUniqueOrThrow({
+      where: { id: report.id },
+      select: { content: true },
+    });
+    const snapshot = await takeSnapshot(tx, {
+      reportId: report.id,
+      status: "PUBLISHED",
+      reportVersion: claimed.version,
+      content: content as Prisma.InputJsonValue,
+      actorId: ctx.user.userId,
+      publication: { url, on: publishedOn, note: correction ? note : null },
+    });
     await recordAudit(tx, {
-      action: "REPORT_PUBLISHED",
+      action: correction ? "REPORT_CORRECTION_PUBLISHED" : "REPORT_PUBLISHED",
       actorId: ctx.user.userId,
       actorAccount: ctx.user.account,
       organizationId: report.organizationId,
@@ -85,6 +113,8 @@ export async function publishReport(
         url,
         date: input.date.trim(),
         year: report.year,
+        snapshot,
+        ...(correction ? { note } : {}),
       },
     });
     return { version: claimed.version };

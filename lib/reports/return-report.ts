@@ -2,7 +2,9 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuthContext } from "@/lib/auth/context";
 import { InputError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
+import { notifyReportEvent } from "@/lib/notifications/notify";
 import { getReportOrThrow } from "./get-report-or-throw";
+import { lastSubmitter } from "./last-submitter";
 import { LIFECYCLE } from "./lifecycle";
 import { assertCanReview } from "./review-access";
 import { claimTransition } from "./transition";
@@ -55,6 +57,13 @@ export async function returnReport(
         comment,
         year: report.year,
       },
+    });
+    await notifyReportEvent(tx, {
+      kind: "RETURNED",
+      report,
+      actorId: ctx.user.userId,
+      submitterId: await lastSubmitter(tx, report.id),
+      message: comment,
     });
     return { version: claimed.version, comments: sent.count };
   });

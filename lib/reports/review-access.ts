@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/db/generated/enums";
 import { InvalidStateError } from "./errors";
+import { lastSubmitter } from "./last-submitter";
 import { LIFECYCLE, startsFrom } from "./lifecycle";
 
 /**
@@ -19,12 +20,7 @@ export async function assertCanReview(
     throw new ForbiddenError("只有审核员可以审核报告。");
   // Returning and approving start from the same status.
   if (!startsFrom("approve", report.status)) throw new InvalidStateError("报告不在待审核状态。");
-  const submitted = await db().reportTransition.findFirst({
-    where: { reportId: report.id, toStatus: "SUBMITTED" },
-    orderBy: { createdAt: "desc" },
-    select: { actorId: true },
-  });
-  if (submitted?.actorId === ctx.user.userId)
+  if ((await lastSubmitter(db(), report.id)) === ctx.user.userId)
     throw new ForbiddenError("不能审核自己提交的报告，请由其他审核员审核。");
   const lastApproval = await db().reportTransition.findFirst({
     where: { reportId: report.id, toStatus: "APPROVED" },

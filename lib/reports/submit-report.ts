@@ -3,6 +3,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { notifyReportEvent } from "@/lib/notifications/notify";
 import { parseReportContent } from "@/lib/report/content";
 import { hasErrors, validate } from "@/lib/report/validate";
 import { canEditReport } from "./editable";
@@ -16,7 +17,7 @@ import { claimTransition, takeSnapshot } from "./transition";
  * 提交审核: the server validates the stored report itself (complete — every cell filled) and refuses on
  * any error. In one transaction: the status change claims the row (so a concurrent save or a second
  * submit cannot interleave), the transition and a snapshot are kept, the review comments the editor
- * has now answered are closed, and the audit row is written.
+ * has now answered are closed, the reviewers are notified (待审核) and the audit row is written.
  */
 export async function submitReport(
   ctx: AuthContext,
@@ -68,6 +69,12 @@ export async function submitReport(
       reportId: report.id,
       ip: options.ip,
       detail: { from: report.status, to: "SUBMITTED", snapshot, year: report.year },
+    });
+    await notifyReportEvent(tx, {
+      kind: "SUBMITTED",
+      report,
+      actorId: ctx.user.userId,
+      message: options.comment,
     });
     return { version: claimed.version, snapshot };
   });

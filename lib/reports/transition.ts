@@ -47,7 +47,10 @@ export async function claimTransition(
   return { transitionId: transition.id, version: report.version + 1 };
 }
 
-/** Keep the report as it is now (at a submission or an approval), numbered 1, 2, 3 … per report. */
+/**
+ * Keep the report as it is now (at a submission, an approval or a publication), numbered 1, 2, 3 … per
+ * report. A publication's snapshot also keeps where and when, and the 更正说明 of a corrected one.
+ */
 export async function takeSnapshot(
   tx: Tx,
   snapshot: {
@@ -56,6 +59,7 @@ export async function takeSnapshot(
     reportVersion: number;
     content: Prisma.InputJsonValue;
     actorId: string;
+    publication?: { url: string | null; on: Date | null; note: string | null };
   },
 ): Promise<number> {
   // The row is claimed by this transaction, so no other snapshot of it can be numbered meanwhile.
@@ -72,6 +76,9 @@ export async function takeSnapshot(
       reportVersion: snapshot.reportVersion,
       content: snapshot.content,
       createdById: snapshot.actorId,
+      publishedUrl: snapshot.publication?.url ?? null,
+      publishedOn: snapshot.publication?.on ?? null,
+      note: snapshot.publication?.note ?? null,
     },
   });
   return number;

@@ -4,6 +4,7 @@ import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { getReportHistory } from "@/lib/reports/get-report-history";
+import { snapshotMoment } from "@/lib/reports/snapshot-labels";
 
 export const metadata: Metadata = { title: "历史记录" };
 
@@ -154,15 +155,15 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
         </h2>
         {snapshots.length === 0 ? (
           <p className="px-4 py-3 text-sm text-slate-500">
-            每次提交审核和审核通过时会保存一个版本。
+            每次提交审核、审核通过和发布时会保存一个版本。
           </p>
         ) : (
           <>
             <ul className="divide-y divide-slate-100 text-sm">
               {snapshots.map((s) => (
                 <li key={s.number} className="px-4 py-2">
-                  第 {s.number} 版 · {s.status === "APPROVED" ? "审核通过时" : "提交审核时"} ·{" "}
-                  {formatDateTime(s.at)} · {s.by ?? "—"}
+                  第 {s.number} 版 · {snapshotMoment(s.status)} · {formatDateTime(s.at)} ·{" "}
+                  {s.by ?? "—"}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/auth/errors";
 import { formatDateTime } from "@/lib/format-date";
 import { compareSnapshots } from "@/lib/reports/compare-snapshots";
+import { snapshotMoment } from "@/lib/reports/snapshot-labels";
 
 export const metadata: Metadata = { title: "版本比较" };
 
@@ -38,7 +39,7 @@ export default async function ComparePage({
   }
   const { cells, texts } = comparison;
   const head = (v: typeof comparison.a) =>
-    `第 ${v.number} 版（${v.status === "APPROVED" ? "审核通过" : "提交审核"}，${formatDateTime(v.at)}）`;
+    `第 ${v.number} 版（${snapshotMoment(v.status)}，${formatDateTime(v.at)}）`;
   return (
     <div className="space-y-5">
       <nav className="text-sm text-slate-500">
