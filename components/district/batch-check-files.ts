@@ -1,7 +1,7 @@
 import type { BatchCheckResult } from "@/lib/district/check-published-report";
 import { fileKind } from "@/lib/import/batch/summary";
 import { isZipName, ZIP_LIMITS } from "@/lib/import/batch/zip-limits";
-import { errorOf } from "./response-error";
+import { api } from "@/lib/api/endpoints";
 
 /** A file of the batch as the browser holds it: bytes to send, or why it is not sent. */
 export type PreparedFile = { name: string; bytes: Uint8Array } | { name: string; problem: string };
@@ -64,26 +64,14 @@ export async function checkOnServer(
   bytes: Uint8Array,
   district: string | null,
 ): Promise<BatchCheckResult> {
-  try {
-    const response = await fetch("/api/district/batch-check", {
-      method: "POST",
-      body: formOf(name, bytes, { district: district ?? "" }),
-    });
-    if (response.ok) return (await response.json()) as BatchCheckResult;
-    return {
-      file: name,
-      kind: fileKind(name),
-      readable: false,
-      problem: `${name}：${await errorOf(response)}`,
-    };
-  } catch {
-    return {
-      file: name,
-      kind: fileKind(name),
-      readable: false,
-      problem: `${name}：网络连接失败，未能检查。`,
-    };
-  }
+  const answer = await api.district.checkFile(formOf(name, bytes, { district: district ?? "" }));
+  if (answer.ok) return answer.data;
+  return {
+    file: name,
+    kind: fileKind(name),
+    readable: false,
+    problem: answer.status === 0 ? `${name}：网络连接失败，未能检查。` : `${name}：${answer.error}`,
+  };
 }
 
 export type RecordOutcome =
@@ -97,17 +85,10 @@ export async function recordOnServer(
   organizationId: string,
   district: string | null,
 ): Promise<RecordOutcome> {
-  try {
-    const response = await fetch("/api/district/batch-check/apply", {
-      method: "POST",
-      body: formOf(name, bytes, { organizationId, district: district ?? "" }),
-    });
-    if (!response.ok) return { ok: false, message: await errorOf(response) };
-    return {
-      ok: true,
-      ...((await response.json()) as { reportId: string; organization: string; year: number }),
-    };
-  } catch {
-    return { ok: false, message: "网络连接失败，请重试。" };
-  }
+  const answer = await api.district.recordFile(
+    formOf(name, bytes, { organizationId, district: district ?? "" }),
+  );
+  if (!answer.ok) return { ok: false, message: answer.error };
+  const { reportId, organization, year } = answer.data;
+  return { ok: true, reportId, organization, year };
 }

@@ -1,12 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { errorOf } from "./response-error";
-
-interface Listed {
-  zipName: string;
-  reports: { id: string; organization: string; fileName: string }[];
-}
+import { api } from "@/lib/api/endpoints";
 
 type State =
   | { phase: "idle" }
@@ -42,9 +37,9 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
   async function run() {
     setState({ phase: "listing" });
     try {
-      const listed = await fetch(`/api/district/approved${query}`, { cache: "no-store" });
-      if (!listed.ok) throw new Error(await errorOf(listed));
-      const { reports, zipName } = (await listed.json()) as Listed;
+      const listed = await api.district.approved(query);
+      if (!listed.ok) throw new Error(listed.error);
+      const { reports, zipName } = listed.data;
       if (!reports.length) {
         setState({ phase: "empty" });
         return;
@@ -59,12 +54,9 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
           total: reports.length,
           current: report.organization,
         });
-        const response = await fetch(`/api/reports/${report.id}/export?format=docx`, {
-          cache: "no-store",
-        });
-        if (!response.ok)
-          throw new Error(`${report.organization}的报告下载失败：${await errorOf(response)}`);
-        zip.file(report.fileName, await response.arrayBuffer());
+        const file = await api.reports.download(report.id, "docx");
+        if (!file.ok) throw new Error(`${report.organization}的报告下载失败：${file.error}`);
+        zip.file(report.fileName, await file.blob.arrayBuffer());
       }
       setState({ phase: "zipping", total: reports.length });
       const blob = await zip.generateAsync({ type: "blob", mimeType: "application/zip" });
