@@ -22,7 +22,16 @@ export type ClaimKey =
   | "normativeEffective";
 
 export type TableClaim =
-  | { kind: "count"; key: ClaimKey; value: number; text: string; share?: StatedShare }
+  | {
+      kind: "count";
+      key: ClaimKey;
+      value: number;
+      text: string;
+      /** Where the figure's digits (or numerals) stand in the text, for a fix that rewrites them. */
+      at: number;
+      numberText: string;
+      share?: StatedShare;
+    }
   /** `均获维持`: every 行政复议/行政诉讼 case upheld. */
   | { kind: "allUpheld"; text: string };
 
@@ -31,6 +40,9 @@ export interface StatedShare {
   text: string;
   percent: number;
   decimals: number;
+  /** Where the percentage's digits stand in the text. */
+  at: number;
+  numberText: string;
 }
 const SHARE = /^\s*[，,（(]?\s*(?:约)?占[^。；;，,\d\n]{0,10}?(\d+(?:\.(\d+))?)\s*[%％]/;
 
@@ -57,55 +69,55 @@ function docKey(doc: string, suffix: string): ClaimKey {
 const PATTERNS: Pattern[] = [
   {
     anchors: ["办结", "答复", "办理"],
-    re: new RegExp(`(?:办结|答复|(?<!继续|正在|仍在)办理)${GAP}{0,14}?${N}\\s*件`, "g"),
+    re: new RegExp(`(?:办结|答复|(?<!继续|正在|仍在)办理)${GAP}{0,14}?${N}\\s*件$`),
     key: "handled",
   },
   {
     anchors: ["部分公开"],
-    re: new RegExp(`(?:予以)?公开(?:及|和|与|、)部分公开${GAP}{0,6}?${N}\\s*件`, "g"),
+    re: new RegExp(`(?:予以)?公开(?:及|和|与|、)部分公开${GAP}{0,6}?${N}\\s*件$`),
     key: "disclosedOrPartly",
   },
   {
     anchors: ["予以公开"],
-    re: new RegExp(`予以公开(?![及和与、]部分)${GAP}{0,6}?${N}\\s*件`, "g"),
+    re: new RegExp(`予以公开(?![及和与、]部分)${GAP}{0,6}?${N}\\s*件$`),
     key: "disclosed",
   },
   {
     anchors: ["部分公开"],
-    re: new RegExp(`(?<![及和与、])部分公开${GAP}{0,6}?${N}\\s*件`, "g"),
+    re: new RegExp(`(?<![及和与、])部分公开${GAP}{0,6}?${N}\\s*件$`),
     key: "partly",
   },
-  { anchors: ["不予公开"], re: new RegExp(`不予公开${GAP}{0,6}?${N}\\s*件`, "g"), key: "withheld" },
+  { anchors: ["不予公开"], re: new RegExp(`不予公开${GAP}{0,6}?${N}\\s*件$`), key: "withheld" },
   {
     anchors: ["无法提供"],
-    re: new RegExp(`无法提供${GAP}{0,6}?${N}\\s*件`, "g"),
+    re: new RegExp(`无法提供${GAP}{0,6}?${N}\\s*件$`),
     key: "unavailable",
   },
   {
     anchors: ["不予处理"],
-    re: new RegExp(`不予处理${GAP}{0,6}?${N}\\s*件`, "g"),
+    re: new RegExp(`不予处理${GAP}{0,6}?${N}\\s*件$`),
     key: "notProcessed",
   },
   // 复议后起诉 counts lawsuits, not 行政复议.
   {
     anchors: ["复议"],
-    re: new RegExp(`复议(?!后)${GAP}{0,10}?${N}\\s*[件起]`, "g"),
+    re: new RegExp(`复议(?!后)${GAP}{0,10}?${N}\\s*[件起]$`),
     key: "review",
   },
   {
     anchors: ["诉讼"],
-    re: new RegExp(`(?<!提起)诉讼${GAP}{0,10}?${N}\\s*[件起]`, "g"),
+    re: new RegExp(`(?<!提起)诉讼${GAP}{0,10}?${N}\\s*[件起]$`),
     key: "litigation",
   },
   ...DOC_VERBS.flatMap(([verb, suffix]): Pattern[] => [
     {
       anchors: ["规章", "规范性文件"],
-      re: new RegExp(`${verb}${GAP}{0,4}?${DOC}${GAP}{0,4}?${N}\\s*件`, "g"),
+      re: new RegExp(`${verb}${GAP}{0,4}?${DOC}${GAP}{0,4}?${N}\\s*件$`),
       key: (m) => docKey(m[1], suffix),
     },
     {
       anchors: ["规章", "规范性文件"],
-      re: new RegExp(`${DOC}${GAP}{0,4}?${verb}${GAP}{0,2}?${N}\\s*件`, "g"),
+      re: new RegExp(`${DOC}${GAP}{0,4}?${verb}${GAP}{0,2}?${N}\\s*件$`),
       key: (m) => docKey(m[1], suffix),
     },
   ]),
@@ -133,35 +145,61 @@ export function aboutSomethingElse(text: string, year: number | undefined): bool
   return false;
 }
 
+/**
+ * Every `N件` / `N起` in the text, in one pass: the phrasings above are then tried only on the clause
+ * that ends at each figure (a GAP never crosses a clause mark or a digit, so no match can start
+ * earlier), instead of scanning a long narrative once per phrasing.
+ */
+const FIGURE = new RegExp(`(${COUNT_PATTERN})\\s*[件起]`, "g");
+/** Clause marks (and digits), none of which a phrasing's gap may cross. */
+const CLAUSE_MARK = /[。；;，,！？!?\d\n]/;
+/** Longest phrasing before its figure: a verb, a gap of 14, a document kind and the numerals. */
+const WINDOW = 48;
+
+function clauseStart(text: string, figureStart: number): number {
+  const limit = Math.max(0, figureStart - WINDOW);
+  let i = figureStart - 1;
+  while (i >= limit && !CLAUSE_MARK.test(text[i])) i--;
+  return i + 1;
+}
+
 /** Figures the narrative states about 三's results, 四's cases and 二's 规章/规范性文件. */
 export function tableClaims(text: string, year?: number): TableClaim[] {
   const claims: TableClaim[] = [];
   if (!text) return claims;
-  const seen = new Set<number>();
-  for (const { anchors, re, key } of PATTERNS) {
-    if (!anchors.some((a) => text.includes(a))) continue;
-    for (const m of text.matchAll(re)) {
-      const numberText = m[m.length - 1];
-      const value = parseCount(numberText);
-      if (value === null) continue;
-      const end = m.index + m[0].length;
-      if (seen.has(end)) continue;
-      if (aboutSomethingElse(sentenceBefore(text, end), year)) continue;
-      seen.add(end);
-      const share = SHARE.exec(text.slice(end, end + 24));
-      claims.push({
-        kind: "count",
-        key: typeof key === "function" ? key(m) : key,
-        value,
-        text: m[0],
-        ...(share && {
-          share: {
-            text: share[0].replace(/^\s*[，,（(]\s*/, ""),
-            percent: Number(share[1]),
-            decimals: share[2]?.length ?? 0,
-          },
-        }),
-      });
+  const patterns = PATTERNS.filter(({ anchors }) => anchors.some((a) => text.includes(a)));
+  if (patterns.length) {
+    for (const figure of text.matchAll(FIGURE)) {
+      const end = figure.index + figure[0].length;
+      const clause = text.slice(clauseStart(text, figure.index), end);
+      for (const { re, key } of patterns) {
+        const m = re.exec(clause);
+        if (!m) continue;
+        const numberText = m[m.length - 1];
+        const value = parseCount(numberText);
+        if (value === null) break;
+        if (aboutSomethingElse(sentenceBefore(text, end), year)) break;
+        const at = end - (m[0].length - m[0].lastIndexOf(numberText));
+        const share = SHARE.exec(text.slice(end, end + 24));
+        claims.push({
+          kind: "count",
+          key: typeof key === "function" ? key(m) : key,
+          value,
+          text: m[0],
+          at,
+          numberText,
+          ...(share && {
+            share: {
+              text: share[0].replace(/^\s*[，,（(]\s*/, ""),
+              percent: Number(share[1]),
+              decimals: share[2]?.length ?? 0,
+              at: end + share[0].indexOf(share[1], share[0].indexOf("占")),
+              numberText: share[1],
+            },
+          }),
+        });
+        break;
+      }
     }
   }
   if (!text.includes("维持")) return claims;
