@@ -1,11 +1,12 @@
 import { DocxReadError } from "./read-docx";
 import { ImportRefusedError } from "./import-refused-error";
+import { importXlsx } from "./excel/import-xlsx";
 import { decodeHtml } from "./html/decode-html";
 import { importDocx, importHtml, importPdf, importText } from "./index";
 import type { ImportResult, ImportTextOptions } from "./types";
 
 /** The file kinds the importer reads, by extension. */
-export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm", ".pdf"] as const;
+export const IMPORTABLE_EXTENSIONS = [".txt", ".docx", ".html", ".htm", ".pdf", ".xlsx"] as const;
 
 export { ImportRefusedError };
 
@@ -35,6 +36,13 @@ export async function importBytes(
       return importText(decodeText(bytes), opts);
     case ".pdf":
       return importPdf(bytes, opts);
+    case ".xlsx":
+      return importXlsx(bytes, opts);
+    case ".xls":
+    case ".et":
+      throw new ImportRefusedError(
+        `${fileName}：暂不支持旧版 Excel（.xls）或 WPS 表格（.et）文件，请另存为 .xlsx 后再导入。`,
+      );
     case ".doc":
       throw new ImportRefusedError(
         `${fileName}：暂不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入。`,

@@ -53,6 +53,11 @@ export interface ImportResult {
    * its findings through keepValidatedFinding().
    */
   documentFindings: Finding[];
+  /**
+   * The source holds only the tables of 二, 三 and 四 (an Excel workbook): applying it takes those
+   * tables and keeps the draft's texts.
+   */
+  tablesOnly?: boolean;
 }
 
 export interface ImportTextOptions {

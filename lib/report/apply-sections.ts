@@ -15,24 +15,29 @@ export interface AppliedSections {
 /**
  * The draft with the chosen parts taken from another report (an imported published one): a section's
  * text, and for 二–四 its tables when both reports use the same format; the cover's preface and contact
- * details. Everything else stays as it is, and the totals are recomputed.
+ * details. With `tablesOnly` (a source that holds only tables, an Excel workbook) just the tables of
+ * the chosen sections are taken and the draft's texts stay. Everything else stays as it is, and the
+ * totals are recomputed.
  */
 export function applySections(
   draft: ReportContent,
   source: ReportContent,
   sections: readonly StepKey[],
+  options: { tablesOnly?: boolean } = {},
 ): AppliedSections {
   const next = structuredClone(draft);
   const tablesSkipped: StepKey[] = [];
   for (const key of sections) {
-    if (key === "cover") {
+    if (options.tablesOnly) {
+      if (key === "cover") continue;
+    } else if (key === "cover") {
       next.preface = source.preface;
       for (const field of IMPORTED_FIELDS)
         if (source.meta[field])
           (next.meta as unknown as Record<string, unknown>)[field] = source.meta[field];
       continue;
     }
-    next.narratives[key] = source.narratives[key] ?? "";
+    if (!options.tablesOnly) next.narratives[key] = source.narratives[key] ?? "";
     const section = getFormat(draft.format).sections.find((s) => s.key === key);
     if (!section?.tables.length) continue;
     if (source.format !== draft.format) {

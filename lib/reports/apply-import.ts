@@ -10,13 +10,15 @@ import { saveDraft, type SaveDraftResult } from "./save-draft";
 export async function applyImport(
   ctx: AuthContext,
   reportId: string,
-  input: { version: number; source: unknown; sections: StepKey[] },
+  input: { version: number; source: unknown; sections: StepKey[]; tablesOnly?: boolean },
 ): Promise<SaveDraftResult & { tablesSkipped: StepKey[] }> {
   const report = await getReportOrThrow(ctx, reportId);
   const source = parseReportContent(input.source);
   if (!source.success) throw new InvalidStateError("导入的内容无效，请重新读取文件。");
   const draft = report.content as unknown as ReportContent;
-  const { content, tablesSkipped } = applySections(draft, source.data, input.sections);
+  const { content, tablesSkipped } = applySections(draft, source.data, input.sections, {
+    tablesOnly: input.tablesOnly,
+  });
   const saved = await saveDraft(ctx, reportId, { version: input.version, content });
   return { ...saved, tablesSkipped };
 }

@@ -29,6 +29,14 @@ function ReportActions({ reportId, editable }: { reportId: string; editable: boo
           从已发布报告导入
         </Link>
       ) : null}
+      <a href={`/api/reports/${reportId}/export?format=xlsx`} className={button}>
+        下载 Excel 模板
+      </a>
+      {editable ? (
+        <Link href={`/reports/${reportId}/import#excel`} className={button}>
+          从 Excel 导入
+        </Link>
+      ) : null}
       <Link href={`/reports/${reportId}/preview`} className={button}>
         预览
       </Link>

@@ -35,6 +35,8 @@ export function ImportWizard({
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReadResult | null>(null);
   const [chosen, setChosen] = useState<Set<StepKey>>(new Set());
+  /** The file read was an Excel workbook: it holds only the tables, and only they are applied. */
+  const [tablesOnly, setTablesOnly] = useState(false);
   /** For a report on another year: move the years its text states as its period, or keep them. */
   const [years, setYears] = useState<"move" | "keep" | null>(null);
 
@@ -52,6 +54,7 @@ export function ImportWizard({
         return;
       }
       setResult(data as ReadResult);
+      setTablesOnly(Boolean(file && /\.xlsx$/i.test(file.name)));
       setChosen(new Set());
       setYears(null);
     } catch {
@@ -64,11 +67,13 @@ export function ImportWizard({
   const draftYear = draft.meta.year;
   const sourceYear = result ? (result.year ?? result.content.meta.year) : null;
   const otherYear = sourceYear !== null && sourceYear !== draftYear;
+  // A workbook has no text whose years could be moved: a year question would have nothing to act on.
+  const askYears = otherYear && !tablesOnly;
 
   const apply = async () => {
-    if (!result || chosen.size === 0 || (otherYear && !years)) return;
+    if (!result || chosen.size === 0 || (askYears && !years)) return;
     const source =
-      otherYear && years === "move"
+      askYears && years === "move"
         ? moveContentYears(result.content, sourceYear, draftYear)
         : result.content;
     const names = steps
@@ -82,7 +87,7 @@ export function ImportWizard({
       const response = await fetch(`/api/reports/${reportId}/import`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version, source, sections: [...chosen] }),
+        body: JSON.stringify({ version, source, sections: [...chosen], tablesOnly }),
       });
       const data = await response.json().catch(() => ({}));
       if (!response.ok) {
@@ -101,11 +106,21 @@ export function ImportWizard({
   };
 
   const format = getFormat(draft.format);
-  const steps: { key: StepKey; title: string }[] = [
-    { key: "cover", title: "开头与联系方式" },
-    ...format.sections.map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}` })),
-  ];
-  const changes = result ? diffContents(draft, result.content) : [];
+  const steps: { key: StepKey; title: string }[] = tablesOnly
+    ? format.sections
+        .filter((s) => s.tables.length)
+        .map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}（表格）` }))
+    : [
+        { key: "cover", title: "开头与联系方式" },
+        ...format.sections.map((s) => ({
+          key: s.key as StepKey,
+          title: `${s.ordinal}、${s.title}`,
+        })),
+      ];
+  // From a workbook only the tables are taken: the comparison shows just what applying would change.
+  const changes = result
+    ? diffContents(draft, tablesOnly ? { ...draft, tables: result.content.tables } : result.content)
+    : [];
 
   return (
     <div className="space-y-4">
@@ -117,11 +132,24 @@ export function ImportWizard({
           上传已发布报告的 DOCX、PDF 或 HTML 文件，或粘贴报告全文。PDF
           须能复制文字（扫描件无法读取数字）。读取后可以逐部分比较，再选择要导入的部分；确认之前不会改动草稿。
         </p>
+        <p id="excel" className="text-sm text-slate-600">
+          只导入表格（二、三、四）：先{" "}
+          <a
+            href={`/api/reports/${reportId}/export?format=xlsx`}
+            className="text-blue-700 underline"
+          >
+            下载 Excel 模板
+          </a>
+          （含草稿现有的数字），在 Excel 或 WPS 中填写后，在这里上传 .xlsx
+          文件。导入时逐格核对行、列标题，无法对应的单元格会指出工作表和位置；草稿的文字不会改变。
+        </p>
         <label className="block text-sm">
-          <span className="mb-1 block font-medium">上传文件（.docx、.pdf、.html、.txt）</span>
+          <span className="mb-1 block font-medium">
+            上传文件（.docx、.pdf、.html、.txt、.xlsx）
+          </span>
           <input
             type="file"
-            accept=".docx,.pdf,.html,.htm,.txt"
+            accept=".docx,.pdf,.html,.htm,.txt,.xlsx"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </label>
@@ -194,7 +222,7 @@ export function ImportWizard({
               导入的报告使用另一版格式，只能导入文字部分，表格不会导入。
             </p>
           ) : null}
-          {otherYear ? (
+          {askYears ? (
             <fieldset className="space-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               <legend className="px-1 font-medium">
                 <span aria-hidden="true">⚠ </span>导入的是 {sourceYear} 年度报告，草稿是 {draftYear}{" "}
@@ -310,7 +338,7 @@ export function ImportWizard({
           <button
             type="button"
             onClick={apply}
-            disabled={chosen.size === 0 || (otherYear && !years) || Boolean(busy)}
+            disabled={chosen.size === 0 || (askYears && !years) || Boolean(busy)}
             className="rounded bg-gov-red px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
           >
             应用所选部分

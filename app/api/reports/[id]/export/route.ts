@@ -9,11 +9,14 @@ export const dynamic = "force-dynamic";
 
 const Query = z.object({
   format: z
-    .enum(["docx", "html", "pdf"], { message: "format 只能是 docx、html 或 pdf。" })
+    .enum(["docx", "html", "pdf", "xlsx"], { message: "format 只能是 docx、html、pdf 或 xlsx。" })
     .default("docx"),
 });
 
-/** 下载 DOCX / 下载 HTML / 下载 PDF: `?format=docx|html|pdf` (PDF: 503 while the converters are busy or absent). */
+/**
+ * 下载 DOCX / 下载 HTML / 下载 PDF / 下载 Excel 模板: `?format=docx|html|pdf|xlsx` (PDF: 503 while the
+ * converters are busy or absent).
+ */
 export const GET = route(
   { query: Query, params: reportParams },
   async ({ ctx, params, query: { format }, ip }) => {

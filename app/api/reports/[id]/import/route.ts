@@ -11,6 +11,8 @@ const Input = z.object({
   sections: z
     .array(z.enum(["cover", "s1", "s2", "s3", "s4", "s5", "s6"]))
     .min(1, "请至少选择一个部分。"),
+  /** The source holds only tables (an Excel workbook): the draft's texts are kept. */
+  tablesOnly: z.boolean().optional(),
 });
 
 /** Apply the chosen sections of an imported report to the draft. */
