@@ -2,16 +2,15 @@ import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { computeTotals } from "@/lib/report/compute-totals";
+import { diffToPatch } from "@/lib/report/patch";
 import { contentSchema, type ReportContent } from "@/lib/report/content";
 import { isFormatId } from "@/lib/report/formats";
 import { canEditReport } from "./editable";
 import { LIFECYCLE, startsFrom } from "./lifecycle";
-
-/** The statuses a save may write in, as the conditional statement compares them. */
-const EDITABLE: string[] = [...LIFECYCLE.save.from];
 import { InvalidStateError, ReportChangedError } from "./errors";
 import { isPeoplesGovernment } from "@/lib/orgs/labels";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
+import { lockReport, writeChanges } from "./patches/write-changes";
 
 export interface SaveDraftInput {
   /** The version the editor's content is based on. */
@@ -50,44 +49,21 @@ export async function saveDraft(
     },
   });
   // No validation here: the editor validates every keystroke with last year's report in hand, and the
-  // submit gate validates on the server. The write is one conditional
-  // statement (the version check and the status check are its WHERE): the content goes in as one JSON
-  // text, which spares the client library walking 200 cells to build the statement. The same statement
-  // records the save (ReportEdit: who, the new version, the top-level parts that differ from what the
-  // row held), so no save goes unrecorded and no record exists without its save.
-  const written = await db().$queryRaw<{ saved: number }[]>`
-      WITH old AS (
-        SELECT "content" FROM "Report"
-         WHERE "id" = ${report.id}::uuid AND "version" = ${input.version} AND "status"::text = ANY(${EDITABLE})
-         FOR UPDATE
-      ), updated AS (
-        UPDATE "Report" r
-           SET "content" = ${JSON.stringify(content)}::jsonb, "version" = r."version" + 1,
-               "updatedById" = ${ctx.user.userId}::uuid, "updatedAt" = now()
-          FROM old
-         WHERE r."id" = ${report.id}::uuid AND r."version" = ${input.version} AND r."status"::text = ANY(${EDITABLE})
-        RETURNING r."version", old."content" AS before, r."content" AS after
-      ), edit AS (
-        INSERT INTO "ReportEdit" ("id", "reportId", "actorId", "reportVersion", "targets")
-        SELECT gen_random_uuid(), ${report.id}::uuid, ${ctx.user.userId}::uuid, u."version", ARRAY(
-                 SELECT k FROM jsonb_object_keys(u.after) k
-                  WHERE k NOT IN ('tables', 'narratives') AND (u.after -> k) IS DISTINCT FROM (u.before -> k)
-                 UNION ALL
-                 SELECT 'tables.' || k FROM jsonb_object_keys(u.after -> 'tables') k
-                  WHERE (u.after -> 'tables' -> k) IS DISTINCT FROM (u.before -> 'tables' -> k)
-                 UNION ALL
-                 SELECT 'narratives.' || k FROM jsonb_object_keys(u.after -> 'narratives') k
-                  WHERE (u.after -> 'narratives' -> k) IS DISTINCT FROM (u.before -> 'narratives' -> k)
-               )
-          FROM updated u
-        RETURNING 1
-      )
-      SELECT (SELECT count(*) FROM updated)::int AS saved, (SELECT count(*) FROM edit)::int AS recorded`;
-  if (!written[0]?.saved) throw await conflictFor(report.id);
-  return {
-    version: input.version + 1,
-    updatedAt: new Date().toISOString(),
-  };
+  // submit gate validates on the server. The whole content is written as the targets that differ
+  // from what the row holds, the same way a patch is, so cell history and colleagues' open editors
+  // see this save too; unlike a patch it is refused whole when anyone saved since `version`.
+  const saved = await db().$transaction(async (tx) => {
+    const locked = await lockReport(tx, report.id);
+    if (locked.version !== input.version) return null;
+    return writeChanges(tx, {
+      reportId: report.id,
+      actorId: ctx.user.userId,
+      locked,
+      changes: diffToPatch(locked.content, content),
+    });
+  });
+  if (!saved) throw await conflictFor(report.id);
+  return saved;
 }
 
 async function conflictFor(reportId: string): Promise<Error> {

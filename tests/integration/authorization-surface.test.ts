@@ -266,6 +266,16 @@ const EXPECTED: Record<string, Expectation> = {
       () => ({ version: 2, content: { format: "2021" } }),
     ),
   },
+  "app/api/reports/[id]/changes/route.ts#GET": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route("GET", (f) => `/api/reports/${f.reportId}/changes?since=1`),
+  },
+  "app/api/reports/[id]/cell-history/route.ts#GET": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route("GET", (f) => `/api/reports/${f.reportId}/cell-history?target=narrative.s1`),
+  },
   "app/api/reports/[id]/submit/route.ts#POST": {
     anonymous: "status:401",
     unrelated: "status:404",

@@ -1,0 +1,127 @@
+import type { AuthContext } from "@/lib/auth/context";
+import { ForbiddenError } from "@/lib/auth/errors";
+import { db } from "@/lib/db/client";
+import { ValidationError } from "@/lib/errors";
+import { isFormatId } from "@/lib/report/formats";
+import {
+  checkChanges,
+  editableTargets,
+  sameValue,
+  type PatchChange,
+  type PatchValue,
+} from "@/lib/report/patch";
+import { canEditReport } from "./editable";
+import { InvalidStateError } from "./errors";
+import { getReportHeaderOrThrow } from "./get-report-or-throw";
+import { LIFECYCLE, startsFrom } from "./lifecycle";
+import { CELL_HISTORY_POLICY, foldCellHistory } from "./patches/fold-cell-history";
+import {
+  changesSince,
+  lockReport,
+  writeChanges,
+  type CellChangeSince,
+} from "./patches/write-changes";
+
+export interface SavePatchInput {
+  /** The version the editor's values are based on. */
+  baseVersion: number;
+  changes: PatchChange[];
+}
+
+/** A target a colleague changed since the editor's version, to which the editor sent another value. */
+export interface CellConflict {
+  target: string;
+  mine: PatchValue;
+  theirs: PatchValue;
+  actorName: string;
+  at: string;
+}
+
+export interface SavePatchResult {
+  /** The report's version now (unchanged when nothing was written). */
+  version: number;
+  updatedAt: string | null;
+  /** The targets this save wrote. */
+  applied: string[];
+  /** Colleagues' changes written since `baseVersion`: the editor shows them at once. */
+  changes: CellChangeSince[];
+  /** Only the targets a colleague changed since `baseVersion` to another value: left as they are. */
+  conflicts: CellConflict[];
+}
+
+/** A save of one burst of typing should never be near this; the format has about 500 targets. */
+const MAX_CHANGES = 2000;
+
+/**
+ * Save what the editor changed since `baseVersion`. Targets nobody else changed since then merge
+ * silently; a target a colleague changed since then to a different value is not written and comes
+ * back as a conflict with both values and the colleague's name. One short transaction: lock the row,
+ * read the changes since the base, write content, history, save record and notice in one statement.
+ */
+export async function savePatch(
+  ctx: AuthContext,
+  reportId: string,
+  input: SavePatchInput,
+): Promise<SavePatchResult> {
+  const report = await getReportHeaderOrThrow(ctx, reportId);
+  if (!canEditReport(ctx, report)) {
+    if (!startsFrom("save", report.status)) throw new InvalidStateError(LIFECYCLE.save.refused);
+    throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
+  }
+  if (!isFormatId(report.formatVersion)) throw new InvalidStateError("报告格式未知。");
+  if (input.changes.length > MAX_CHANGES)
+    throw new ValidationError(`一次保存最多 ${MAX_CHANGES} 处修改。`);
+  const checked = checkChanges(report.formatVersion, input.changes);
+  if (!checked.ok) throw new ValidationError(checked.problems[0].message, checked);
+  const me = ctx.user.userId;
+  const targets = editableTargets(report.formatVersion);
+
+  const result = await db().$transaction(async (tx): Promise<SavePatchResult> => {
+    const locked = await lockReport(tx, report.id);
+    if (input.baseVersion > locked.version)
+      throw new ValidationError("保存所依据的版本比服务器上的还新，请刷新页面。");
+    const since =
+      locked.version > input.baseVersion
+        ? await changesSince(tx, report.id, input.baseVersion)
+        : [];
+    const byOthers = new Map(since.filter((c) => c.actorId !== me).map((c) => [c.target, c]));
+    const conflicts: CellConflict[] = [];
+    const toWrite: PatchChange[] = [];
+    for (const change of input.changes) {
+      const current = targets.get(change.target)!.read(locked.content);
+      if (sameValue(current, change.value)) continue;
+      const theirs = byOthers.get(change.target);
+      if (theirs) {
+        conflicts.push({
+          target: change.target,
+          mine: change.value,
+          theirs: current,
+          actorName: theirs.actorName,
+          at: theirs.at,
+        });
+        continue;
+      }
+      toWrite.push(change);
+    }
+    const changes = [...byOthers.values()];
+    if (!toWrite.length)
+      return { version: locked.version, updatedAt: null, applied: [], changes, conflicts };
+    const written = await writeChanges(tx, {
+      reportId: report.id,
+      actorId: me,
+      locked,
+      changes: toWrite,
+    });
+    return {
+      version: written.version,
+      updatedAt: written.updatedAt,
+      applied: toWrite.map((c) => c.target),
+      changes,
+      conflicts,
+    };
+  });
+  // Keep the history bounded: an occasional save folds the report's old changes, after its own commit.
+  if (result.applied.length && result.version % CELL_HISTORY_POLICY.foldEveryVersions === 0)
+    await foldCellHistory(report.id);
+  return result;
+}
