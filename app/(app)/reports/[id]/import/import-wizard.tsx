@@ -145,7 +145,7 @@ export function ImportWizard({
         </p>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">
-            上传文件（.docx、.pdf、.html、.txt、.xlsx）
+            上传文件（.docx、.pdf、.html、.txt）或 Excel 表格（.xlsx）
           </span>
           <input
             type="file"
