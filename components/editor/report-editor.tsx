@@ -8,29 +8,30 @@ import { diffContents } from "@/lib/report/diff";
 import { contentToForm, formToContent, type ReportFormValues } from "@/lib/report/form-values";
 import { getFormat } from "@/lib/report/formats";
 import { GUIDANCE_PEOPLES_GOVERNMENT } from "@/lib/report/formats/common";
+import { problemCount, problemCountText } from "@/lib/report/problems";
 import { reportProgress, stepOfTarget, type StepKey } from "@/lib/report/progress";
 import type { Finding } from "@/lib/report/rules";
 import { validate } from "@/lib/report/validate";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
 import { ConflictDialog } from "./conflict-dialog";
 import { CoverEditor } from "./cover-editor";
-import {
-  createEditorStore,
-  useSubmitErrorCount,
-  type EditorSnapshot,
-  type EditorStore,
-} from "./editor-store";
+import { createEditorStore, type EditorSnapshot } from "./editor-store";
+import { EditorStatusBar } from "./editor-status-bar";
 import { FeesEditor } from "./fees-editor";
 import { FindingsPanel } from "./findings-panel";
 import { NarrativeEditor } from "./narrative-editor";
+import { OptionalPreface } from "./optional-preface";
+import { problemSummaryOf, revealAllBlanks } from "./problem-store";
 import {
   ReviewCommentsPanel,
   ReviewCommentsProvider,
   SectionReviewComments,
 } from "./review-comments";
+import { SkipToFirstCell } from "./skip-to-first-cell";
+import { StepButtons } from "./step-buttons";
 import { StepNav } from "./step-nav";
 import { TablesEditor } from "./table-editor";
-import { readUnsent, SAVE_STATUS_LABEL, useAutosave, type ServerReport } from "./use-autosave";
+import { readUnsent, useAutosave, type ServerReport } from "./use-autosave";
 
 export interface ReportEditorProps {
   reportId: string;
@@ -139,6 +140,8 @@ export function ReportEditor({
         const element = document.querySelector<HTMLElement>(
           `[data-cell-id="${CSS.escape(target)}"]`,
         );
+        // The optional text above a table is folded away until used: unfold it to show its finding.
+        element?.closest("details")?.setAttribute("open", "");
         element?.scrollIntoView({ block: "center" });
         element?.focus();
       });
@@ -147,10 +150,11 @@ export function ReportEditor({
   );
 
   const submit = async () => {
-    const blocking = store.get().submitFindings.filter((f) => f.severity === "error");
-    if (blocking.length) {
+    revealAllBlanks(store);
+    const count = problemCount(problemSummaryOf(store));
+    if (count.errors + count.unfilled > 0) {
       setSubmitFindings(store.get().submitFindings);
-      setNotice(`还有 ${blocking.length} 处错误或未填项，改正后才能提交审核。`);
+      setNotice(`${problemCountText({ ...count, warnings: 0 })}，改正后才能提交审核。`);
       return;
     }
     setSubmitting(true);
@@ -189,13 +193,16 @@ export function ReportEditor({
         className="grid grid-cols-[13rem_1fr_20rem] gap-4"
         aria-label="年度报告编辑"
       >
+        <SkipToFirstCell />
         <div className="space-y-3">
           <StepNav steps={steps} current={step} onSelect={selectStep} store={store} />
         </div>
 
         <div className="min-w-0 space-y-4">
-          <EditorBar
+          <EditorStatusBar
             store={store}
+            step={step}
+            stepTitle={steps.find((s) => s.key === step)?.title ?? ""}
             status={autosave.status}
             message={autosave.message}
             submitting={submitting}
@@ -212,18 +219,29 @@ export function ReportEditor({
 
           <section
             hidden={step !== "cover"}
+            data-editor-step="cover"
             aria-label="开头与落款"
             className="rounded-lg border border-slate-200 bg-white p-4"
           >
             <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
             <SectionReviewComments step="cover" onJump={jumpTo} />
             <CoverEditor form={form} year={initial.meta.year} format={initial.format} />
+            <StepButtons
+              steps={steps}
+              current="cover"
+              onSelect={selectStep}
+              store={store}
+              reportId={reportId}
+              submitting={submitting}
+              onSubmit={submit}
+            />
           </section>
 
           {format.sections.map((section) => (
             <section
               key={section.key}
               hidden={step !== section.key}
+              data-editor-step={section.key}
               aria-label={`${section.ordinal}、${section.title}`}
               className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
             >
@@ -241,14 +259,16 @@ export function ReportEditor({
                 />
               ) : (
                 <>
-                  <NarrativeEditor
-                    sectionKey={section.key}
-                    label="表前说明文字"
-                    guidance={[]}
-                    previousText={null}
-                    form={form}
-                    optional
-                  />
+                  <OptionalPreface sectionKey={section.key} form={form}>
+                    <NarrativeEditor
+                      sectionKey={section.key}
+                      label="表前说明文字"
+                      guidance={[]}
+                      previousText={null}
+                      form={form}
+                      optional
+                    />
+                  </OptionalPreface>
                   <TablesEditor
                     format={initial.format}
                     tables={section.tables}
@@ -260,7 +280,15 @@ export function ReportEditor({
               {section.key === "s6" && format.requiresFeeStatement ? (
                 <FeesEditor year={initial.meta.year} form={form} />
               ) : null}
-              <StepButtons steps={steps} current={section.key} onSelect={selectStep} />
+              <StepButtons
+                steps={steps}
+                current={section.key}
+                onSelect={selectStep}
+                store={store}
+                reportId={reportId}
+                submitting={submitting}
+                onSubmit={submit}
+              />
             </section>
           ))}
         </div>
@@ -281,87 +309,5 @@ export function ReportEditor({
         ) : null}
       </form>
     </ReviewCommentsProvider>
-  );
-}
-
-function StepButtons({
-  steps,
-  current,
-  onSelect,
-}: {
-  steps: { key: StepKey; title: string }[];
-  current: StepKey;
-  onSelect: (k: StepKey) => void;
-}) {
-  const index = steps.findIndex((s) => s.key === current);
-  const next = steps[index + 1];
-  const previous = steps[index - 1];
-  return (
-    <div className="flex justify-between pt-2 text-sm">
-      {previous ? (
-        <button
-          type="button"
-          onClick={() => onSelect(previous.key)}
-          className="text-blue-700 hover:underline"
-        >
-          ← {previous.title}
-        </button>
-      ) : (
-        <span />
-      )}
-      {next ? (
-        <button
-          type="button"
-          onClick={() => onSelect(next.key)}
-          className="text-blue-700 hover:underline"
-        >
-          {next.title} →
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-function EditorBar({
-  store,
-  status,
-  message,
-  submitting,
-  onSubmit,
-}: {
-  store: EditorStore;
-  status: keyof typeof SAVE_STATUS_LABEL;
-  message: string | null;
-  submitting: boolean;
-  onSubmit: () => void;
-}) {
-  const errors = useSubmitErrorCount(store);
-  const tone =
-    status === "saved"
-      ? "text-emerald-700"
-      : status === "offline" || status === "error" || status === "conflict"
-        ? "text-red-700"
-        : "text-slate-600";
-  return (
-    <div className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-2">
-      <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-testid="save-status">
-        {SAVE_STATUS_LABEL[status]}
-        {message ? <span className="ml-2">{message}</span> : null}
-      </p>
-      <div className="flex items-center gap-3">
-        <span id="submit-hint" className="text-xs text-slate-500">
-          {errors ? `还有 ${errors} 处错误或未填项` : "可以提交"}
-        </span>
-        <button
-          type="button"
-          onClick={onSubmit}
-          disabled={submitting}
-          aria-describedby="submit-hint"
-          className={`rounded px-3 py-1.5 text-sm font-medium text-white ${errors ? "bg-slate-400" : "bg-gov-red hover:bg-red-800"}`}
-        >
-          {submitting ? "正在提交…" : "提交审核"}
-        </button>
-      </div>
-    </div>
   );
 }

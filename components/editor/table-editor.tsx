@@ -8,8 +8,11 @@ import { TableHead } from "@/components/report/table-head";
 import { printedTables, tableLayout, type PrintedTable } from "@/lib/report/layout";
 import { parseCellInput } from "@/lib/report/parse-value";
 import type { FormatId, TableSpec } from "@/lib/report/spec-types";
-import { useCellMarks, useTableFindings, useTotal, type EditorStore } from "./editor-store";
+import { ProblemIcon } from "@/components/report/problem-icon";
+import { useTotal, type EditorStore } from "./editor-store";
+import { touchTable, useBlanksShown, useCellProblem, type CellProblem } from "./problem-store";
 import { CommentMarker, useTargetComments } from "./review-comments";
+import { TableProblems } from "./table-problems";
 
 type Form = UseFormReturn<ReportFormValues>;
 
@@ -27,6 +30,7 @@ const TypedCell = memo(function TypedCell({
   r,
   c,
   colSpan,
+  narrow = false,
 }: {
   cell: CellRef;
   form: Form;
@@ -35,46 +39,73 @@ const TypedCell = memo(function TypedCell({
   r: number;
   c: number;
   colSpan?: number;
+  /** A table of many columns (四): narrower inputs, so that it fits a laptop's screen. */
+  narrow?: boolean;
 }) {
-  const marks = useCellMarks(store, cell.id);
+  const { problem, messages } = useCellProblem(store, cell.id);
+  const blanksShown = useBlanksShown(store, cell.tableId);
+  const shown: CellProblem = problem === "unfilled" && !blanksShown ? null : problem;
   const review = useTargetComments(cell.id);
   const name = `cells.${fieldKey(cell.id)}` as const;
   const registered = form.register(name);
   const tone =
-    marks.severity === "error"
-      ? "border-red-500 bg-red-50"
-      : marks.severity === "warning"
-        ? "border-amber-400 bg-amber-50"
-        : review.description
-          ? "border-violet-500 bg-violet-50"
-          : "border-transparent";
+    shown === "error"
+      ? "border-red-600 bg-red-50"
+      : shown === "warning"
+        ? "border-amber-500 bg-amber-50"
+        : shown === "unfilled"
+          ? "border-dashed border-red-400 placeholder:text-red-700"
+          : review.description
+            ? "border-violet-500 bg-violet-50"
+            : "border-transparent";
   return (
     <td colSpan={colSpan} className="relative border border-slate-300 p-0">
       <CommentMarker count={review.comments.length} />
+      <CellIcon problem={shown} />
       <input
         {...registered}
+        onChange={(event) => {
+          touchTable(store, cell.tableId);
+          return registered.onChange(event);
+        }}
         onBlur={(event) => {
           registered.onBlur(event);
           const normal = normalisedText(event.target.value, cell.kind);
           if (normal !== event.target.value) form.setValue(name, normal, { shouldDirty: true });
         }}
+        placeholder="未填"
         aria-label={cell.label}
-        aria-invalid={marks.severity === "error" || undefined}
+        aria-invalid={shown === "error" || shown === "unfilled" || undefined}
         aria-description={review.description}
-        title={[review.description, ...marks.messages].filter(Boolean).join("\n") || undefined}
+        title={
+          [review.description, ...messages, shown === "unfilled" ? "未填写" : ""]
+            .filter(Boolean)
+            .join("\n") || undefined
+        }
         inputMode={cell.kind === "count" ? "numeric" : "decimal"}
         autoComplete="off"
         data-cell-id={cell.id}
+        data-problem={shown ?? undefined}
         data-field={name}
         data-kind={cell.kind}
         data-grid={grid}
         data-r={r}
         data-c={c}
-        className={`h-8 w-full min-w-14 border-2 px-1.5 text-right tabular-nums outline-none focus:border-blue-600 focus:bg-white ${tone}`}
+        className={`h-8 w-full border-2 px-1.5 text-right tabular-nums outline-none placeholder:text-xs placeholder:text-slate-500 focus:border-blue-600 focus:bg-white ${narrow ? "min-w-10" : "min-w-14"} ${tone}`}
       />
     </td>
   );
 });
+
+/** The shape beside the colour: a round cross on an error, a triangle on a warning. */
+function CellIcon({ problem }: { problem: CellProblem }) {
+  if (problem !== "error" && problem !== "warning") return null;
+  return (
+    <span className="pointer-events-none absolute right-0 top-0 leading-none">
+      <ProblemIcon severity={problem} className="h-2.5 w-2.5" />
+    </span>
+  );
+}
 
 const TotalCell = memo(function TotalCell({
   cell,
@@ -83,6 +114,7 @@ const TotalCell = memo(function TotalCell({
   r,
   c,
   colSpan,
+  narrow = false,
 }: {
   cell: CellRef;
   store: EditorStore;
@@ -90,13 +122,16 @@ const TotalCell = memo(function TotalCell({
   r: number;
   c: number;
   colSpan?: number;
+  narrow?: boolean;
 }) {
   const value = useTotal(store, cell.tableId, cell.rowKey, cell.columnKey, cell.kind);
-  const marks = useCellMarks(store, cell.id);
+  const { problem, messages } = useCellProblem(store, cell.id);
+  const shown = problem === "error" || problem === "warning" ? problem : null;
   const review = useTargetComments(cell.id);
   return (
     <td colSpan={colSpan} className="relative border border-slate-300 bg-slate-100 p-0">
       <CommentMarker count={review.comments.length} />
+      <CellIcon problem={shown} />
       <input
         readOnly
         tabIndex={-1}
@@ -104,12 +139,13 @@ const TotalCell = memo(function TotalCell({
         aria-label={cell.label}
         aria-readonly
         aria-description={review.description}
-        title={[review.description, ...marks.messages].filter(Boolean).join("\n") || "自动计算"}
+        title={[review.description, ...messages].filter(Boolean).join("\n") || "自动计算"}
         data-cell-id={cell.id}
+        data-problem={shown ?? undefined}
         data-grid={grid}
         data-r={r}
         data-c={c}
-        className={`h-8 w-full min-w-14 border-2 bg-transparent px-1.5 text-right font-medium tabular-nums text-slate-700 outline-none focus:border-blue-600 ${marks.severity ? "border-red-500" : "border-transparent"}`}
+        className={`h-8 w-full border-2 bg-transparent px-1.5 text-right font-medium tabular-nums text-slate-700 outline-none focus:border-blue-600 ${narrow ? "min-w-10" : "min-w-14"} ${shown === "error" ? "border-red-600" : shown === "warning" ? "border-amber-500" : "border-transparent"}`}
       />
     </td>
   );
@@ -177,6 +213,27 @@ function gridHandlers(grid: string, form: Form) {
 }
 
 /**
+ * On a wide screen the tables fit, so the frame does not scroll and the column headers stick below
+ * the editor's status bar as the page scrolls; on a narrow one the frame scrolls sideways and the row
+ * labels stay put (a frame that scrolls is a scroll container, which sticky headers cannot leave).
+ */
+const TABLE_FRAME = "overflow-x-auto xl:overflow-visible";
+/** Width of a row-group column (w-8): the offset of the label columns that stick beside it. */
+const GROUP_WIDTH_REM = 2;
+/** More value columns than this (四 has 15) take narrower inputs and the short headers. */
+const NARROW_FROM_COLUMNS = 10;
+
+/**
+ * The grid column where a row's label cell starts. The cells of a row are the group headings that
+ * begin at this row, then the row's own label; they occupy consecutive columns ending at the last.
+ */
+function labelLevel(labelColumns: number, cells: { colSpan: number }[], index: number): number {
+  const last = cells[cells.length - 1];
+  const leafLevel = labelColumns - last.colSpan;
+  return leafLevel - (cells.length - 1 - index);
+}
+
+/**
  * A section's tables as the layout spec prints them (`printedTables`): 三 and 四 alone, 二's 第二十条
  * items as ONE table of four columns — per item a full-width caption row, its 信息内容 header and its
  * rows, a single value spanning the three value columns.
@@ -228,7 +285,7 @@ function CombinedTableEditor({
   let r = -1;
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <div className={TABLE_FRAME}>
         <table
           className="w-full border-collapse text-sm"
           onKeyDown={onKeyDown}
@@ -295,9 +352,7 @@ function CombinedTableEditor({
           </tbody>
         </table>
       </div>
-      {printed.tables.map((table) => (
-        <TableMessages key={table.id} tableId={table.id} store={store} />
-      ))}
+      <TableProblems tableIds={printed.tables.map((t) => t.id)} form={form} store={store} />
     </div>
   );
 }
@@ -315,6 +370,7 @@ export function TableEditor({
   store: EditorStore;
 }) {
   const layout = tableLayout(table);
+  const narrow = layout.columns.length > NARROW_FROM_COLUMNS;
   const grid = `grid-${table.id}`;
   const cells = new Map(
     listCells(format)
@@ -325,14 +381,14 @@ export function TableEditor({
 
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <div className={TABLE_FRAME}>
         <table
           className="w-full border-collapse text-sm"
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           aria-label={table.caption || undefined}
         >
-          <TableHead layout={layout} compact />
+          <TableHead layout={layout} compact sticky short={narrow} />
           <tbody>
             {layout.bodyRows.map(({ row, labelCells }, r) => (
               <tr key={row.key} className={row.computed ? "bg-slate-50" : undefined}>
@@ -342,7 +398,10 @@ export function TableEditor({
                     colSpan={l.colSpan}
                     rowSpan={l.rowSpan}
                     scope="row"
-                    className={`border border-slate-300 px-2 py-1 text-left text-xs font-normal ${l.isGroup ? "w-8 bg-slate-50" : ""}`}
+                    style={{
+                      left: `${labelLevel(layout.labelColumns, labelCells, j) * GROUP_WIDTH_REM}rem`,
+                    }}
+                    className={`sticky z-[1] border border-slate-300 px-2 py-1 text-left text-xs font-normal ${l.isGroup ? "w-8 bg-slate-50" : row.computed ? "bg-slate-50" : "bg-white"}`}
                   >
                     {l.text}
                   </th>
@@ -350,7 +409,15 @@ export function TableEditor({
                 {layout.columns.map((column, c) => {
                   const cell = cells.get(cellId(table.id, row.key, column.key))!;
                   return cell.computed ? (
-                    <TotalCell key={column.key} cell={cell} store={store} grid={grid} r={r} c={c} />
+                    <TotalCell
+                      key={column.key}
+                      cell={cell}
+                      store={store}
+                      grid={grid}
+                      r={r}
+                      c={c}
+                      narrow={narrow}
+                    />
                   ) : (
                     <TypedCell
                       key={column.key}
@@ -360,6 +427,7 @@ export function TableEditor({
                       grid={grid}
                       r={r}
                       c={c}
+                      narrow={narrow}
                     />
                   );
                 })}
@@ -368,22 +436,7 @@ export function TableEditor({
           </tbody>
         </table>
       </div>
-      <TableMessages tableId={table.id} store={store} />
+      <TableProblems tableIds={[table.id]} form={form} store={store} />
     </div>
-  );
-}
-
-function TableMessages({ tableId, store }: { tableId: string; store: EditorStore }) {
-  const findings = useTableFindings(store, tableId);
-  if (!findings.length) return null;
-  return (
-    <ul className="space-y-1 text-sm" aria-label="本表的校验结果">
-      {findings.map((f, i) => (
-        <li key={i} className={f.severity === "error" ? "text-red-700" : "text-amber-700"}>
-          <span className="mr-1 rounded bg-white px-1 text-xs ring-1 ring-current">{f.rule}</span>
-          {f.message}
-        </li>
-      ))}
-    </ul>
   );
 }

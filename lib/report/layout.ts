@@ -10,6 +10,8 @@ export interface HeaderCell {
   rowSpan: number;
   /** Set on a leaf column header. */
   columnKey?: string;
+  /** The column's shorter header, where the format gives one. */
+  short?: string;
   /** "colgroup" for spanning headers, "col" for leaves and the corner. */
   scope: "col" | "colgroup";
   /** The corner holds the table's note (三's 勾稽关系), which heads nothing. */
@@ -77,6 +79,7 @@ function headerRows(table: TableSpec, labelColumns: number): HeaderCell[][] {
       if (groups.length === level) {
         row.push({
           text: column.label,
+          short: column.short,
           colSpan: 1,
           rowSpan: depth - level,
           columnKey: column.key,

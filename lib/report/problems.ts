@@ -1,11 +1,10 @@
 import type { ReportContent } from "./content";
 import { getFormat } from "./formats";
-import { FEE_FIELDS, metaField } from "./fields";
 import { categoryOf, type ProblemCategory } from "./problem-categories";
 import { stepOfTarget, type StepKey } from "./progress";
 import type { Finding, Severity } from "./rules";
 import { parseTarget } from "./targets";
-import { sectionName, validationPlan } from "./validate/plan";
+import { validationPlan } from "./validate/plan";
 
 /**
  * One model of what stands between a report and 提交审核, read by every place that counts or marks
@@ -26,7 +25,7 @@ export interface UnfilledGroup {
   key: string;
   /** Set for a table: the group can be filled with zeros at once. */
   tableId: string | null;
-  /** `第三部分“收到和处理政府信息公开申请情况”`, `第二部分第二十条第（一）项`, `开头与落款“成文日期”`. */
+  /** A table's name (`第二部分第二十条第（一）项`), or for a text or field the message that names it. */
   title: string;
   step: StepKey;
   /** Blank cell ids, or the one target of a part. */
@@ -53,23 +52,6 @@ export function isBlankCell(content: ReportContent, id: string): boolean {
   if (target?.kind !== "cell") return false;
   const value = content.tables[target.tableId]?.[target.rowKey]?.[target.columnKey];
   return value === null || value === undefined || value === "";
-}
-
-function partTitle(content: ReportContent, target: string, fallback: string): string {
-  const parsed = parseTarget(target);
-  const format = getFormat(content.format);
-  switch (parsed?.kind) {
-    case "narrative": {
-      const section = format.sections.find((s) => s.key === parsed.section);
-      return section ? sectionName(section) : fallback;
-    }
-    case "meta":
-      return parsed.field === "year" ? fallback : `开头与落款“${metaField(parsed.field).label}”`;
-    case "fee":
-      return `第六部分“${FEE_FIELDS.find((f) => f.key === parsed.field)?.label ?? parsed.field}”`;
-    default:
-      return fallback;
-  }
 }
 
 export function summarizeProblems(
@@ -105,9 +87,7 @@ export function summarizeProblems(
         group = {
           key,
           tableId,
-          title: tableId
-            ? (tableNames.get(tableId) ?? tableId)
-            : partTitle(content, target, finding.message),
+          title: tableId ? (tableNames.get(tableId) ?? tableId) : finding.message,
           step: stepOfTarget(content.format, target),
           targets: [],
           seen: new Set(),

@@ -47,6 +47,8 @@ export interface ColumnSpec {
   key: string;
   /** Exact official label of the leaf column. */
   label: string;
+  /** A shorter header for narrow screens (四's 15 columns at 1280 px); the label stays its accessible name. */
+  short?: string;
   kind: CellKind;
   /** Spanning headers above this column, outermost first (e.g. ["法人或其他组织"] or ["行政诉讼", "未经复议直接起诉"]). */
   groups?: string[];

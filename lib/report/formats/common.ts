@@ -85,17 +85,18 @@ export function requestsTable(otherProcessingRows: RowSpec[]): TableSpec {
 }
 
 const APPEAL_OUTCOMES = [
-  { key: "upheld", label: "结果维持" },
-  { key: "corrected", label: "结果纠正" },
-  { key: "other", label: "其他结果" },
-  { key: "pending", label: "尚未审结" },
-  { key: "total", label: "总计" },
+  { key: "upheld", label: "结果维持", short: "维持" },
+  { key: "corrected", label: "结果纠正", short: "纠正" },
+  { key: "other", label: "其他结果", short: "其他" },
+  { key: "pending", label: "尚未审结", short: "未结" },
+  { key: "total", label: "总计", short: "总计" },
 ] as const;
 
 function appealColumns(prefix: string, groups: string[], totalRule: SumRule): ColumnSpec[] {
   return APPEAL_OUTCOMES.map((o) => ({
     key: `${prefix}_${o.key}`,
     label: o.label,
+    short: o.short,
     kind: "count" as const,
     groups,
     computed: o.key === "total" ? { rule: totalRule } : undefined,
