@@ -6,7 +6,7 @@
  * read exactly, against the figures the reports hold, and how many errors the import reported that
  * the report does not have.
  */
-import { corpusTextTable, refusalNotes } from "./corpus/corpus-table";
+import { corpusTextTable, refusalNotes, reportNotes } from "./corpus/corpus-table";
 import { LAYOUTS } from "./corpus/layouts";
 import { runCorpus } from "./corpus/run-corpus";
 
@@ -27,6 +27,11 @@ const run = await runCorpus({
   onProgress: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
 });
 process.stdout.write(`${corpusTextTable(run)}\n`);
+if (verbose) {
+  const misses = reportNotes(run);
+  if (misses.length)
+    process.stdout.write(`\n未完全读对的报告：\n${misses.map((n) => `- ${n}`).join("\n")}\n`);
+}
 const notes = refusalNotes(run);
 if (notes.length)
   process.stdout.write(

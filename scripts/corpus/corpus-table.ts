@@ -5,9 +5,12 @@ const pct = (p: number) => `${p.toFixed(1)}%`;
 function rows(run: CorpusRun): string[][] {
   const header = [
     "版式",
-    ...run.reports.map((r) => r.name),
     "准确/总数",
     "准确率",
+    "错读",
+    "留空有提示",
+    "留空无提示",
+    "预设问题检出",
     "误报错误",
     "拒绝",
   ];
@@ -15,16 +18,36 @@ function rows(run: CorpusRun): string[][] {
     const t = layoutTotals(result);
     return [
       result.layout.label,
-      ...result.cells.map((c) =>
-        c.notMade !== undefined ? "未生成" : c.refused !== null ? "拒绝" : `${c.exact}/${c.total}`,
-      ),
       `${t.exact}/${t.total}`,
       pct(t.percent),
+      String(t.wrong),
+      String(t.blankWithFinding),
+      String(t.blankSilently),
+      `${t.plantedFound}/${t.planted}`,
       String(t.falseErrors),
-      String(t.refused),
+      String(t.refused + t.notMade),
     ];
   });
   return [header, ...body];
+}
+
+/** Per report, the layouts where it was not read exactly or gave a false error: where to look next. */
+export function reportNotes(run: CorpusRun): string[] {
+  return run.reports.flatMap((report, r) => {
+    const misses = run.layouts.flatMap((result) => {
+      const c = result.cells[r];
+      if (!c || c.notMade !== undefined) return [];
+      const bad = c.exact < c.total || c.falseErrors > 0 || c.plantedFound < c.planted;
+      if (!bad) return [];
+      return [
+        `${result.layout.label} ${c.exact}/${c.total}` +
+          (c.wrong ? ` 错读${c.wrong}` : "") +
+          (c.falseErrors ? ` 误报${c.falseErrors}` : "") +
+          (c.plantedFound < c.planted ? ` 漏检${c.planted - c.plantedFound}` : ""),
+      ];
+    });
+    return misses.length ? [`${report.name}：${misses.join("；")}`] : [];
+  });
 }
 
 /** Display width: CJK characters take two columns. */

@@ -5,6 +5,8 @@ import { dataFrameMarkdown, ocrMarkdown } from "@/lib/import/__fixtures__/layout
 import { runOnArticle, spaceSeparatedRows } from "@/lib/import/__fixtures__/layouts/run-on";
 import { runTogetherRows } from "@/lib/import/__fixtures__/layouts/run-together";
 import { wordCellPerLine, wordRowPerLine } from "@/lib/import/__fixtures__/layouts/word-text";
+import type { PrintEdit } from "@/lib/import/__fixtures__/layouts/generated-reports";
+import { applyEdits, editDocx } from "@/lib/import/__fixtures__/layouts/print-edits";
 import type { ReportContent } from "@/lib/report/content";
 import { chromiumPath, docxToPdf, htmlToPdf, narrowDocxTables, pdfToLayoutText } from "./make-pdf";
 
@@ -21,7 +23,11 @@ export interface LayoutFile {
 export class LayoutSources {
   private readonly cache = new Map<string, Promise<unknown>>();
 
-  constructor(readonly content: ReportContent) {}
+  /** `edits`: how the printed report differs from our export (variant wording, a unit in a cell …). */
+  constructor(
+    readonly content: ReportContent,
+    readonly edits: readonly PrintEdit[] = [],
+  ) {}
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.cache.has(key)) this.cache.set(key, make());
@@ -29,11 +35,13 @@ export class LayoutSources {
   }
 
   docx(): Promise<Uint8Array> {
-    return this.once("docx", async () => new Uint8Array(await renderDocx(this.content)));
+    return this.once("docx", async () =>
+      editDocx(new Uint8Array(await renderDocx(this.content)), this.edits),
+    );
   }
 
   html(): string {
-    return renderHtml(this.content);
+    return applyEdits(renderHtml(this.content), this.edits, "report.html");
   }
 
   pdf(route: PdfRoute): Promise<Uint8Array> {

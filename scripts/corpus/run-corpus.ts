@@ -1,11 +1,15 @@
 import { importBytes } from "@/lib/import/import-bytes";
 import { computeTotals } from "@/lib/report/compute-totals";
-import { layoutContents } from "@/lib/import/__fixtures__/layouts/contents";
+import { corpusCases } from "@/lib/import/__fixtures__/layouts/contents";
+import { applyEdits } from "@/lib/import/__fixtures__/layouts/print-edits";
+import type { PrintEdit } from "@/lib/import/__fixtures__/layouts/generated-reports";
 import { LAYOUTS, LayoutSources, sharedBrowser, type Layout, type LayoutFile } from "./layouts";
 import { measureImport, notMade, refusedImport, type Measured } from "./measure";
 
 export interface CorpusReport {
   name: string;
+  /** The rule ids of the defects planted in it. */
+  planted: string[];
 }
 
 export interface LayoutResult {
@@ -30,19 +34,21 @@ export interface CorpusRun {
 export async function runCorpus(
   options: { only?: string[]; onProgress?: (line: string) => void } = {},
 ): Promise<CorpusRun> {
-  const reports = layoutContents();
+  const reports = corpusCases();
   const layouts = LAYOUTS.filter((l) => !options.only?.length || options.only.includes(l.id));
   const browser = sharedBrowser();
   const results: LayoutResult[] = layouts.map((layout) => ({ layout, cells: [], importMs: [] }));
   try {
     for (const report of reports) {
-      const sources = new LayoutSources(report.content);
+      const sources = new LayoutSources(report.content, report.edits);
       const printedByExport = computeTotals(report.content);
       for (const result of results) {
         const expected = result.layout.source === "export" ? printedByExport : report.content;
         let file: LayoutFile;
         try {
           file = await makeWithRetry(() => result.layout.make(sources, browser.get));
+          // The export-based layouts print the edits through the edited DOCX and HTML; the others here.
+          if (result.layout.source === "content") file = editedText(file, report.edits);
         } catch (error) {
           // A converter that fails twice (LibreOffice under load) says nothing about the importer.
           const measured = notMade(
@@ -57,10 +63,17 @@ export async function runCorpus(
         const started = performance.now();
         let measured: Measured;
         try {
-          measured = measureImport(await importBytes(file.fileName, file.bytes), expected);
+          const imported = await importBytes(file.fileName, file.bytes, {
+            previous: report.previous,
+          });
+          measured = measureImport(imported, {
+            content: expected,
+            previous: report.previous,
+            planted: report.planted,
+          });
         } catch (error) {
           measured = refusedImport(
-            expected,
+            { content: expected, planted: report.planted },
             error instanceof Error ? error.message : String(error),
           );
         }
@@ -74,7 +87,16 @@ export async function runCorpus(
   } finally {
     await browser.close();
   }
-  return { reports: reports.map((r) => ({ name: r.name })), layouts: results };
+  return {
+    reports: reports.map((r) => ({ name: r.name, planted: [...r.planted] })),
+    layouts: results,
+  };
+}
+
+function editedText(file: LayoutFile, edits: PrintEdit[]): LayoutFile {
+  if (edits.length === 0) return file;
+  const text = applyEdits(new TextDecoder().decode(file.bytes), edits, file.fileName);
+  return { ...file, bytes: new TextEncoder().encode(text) };
 }
 
 async function makeWithRetry(make: () => Promise<LayoutFile>): Promise<LayoutFile> {
@@ -85,21 +107,34 @@ async function makeWithRetry(make: () => Promise<LayoutFile>): Promise<LayoutFil
   }
 }
 
-export function layoutTotals(result: LayoutResult): {
+export interface LayoutTotals {
   exact: number;
   total: number;
   percent: number;
+  wrong: number;
+  blankWithFinding: number;
+  blankSilently: number;
+  planted: number;
+  plantedFound: number;
   falseErrors: number;
   refused: number;
   notMade: number;
-} {
-  const exact = result.cells.reduce((n, c) => n + c.exact, 0);
-  const total = result.cells.reduce((n, c) => n + c.total, 0);
+}
+
+export function layoutTotals(result: LayoutResult): LayoutTotals {
+  const sum = (pick: (c: Measured) => number) => result.cells.reduce((n, c) => n + pick(c), 0);
+  const exact = sum((c) => c.exact);
+  const total = sum((c) => c.total);
   return {
     exact,
     total,
     percent: total ? (100 * exact) / total : 0,
-    falseErrors: result.cells.reduce((n, c) => n + c.falseErrors, 0),
+    wrong: sum((c) => c.wrong),
+    blankWithFinding: sum((c) => c.blankWithFinding),
+    blankSilently: sum((c) => c.blankSilently),
+    planted: sum((c) => c.planted),
+    plantedFound: sum((c) => c.plantedFound),
+    falseErrors: sum((c) => c.falseErrors),
     refused: result.cells.filter((c) => c.refused !== null).length,
     notMade: result.cells.filter((c) => c.notMade !== undefined).length,
   };

@@ -3,6 +3,7 @@ import { getFormat } from "@/lib/report/formats";
 import { fullReport } from "@/lib/report/fixtures/full-report";
 import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
 import type { FormatId } from "@/lib/report/spec-types";
+import { generatedCases, type CorpusCase } from "./generated-reports";
 
 /**
  * A full report with figures in every table and blank cells where a reader is most easily misled:
@@ -33,6 +34,17 @@ export function layoutContents(): { name: string; content: ReportContent }[] {
     })),
     { name: "full 2021 with blanks", content: fullReportWithBlanks("2021") },
     { name: "full 2019 with blanks", content: fullReportWithBlanks("2019") },
+  ];
+}
+
+/**
+ * Every source report of the corpus: the samples' figures, the full reports with blanks, and the
+ * generated reports that differ from the samples as real ones do (with their planted defects).
+ */
+export function corpusCases(): CorpusCase[] {
+  return [
+    ...layoutContents().map(({ name, content }) => ({ name, content, planted: [], edits: [] })),
+    ...generatedCases().map((c) => ({ ...c, content: withAmountsAsText(c.content) })),
   ];
 }
 
