@@ -3,7 +3,10 @@ import { checkThrottle, recordFailure, type ThrottleRule } from "@/lib/auth/thro
 import { TooManyRequestsError, ValidationError } from "@/lib/errors";
 import type { ImportResult } from "@/lib/import";
 import { DocxReadError } from "@/lib/import/import-bytes";
+import type { ReportContent } from "@/lib/report/content";
 import { importInWorker } from "@/lib/workers/import-pool";
+import { getReportHeaderOrThrow } from "./get-report-or-throw";
+import { previousReportContent } from "./previous-report";
 
 /** The largest upload read (the whole request, form fields included). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -34,21 +37,35 @@ export async function chargeImport(ctx: AuthContext): Promise<void> {
  * A published report uploaded (DOCX, HTML, text) or pasted, read into the structured form with its
  * findings — in a worker thread of the import pool, so that no file can take the server down with it.
  * Each call is charged to the caller (chargeImport) unless the caller has charged the batch it belongs to.
+ * `previous`: last year's report of the same unit, when known (X1, X2, X8, and cutting figures that ran together).
  */
 export async function readPublishedReport(
   ctx: AuthContext,
   input: { fileName: string; bytes: Uint8Array } | { text: string },
-  options: { charged?: boolean } = {},
+  options: { charged?: boolean; previous?: ReportContent | null } = {},
 ): Promise<ImportResult> {
   if ("text" in input && !input.text.trim()) throw new ValidationError("请粘贴报告的文字。");
   if (!options.charged) await chargeImport(ctx);
   const { fileName, bytes } =
     "text" in input ? { fileName: PASTED, bytes: new TextEncoder().encode(input.text) } : input;
   try {
-    return await importInWorker(fileName, bytes);
+    return await importInWorker(fileName, bytes, { previous: options.previous ?? undefined });
   } catch (error) {
     if (error instanceof DocxReadError)
       throw new ValidationError(`无法读取该 DOCX 文件：${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The unit's report of the year before the draft's, for reading a file into that draft: the caller
+ * must be allowed to see the draft (any other id is a 404), and a unit without last year's report in
+ * the system gets null.
+ */
+export async function previousForDraft(
+  ctx: AuthContext,
+  reportId: string,
+): Promise<ReportContent | null> {
+  const draft = await getReportHeaderOrThrow(ctx, reportId);
+  return previousReportContent(draft.organizationId, draft.year);
 }

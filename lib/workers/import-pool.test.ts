@@ -4,6 +4,8 @@ import { buildDocx } from "@/lib/import/__fixtures__/build-docx";
 import { HULAN_TABLES } from "@/lib/import/__fixtures__/expected";
 import { HULAN_DOCUMENT } from "@/lib/import/__fixtures__/hulan-document";
 import { inflatingDocx } from "@/lib/import/__fixtures__/inflating-docx";
+import { runTogetherRows } from "@/lib/import/__fixtures__/layouts/run-together";
+import { fullReport, previousOf } from "@/lib/report/fixtures/full-report";
 import { DocxReadError, ImportRefusedError } from "@/lib/import/import-bytes";
 import { importInWorker, importPool } from "./import-pool";
 
@@ -19,6 +21,19 @@ describe(
       const inWorker = await importInWorker("呼兰区.docx", bytes);
       expect(inWorker.cellsRead).toBeGreaterThan(100);
       expect(inWorker).toEqual(await importDocx(bytes, { fileName: "呼兰区.docx" }));
+    });
+
+    it("last year's report crosses to the worker: it settles figures that ran together (规章 `1012`)", async () => {
+      const report = fullReport("2021");
+      const bytes = new TextEncoder().encode(runTogetherRows(report));
+      const alone = await importInWorker("某区.txt", bytes);
+      expect(alone.content.tables["20.1"].rules).toEqual({
+        issued: null,
+        repealed: null,
+        effective: null,
+      });
+      const known = await importInWorker("某区.txt", bytes, { previous: previousOf(report) });
+      expect(known.content.tables["20.1"].rules).toEqual({ issued: 1, repealed: 0, effective: 12 });
     });
 
     it("a refusal crosses the thread as the same error: an unsupported kind, a DOCX that inflates to 256 MB", async () => {

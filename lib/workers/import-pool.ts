@@ -3,6 +3,7 @@ import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { DocxReadError, ImportRefusedError } from "@/lib/import/import-bytes";
 import type { ImportResult } from "@/lib/import/types";
+import type { ReportContent } from "@/lib/report/content";
 import type { ImportJob, ImportReply } from "./import-protocol";
 import { WorkerPool } from "./worker-pool";
 
@@ -67,8 +68,16 @@ export function importPool(): WorkerPool {
 }
 
 /** importBytes() in a worker: the same result, or the same refusals (DocxReadError, ImportRefusedError…). */
-export async function importInWorker(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
-  const job: ImportJob = { fileName, bytes };
+export async function importInWorker(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { previous?: ReportContent } = {},
+): Promise<ImportResult> {
+  const job: ImportJob = {
+    fileName,
+    bytes,
+    ...(options.previous ? { previous: options.previous } : {}),
+  };
   const reply = (await importPool().run(job)) as ImportReply;
   if (reply.ok) return reply.result;
   if (reply.kind === "docx") throw new DocxReadError(reply.message);

@@ -26,7 +26,10 @@ const port = parentPort!;
 port.on("message", async (job: ImportJob) => {
   let reply: ImportReply;
   try {
-    reply = { ok: true, result: await importBytes(job.fileName, job.bytes) };
+    reply = {
+      ok: true,
+      result: await importBytes(job.fileName, job.bytes, { previous: job.previous }),
+    };
   } catch (error) {
     reply = refusalOf(error);
   }

@@ -12,7 +12,7 @@ import { CliError, parseVerbArgs } from "./verb";
 export const summary =
   "导出可发布的 DOCX（GB/T 9704 版式）或 HTML（可贴入年报专栏）；输入为 JSON，或已发布的 TXT、DOCX、HTML";
 export const usage =
-  "nianbao export <报告文件> --format docx|html -o <输出文件> [--fragment]（HTML 可不给 -o，输出到标准输出；--fragment 只输出可贴入门户网站编辑器的正文片段，不含 <html> 和页面设置）";
+  "nianbao export <报告文件> --format docx|html -o <输出文件> [--fragment] [--previous <上年报告>]（HTML 可不给 -o，输出到标准输出；--fragment 只输出可贴入门户网站编辑器的正文片段，不含 <html> 和页面设置）";
 
 type ExportFormat = "docx" | "html";
 
@@ -32,6 +32,7 @@ export async function run(args: string[]): Promise<number> {
       format: { type: "string", short: "f" },
       output: { type: "string", short: "o" },
       fragment: { type: "boolean" },
+      previous: { type: "string" },
     },
     usage,
   );
@@ -50,7 +51,13 @@ export async function run(args: string[]): Promise<number> {
   if (out && resolve(out) === resolve(input))
     throw new CliError(`输出文件不能与输入文件相同：${out}`);
 
-  const loaded = await loadReport(input);
+  // Last year's report of the unit helps read figures that ran together, and adds the cross-year checks.
+  const previous = values.previous ? (await loadReport(values.previous)).content : undefined;
+  const firstReading = await loadReport(input);
+  const loaded =
+    previous && firstReading.withPrevious
+      ? await firstReading.withPrevious(previous)
+      : firstReading;
   const { content } = loaded;
   const publication = buildPublication(content);
   const data =
@@ -70,7 +77,7 @@ export async function run(args: string[]): Promise<number> {
   }
 
   // The same findings `nianbao validate` prints for this file, the importer's own included.
-  const findings = reportFindings(loaded);
+  const findings = reportFindings(loaded, { previous: previous ?? null });
   const unit = content.meta.organization || "（单位不详）";
   const what = values.fragment ? "HTML 正文片段" : format.toUpperCase();
   const lines = [

@@ -7,6 +7,7 @@ import {
   ImportRefusedError,
   importFile,
 } from "../../lib/import/import-file";
+import type { ReportContent } from "../../lib/report/content";
 import { registerLoader, type LoadedReport } from "./load-report";
 import { CliError } from "./verb";
 
@@ -15,9 +16,10 @@ import { CliError } from "./verb";
  * hands the CLI the imported content, the importer's own findings (S1, S2 for a missing table, S3,
  * S5) and which of validate()'s findings to keep beside them.
  */
-export async function loadImported(path: string): Promise<LoadedReport> {
+export async function loadImported(path: string, previous?: ReportContent): Promise<LoadedReport> {
   try {
-    return loadedFrom(await importFile(path));
+    const loaded = loadedFrom(await importFile(path, { previous }));
+    return { ...loaded, withPrevious: (last) => loadImported(path, last) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError(`无法读取 ${path}：文件不存在`);
@@ -28,9 +30,14 @@ export async function loadImported(path: string): Promise<LoadedReport> {
 }
 
 /** A report file held in memory (an entry of a ZIP), named as it is shown. */
-export async function loadImportedBytes(name: string, bytes: Uint8Array): Promise<LoadedReport> {
+export async function loadImportedBytes(
+  name: string,
+  bytes: Uint8Array,
+  previous?: ReportContent,
+): Promise<LoadedReport> {
   try {
-    return loadedFrom(await importBytes(name, bytes));
+    const loaded = loadedFrom(await importBytes(name, bytes, { previous }));
+    return { ...loaded, withPrevious: (last) => loadImportedBytes(name, bytes, last) };
   } catch (error) {
     throw refusal(error, name);
   }
@@ -55,4 +62,5 @@ function refusal(error: unknown, name: string): unknown {
   return error;
 }
 
-for (const extension of IMPORTABLE_EXTENSIONS) registerLoader(extension, loadImported);
+for (const extension of IMPORTABLE_EXTENSIONS)
+  registerLoader(extension, (path) => loadImported(path));

@@ -20,6 +20,11 @@ export interface LoadedReport {
   cellsRead?: number;
   /** Which of validate()'s findings to report beside documentFindings (an importer drops those it already covers). */
   keepValidated?: (finding: Finding) => boolean;
+  /**
+   * The same file read again knowing last year's report of its unit (an import: its figures help
+   * cut figures that ran together). Absent where the content does not depend on it (JSON).
+   */
+  withPrevious?: (previous: ReportContent) => Promise<LoadedReport>;
 }
 
 /** Throw CliError with a Chinese message when the file cannot be read as a report. */

@@ -143,18 +143,23 @@ export async function run(args: string[]): Promise<number> {
     })),
   );
   const checked = new Map<string, Checked>();
-  readable.forEach(({ file, report }, i) => {
+  for (const [i, { file, report: firstReading }] of readable.entries()) {
     const j = previousIndex[i];
     const previous: ReportContent | null =
       previousGiven ?? (j === null ? null : readable[j].report.content);
     const previousFile = values.previous ?? (j === null ? null : readable[j].file);
+    // Read again knowing last year's figures: they settle cuts of figures that ran together (X2).
+    const report =
+      previous && firstReading.withPrevious
+        ? await firstReading.withPrevious(previous)
+        : firstReading;
     checked.set(file, {
       file,
       report,
       findings: reportFindings(report, { previous, complete: values.complete }),
       previousFile,
     });
-  });
+  }
   const results = readable.map((l) => checked.get(l.file)!);
 
   if (summaryKind) {

@@ -47,6 +47,8 @@ export function ImportWizard({
       const body = new FormData();
       if (file) body.set("file", file);
       else body.set("text", text);
+      // Last year's report of the draft's unit then checks and helps read the figures.
+      body.set("reportId", reportId);
       const response = await fetch("/api/import", { method: "POST", body });
       const data = await response.json().catch(() => ({ error: `读取失败（${response.status}）` }));
       if (!response.ok) {
