@@ -22,6 +22,8 @@ import { FindingsPanel } from "./findings-panel";
 import { NarrativeEditor } from "./narrative-editor";
 import { OptionalPreface } from "./optional-preface";
 import { problemSummaryOf, revealAllBlanks } from "./problem-store";
+import { PresenceBar } from "./presence-bar";
+import { useFocusedCell } from "./presence-focus";
 import {
   ReviewCommentsPanel,
   ReviewCommentsProvider,
@@ -31,6 +33,7 @@ import { SkipToFirstCell } from "./skip-to-first-cell";
 import { StepButtons } from "./step-buttons";
 import { StepNav } from "./step-nav";
 import { TablesEditor } from "./table-editor";
+import { useReportEvents } from "./use-report-events";
 import { readUnsent, useAutosave, type ServerReport } from "./use-autosave";
 
 export interface ReportEditorProps {
@@ -90,6 +93,13 @@ export function ReportEditor({
     [format],
   );
   const [step, setStep] = useState<StepKey>("cover");
+  const focusedCell = useFocusedCell();
+  const live = useReportEvents(reportId, {
+    section: step,
+    cell: focusedCell,
+    since: version,
+    onSaved: () => {},
+  });
   useEffect(() => {
     const fromHash = window.location.hash.slice(1) as StepKey;
     if (steps.some((s) => s.key === fromHash)) setStep(fromHash);
@@ -216,6 +226,13 @@ export function ReportEditor({
               {notice}
             </p>
           ) : null}
+
+          <PresenceBar
+            presence={live.presence}
+            mode={live.mode}
+            colleagueSave={live.colleagueSave}
+            format={initial.format}
+          />
 
           <section
             hidden={step !== "cover"}

@@ -32,12 +32,15 @@ export interface ReportEvents {
   /** The other tabs with this report open (not this one). */
   presence: PresenceUser[];
   mode: RealtimeMode;
+  /** A colleague's latest save heard on this page (not this user's own). */
+  colleagueSave: SavedEvent | null;
 }
 
 interface Pulse {
   version: number;
   actorId: string | null;
   actorName: string;
+  you: string;
   live: boolean;
   users: PresenceUser[];
 }
@@ -57,6 +60,8 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
   const [clientId] = useState(newClientId);
   const [mode, setMode] = useState<RealtimeMode>("live");
   const [users, setUsers] = useState<PresenceUser[]>([]);
+  const [colleagueSave, setColleagueSave] = useState<SavedEvent | null>(null);
+  const me = useRef<string | null>(null);
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;
@@ -70,14 +75,11 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
     const before = seen.current;
     if (before === null || version > before) seen.current = version;
     if (before !== null && version > before)
-      latest.current.onSaved({
-        kind: "saved",
-        reportId,
-        version,
-        actorId: actorId ?? "",
-        actorName,
-        targets: [],
-      });
+      heard({ kind: "saved", reportId, version, actorId: actorId ?? "", actorName, targets: [] });
+  };
+  const heard = (event: SavedEvent) => {
+    if (event.actorId && event.actorId !== me.current) setColleagueSave(event);
+    latest.current.onSaved(event);
   };
 
   useEffect(() => {
@@ -110,6 +112,7 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
         if (poll) setMode(navigator.onLine === false ? "offline" : "polling");
         return;
       }
+      me.current = pulse.you;
       if (poll) {
         setMode("polling");
         setUsers(pulse.users);
@@ -137,9 +140,11 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
         failures = 0;
         stopPolling();
         setMode("live");
-        const { version } = JSON.parse((message as MessageEvent<string>).data) as {
+        const { version, userId } = JSON.parse((message as MessageEvent<string>).data) as {
           version: number;
+          userId: string;
         };
+        me.current = userId;
         noteVersion(version, null, "");
         void post();
       });
@@ -148,7 +153,7 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
         if (event.kind === "presence") setUsers(event.users);
         else if (event.kind === "saved") {
           if (seen.current === null || event.version > seen.current) seen.current = event.version;
-          latest.current.onSaved(event);
+          heard(event);
         }
       };
       stream.onerror = () => {
@@ -199,5 +204,5 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
     return () => clearTimeout(timer);
   }, [options.section, options.cell]);
 
-  return { presence: users.filter((u) => u.clientId !== clientId), mode };
+  return { presence: users.filter((u) => u.clientId !== clientId), mode, colleagueSave };
 }

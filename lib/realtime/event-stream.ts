@@ -6,6 +6,8 @@ export interface EventStreamOptions {
   reportId: string;
   /** The report's version when the stream opened: the browser compares it with its own. */
   version: number;
+  /** The caller, so the page can tell its own saves from its colleagues'. */
+  userId: string;
   /** The request's signal: the browser went away. */
   signal?: AbortSignal;
   /** Called once when the stream ends, for whatever reason. */
@@ -24,7 +26,9 @@ export interface EventStreamOptions {
 const encoder = new TextEncoder();
 
 /** The Server-Sent Events text of one event. JSON has no line breaks, so one `data:` line holds it. */
-export function sseFrame(event: ReportEvent | { kind: "ready"; version: number }): string {
+export function sseFrame(
+  event: ReportEvent | { kind: "ready"; version: number; userId: string },
+): string {
   const name = event.kind === "ready" ? "event: ready\n" : "";
   return `${name}data: ${JSON.stringify(event)}\n\n`;
 }
@@ -72,7 +76,7 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
         options.onClose?.();
       };
       write(`retry: ${options.retryMs ?? 2_000}\n\n`);
-      write(sseFrame({ kind: "ready", version: options.version }));
+      write(sseFrame({ kind: "ready", version: options.version, userId: options.userId }));
       write(
         sseFrame({
           kind: "presence",

@@ -30,6 +30,7 @@ export const GET = route(
       hub,
       reportId,
       version: pulse.version,
+      userId: ctx.user.userId,
       signal: request.signal,
       // The tab left (or the stream ended): the others stop seeing it at once, not when it expires.
       onClose: () =>

@@ -29,6 +29,7 @@ export const POST = route(
     const { hub, listener } = realtime();
     return {
       ...pulse,
+      you: ctx.user.userId,
       live: listener.live,
       users: hub.presence(params.id),
     };
