@@ -252,6 +252,20 @@ const EXPECTED: Record<string, Expectation> = {
         }),
       ),
   },
+  "app/api/reports/[id]/events/route.ts#GET": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route("GET", (f) => `/api/reports/${f.reportId}/events?client=surface-tab-1`),
+  },
+  "app/api/reports/[id]/presence/route.ts#POST": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route(
+      "POST",
+      (f) => `/api/reports/${f.reportId}/presence`,
+      () => ({ clientId: "surface-tab-1", section: "s1", cell: null }),
+    ),
+  },
   "app/api/reports/[id]/content/route.ts#GET": {
     anonymous: "status:401",
     unrelated: "status:404",
