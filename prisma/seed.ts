@@ -98,6 +98,8 @@ export const DEMO_USERS: { account: string; displayName: string; org: string; ro
   { account: "pingfang-admin", displayName: "平房区管理员", org: "pingfang", role: "ADMIN" },
   { account: "pingfang-reviewer", displayName: "平房区审核员", org: "pingfang", role: "REVIEWER" },
   { account: "youxie-editor", displayName: "友协街道填报员", org: "youxie", role: "EDITOR" },
+  // A colleague in the same unit: two people on one report (presence, merged saves) need two accounts.
+  { account: "youxie-editor2", displayName: "友协街道第二填报员", org: "youxie", role: "EDITOR" },
   { account: "xinwei-editor", displayName: "新伟街道填报员", org: "xinwei", role: "EDITOR" },
   { account: "fgj-editor", displayName: "发改局填报员", org: "fgj", role: "EDITOR" },
 ];

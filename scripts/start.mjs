@@ -130,6 +130,7 @@ async function main() {
     pingfang-admin      平房区人民政府 管理员
     pingfang-reviewer   平房区人民政府 审核员
     youxie-editor       友协街道办事处 填报员
+    youxie-editor2      友协街道办事处 填报员（同一单位的第二位，可两人同时填一份报告）
     xinwei-editor       新伟街道办事处 填报员
     fgj-editor          平房区发展和改革局 填报员
 
