@@ -1,14 +1,19 @@
-/** Dates and times as Chinese offices write them, in China Standard Time whatever the server's zone. */
-const DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
+/**
+ * Moments as Chinese offices write them, in China Standard Time whatever the server's zone: the date
+ * the one way the app writes dates (`2026年1月20日`, as lib/report/chinese-date.ts), then the time.
+ */
+const PARTS = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Shanghai",
   year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
+  month: "numeric",
+  day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  hourCycle: "h23",
 });
 
+/** `2026年1月20日 09:05`. */
 export function formatDateTime(date: Date): string {
-  return DATE_TIME.format(date);
+  const part = Object.fromEntries(PARTS.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.year}年${Number(part.month)}月${Number(part.day)}日 ${part.hour}:${part.minute}`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import type { UseFormReturn } from "react-hook-form";
+import { Controller, type UseFormReturn } from "react-hook-form";
+import { DateField } from "@/components/forms/date-field";
 import type { ReportFormValues } from "@/lib/report/form-values";
 import { META_FIELDS } from "@/lib/report/fields";
 import { standardPreface } from "@/lib/report/preface";
@@ -29,17 +30,32 @@ export function CoverEditor({
       <div className="grid grid-cols-2 gap-3">
         {META_FIELDS.map((field) => (
           <label key={field.key} className="text-sm">
-            <span className="mb-1 block text-slate-600">{field.label}</span>
-            <input
-              type={field.input}
-              {...form.register(`meta.${field.key}`)}
-              data-cell-id={targetId.meta(field.key)}
-              className="w-full rounded border border-slate-300 px-2 py-1.5"
-            />
+            <span className="mb-1 block text-slate-700">{field.label}</span>
+            {field.input === "date" ? (
+              <Controller
+                control={form.control}
+                name={`meta.${field.key}`}
+                render={({ field: date }) => (
+                  <DateField
+                    value={date.value ?? ""}
+                    onChange={date.onChange}
+                    data-cell-id={targetId.meta(field.key)}
+                    className="w-full rounded border border-slate-300 px-2 py-1.5"
+                  />
+                )}
+              />
+            ) : (
+              <input
+                type={field.input}
+                {...form.register(`meta.${field.key}`)}
+                data-cell-id={targetId.meta(field.key)}
+                className="w-full rounded border border-slate-300 px-2 py-1.5"
+              />
+            )}
           </label>
         ))}
         <div className="text-sm">
-          <span className="mb-1 block text-slate-600">报告年度</span>
+          <span className="mb-1 block text-slate-700">报告年度</span>
           <p className="px-2 py-1.5">
             {year}年（统计期限 {year}年1月1日至12月31日）
           </p>
@@ -53,7 +69,7 @@ export function CoverEditor({
           <button
             type="button"
             onClick={writePreface}
-            className="text-sm text-blue-700 hover:underline"
+            className="text-sm text-blue-800 underline hover:text-blue-950"
           >
             按上面的信息生成标准开头
           </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ProblemIcon } from "@/components/report/problem-icon";
+import { BlankIcon, ProblemIcon } from "@/components/report/problem-icon";
 import type { StepKey } from "@/lib/report/progress";
 import { problemCountText } from "@/lib/report/problems";
 import type { EditorStore } from "./editor-store";
@@ -54,8 +54,10 @@ export function EditorStatusBar({
         {message ? <span className="ml-2">{message}</span> : null}
       </p>
       <p className="flex min-w-0 items-center gap-1 truncate text-sm text-slate-700">
-        {here.errors + here.unfilled > 0 ? (
+        {here.errors ? (
           <ProblemIcon severity="error" />
+        ) : here.unfilled ? (
+          <BlankIcon />
         ) : here.warnings ? (
           <ProblemIcon severity="warning" />
         ) : null}

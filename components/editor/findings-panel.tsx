@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { ProblemIcon } from "@/components/report/problem-icon";
+import { BlankIcon, ProblemIcon } from "@/components/report/problem-icon";
 import { ProblemLine } from "@/components/report/problem-line";
 import { PROBLEM_CATEGORIES } from "@/lib/report/problem-categories";
 import { problemCount, summarizeProblems } from "@/lib/report/problems";
 import type { Finding } from "@/lib/report/rules";
 import type { EditorStore } from "./editor-store";
-import { useProblemSummary } from "./problem-store";
+import { useBlanksShown, useProblemSummary } from "./problem-store";
 
 /**
  * The checks, collapsible: errors, then the blanks grouped per table or part, then warnings — the
@@ -27,6 +27,8 @@ export function FindingsPanel({
   const summary = extra ? summarizeProblems(store.get().content, extra) : live;
   const count = problemCount(summary);
   const [open, setOpen] = useState(true);
+  // Blanks are listed neutrally while drafting; once submission was tried they are what blocks it.
+  const blocking = useBlanksShown(store, null);
   const total = count.errors + count.unfilled + count.warnings;
   const item = "w-full px-3 py-2 text-left text-sm hover:bg-slate-50";
   return (
@@ -74,9 +76,15 @@ export function FindingsPanel({
               <li key={g.key}>
                 <button type="button" onClick={() => onJump(g.targets[0])} className={item}>
                   <span className="flex items-start gap-1.5">
-                    <ProblemIcon severity="error" className="mt-0.5 h-3.5 w-3.5" />
+                    {blocking ? (
+                      <ProblemIcon severity="error" className="mt-0.5 h-3.5 w-3.5" />
+                    ) : (
+                      <BlankIcon className="mt-0.5 h-3.5 w-3.5" />
+                    )}
                     <span>
-                      <span className="mr-1 font-medium text-red-700">
+                      <span
+                        className={`mr-1 font-medium ${blocking ? "text-red-700" : "text-slate-800"}`}
+                      >
                         {PROBLEM_CATEGORIES.unfilled}
                       </span>
                       {g.tableId ? `${g.title}：${g.targets.length} 处` : g.title}

@@ -4,7 +4,7 @@ import { STEP_STATE_LABEL, type StepKey } from "@/lib/report/progress";
 import { useProgress, type EditorStore } from "./editor-store";
 
 const STATE_STYLE = {
-  empty: "bg-slate-100 text-slate-600",
+  empty: "bg-slate-100 text-slate-700",
   partial: "bg-blue-100 text-blue-800",
   error: "bg-red-100 text-red-800",
   done: "bg-emerald-100 text-emerald-800",
@@ -27,7 +27,12 @@ export function StepNav({
       <div className="border-b border-slate-200 px-3 py-2">
         <div className="flex justify-between text-sm">
           <span>完成度</span>
-          <span data-testid="completion">{progress.percent}%</span>
+          <span>
+            <span className="mr-1 text-xs text-slate-700">
+              {progress.doneParts} / {progress.totalParts} 部分
+            </span>
+            <span data-testid="completion">{progress.percent}%</span>
+          </span>
         </div>
         <div
           className="mt-1 h-1.5 rounded bg-slate-100"

@@ -47,3 +47,24 @@ export function ProblemIcon({
     </svg>
   );
 }
+
+/** Blanks are not errors until the report is submitted: a neutral, dashed mark. */
+export function BlankIcon({ className = "h-3.5 w-3.5" }: { className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      className={`inline-block shrink-0 text-slate-600 ${className}`}
+      aria-hidden
+    >
+      <circle
+        cx="8"
+        cy="8"
+        r="6.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeDasharray="2.6 2"
+      />
+    </svg>
+  );
+}

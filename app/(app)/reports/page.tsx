@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnreadNotifications } from "@/components/notifications/unread-notifications";
 import { requirePageContext } from "@/lib/auth/context";
 import { formatDateTime } from "@/lib/format-date";
 import { ORG_LEVEL_LABEL, STATUS_LABEL } from "@/lib/orgs/labels";
 import { listReports } from "@/lib/reports/list-reports";
 import { CreateDraftButton } from "./create-draft-button";
+import { DeadlineNote } from "./deadline-note";
 import { DeleteDraftButton } from "./delete-draft-button";
 
 export const metadata: Metadata = { title: "年度报告" };
@@ -20,9 +22,11 @@ const STATUS_STYLE: Record<string, string> = {
 export default async function ReportsPage() {
   const ctx = await requirePageContext();
   const orgs = await listReports(ctx);
+  const now = new Date();
   return (
     <div className="space-y-5">
       <h1 className="text-xl font-semibold">年度报告</h1>
+      <UnreadNotifications ctx={ctx} />
       {orgs.length === 0 ? (
         <p className="text-slate-600">您的账号尚未加入任何单位，请联系管理员。</p>
       ) : null}
@@ -78,6 +82,9 @@ export default async function ReportsPage() {
                   <th scope="col" className="px-4 py-2 font-medium">
                     时间
                   </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    公开期限
+                  </th>
                   {org.canCreate ? (
                     <th scope="col" className="px-4 py-2 font-medium">
                       <span className="sr-only">操作</span>
@@ -108,6 +115,14 @@ export default async function ReportsPage() {
                     </td>
                     <td className="px-4 py-2 text-slate-600">{report.updatedBy ?? "—"}</td>
                     <td className="px-4 py-2 text-slate-600">{formatDateTime(report.updatedAt)}</td>
+                    <td className="px-4 py-2">
+                      <DeadlineNote
+                        year={report.year}
+                        level={org.level}
+                        status={report.status}
+                        now={now}
+                      />
+                    </td>
                     {org.canCreate ? (
                       <td className="px-4 py-2">
                         {report.untouched ? (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DateField } from "@/components/forms/date-field";
+import { plainAddress } from "@/lib/format-address";
 import { z } from "zod";
 import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS, isAuditAction } from "@/lib/audit/actions";
 import { listAudit } from "@/lib/audit/list-audit";
@@ -110,11 +112,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label>
           <span className="mb-1 block text-slate-600">起始日期</span>
-          <input name="from" type="date" defaultValue={filter.from ?? ""} className={field} />
+          <DateField name="from" defaultValue={filter.from ?? ""} className={field} />
         </label>
         <label>
           <span className="mb-1 block text-slate-600">截止日期</span>
-          <input name="to" type="date" defaultValue={filter.to ?? ""} className={field} />
+          <DateField name="to" defaultValue={filter.to ?? ""} className={field} />
         </label>
         <button
           type="submit"
@@ -122,7 +124,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         >
           筛选
         </button>
-        <Link href="/admin/audit" className="py-1.5 text-blue-700 hover:underline">
+        <Link href="/admin/audit" className="py-1.5 text-blue-800 underline hover:text-blue-950">
           清除筛选
         </Link>
       </form>
@@ -179,7 +181,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       ·{" "}
                       <Link
                         href={`/reports/${row.report.id}`}
-                        className="text-blue-700 hover:underline"
+                        className="text-blue-800 underline hover:text-blue-950"
                       >
                         {row.report.year}年度报告
                       </Link>
@@ -187,12 +189,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   ) : null}
                 </td>
                 <td className="px-3 py-2 text-slate-700">{describe(row.action, row.detail)}</td>
-                <td className="px-3 py-2 text-slate-600">{row.ip ?? "—"}</td>
+                <td className="px-3 py-2 text-slate-600">{plainAddress(row.ip) ?? "—"}</td>
               </tr>
             ))}
             {result.rows.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-3 py-4 text-center text-slate-500">
+                <td colSpan={7} className="px-3 py-4 text-center text-slate-600">
                   没有符合条件的记录。
                 </td>
               </tr>
@@ -202,12 +204,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
       <nav aria-label="翻页" className="flex gap-3 text-sm">
         {result.page > 1 ? (
-          <Link href={pageLink(result.page - 1)} className="text-blue-700 hover:underline">
+          <Link
+            href={pageLink(result.page - 1)}
+            className="text-blue-800 underline hover:text-blue-950"
+          >
             上一页
           </Link>
         ) : null}
         {result.page < result.pages ? (
-          <Link href={pageLink(result.page + 1)} className="text-blue-700 hover:underline">
+          <Link
+            href={pageLink(result.page + 1)}
+            className="text-blue-800 underline hover:text-blue-950"
+          >
             下一页
           </Link>
         ) : null}
