@@ -8,6 +8,9 @@ import { getFormat } from "@/lib/report/formats";
 import { moveContentYears } from "@/lib/report/stated-years";
 import { stepOfTarget, type StepKey } from "@/lib/report/progress";
 import type { Finding } from "@/lib/report/rules";
+import { FilePicker } from "@/components/forms/file-picker";
+import { ProblemLine } from "@/components/report/problem-line";
+import { categoryOf } from "@/lib/report/problem-categories";
 
 interface ReadResult {
   format: "2021" | "2019";
@@ -145,16 +148,11 @@ export function ImportWizard({
           （含草稿现有的数字），在 Excel 或 WPS 中填写后，在这里上传 .xlsx
           文件。导入时逐格核对行、列标题，无法对应的单元格会指出工作表和位置；草稿的文字不会改变。
         </p>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">
-            上传文件（.docx、.pdf、.html、.txt）或 Excel 表格（.xlsx）
-          </span>
-          <input
-            type="file"
-            accept=".docx,.pdf,.html,.htm,.txt,.xlsx"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </label>
+        <FilePicker
+          label="上传文件（.docx、.pdf、.html、.txt）或 Excel 表格（.xlsx）"
+          accept=".docx,.pdf,.html,.htm,.txt,.xlsx"
+          onFiles={(files) => setFile(files[0] ?? null)}
+        />
         <label className="block text-sm">
           <span className="mb-1 block font-medium">或粘贴报告全文</span>
           <textarea
@@ -261,9 +259,8 @@ export function ImportWizard({
             </summary>
             <ul className="mt-2 space-y-1 text-sm" aria-label="导入报告的问题">
               {result.findings.map((f, i) => (
-                <li key={i} className={f.severity === "error" ? "text-red-700" : "text-amber-700"}>
-                  <span className="mr-1 rounded px-1 text-xs ring-1 ring-current">{f.rule}</span>
-                  {f.message}
+                <li key={i}>
+                  <ProblemLine finding={f} category={categoryOf(f)} />
                 </li>
               ))}
             </ul>
