@@ -70,7 +70,7 @@ function Cell({ cell, comments }: { cell: GridCell; comments: CommentsByTarget }
         aria-description={description}
         title={description}
         style={CELL}
-        className={`relative tabular-nums ${noted ? "bg-violet-50 outline-2 -outline-offset-2 outline-violet-500" : ""}`}
+        className={`relative whitespace-nowrap tabular-nums ${noted ? "bg-violet-50 outline-2 -outline-offset-2 outline-violet-500" : ""}`}
       >
         {noted ? (
           <span
@@ -95,7 +95,15 @@ function Cell({ cell, comments }: { cell: GridCell; comments: CommentsByTarget }
     <th
       {...span}
       scope={cell.scope ?? undefined}
-      className={cell.role === "caption" ? "item" : label ? cell.role : "head"}
+      // On screen a column header keeps its word whole (商业企业, not 商业企/业; the row labels give
+      // way, or the table scrolls); on paper the printed layout's widths rule.
+      className={
+        cell.role === "caption"
+          ? "item"
+          : label
+            ? cell.role
+            : "head whitespace-nowrap print:whitespace-normal"
+      }
       style={label ? { ...CELL, padding: "3pt 4pt", textAlign: "left" } : CELL}
     >
       {cell.text}
@@ -205,7 +213,7 @@ export function ReportView({
               ) : section.blocks.length === 0 ? (
                 <p
                   data-cell-id={text}
-                  className="text-sm text-slate-400"
+                  className="text-sm text-slate-600"
                   style={{ textIndent: "2em" }}
                 >
                   （尚未填写）
