@@ -2,12 +2,21 @@ import Link from "next/link";
 import { requirePageContext } from "@/lib/auth/context";
 import { holdsPrivilegedRole, isDemoDeployment } from "@/lib/auth/second-factor-policy";
 import { overseenDistricts } from "@/lib/district/district-scope";
+import { organizationsWhere } from "@/lib/auth/permissions";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
+import { countReviewInbox } from "@/lib/reports/list-review-inbox";
 import { isAdmin } from "@/lib/users/admin-scope";
 import { signOutAction } from "./sign-out-action";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageContext();
   const oversees = (await overseenDistricts(ctx)).length > 0;
+  const reviews = organizationsWhere(ctx.access, "report.review").length > 0;
+  const [waiting, unread] = await Promise.all([
+    reviews ? countReviewInbox(ctx) : 0,
+    countUnreadNotifications(ctx),
+  ]);
+  const badge = "ml-1 rounded-full bg-gov-red px-1.5 text-xs text-white";
   const link = "text-slate-700 hover:text-gov-red hover:underline";
   return (
     <div className="min-h-screen">
@@ -20,6 +29,24 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <nav aria-label="主导航" className="flex items-center gap-4 text-sm">
               <Link href="/reports" className={link}>
                 年度报告
+              </Link>
+              {reviews ? (
+                <Link
+                  href="/review"
+                  className={link}
+                  aria-label={waiting ? `待审核（${waiting} 份）` : "待审核"}
+                >
+                  待审核
+                  {waiting ? <span className={badge}>{waiting}</span> : null}
+                </Link>
+              ) : null}
+              <Link
+                href="/notifications"
+                className={link}
+                aria-label={unread ? `通知（${unread} 条未读）` : "通知"}
+              >
+                通知
+                {unread ? <span className={badge}>{unread}</span> : null}
               </Link>
               {oversees ? (
                 <Link href="/district" className={link}>

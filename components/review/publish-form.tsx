@@ -5,15 +5,23 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
 import { sendJson } from "./post-json";
 
-/** 标记为已发布: where and on which day the approved report was published. */
+/**
+ * 标记为已发布: where and on which day the approved report was published (today by default). A corrected
+ * report also needs its 更正说明, which the public page prints above it.
+ */
 export function PublishForm({
   reportId,
   version,
   defaultUrl,
+  today,
+  correction = false,
 }: {
   reportId: string;
   version: number;
   defaultUrl: string;
+  /** yyyy-mm-dd, China time. */
+  today: string;
+  correction?: boolean;
 }) {
   const router = useRouter();
   const ids = useId();
@@ -25,6 +33,11 @@ export function PublishForm({
     const data = new FormData(event.currentTarget);
     const url = String(data.get("url") ?? "");
     const date = String(data.get("date") ?? "");
+    const note = correction ? String(data.get("note") ?? "").trim() : "";
+    if (correction && !note) {
+      setError("这是更正后的再次发布，请填写更正说明（将显示在公开页面上）。");
+      return;
+    }
     const confirmed = await confirm({
       title: "确认标记为已发布？",
       body: (
@@ -33,7 +46,9 @@ export function PublishForm({
           <br />
           发布日期：{date || "（未填写）"}
           <br />
-          标记后，报告将出现在公开的年报专栏中。
+          {correction
+            ? "标记后，公开页面显示更正后的版本和更正说明，原版本标为已更正。"
+            : "标记后，报告将出现在公开的年报专栏中。"}
         </>
       ),
       confirmLabel: "确认发布",
@@ -45,6 +60,7 @@ export function PublishForm({
         version,
         url,
         date,
+        ...(correction ? { note } : {}),
       });
       if (!result.ok) setError(result.error);
       else router.refresh();
@@ -58,7 +74,9 @@ export function PublishForm({
       className="flex flex-wrap items-end gap-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4"
     >
       <p className="w-full text-sm text-emerald-900">
-        报告已通过审核。在门户网站发布后，请填写发布网址和日期，标记为已发布。
+        {correction
+          ? "更正后的报告已通过审核。在门户网站发布后，请填写发布网址、日期和更正说明，标记为已发布。"
+          : "报告已通过审核。在门户网站发布后，请填写发布网址和日期，标记为已发布。"}
       </p>
       <label className="min-w-80 flex-1 text-sm">
         <span className="mb-1 block">发布网址</span>
@@ -74,8 +92,14 @@ export function PublishForm({
       </label>
       <label className="text-sm">
         <span className="mb-1 block">发布日期</span>
-        <input name="date" type="date" required className={field} />
+        <input name="date" type="date" required defaultValue={today} className={field} />
       </label>
+      {correction ? (
+        <label className="w-full text-sm">
+          <span className="mb-1 block">更正说明（显示在公开页面上）</span>
+          <textarea name="note" rows={2} maxLength={2000} required className={`${field} w-full`} />
+        </label>
+      ) : null}
       <button
         type="submit"
         disabled={pending}

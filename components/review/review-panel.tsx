@@ -6,24 +6,29 @@ import { useConfirm } from "@/components/confirm-dialog";
 import { ReportView } from "@/components/report/report-view";
 import { COMMENT_STATE_LABEL } from "@/components/report/review-marks";
 import type { ReportContent } from "@/lib/report/content";
+import type { Finding } from "@/lib/report/rules";
 import { reviewTargets } from "@/lib/report/review-targets";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
 import { sendJson } from "./post-json";
+import { ReviewFindings } from "./review-findings";
 
 /**
  * Reviewing a submitted report: the report read-only, comments written on a chosen cell or section
- * (picked from the list, or by clicking the place in the report), then 退回 with them, or 通过.
+ * (picked from the list, by clicking the place in the report, or from a check result), then 退回 with
+ * them, or 通过. The checks' results are the submission gate's, read from the stored report.
  */
 export function ReviewPanel({
   reportId,
   version,
   content,
   comments,
+  findings,
 }: {
   reportId: string;
   version: number;
   content: ReportContent;
   comments: ReviewCommentView[];
+  findings: Finding[];
 }) {
   const router = useRouter();
   const ids = useId();
@@ -57,15 +62,15 @@ export function ReviewPanel({
       router.refresh();
     });
 
-  /** Clicking a cell, a section title or a text in the report chooses it as the comment's place. */
-  const pick = (event: MouseEvent<HTMLDivElement>) => {
-    const place = (event.target as HTMLElement).closest<HTMLElement>("[data-cell-id]");
-    const id = place?.dataset.cellId;
+  const choose = (id: string | undefined) => {
     if (id && targets.some((t) => t.id === id)) {
       setTarget(id);
       bodyRef.current?.focus();
     }
   };
+  /** Clicking a cell, a section title or a text in the report chooses it as the comment's place. */
+  const pick = (event: MouseEvent<HTMLDivElement>) =>
+    choose((event.target as HTMLElement).closest<HTMLElement>("[data-cell-id]")?.dataset.cellId);
 
   const add = () => {
     if (!body.trim()) {
@@ -129,11 +134,12 @@ export function ReviewPanel({
         <ReportView content={content} comments={comments} />
       </div>
       <aside aria-label="审核" className="space-y-3">
-        <div className="sticky top-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="sticky top-4 max-h-[calc(100vh-2rem)] space-y-3 overflow-y-auto rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-base font-semibold">审核</h2>
           <p className="text-xs text-slate-500">
             在左侧报告中点击单元格、标题或文字，或在下面选择位置，写下意见。
           </p>
+          <ReviewFindings findings={findings} onPick={choose} />
           <div className="space-y-2">
             <label htmlFor={`${ids}-target`} className="block text-sm font-medium">
               意见位置

@@ -7,6 +7,7 @@ import { validate } from "@/lib/report/validate";
 import { currentReportYear } from "@/lib/report/deadline";
 import { deadlineState, reportDeadline, type DeadlineState } from "./deadline";
 import { districtOrThrow, districtUnits, type OrgRef } from "./district-scope";
+import { isLateUnit } from "./late-units";
 
 /** A unit's state for the year: its report's status, or 未创建 when it has none. */
 export type UnitStatus = ReportStatus | "MISSING";
@@ -56,6 +57,8 @@ export interface DistrictOverview {
   units: UnitProgress[];
   /** Over all units, before filtering. */
   counts: Record<UnitStatus, number> & { OVERDUE: number; ALL: number };
+  /** Units late for a 催办 (lib/district/late-units.ts), before filtering. */
+  lateUnits: UnitProgress[];
 }
 
 export { currentReportYear };
@@ -159,5 +162,13 @@ export async function districtOverview(
   const years = [...new Set([...yearRows.map((r) => r.year), currentReportYear(now), year])].sort(
     (a, b) => b - a,
   );
-  return { district, districts, year, years, units: shown, counts };
+  return {
+    district,
+    districts,
+    year,
+    years,
+    units: shown,
+    counts,
+    lateUnits: all.filter(isLateUnit),
+  };
 }

@@ -19,3 +19,14 @@ export async function markNotificationsRead(
   });
   return { marked: result.count };
 }
+
+/** Opening a report reads the caller's notifications about it. */
+export async function markReportNotificationsRead(
+  ctx: AuthContext,
+  reportId: string,
+): Promise<void> {
+  await db().notification.updateMany({
+    where: { userId: ctx.user.userId, reportId, readAt: null },
+    data: { readAt: new Date() },
+  });
+}

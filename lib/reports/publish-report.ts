@@ -52,6 +52,14 @@ export function checkPublicationDate(raw: string, reportYear: number, today = ne
   return date;
 }
 
+/** The report was published before: publishing it again is a correction (更正). */
+export async function publishedBefore(
+  client: Pick<Prisma.TransactionClient, "reportSnapshot">,
+  reportId: string,
+): Promise<boolean> {
+  return (await client.reportSnapshot.count({ where: { reportId, status: "PUBLISHED" } })) > 0;
+}
+
 /**
  * 标记为已发布: an approved report, with where and when it was published. Reviewers and admins of the
  * unit or of its district may do it (the district office usually publishes on the portal); editors not.
@@ -74,10 +82,7 @@ export async function publishReport(
   const note = input.note?.trim() || null;
   if (note && note.length > CORRECTION_NOTE_MAX) throw new InputError("更正说明过长。");
   return db().$transaction(async (tx) => {
-    const earlier = await tx.reportSnapshot.count({
-      where: { reportId: report.id, status: "PUBLISHED" },
-    });
-    const correction = earlier > 0;
+    const correction = await publishedBefore(tx, report.id);
     if (correction && !note)
       throw new InputError("这是更正后的再次发布，请填写更正说明（将显示在公开页面上）。");
     const claimed = await claimTransition(tx, {

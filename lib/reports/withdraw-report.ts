@@ -3,6 +3,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError } from "@/lib/auth/errors";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { InvalidStateError } from "./errors";
 import { getReportHeaderOrThrow } from "./get-report-or-throw";
 import { LIFECYCLE, startsFrom } from "./lifecycle";
@@ -10,6 +11,18 @@ import { claimTransition } from "./transition";
 
 /** Said when a reviewer has already begun: the editor must wait for the review (or a 退回). */
 export const REVIEW_STARTED = "审核员已开始审核这份报告（已写下意见），不能撤回；请等待审核结果。";
+
+/** A reviewer has written a comment on the current submission (pending: not sent with a 退回 yet). */
+export async function reviewStarted(
+  client: Pick<Prisma.TransactionClient, "reviewComment">,
+  reportId: string,
+): Promise<boolean> {
+  return (
+    (await client.reviewComment.count({
+      where: { reportId, transitionId: null, resolvedAt: null },
+    })) > 0
+  );
+}
 
 /**
  * 撤回: the unit's editor (or admin) takes a submission back before review starts, and the report is a
@@ -36,10 +49,7 @@ export async function withdrawReport(
       comment: "撤回提交",
       staleMessage: LIFECYCLE.withdraw.stale,
     });
-    const started = await tx.reviewComment.count({
-      where: { reportId: report.id, transitionId: null, resolvedAt: null },
-    });
-    if (started > 0) throw new InvalidStateError(REVIEW_STARTED);
+    if (await reviewStarted(tx, report.id)) throw new InvalidStateError(REVIEW_STARTED);
     await recordAudit(tx, {
       action: "REPORT_WITHDRAWN",
       actorId: ctx.user.userId,

@@ -359,7 +359,45 @@ const EXPECTED: Record<string, Expectation> = {
       () => ({ version: 2, url: "https://www.example.gov.cn/", date: "2026-01-20" }),
     ),
   },
+  // 撤回 and 更正: report transitions like the others — another unit's report does not exist.
+  "app/api/reports/[id]/withdraw/route.ts#POST": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route(
+      "POST",
+      (f) => `/api/reports/${f.reportId}/withdraw`,
+      () => ({ version: 2 }),
+    ),
+  },
+  "app/api/reports/[id]/correct/route.ts#POST": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route(
+      "POST",
+      (f) => `/api/reports/${f.reportId}/correct`,
+      () => ({ version: 2, reason: "更正" }),
+    ),
+  },
+  // Notifications: the caller's own only; marking "all" read touches nobody else's.
+  "app/api/notifications/read/route.ts#POST": {
+    anonymous: "status:401",
+    unrelated: "status:200",
+    call: route(
+      "POST",
+      () => "/api/notifications/read",
+      () => ({ all: true }),
+    ),
+  },
   // District pages: only a district's reviewers and admins have one; to anyone else it does not exist.
+  "app/api/district/remind/route.ts#POST": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route(
+      "POST",
+      () => "/api/district/remind",
+      () => ({ year: 2025 }),
+    ),
+  },
   "app/api/district/overview/route.ts#GET": {
     anonymous: "status:401",
     unrelated: "status:404",
@@ -531,6 +569,17 @@ const EXPECTED: Record<string, Expectation> = {
     unrelated: "notFound",
     call: page(reportParams, { a: "1", b: "1" }),
   },
+  // 待审核: only reviewers have an inbox (a reviewer of another district sees only their own units).
+  "app/(app)/review/page.tsx#default": {
+    anonymous: "redirect:/login",
+    unrelated: ["notFound", "rendered"],
+    call: page(),
+  },
+  "app/(app)/notifications/page.tsx#default": {
+    anonymous: "redirect:/login",
+    unrelated: "rendered",
+    call: page(),
+  },
   "app/(app)/account/password/page.tsx#default": {
     anonymous: "redirect:/login",
     unrelated: "rendered",
@@ -692,6 +741,15 @@ describe("the authorisation surface, found from the file tree", () => {
         )
       ).body,
     ).toContain(SECRET_COMMENT);
+    // …and finds the submitted report in their 待审核 inbox.
+    expect(
+      (
+        await invoke(
+          EXPECTED["app/(app)/review/page.tsx#default"],
+          (await import("@/app/(app)/review/page")).default as never,
+        )
+      ).body,
+    ).toContain(ORG_NAME);
   });
 
   const callers: [string, string | null][] = [

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BatchExport } from "@/components/district/batch-export";
+import { RemindButton } from "@/components/district/remind-button";
 import { StatusBadge } from "@/components/district/status-badge";
 import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import type { DeadlineTone } from "@/lib/district/deadline";
@@ -292,6 +293,25 @@ export default async function DistrictPage({
             </p>
           </div>
         )}
+      </section>
+
+      <section
+        aria-labelledby="remind-title"
+        className="rounded-lg border border-slate-200 bg-white px-4 py-3"
+      >
+        <h2 id="remind-title" className="mb-1 text-base font-semibold">
+          催办
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">
+          {overview.lateUnits.length
+            ? `已过公开期限、报告尚未提交审核的单位：${overview.lateUnits.map((u) => u.organization.name).join("、")}。一键向这些单位的填报员发出催办通知。`
+            : "目前没有已过公开期限而尚未提交审核的单位。"}
+        </p>
+        <RemindButton
+          districtId={district.id}
+          year={year}
+          late={overview.lateUnits.map((u) => u.organization.name)}
+        />
       </section>
 
       <section

@@ -45,11 +45,10 @@ export default async function PublicColumnPage({ params }: { params: Promise<{ o
                   {organization.fullName}
                   {r.year}年政府信息公开工作年度报告
                 </Link>
-                {r.publishedOn ? (
-                  <span className="text-sm text-slate-500">
-                    {chineseDate(r.publishedOn) ?? r.publishedOn}
-                  </span>
-                ) : null}
+                <span className="text-sm text-slate-600">
+                  {r.corrected ? "（已更正）" : ""}
+                  {r.publishedOn ? (chineseDate(r.publishedOn) ?? r.publishedOn) : ""}
+                </span>
               </li>
             ))}
           </ul>

@@ -2,20 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportEditor } from "@/components/editor/report-editor";
 import { ReportView } from "@/components/report/report-view";
+import { CorrectionForm } from "@/components/review/correction-form";
 import { PublishForm } from "@/components/review/publish-form";
+import { ResubmissionBanner } from "@/components/review/resubmission-banner";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { WithdrawButton } from "@/components/review/withdraw-button";
+import { db } from "@/lib/db/client";
+import { markReportNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 import { orNotFound, requirePageContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { chineseDateOf } from "@/lib/report/chinese-date";
 import { parseReportContent } from "@/lib/report/content";
+import { chinaDate } from "@/lib/report/deadline";
+import { validate } from "@/lib/report/validate";
 import { canEditReport } from "@/lib/reports/editable";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
 import { latestReturn } from "@/lib/reports/latest-return";
 import { listReviewComments } from "@/lib/reports/list-review-comments";
 import { previousReportContent } from "@/lib/reports/previous-report";
+import { publishedBefore } from "@/lib/reports/publish-report";
+import { resubmissionChanges } from "@/lib/reports/resubmission-changes";
 import { reviewRefusal } from "@/lib/reports/review-access";
+import { reviewStarted } from "@/lib/reports/withdraw-report";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -73,6 +83,22 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       : "not a reviewer",
   ]);
   const reviewing = report.status === "SUBMITTED" && refusal === null;
+  // Review data: the submission gate's findings and what a resubmission changed.
+  const [findings, changes] =
+    reviewing && parsed.success
+      ? await Promise.all([
+          previousReportContent(report.organizationId, report.year).then((last) =>
+            validate(parsed.data, { previous: last, complete: true }),
+          ),
+          resubmissionChanges(ctx, report),
+        ])
+      : [[], null];
+  const withdrawable =
+    report.status === "SUBMITTED" &&
+    can(ctx.access, "report.edit", report.organizationId) &&
+    !(await reviewStarted(db(), report.id));
+  const correction = report.status === "APPROVED" && (await publishedBefore(db(), report.id));
+  await markReportNotificationsRead(ctx, report.id);
   const openComments = comments.filter((c) => c.state === "open");
   return (
     <div className="space-y-4">
@@ -116,6 +142,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         >
           报告已提交审核，等待审核员审核；审核期间不能修改。
           {refusal && refusal !== "not a reviewer" ? refusal : ""}
+          {withdrawable ? (
+            <span className="ml-2">
+              审核员尚未开始审核，如需修改可以
+              <WithdrawButton reportId={report.id} version={report.version} />
+            </span>
+          ) : null}
         </p>
       ) : null}
       {report.status === "APPROVED" ? (
@@ -149,6 +181,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           )}
         </p>
       ) : null}
+      {report.status === "PUBLISHED" && can(ctx.access, "report.correct", report.organizationId) ? (
+        <CorrectionForm reportId={report.id} version={report.version} />
+      ) : null}
+      {changes ? <ResubmissionBanner reportId={report.id} changes={changes} /> : null}
       {parsed.success &&
       report.status === "APPROVED" &&
       can(ctx.access, "report.publish", report.organizationId) ? (
@@ -156,10 +192,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           reportId={report.id}
           version={report.version}
           defaultUrl={
-            parsed.data.meta.portalUrl && /^https?:\/\//.test(parsed.data.meta.portalUrl)
+            report.publishedUrl ??
+            (parsed.data.meta.portalUrl && /^https?:\/\//.test(parsed.data.meta.portalUrl)
               ? parsed.data.meta.portalUrl
-              : ""
+              : "")
           }
+          today={chinaDate(new Date())}
+          correction={correction}
         />
       ) : null}
       {!parsed.success ? (
@@ -180,6 +219,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           version={report.version}
           content={parsed.data}
           comments={comments}
+          findings={findings}
         />
       ) : (
         <ReportView content={parsed.data} comments={openComments} />
