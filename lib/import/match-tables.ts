@@ -160,6 +160,11 @@ class Matcher {
   private readonly glued = new Map<string, GluedTableRow[]>();
   /** Rows read with a cell too few or too many: their cells may be shifted. */
   private readonly unreliable = new Set<string>();
+  /**
+   * The rows being read come from text where a blank cell leaves no trace (figures apart by spaces,
+   * not in a grid): a row with fewer figures than cells may hold blanks anywhere.
+   */
+  private traceless = false;
   /** Group headings printed with a row of figures, decided at the end (applyGroupRows). */
   private readonly groupRows: {
     label: string;
@@ -192,9 +197,11 @@ class Matcher {
     const paragraphRows = new Set<number>();
     blocks.forEach((block, index) => {
       if (block.type === "paragraph") {
+        this.traceless = true;
         if (this.paragraphRow(block.text)) paragraphRows.add(index);
         return;
       }
+      this.traceless = !block.positional;
       for (const segments of segmentsOf(block)) {
         for (const segment of segments) this.segment(segment);
       }
@@ -660,10 +667,13 @@ class Matcher {
     // Blank cells at either end beyond the expected count are grid padding, not values.
     while (values.length > expected && isBlankText(values[values.length - 1])) values.pop();
     while (values.length > expected && isBlankText(values[0])) values.shift();
-    if (values.length < expected && values.some(mayHoldSeveral)) {
-      // Figures may have run together: decided once the whole table is read (its equations need the other rows).
+    const printedValues = values.filter((v) => !isBlankText(v));
+    // Figures printed apart where a blank leaves no trace: blanks may stand anywhere among them.
+    const blanks = this.traceless && printedValues.length >= 2;
+    if (values.length < expected && (blanks || values.some(mayHoldSeveral))) {
+      // Decided once the whole table is read (its equations need the other rows).
       const list = this.glued.get(table.id) ?? [];
-      list.push({ row, printedValues: values.filter((v) => !isBlankText(v)), name });
+      list.push({ row, printedValues, name, blanks });
       this.glued.set(table.id, list);
       return;
     }

@@ -27,6 +27,8 @@ export interface GluedTableRow {
   printedValues: string[];
   /** How messages name the row: `第三部分“（一）予以公开”行`. */
   name: string;
+  /** The figures were printed apart, where a blank cell leaves no trace: blanks may stand among them. */
+  blanks?: boolean;
 }
 
 export interface GluedTable {
@@ -78,6 +80,7 @@ export function resolveGluedRows(
       rows: glued.rows.map((r) => ({
         cells: rowCells(table, r.row),
         tokens: r.printedValues.map(tokenOf),
+        blanks: r.blanks,
       })),
       known,
       equations: equationsOf(formatId, table, previous),
@@ -98,10 +101,13 @@ export function resolveGluedRows(
         values[r.row.key][column.key] = v === null ? null : readCell(String(v), column.kind);
         if (v !== null) cellsRead++;
       });
+      const read = outcome.values.map((v) => (v === null ? "空" : String(v))).join("、");
       findings.push(
         finding(
           "S3",
-          `${r.name}单元格数字连在一起，已按勾稽关系拆分为${outcome.values.map((v) => (v === null ? "空" : String(v))).join("、")}（原文“${digits}”）`,
+          r.blanks
+            ? `${r.name}只印有${r.printedValues.length}个数（“${digits}”），应为${table.columns.length}个；按勾稽关系只有一种读法，已读为${read}，请按原报告核对`
+            : `${r.name}单元格数字连在一起，已按勾稽关系拆分为${read}（原文“${digits}”）`,
           cells,
         ),
       );
@@ -110,7 +116,9 @@ export function resolveGluedRows(
     findings.push(
       finding(
         "S5",
-        `${r.name}单元格数字连在一起（原文“${digits}”，应为${table.columns.length}个数），${whyNot(outcome)}，该行留空，请按原报告核对填写`,
+        r.blanks
+          ? `${r.name}只印有${r.printedValues.length}个数（“${digits}”），应为${table.columns.length}个（空白单元格在文字中不留痕迹，数字也可能连写），${whyNot(outcome, "读法")}，该行留空，请按原报告核对填写`
+          : `${r.name}单元格数字连在一起（原文“${digits}”，应为${table.columns.length}个数），${whyNot(outcome, "拆分")}，该行留空，请按原报告核对填写`,
         cells,
       ),
     );
@@ -118,14 +126,15 @@ export function resolveGluedRows(
   return { cellsRead, findings };
 }
 
-function whyNot(outcome: Exclude<RowOutcome, { status: "unique" }>): string {
+/** Why a row stays blank; `what` names the readings tried (拆分 of run-together digits, 读法 with blanks too). */
+function whyNot(outcome: Exclude<RowOutcome, { status: "unique" }>, what: string): string {
   switch (outcome.status) {
     case "none":
-      return "没有一种拆分能满足勾稽关系";
+      return `没有一种${what}能满足勾稽关系`;
     case "ambiguous":
-      return `有${outcome.count >= DEFAULT_LIMITS.maxSolutions ? "至少" : ""}${outcome.count}种拆分都满足勾稽关系，无法确定是哪一种`;
+      return `有${outcome.count >= DEFAULT_LIMITS.maxSolutions ? "至少" : ""}${outcome.count}种${what}都满足勾稽关系，无法确定是哪一种`;
     case "capped":
-      return "可能的拆分太多，无法逐一核对";
+      return `可能的${what}太多，无法逐一核对`;
     case "unchecked":
       return "没有可用来核对的勾稽关系，且数字也可能少印了空白单元格，无法确定如何拆分";
   }

@@ -339,3 +339,62 @@ describe("solveRunTogether", () => {
     );
   }, 60_000);
 });
+
+describe("figures printed apart, where a blank cell leaves no trace", () => {
+  const row = ["r.a", "r.b", "r.c"];
+  const apart = (...digits: string[]): GluedRow => ({ ...glued(row, ...digits), blanks: true });
+  // Each column of the row adds up with a known cell of another row to a printed column total.
+  const columns: Equation[] = ["a", "b", "c"].map((c) => ({
+    terms: [
+      { cell: `r.${c}`, coefficient: 1 },
+      { cell: `other.${c}`, coefficient: 1 },
+      { cell: `sum.${c}`, coefficient: -1 },
+    ],
+    constant: 0,
+  }));
+  const known = new Map<string, number | null>([
+    ["other.a", 1],
+    ["other.b", 2],
+    ["other.c", 3],
+    ["sum.a", 5],
+    ["sum.b", 7],
+    ["sum.c", 9],
+  ]);
+
+  it("places the blank where the column sums leave exactly one reading: 4, blank, 6", () => {
+    expect(solveRunTogether({ rows: [apart("4", "6")], known, equations: columns })).toEqual([
+      { status: "unique", values: [4, null, 6] },
+    ]);
+  });
+
+  it("does not place it when an equation alone cannot tell (every reading leaves it unchecked)", () => {
+    const total = sumEquation("r.c", ["r.a", "r.b"]);
+    expect(
+      solveRunTogether({ rows: [apart("2", "2")], known: new Map(), equations: [total] }),
+    ).toEqual([{ status: "ambiguous", count: 3 }]);
+  });
+
+  it("weighs a blank against figures run together: `1 23` is 1, 2, 3 or one figure beside a blank", () => {
+    const sums = new Map<string, number | null>([
+      ["other.a", 1],
+      ["other.b", 2],
+      ["other.c", 3],
+      ["sum.a", 2],
+      ["sum.b", 4],
+      ["sum.c", 6],
+    ]);
+    expect(solveRunTogether({ rows: [apart("1", "23")], known: sums, equations: columns })).toEqual(
+      [{ status: "unique", values: [1, 2, 3] }],
+    );
+    // Nothing to check with: 1, 2, 3 and the three readings with a blank all stand.
+    expect(solveRunTogether({ rows: [apart("1", "23")], known: new Map(), equations: [] })).toEqual(
+      [{ status: "ambiguous", count: 4 }],
+    );
+  });
+
+  it("without `blanks` (figures glued, one token) no blank is ever tried", () => {
+    expect(solveRunTogether({ rows: [glued(row, "4", "6")], known, equations: columns })).toEqual([
+      { status: "none" },
+    ]);
+  });
+});

@@ -15,6 +15,11 @@ export interface GluedRow {
    * token (a dash, a decimal, a signed number) is one cell, with `value` its reading.
    */
   tokens: GluedToken[];
+  /**
+   * Cells may also have been blank: the row's figures were printed apart (by spaces), where a blank
+   * cell leaves no trace. Blanks are then tried before, between and after the printed figures.
+   */
+  blanks?: boolean;
 }
 
 export type GluedToken = { digits: string } | { value: number | null };
@@ -104,8 +109,9 @@ export function solveRunTogether(
     }
     const row = rest.rows[k];
     const checked = solutions.every((solution) => checkedBySomeEquation(rest, solution, k));
+    // Where blanks were tried too, every other reading was ruled out by an equation: the one left is decided.
     outcomes[r] =
-      checked || fewestFigures(row) === row.cells.length
+      checked || row.blanks || fewestFigures(row) === row.cells.length
         ? { status: "unique", values: solutions[0][k] }
         : { status: "unchecked" };
   });
@@ -189,11 +195,24 @@ function cutRow(
       return;
     }
     if (t === row.tokens.length) {
+      if (values.length < width && row.blanks) {
+        values.push(null);
+        if (holds()) visit(t, 0);
+        values.pop();
+        return;
+      }
       if (values.length === width && holds()) {
         if (out.length >= maxCandidates) capped = true;
         else out.push([...values]);
       }
       return;
+    }
+    // A blank cell before this figure: room must be left for one figure per token still to come.
+    if (row.blanks && pos === 0 && values.length + 1 + row.tokens.length - t <= width) {
+      values.push(null);
+      if (holds()) visit(t, 0);
+      values.pop();
+      if (capped) return;
     }
     const token = row.tokens[t];
     if (!("digits" in token)) {
@@ -212,7 +231,7 @@ function cutRow(
       const restOfToken = digits.length - end;
       // The cells left must be fillable: each later token needs one, and no cell can be empty.
       if (restOfToken === 0 && filled + tokensAfter[t] > width) continue;
-      if (filled + restOfToken + digitsAfter[t] < width) continue;
+      if (!row.blanks && filled + restOfToken + digitsAfter[t] < width) continue;
       if (!Number.isSafeInteger(Number(part))) break;
       values.push(Number(part));
       if (holds()) {
