@@ -7,14 +7,30 @@ import type { ReportFormValues } from "@/lib/report/form-values";
 import { parseTyped } from "@/lib/report/form-values";
 import { targetId } from "@/lib/report/targets";
 import type { FeeFacts } from "@/lib/report/content";
+import { sentenceVariants, type SentenceVariant } from "@/lib/report/narrative-sentences";
+import type { FigureBindings } from "./figure-bindings";
 
-/** 六's structured fee statement (国办函〔2020〕109号), which writes the required sentence. */
+/** A line break as a sentence with no figure, so that it moves the bound figures after it. */
+const NEWLINE: SentenceVariant = {
+  id: "newline",
+  group: "fees",
+  groupLabel: "",
+  label: "",
+  parts: ["\n"],
+};
+
+/**
+ * 六's structured fee statement (国办函〔2020〕109号), which writes the required sentence. Inserted into the
+ * text with `figures`, its numbers stay bound to these fields like any 插入数据句.
+ */
 export function FeesEditor({
   year,
   form,
+  figures,
 }: {
   year: number;
   form: UseFormReturn<ReportFormValues>;
+  figures?: FigureBindings;
 }) {
   const fees = useWatch({ control: form.control, name: "fees" });
   const facts: FeeFacts = mapFeeFields((f) => parseTyped(fees?.[f.key], f.kind));
@@ -22,6 +38,18 @@ export function FeesEditor({
   const insert = () => {
     if (!sentence) return;
     const current = form.getValues("narratives.s6");
+    // The same words as the sentence shown, bound when every field is filled; else as plain text.
+    const bound = figures
+      ? sentenceVariants(figures.store.get().content).find((v) => v.id === "fees.standard")
+      : undefined;
+    if (figures && bound && figures.insert("s6", 0, bound) !== null) {
+      if (current.trim()) {
+        const text = form.getValues("narratives.s6");
+        const end = text.length - current.length;
+        if (!/\n$/.test(text.slice(0, end))) figures.insert("s6", end, NEWLINE);
+      }
+      return;
+    }
     form.setValue("narratives.s6", current.trim() ? `${sentence}\n${current}` : sentence, {
       shouldDirty: true,
     });

@@ -18,6 +18,7 @@ import { CoverEditor } from "./cover-editor";
 import { createEditorStore, type EditorSnapshot } from "./editor-store";
 import { EditorStatusBar } from "./editor-status-bar";
 import { FeesEditor } from "./fees-editor";
+import { useFigureBindings } from "./figure-bindings";
 import { FindingsPanel } from "./findings-panel";
 import { NarrativeEditor } from "./narrative-editor";
 import { OptionalPreface } from "./optional-preface";
@@ -68,6 +69,7 @@ export function ReportEditor({
   const base = useRef(initial);
   const form = useForm<ReportFormValues>({ defaultValues: contentToForm(initial) });
   const store = useMemo(() => createEditorStore(derive(initial, previous)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const figures = useFigureBindings(form, store, previous);
   const [conflict, setConflict] = useState<{ server: ServerReport; mine: ReportContent } | null>(
     null,
   );
@@ -273,6 +275,7 @@ export function ReportEditor({
                   guidance={guidanceFor(section.key, section.guidance)}
                   previousText={previous?.narratives[section.key] || null}
                   form={form}
+                  figures={figures}
                 />
               ) : (
                 <>
@@ -284,6 +287,7 @@ export function ReportEditor({
                       previousText={null}
                       form={form}
                       optional
+                      figures={figures}
                     />
                   </OptionalPreface>
                   <TablesEditor
@@ -295,7 +299,7 @@ export function ReportEditor({
                 </>
               )}
               {section.key === "s6" && format.requiresFeeStatement ? (
-                <FeesEditor year={initial.meta.year} form={form} />
+                <FeesEditor year={initial.meta.year} form={form} figures={figures} />
               ) : null}
               <StepButtons
                 steps={steps}

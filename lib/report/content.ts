@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getFormat } from "./formats";
+import type { FigureBinding } from "./narrative-bindings";
 import type { FormatId, FormatSpec, SectionKey, TableSpec } from "./spec-types";
 
 /**
@@ -42,6 +43,11 @@ export interface ReportContent {
   narratives: Record<SectionKey, string>;
   fees: FeeFacts;
   tables: Record<string, TableValues>;
+  /**
+   * Figures of inserted sentences that follow their cells (the editor's 插入数据句). Never printed:
+   * the exports read the narratives' plain text. Optional, so content saved before it still parses.
+   */
+  figureBindings?: FigureBinding[];
 }
 
 export const SECTION_KEYS: SectionKey[] = ["s1", "s2", "s3", "s4", "s5", "s6"];
@@ -113,6 +119,30 @@ const metaSchema = z.object({
 
 const NARRATIVE_MAX = 100_000;
 
+const cellIdSchema = z.string().max(100);
+/** A bound figure (see narrative-bindings.ts); at most a few hundred in a report. */
+export const figureBindingSchema = z.object({
+  section: z.enum(["s1", "s2", "s3", "s4", "s5", "s6"]),
+  start: z.number().int().min(0).max(NARRATIVE_MAX),
+  end: z.number().int().min(0).max(NARRATIVE_MAX),
+  expr: z.discriminatedUnion("op", [
+    z.object({ op: z.literal("sum"), cells: z.array(cellIdSchema).max(50) }),
+    z.object({
+      op: z.literal("share"),
+      part: z.array(cellIdSchema).max(50),
+      whole: z.array(cellIdSchema).max(50),
+    }),
+    z.object({
+      op: z.literal("change"),
+      cells: z.array(cellIdSchema).max(50),
+      previous: z.number().int().min(0),
+    }),
+    z.object({ op: z.literal("amount"), cell: cellIdSchema }),
+  ]),
+  // Key order as the editor writes bindings, so that a parsed copy serialises the same.
+  text: z.string().max(100),
+});
+
 const schemaCache = new Map<FormatId, z.ZodType<ReportContent>>();
 
 /** The zod schema of a report's content, derived from the format description. */
@@ -143,6 +173,7 @@ export function contentSchema(formatId: FormatId): z.ZodType<ReportContent> {
       collected: cellValueSchema,
     }),
     tables: z.object(tableShape).strict(),
+    figureBindings: z.array(figureBindingSchema).max(1000).optional(),
   }) as unknown as z.ZodType<ReportContent>;
   schemaCache.set(formatId, schema);
   return schema;

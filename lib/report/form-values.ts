@@ -3,6 +3,7 @@ import type { CellValue, FeeFacts, ReportContent, ReportMeta } from "./content";
 import { computeTotals } from "./compute-totals";
 import { formatCellValue, parseCellInput } from "./parse-value";
 import { mapFeeFields } from "./fields";
+import type { FigureBinding } from "./narrative-bindings";
 import type { FormatId, SectionKey } from "./spec-types";
 
 /**
@@ -15,6 +16,8 @@ export interface ReportFormValues {
   preface: string;
   meta: Omit<ReportMeta, "year" | "isPeoplesGovernment" | "issuedDate"> & { issuedDate: string };
   fees: Record<keyof FeeFacts, string>;
+  /** Not an input: the bound figures of inserted sentences, kept beside the texts they point into. */
+  figureBindings: FigureBinding[];
 }
 
 export function fieldKey(cellId: string): string {
@@ -44,6 +47,7 @@ export function contentToForm(content: ReportContent): ReportFormValues {
     preface: content.preface,
     meta: { ...meta, issuedDate: issuedDate ?? "" },
     fees: mapFeeFields((f) => text(content.fees[f.key], f.kind)),
+    figureBindings: content.figureBindings ?? [],
   };
 }
 
@@ -80,5 +84,6 @@ export function formToContent(base: ReportContent, values: ReportFormValues): Re
     meta: { ...base.meta, ...values.meta, issuedDate },
     fees: mapFeeFields((f) => parseTyped(values.fees[f.key], f.kind)),
     tables,
+    ...(values.figureBindings?.length ? { figureBindings: values.figureBindings } : {}),
   });
 }

@@ -56,7 +56,13 @@ for (const formatId of ["2021", "2019"] as const) {
       });
       expect(sentence(empty, "requests")).toBeUndefined();
       expect(sentence(empty, "documents")).toBeUndefined();
-      expect(sentence(empty, "appeals")).toContain("行政复议案件0件");
+      // A blank is not a zero: 四 left empty gives no sentence; 四 filled with zeros says 0件.
+      expect(sentence(empty, "appeals")).toBeUndefined();
+      const zeros = structuredClone(empty);
+      for (const key of Object.keys(zeros.tables.appeals.row)) zeros.tables.appeals.row[key] = 0;
+      expect(sentence(computeTotals(zeros), "appeals")).toBe(
+        "本年度发生政府信息公开行政复议案件0件，其中结果维持0件，结果纠正0件，其他结果0件，尚未审结0件；行政诉讼案件0件（未经复议直接起诉0件，复议后起诉0件），其中结果维持0件，结果纠正0件，其他结果0件，尚未审结0件。",
+      );
     });
   });
 }

@@ -3,6 +3,7 @@ import { listCells } from "./cells";
 import type { CellValue, ReportContent } from "./content";
 import { FEE_FIELDS, META_FIELDS } from "./fields";
 import { getFormat } from "./formats";
+import { FIGURE_BINDINGS_TARGET, parseFigureBindings } from "./narrative-bindings";
 import { formatCellValue } from "./parse-value";
 import type { FormatId } from "./spec-types";
 import { targetId } from "./targets";
@@ -123,6 +124,24 @@ export function editableTargets(format: FormatId): Map<string, EditableTarget> {
       part: "fees",
     });
   }
+  // Not typed into, but saved beside the texts: which figures of inserted sentences follow which cells.
+  add({
+    id: FIGURE_BINDINGS_TARGET,
+    label: "插入的数据句与表格的对应（不打印）",
+    read: (c) => (c.figureBindings?.length ? JSON.stringify(c.figureBindings) : null),
+    write: (c, v) => {
+      const bindings = typeof v === "string" ? parseFigureBindings(v) : null;
+      if (bindings?.length) c.figureBindings = bindings;
+      else delete c.figureBindings;
+    },
+    schema: z
+      .string()
+      .max(NARRATIVE_MAX)
+      .refine((v) => parseFigureBindings(v) !== null, "数据句的对应关系无法读取")
+      .nullable(),
+    show: () => "",
+    part: "figureBindings",
+  });
   cache.set(format, map);
   return map;
 }

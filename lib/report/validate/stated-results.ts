@@ -154,10 +154,31 @@ function notUpheld(ctx: ValidationContext): { cells: PlannedCell[]; value: numbe
 }
 
 /**
+ * A number in a narrative the table contradicts, and what 改为表中数字 writes there instead: the
+ * finding's message (the same text as the finding, so the editor can pair them), the text it lives in,
+ * where the digits stand and the table's figure.
+ */
+export interface NarrativeFix {
+  message: string;
+  /** `narrative.s1` … or `preface`. */
+  target: string;
+  at: number;
+  /** The digits (or numerals) replaced, to check the text still holds them before writing. */
+  numberText: string;
+  replacement: string;
+}
+
+/**
  * X5 on what the narratives say about 三's results, 四's cases and 二's 规章/规范性文件. A warning,
  * never blocking: the message names the sentence, both figures and the cells.
  */
 export function checkStatedResults(ctx: ValidationContext): void {
+  statedResultMismatches(ctx);
+}
+
+/** The X5 findings of checkStatedResults (added to the context) and the fixes that settle them. */
+export function statedResultMismatches(ctx: ValidationContext): NarrativeFix[] {
+  const fixes: NarrativeFix[] = [];
   const narratives = ctx.content.narratives;
   const sources: { key: string; name: string; text: string }[] = [
     { key: targetId.preface, name: "报告开头", text: ctx.content.preface ?? "" },
@@ -168,6 +189,7 @@ export function checkStatedResults(ctx: ValidationContext): void {
     })),
   ];
   const year = ctx.content.meta.year;
+  const handled = rowTotal(ctx, "requests", "r7_total");
   for (const source of sources) {
     if (!source.text) continue;
     for (const claim of tableClaims(source.text, year)) {
@@ -183,34 +205,40 @@ export function checkStatedResults(ctx: ValidationContext): void {
         );
         continue;
       }
+      const figure = figureFor(ctx, claim.key);
+      const figureAgrees =
+        !figure ||
+        figure.value === claim.value ||
+        alsoAccepted(ctx, claim.key).includes(claim.value);
       if (
         claim.share &&
         RESULT_ROWS[claim.key] &&
         claim.key !== "handled" &&
         !shareFits(ctx, claim.value, claim.share)
       ) {
-        ctx.findings.push(
-          finding(
-            "X5",
-            `${source.name}中“${claim.text}”所说的“${claim.share.text}”与数字不符：${claim.value}件占办结总数或收到申请数的比例都不是${claim.share.percent.toFixed(claim.share.decimals)}%`,
-            [source.key],
-          ),
-        );
+        const message = `${source.name}中“${claim.text}”所说的“${claim.share.text}”与数字不符：${claim.value}件占办结总数或收到申请数的比例都不是${claim.share.percent.toFixed(claim.share.decimals)}%`;
+        ctx.findings.push(finding("X5", message, [source.key]));
+        // The share of the table's figure (when the figure itself is wrong, fixing it first settles this).
+        if (figureAgrees && handled !== null && handled > 0)
+          fixes.push({
+            message,
+            target: source.key,
+            at: claim.share.at,
+            numberText: claim.share.numberText,
+            replacement: ((claim.value / handled) * 100).toFixed(claim.share.decimals),
+          });
       }
-      const figure = figureFor(ctx, claim.key);
-      if (
-        !figure ||
-        figure.value === claim.value ||
-        alsoAccepted(ctx, claim.key).includes(claim.value)
-      )
-        continue;
-      ctx.findings.push(
-        finding(
-          "X5",
-          `${source.name}中“${claim.text}”与表格不一致：文字为${claim.value}，${figure.name}为${figure.value}`,
-          [source.key, ...figure.cells.map((c) => c.id)],
-        ),
-      );
+      if (figureAgrees) continue;
+      const message = `${source.name}中“${claim.text}”与表格不一致：文字为${claim.value}，${figure.name}为${figure.value}`;
+      ctx.findings.push(finding("X5", message, [source.key, ...figure.cells.map((c) => c.id)]));
+      fixes.push({
+        message,
+        target: source.key,
+        at: claim.at,
+        numberText: claim.numberText,
+        replacement: String(figure.value),
+      });
     }
   }
+  return fixes;
 }
