@@ -182,8 +182,20 @@ export function useReportEvents(reportId: string, options: ReportEventsOptions):
       if (!source) open();
     };
     window.addEventListener("online", online);
+    // Leaving the report (closing the tab, going elsewhere in the app): the others see it at once.
+    // keepalive lets the request outlive the page.
+    const leave = () =>
+      void fetch(`/api/reports/${reportId}/presence`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ clientId, ...where.current, leaving: true }),
+        keepalive: true,
+      }).catch(() => {});
+    window.addEventListener("pagehide", leave);
     return () => {
       stopped = true;
+      leave();
+      window.removeEventListener("pagehide", leave);
       window.removeEventListener("online", online);
       source?.close();
       if (reconnect) clearTimeout(reconnect);

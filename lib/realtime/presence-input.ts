@@ -16,6 +16,8 @@ export const PresenceInput = z.object({
     .max(100, "单元格编号无效。")
     .refine((id) => parseTarget(id) !== null, "单元格编号无效。")
     .nullable(),
+  /** The tab is closing or leaving the report: the others stop seeing it now, not when it expires. */
+  leaving: z.boolean().optional(),
 });
 
 export type PresenceInput = z.output<typeof PresenceInput>;
