@@ -1,21 +1,26 @@
 "use client";
 
 import { useState } from "react";
-import type { ReportContent } from "@/lib/report/content";
-import { diffContents, mergeContents } from "@/lib/report/diff";
-import type { ServerReport } from "./use-autosave";
+import { editableTargets } from "@/lib/report/patch";
+import type { FormatId } from "@/lib/report/spec-types";
+import { formatWhen } from "./format-when";
+import type { CellConflict } from "./use-autosave";
 
-/** Someone else saved first: show their changes item by item, and let the user keep theirs or take the other's. */
+/**
+ * A colleague changed the same cells since this page's version: just those cells, each with both
+ * values and who made the other change, and the person keeps theirs or takes the colleague's. Every
+ * other change of the save was written already.
+ */
 export function ConflictDialog({
-  mine,
-  server,
+  format,
+  conflicts,
   onResolve,
 }: {
-  mine: ReportContent;
-  server: ServerReport;
-  onResolve: (merged: ReportContent) => void;
+  format: FormatId;
+  conflicts: CellConflict[];
+  onResolve: (takeTheirs: ReadonlySet<string>) => void;
 }) {
-  const changes = diffContents(mine, server.content);
+  const targets = editableTargets(format);
   const [takeTheirs, setTakeTheirs] = useState<Set<string>>(new Set());
   const choose = (key: string, theirs: boolean) =>
     setTakeTheirs((prev) => {
@@ -24,6 +29,7 @@ export function ConflictDialog({
       else next.delete(key);
       return next;
     });
+  const names = [...new Set(conflicts.map((c) => c.actorName || "其他用户"))].join("、");
   return (
     <div
       role="dialog"
@@ -37,8 +43,8 @@ export function ConflictDialog({
             他人已修改了这份报告
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            {server.updatedBy ?? "其他用户"}
-            在您之前保存了修改。请逐项选择保留哪一方的内容，您的修改在选择前不会丢失。
+            {names}在您之前修改了下列 {conflicts.length}{" "}
+            处，您的其他修改已经保存。请逐项选择保留哪一方的内容，您的修改在选择前不会丢失。
           </p>
         </div>
         <div className="max-h-[55vh] overflow-y-auto">
@@ -60,33 +66,40 @@ export function ConflictDialog({
               </tr>
             </thead>
             <tbody>
-              {changes.map((change) => {
-                const theirs = takeTheirs.has(change.key);
+              {conflicts.map((conflict) => {
+                const target = targets.get(conflict.target);
+                const label = target?.label ?? conflict.target;
+                const show = (v: CellConflict["mine"]) =>
+                  target ? target.show(v) : String(v ?? "");
+                const theirs = takeTheirs.has(conflict.target);
                 return (
                   <tr
-                    key={change.key}
+                    key={conflict.target}
                     className="border-t border-slate-100 align-top"
                     data-testid="conflict-row"
                   >
                     <th scope="row" className="px-3 py-2 text-left font-normal">
-                      {change.label}
+                      {label}
                     </th>
                     <td
                       className={`max-w-56 whitespace-pre-wrap px-3 py-2 ${theirs ? "text-slate-400" : "font-medium"}`}
                     >
-                      {change.a || "（空）"}
+                      {show(conflict.mine) || "（空）"}
                     </td>
                     <td
                       className={`max-w-56 whitespace-pre-wrap px-3 py-2 ${theirs ? "font-medium" : "text-slate-400"}`}
                     >
-                      {change.b || "（空）"}
+                      {show(conflict.theirs) || "（空）"}
+                      <span className="mt-0.5 block text-xs font-normal text-slate-500">
+                        {conflict.actorName || "其他用户"} · {formatWhen(conflict.at)}
+                      </span>
                     </td>
                     <td className="whitespace-nowrap px-3 py-2">
                       <button
                         type="button"
                         aria-pressed={!theirs}
-                        aria-label={`${change.label}：保留我的`}
-                        onClick={() => choose(change.key, false)}
+                        aria-label={`${label}：保留我的`}
+                        onClick={() => choose(conflict.target, false)}
                         className={`mr-1 rounded border px-2 py-0.5 ${!theirs ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}
                       >
                         保留我的
@@ -94,8 +107,8 @@ export function ConflictDialog({
                       <button
                         type="button"
                         aria-pressed={theirs}
-                        aria-label={`${change.label}：采用对方的`}
-                        onClick={() => choose(change.key, true)}
+                        aria-label={`${label}：采用对方的`}
+                        onClick={() => choose(conflict.target, true)}
                         className={`rounded border px-2 py-0.5 ${theirs ? "border-blue-600 bg-blue-50" : "border-slate-300"}`}
                       >
                         采用对方的
@@ -118,7 +131,7 @@ export function ConflictDialog({
             </button>
             <button
               type="button"
-              onClick={() => setTakeTheirs(new Set(changes.map((c) => c.key)))}
+              onClick={() => setTakeTheirs(new Set(conflicts.map((c) => c.target)))}
               className="text-blue-700 hover:underline"
             >
               全部采用对方的
@@ -126,7 +139,7 @@ export function ConflictDialog({
           </div>
           <button
             type="button"
-            onClick={() => onResolve(mergeContents(mine, server.content, takeTheirs))}
+            onClick={() => onResolve(takeTheirs)}
             className="rounded bg-gov-red px-4 py-1.5 text-sm font-medium text-white hover:bg-red-800"
           >
             确定并保存

@@ -1,7 +1,9 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { computeTotals } from "@/lib/report/compute-totals";
 import type { ReportContent } from "@/lib/report/content";
+import { applyChanges, editableTargets, sameValue, type PatchValue } from "@/lib/report/patch";
 import { formatCellValue } from "@/lib/report/parse-value";
 import type { Progress } from "@/lib/report/progress";
 import { tableOfTarget } from "@/lib/report/targets";
@@ -101,4 +103,35 @@ export function useSubmitErrorCount(store: EditorStore): number {
 
 export function useProgress(store: EditorStore): Progress {
   return JSON.parse(useSlice(store, (s) => JSON.stringify(s.progress))) as Progress;
+}
+
+/** A colleague's change as the server hands it over. */
+export interface RemoteChange {
+  target: string;
+  value: PatchValue;
+  actorName: string;
+  at: string;
+}
+
+/**
+ * Colleagues' changes written into the content the editor shows, except where the person is: the cell
+ * or field in focus, and any with a value of theirs not yet saved. Those keep the person's value (their
+ * save will meet the colleague's as a conflict). Totals recomputed; returns what was applied and kept.
+ */
+export function applyRemoteChanges(
+  content: ReportContent,
+  changes: readonly RemoteChange[],
+  editing: ReadonlySet<string>,
+): { content: ReportContent; applied: RemoteChange[]; kept: string[] } {
+  const targets = editableTargets(content.format);
+  const applied: RemoteChange[] = [];
+  const kept: string[] = [];
+  for (const change of changes) {
+    const target = targets.get(change.target);
+    if (!target || sameValue(target.read(content), change.value)) continue;
+    if (editing.has(change.target)) kept.push(change.target);
+    else applied.push(change);
+  }
+  if (!applied.length) return { content, applied, kept };
+  return { content: computeTotals(applyChanges(content, applied)), applied, kept };
 }

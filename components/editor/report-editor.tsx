@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ReportContent } from "@/lib/report/content";
-import { diffContents } from "@/lib/report/diff";
 import { contentToForm, formToContent, type ReportFormValues } from "@/lib/report/form-values";
 import { getFormat } from "@/lib/report/formats";
 import { GUIDANCE_PEOPLES_GOVERNMENT } from "@/lib/report/formats/common";
@@ -13,13 +12,20 @@ import { reportProgress, stepOfTarget, type StepKey } from "@/lib/report/progres
 import type { Finding } from "@/lib/report/rules";
 import { validate } from "@/lib/report/validate";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
+import { CellHistory } from "./cell-history";
 import { ConflictDialog } from "./conflict-dialog";
 import { CoverEditor } from "./cover-editor";
-import { createEditorStore, type EditorSnapshot } from "./editor-store";
+import {
+  applyRemoteChanges,
+  createEditorStore,
+  type EditorSnapshot,
+  type RemoteChange,
+} from "./editor-store";
 import { EditorStatusBar } from "./editor-status-bar";
 import { FeesEditor } from "./fees-editor";
 import { useFigureBindings } from "./figure-bindings";
 import { FindingsPanel } from "./findings-panel";
+import { focusedTarget, formFieldOf } from "./form-targets";
 import { NarrativeEditor } from "./narrative-editor";
 import { OptionalPreface } from "./optional-preface";
 import { problemSummaryOf, revealAllBlanks } from "./problem-store";
@@ -35,7 +41,7 @@ import { StepButtons } from "./step-buttons";
 import { StepNav } from "./step-nav";
 import { TablesEditor } from "./table-editor";
 import { useReportEvents } from "./use-report-events";
-import { readUnsent, useAutosave, type ServerReport } from "./use-autosave";
+import { readUnsent, useAutosave, type CellConflict } from "./use-autosave";
 
 export interface ReportEditorProps {
   reportId: string;
@@ -70,22 +76,72 @@ export function ReportEditor({
   const form = useForm<ReportFormValues>({ defaultValues: contentToForm(initial) });
   const store = useMemo(() => createEditorStore(derive(initial, previous)), []); // eslint-disable-line react-hooks/exhaustive-deps
   const figures = useFigureBindings(form, store, previous);
-  const [conflict, setConflict] = useState<{ server: ServerReport; mine: ReportContent } | null>(
-    null,
-  );
+  const [conflicts, setConflicts] = useState<CellConflict[] | null>(null);
   const [submitFindings, setSubmitFindings] = useState<Finding[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const adoptRef = useRef<(version: number) => void>(() => {});
-  /** A conflict in which both sides hold the same content is no conflict (the page saved just before a reload). */
-  const meetConflict = useCallback((server: ServerReport, mine: ReportContent) => {
-    if (diffContents(mine, server.content).length === 0) adoptRef.current(server.version);
-    else setConflict({ server, mine });
-  }, []);
-  const autosave = useAutosave({ reportId, version, onSaved: () => {}, onConflict: meetConflict });
-  adoptRef.current = autosave.adopt;
+  // Values written into the form that the person did not type (colleagues', restored, chosen in a
+  // conflict) are not changes of theirs: the form's watcher ignores them while they are written.
+  const writingForm = useRef(false);
+  const writeIntoForm = useCallback(
+    (changes: readonly { target: string; value: RemoteChange["value"] }[]): ReportContent => {
+      writingForm.current = true;
+      try {
+        for (const change of changes) {
+          const field = formFieldOf(initial.format, change.target, change.value);
+          if (field) form.setValue(field.path, field.text);
+        }
+      } finally {
+        writingForm.current = false;
+      }
+      const content = formToContent(base.current, form.getValues());
+      store.publish(derive(content, previous));
+      return content;
+    },
+    [form, initial.format, store, previous],
+  );
+  const remoteRef = useRef<(changes: RemoteChange[], version: number, since: number) => void>(
+    () => {},
+  );
+  const autosave = useAutosave({
+    reportId,
+    version,
+    initial,
+    onRemote: (changes, serverVersion, since) => remoteRef.current(changes, serverVersion, since),
+    onConflict: setConflicts,
+  });
   const { changed } = autosave;
+  /** Colleagues' changes shown at once, except in the cell the person is in or has unsaved values in. */
+  remoteRef.current = (changes, serverVersion, since) => {
+    const editing = autosave.unsentTargets();
+    const focused = focusedTarget();
+    if (focused) editing.add(focused);
+    for (const c of conflicts ?? []) editing.add(c.target);
+    const { applied, kept } = applyRemoteChanges(store.get().content, changes, editing);
+    const content = applied.length ? writeIntoForm(applied) : store.get().content;
+    autosave.absorb(content, serverVersion, kept, since);
+    for (const change of changes) if (change.target === focused) heldForFocus.current = change;
+  };
+  // A colleague's change to the cell the person is in waits until they leave it; if they typed
+  // nothing there meanwhile it is shown then (if they did, their save meets it as a conflict).
+  const heldForFocus = useRef<RemoteChange | null>(null);
+  const leaveRef = useRef<(event: FocusEvent) => void>(() => {});
+  leaveRef.current = (event) => {
+    const held = heldForFocus.current;
+    const left = event.target instanceof HTMLElement ? event.target.dataset.cellId : undefined;
+    if (!held || held.target !== left) return;
+    heldForFocus.current = null;
+    if (autosave.unsentTargets().has(held.target)) return;
+    const content = writeIntoForm([held]);
+    autosave.absorb(content, autosave.version(), [], autosave.version());
+    autosave.forget(held.target);
+  };
+  useEffect(() => {
+    const onLeave = (event: FocusEvent) => leaveRef.current(event);
+    document.addEventListener("focusout", onLeave);
+    return () => document.removeEventListener("focusout", onLeave);
+  }, []);
 
   const steps = useMemo(
     () => [
@@ -100,7 +156,9 @@ export function ReportEditor({
     section: step,
     cell: focusedCell,
     since: version,
-    onSaved: () => {},
+    onSaved: (event) => {
+      if (event.version > autosave.version()) void fetchChanges();
+    },
   });
   useEffect(() => {
     const fromHash = window.location.hash.slice(1) as StepKey;
@@ -114,6 +172,7 @@ export function ReportEditor({
   // Every change: the content the form describes, its totals and findings, kept locally and autosaved.
   useEffect(() => {
     const subscription = form.watch((values) => {
+      if (writingForm.current) return;
       const content = formToContent(base.current, values as ReportFormValues);
       store.publish(derive(content, previous));
       setSubmitFindings(null);
@@ -122,27 +181,53 @@ export function ReportEditor({
     return () => subscription.unsubscribe();
   }, [form, store, previous, changed]);
 
-  // Edits this browser had not sent before a reload or an outage come back — or meet what others saved since.
-  useEffect(() => {
-    const unsent = readUnsent(reportId);
-    if (!unsent || unsent.content.format !== initial.format) return;
-    if (unsent.baseVersion === version) {
-      form.reset(contentToForm(unsent.content));
-      store.publish(derive(unsent.content, previous));
-      changed(unsent.content);
-      setNotice("已恢复本机暂存、尚未保存到服务器的修改，正在保存。");
-    } else if (unsent.baseVersion < version) {
-      meetConflict({ version, content: initial, updatedBy: null, updatedAt: "" }, unsent.content);
+  // Colleagues' saves heard live (or by polling): fetch what changed since this page's version and
+  // show it. One fetch at a time; a save heard meanwhile asks again when it ends.
+  const fetching = useRef({ busy: false, again: false });
+  const fetchChanges = async () => {
+    if (fetching.current.busy) {
+      fetching.current.again = true;
+      return;
     }
+    fetching.current.busy = true;
+    try {
+      do {
+        fetching.current.again = false;
+        const since = autosave.version();
+        const response = await fetch(`/api/reports/${reportId}/changes?since=${since}`).catch(
+          () => null,
+        );
+        if (!response?.ok) break;
+        const body = (await response.json()) as { version: number; changes: RemoteChange[] };
+        // A save of this page's answered meanwhile brought everything up to its version already.
+        if (body.version > autosave.version()) remoteRef.current(body.changes, body.version, since);
+      } while (fetching.current.again);
+    } finally {
+      fetching.current.busy = false;
+    }
+  };
+
+  // Edits this browser had not sent before a reload or an outage come back, and are sent from the
+  // version they were typed against: the server merges them as any save, colleagues' included.
+  useEffect(() => {
+    const unsent = readUnsent(reportId, initial);
+    if (!unsent?.changes.length) return;
+    const content = writeIntoForm(unsent.changes);
+    autosave.replay(unsent, content);
+    setNotice("已恢复本机暂存、尚未保存到服务器的修改，正在保存。");
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const resolveConflict = (merged: ReportContent) => {
-    if (!conflict) return;
-    base.current = merged;
-    form.reset(contentToForm(merged));
-    store.publish(derive(merged, previous));
-    autosave.resolved(conflict.server.version, merged);
-    setConflict(null);
+  /** The person chose per cell: the colleague's values go into the form, their own go out again. */
+  const resolveConflict = (takeTheirs: ReadonlySet<string>) => {
+    if (!conflicts) return;
+    const theirs = conflicts.filter((c) => takeTheirs.has(c.target));
+    const mine = conflicts.filter((c) => !takeTheirs.has(c.target));
+    const content = writeIntoForm(theirs.map((c) => ({ target: c.target, value: c.theirs })));
+    autosave.resolved(
+      mine.map((c) => ({ target: c.target, value: c.mine })),
+      content,
+    );
+    setConflicts(null);
   };
 
   const jumpTo = useCallback(
@@ -321,13 +406,14 @@ export function ReportEditor({
           </div>
         </div>
 
-        {conflict ? (
+        {conflicts ? (
           <ConflictDialog
-            mine={conflict.mine}
-            server={conflict.server}
+            format={initial.format}
+            conflicts={conflicts}
             onResolve={resolveConflict}
           />
         ) : null}
+        <CellHistory reportId={reportId} format={initial.format} />
       </form>
     </ReviewCommentsProvider>
   );

@@ -25,7 +25,11 @@ import {
 export interface SavePatchInput {
   /** The version the editor's values are based on. */
   baseVersion: number;
-  changes: PatchChange[];
+  /**
+   * A change may name an older base of its own: the editor kept the person's value in a cell while a
+   * colleague's change to it arrived, so that value was typed without seeing the colleague's.
+   */
+  changes: (PatchChange & { baseVersion?: number })[];
 }
 
 /** A target a colleague changed since the editor's version, to which the editor sent another value. */
@@ -80,18 +84,20 @@ export async function savePatch(
     const locked = await lockReport(tx, report.id);
     if (input.baseVersion > locked.version)
       throw new ValidationError("保存所依据的版本比服务器上的还新，请刷新页面。");
-    const since =
-      locked.version > input.baseVersion
-        ? await changesSince(tx, report.id, input.baseVersion)
-        : [];
-    const byOthers = new Map(since.filter((c) => c.actorId !== me).map((c) => [c.target, c]));
+    const oldestBase = Math.min(
+      input.baseVersion,
+      ...input.changes.map((c) => c.baseVersion ?? input.baseVersion),
+    );
+    const since = locked.version > oldestBase ? await changesSince(tx, report.id, oldestBase) : [];
+    const others = since.filter((c) => c.actorId !== me);
+    const byOthers = new Map(others.map((c) => [c.target, c]));
     const conflicts: CellConflict[] = [];
     const toWrite: PatchChange[] = [];
     for (const change of input.changes) {
       const current = targets.get(change.target)!.read(locked.content);
       if (sameValue(current, change.value)) continue;
       const theirs = byOthers.get(change.target);
-      if (theirs) {
+      if (theirs && theirs.reportVersion > (change.baseVersion ?? input.baseVersion)) {
         conflicts.push({
           target: change.target,
           mine: change.value,
@@ -101,9 +107,9 @@ export async function savePatch(
         });
         continue;
       }
-      toWrite.push(change);
+      toWrite.push({ target: change.target, value: change.value });
     }
-    const changes = [...byOthers.values()];
+    const changes = others.filter((c) => c.reportVersion > input.baseVersion);
     if (!toWrite.length)
       return { version: locked.version, updatedAt: null, applied: [], changes, conflicts };
     const written = await writeChanges(tx, {

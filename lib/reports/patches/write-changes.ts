@@ -27,6 +27,8 @@ export interface CellChangeSince {
   actorId: string | null;
   actorName: string;
   at: string;
+  /** The version the change was written in. */
+  reportVersion: number;
 }
 
 /** Lock the report row for this save and read it; a report no longer in an editable status is refused. */
@@ -50,10 +52,17 @@ export async function changesSince(
   version: number,
 ): Promise<CellChangeSince[]> {
   const rows = await tx.$queryRaw<
-    { target: string; value: PatchValue; actorId: string | null; actorName: string; at: Date }[]
+    {
+      target: string;
+      value: PatchValue;
+      actorId: string | null;
+      actorName: string;
+      at: Date;
+      reportVersion: number;
+    }[]
   >`
     SELECT DISTINCT ON (c."target") c."target", c."newValue" AS value, c."actorId"::text AS "actorId",
-           coalesce(u."displayName", '') AS "actorName", c."createdAt" AS at
+           coalesce(u."displayName", '') AS "actorName", c."createdAt" AS at, c."reportVersion"
       FROM "ReportCellChange" c LEFT JOIN "User" u ON u."id" = c."actorId"
      WHERE c."reportId" = ${reportId}::uuid AND c."reportVersion" > ${version}
      ORDER BY c."target", c."reportVersion" DESC, c."id" DESC`;

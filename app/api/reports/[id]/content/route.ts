@@ -20,6 +20,7 @@ const Patch = z.object({
       z.object({
         target: z.string().max(100),
         value: z.union([z.number(), z.string(), z.null()]),
+        baseVersion: reportVersion.optional(),
       }),
     )
     .max(2000, "一次保存的修改过多。"),
