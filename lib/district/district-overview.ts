@@ -2,11 +2,10 @@ import type { AuthContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
-import { parseReportContent, type ReportContent } from "@/lib/report/content";
-import { validate } from "@/lib/report/validate";
 import { currentReportYear } from "@/lib/report/deadline";
 import { deadlineState, reportDeadline, type DeadlineState } from "./deadline";
 import { districtOrThrow, districtUnits, type OrgRef } from "./district-scope";
+import { reportErrorCounts } from "./report-error-counts";
 import { isLateUnit } from "./late-units";
 
 /** A unit's state for the year: its report's status, or 未创建 when it has none. */
@@ -63,16 +62,6 @@ export interface DistrictOverview {
 
 export { currentReportYear };
 
-function errorCount(content: unknown, previous: unknown): number | null {
-  const parsed = parseReportContent(content);
-  if (!parsed.success) return null;
-  const last = previous === undefined ? null : parseReportContent(previous);
-  const previousContent: ReportContent | null = last?.success ? last.data : null;
-  return validate(parsed.data, { previous: previousContent, complete: true }).filter(
-    (f) => f.severity === "error",
-  ).length;
-}
-
 /**
  * 辖区总览: every unit of a district the caller reviews or administers, with its report for the year —
  * status, last edit, error findings, days left to its deadline. Editors oversee no district (404).
@@ -94,14 +83,16 @@ export async function districtOverview(
 
   const [reports, yearRows] = await Promise.all([
     db().report.findMany({
-      where: { organizationId: { in: unitIds }, year: { in: [year, year - 1] } },
+      where: { organizationId: { in: unitIds }, year },
       select: {
         id: true,
         organizationId: true,
         year: true,
         status: true,
         formatVersion: true,
-        content: true,
+        version: true,
+        errorCount: true,
+        errorCountVersion: true,
         updatedAt: true,
         publishedOn: true,
         updatedBy: { select: { displayName: true } },
@@ -113,12 +104,9 @@ export async function districtOverview(
       distinct: ["year"],
     }),
   ]);
-  const thisYear = new Map(
-    reports.filter((r) => r.year === year).map((r) => [r.organizationId, r]),
-  );
-  const lastYear = new Map(
-    reports.filter((r) => r.year === year - 1).map((r) => [r.organizationId, r.content]),
-  );
+  const thisYear = new Map(reports.map((r) => [r.organizationId, r]));
+  // Counted once per version and kept on the report: no report's content is read on a repeat view.
+  const errors = await reportErrorCounts(reports);
 
   const all: UnitProgress[] = units.map((organization) => {
     const report = thisYear.get(organization.id);
@@ -134,7 +122,7 @@ export async function districtOverview(
             formatVersion: report.formatVersion,
             updatedAt: report.updatedAt,
             updatedBy: report.updatedBy?.displayName ?? null,
-            errors: errorCount(report.content, lastYear.get(organization.id)),
+            errors: errors.get(report.id) ?? null,
             publishedOn,
           }
         : null,

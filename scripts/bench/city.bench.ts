@@ -1,0 +1,131 @@
+/**
+ * City-sized data: `npm run seed:city`'s data set (one city, 12 districts, about 2,000 units, six years
+ * of reports) written into a fresh embedded PostgreSQL, then the district pages' server work timed at
+ * that size through the same functions the routes call: the overview of the 200-unit district and of
+ * the whole city, the roll-up of 200 units, the batch export (its list, and one report's DOCX, which the
+ * browser fetches once per report), and the report list of a district and of the city reviewer.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { loadAccess } from "@/lib/auth/access";
+import type { AuthContext } from "@/lib/auth/context";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { approvedReportsForExport } from "@/lib/district/approved-reports-for-export";
+import { districtOverview } from "@/lib/district/district-overview";
+import { rollupForYear } from "@/lib/district/rollup-for-year";
+import { exportReport } from "@/lib/reports/export-report";
+import { listReports } from "@/lib/reports/list-reports";
+import { BIG_DISTRICT_UNITS, CITY, seedCity } from "@/prisma/seed-city";
+// @ts-expect-error — plain ESM script without types
+import { startEmbeddedPostgres } from "../db/embedded.mjs";
+import { applyMigrations } from "../db/schema-engine.mjs";
+import { summarise, type Figure } from "./support/stats";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const YEAR = 2025;
+const RUNS = 10;
+
+async function contextOf(prisma: PrismaClient, account: string): Promise<AuthContext> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { account } });
+  return {
+    user: {
+      sessionId: "bench",
+      userId: user.id,
+      account: user.account,
+      displayName: user.displayName,
+      totpEnabled: false,
+    },
+    access: await loadAccess(user.id),
+  };
+}
+
+/** Each run timed after one warm-up run; median and p95 of the server's time in milliseconds. */
+async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<Figure> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return summarise(samples);
+}
+
+export async function run(): Promise<Record<string, Figure>> {
+  const dataDir = path.join(ROOT, ".data/bench-city-postgres");
+  rmSync(dataDir, { recursive: true, force: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.BENCH_CITY_PG_PORT ?? 54336),
+    database: "nianbao_city",
+  });
+  const figures: Record<string, Figure> = {};
+  try {
+    await applyMigrations(pg.url);
+    process.env.DATABASE_URL = pg.url;
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: pg.url }) });
+    const seeded = await seedCity(prisma);
+    figures["城市数据：npm run seed:city"] = {
+      median_ms: seeded.millis,
+      note: `${seeded.organizations} 个单位、${seeded.users} 个账号、${seeded.reports} 份报告（6 个年度）；目标 < 120000 ms`,
+    };
+    const district = await contextOf(prisma, "yunzhou-d0-reviewer");
+    const city = await contextOf(prisma, `${CITY.slug}-reviewer`);
+    const districtId = (
+      await prisma.organization.findUniqueOrThrow({
+        where: { slug: "yunzhou-d0" },
+      })
+    ).id;
+    const cityId = (await prisma.organization.findUniqueOrThrow({ where: { slug: CITY.slug } })).id;
+    const cityUnits = await prisma.organization.count({
+      where: { slug: { startsWith: "yunzhou" } },
+    });
+
+    // The first view after the seed counts every report's errors (then kept per version).
+    const cold = process.hrtime.bigint();
+    await districtOverview(city, { districtId: cityId, year: YEAR });
+    figures[`辖区总览：全市首次（${cityUnits} 份报告的错误数尚未计算）`] = {
+      median_ms: Number(process.hrtime.bigint() - cold) / 1e6,
+      note: "只在报告有新版本后的第一次查看时发生，之后读取已保存的错误数",
+    };
+
+    figures[`辖区总览：${BIG_DISTRICT_UNITS} 个单位的区`] = {
+      ...(await timed(() => districtOverview(district, { districtId, year: YEAR }))),
+      note: "服务器时间（查询、每份报告的错误数）；目标 < 300 ms",
+    };
+    figures[`辖区总览：全市 ${cityUnits} 个单位`] = {
+      ...(await timed(() => districtOverview(city, { districtId: cityId, year: YEAR }), 5)),
+      note: "市级审核员看全市；目标 < 1000 ms",
+    };
+    figures[`汇总表：${BIG_DISTRICT_UNITS} 个单位`] = {
+      ...(await timed(() => rollupForYear(district, { districtId, year: YEAR }))),
+      note: "二、三、四逐格相加并校验；目标 < 500 ms",
+    };
+    const list = await approvedReportsForExport(district, { districtId, year: YEAR });
+    figures[`批量导出：列表（${list.reports.length} 份已通过）`] = {
+      ...(await timed(() => approvedReportsForExport(district, { districtId, year: YEAR }))),
+      note: "浏览器据此逐份下载 DOCX 并在本地打包 ZIP",
+    };
+    let next = 0;
+    figures["批量导出：每份 DOCX"] = {
+      ...(await timed(
+        () => exportReport(district, list.reports[next++ % list.reports.length].id, "docx"),
+        20,
+      )),
+      note: `服务器生成一份 DOCX；${list.reports.length} 份合计约为其 ${list.reports.length} 倍，浏览器并行下载`,
+    };
+    figures[`报告列表：区审核员（${BIG_DISTRICT_UNITS + 1} 个单位 × 6 年）`] = {
+      ...(await timed(() => listReports(district))),
+      note: "“年度报告”页的查询",
+    };
+    figures[`报告列表：市审核员（${cityUnits} 个单位 × 6 年）`] = {
+      ...(await timed(() => listReports(city), 5)),
+      note: "“年度报告”页的查询",
+    };
+    await prisma.$disconnect();
+  } finally {
+    await pg.stop();
+  }
+  return figures;
+}
