@@ -172,13 +172,22 @@ test("the roll-up sums the chosen units' tables, checks the A-rules and download
   const licensing = page
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: "行政许可", exact: true }) });
-  // Three complete reports, each with 10 行政许可 decisions.
-  await expect(licensing.getByRole("cell")).toHaveText(["30"]);
+  // By default only what passed review: the two approved reports, each with 10 行政许可 decisions;
+  // 友协's submitted report is listed as left out.
+  await expect(page.getByText(/已汇总 2 个单位/)).toBeVisible();
+  await expect(licensing.getByRole("cell")).toHaveText(["20"]);
+  await expect(page.getByRole("list", { name: "未汇总的单位" })).toContainText(
+    "友协街道办事处（尚未通过审核",
+  );
   await expect(page.getByText("汇总表符合勾稽关系（A1—A6）。")).toBeVisible();
   await expect(
     page.getByRole("heading", { name: "三、收到和处理政府信息公开申请情况" }),
   ).toBeVisible();
 
+  await page.getByRole("checkbox", { name: /友协街道办事处/ }).check();
+  await page.getByRole("button", { name: "汇总", exact: true }).click();
+  await expect(page.getByText(/已汇总 3 个单位/)).toBeVisible();
+  await expect(licensing.getByRole("cell")).toHaveText(["30"]);
   await page.getByRole("checkbox", { name: /友协街道办事处/ }).uncheck();
   await page.getByRole("button", { name: "汇总", exact: true }).click();
   await expect(page.getByText(/已汇总 2 个单位/)).toBeVisible();

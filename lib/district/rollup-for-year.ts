@@ -2,7 +2,8 @@ import type { AuthContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import type { ReportStatus } from "@/lib/db/generated/enums";
 import { parseReportContent, type ReportContent } from "@/lib/report/content";
-import { cellById } from "@/lib/report/cells";
+import { STATUS_LABEL } from "@/lib/orgs/labels";
+import { cellById, listCells } from "@/lib/report/cells";
 import { formatIdForYear } from "@/lib/report/formats";
 import { rollupReports, type Rollup } from "@/lib/report/rollup";
 import type { FormatId } from "@/lib/report/spec-types";
@@ -14,8 +15,13 @@ export interface RollupChoice {
   report: { id: string; status: ReportStatus } | null;
   /** Why the unit cannot be summed (no report, another format, unreadable); null when it can. */
   unavailable: string | null;
+  /** The report's tables hold no figure at all: summing it adds nothing and proves nothing. */
+  empty: boolean;
   selected: boolean;
 }
+
+/** Statuses summed when no choice is made: what a reviewer has passed. */
+export const ROLLUP_DEFAULT_STATUSES: readonly ReportStatus[] = ["APPROVED", "PUBLISHED"];
 
 export interface DistrictRollup {
   district: OrgRef;
@@ -25,15 +31,39 @@ export interface DistrictRollup {
   choices: RollupChoice[];
   /** The units summed, in the order listed. */
   included: RollupChoice[];
+  /** The units below the district left out of the sum, each with the reason. */
+  notIncluded: { organization: OrgRef; reason: string }[];
+  /** Summed units whose tables are empty: the A-rules holding on the sum says nothing about them. */
+  emptyIncluded: RollupChoice[];
   result: Rollup;
   /** Cells that could not be summed, named for people: `友协街道办事处：三 … — 自然人（“十二”）`. */
   unreadable: string[];
 }
 
+/** Whether any typed (not computed) cell of the report's tables holds something. */
+function hasFigures(content: ReportContent): boolean {
+  return listCells(content.format).some((cell) => {
+    if (cell.computed) return false;
+    const value = content.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey];
+    return value !== null && value !== undefined && String(value).trim() !== "";
+  });
+}
+
+/** Why a unit below the district is not in the sum. */
+function reasonLeftOut(choice: RollupChoice): string {
+  if (choice.unavailable) return choice.unavailable;
+  if (choice.report && !ROLLUP_DEFAULT_STATUSES.includes(choice.report.status))
+    return `尚未通过审核（${STATUS_LABEL[choice.report.status]}）`;
+  return "未选择";
+}
+
 /**
  * 汇总: the sum of the chosen units' tables (二, 三, 四) for the year, with the A-rules checked on the
- * sum. Without a choice, every unit below the district that has a report of the year's format.
- * Units outside the caller's district, or without a usable report, are never summed.
+ * sum. Without a choice, every unit below the district whose report of the year's format has passed
+ * review (approved or published): a draft's figures are not yet anyone's. The units left out are
+ * listed with the reason, and summed units with empty tables are named, so that a sum that balances
+ * is not read as a district whose reports all balance. Units outside the caller's district, or
+ * without a usable report, are never summed.
  */
 export async function rollupForYear(
   ctx: AuthContext,
@@ -62,17 +92,27 @@ export async function rollupForYear(
         unavailable = `使用${parsed.data.format}年版格式，与本年度格式不符`;
       else contents.set(organization.id, parsed.data);
     }
-    const selected = !unavailable && (wanted ? wanted.has(organization.id) : !isDistrict);
+    const selected =
+      !unavailable &&
+      (wanted
+        ? wanted.has(organization.id)
+        : !isDistrict && ROLLUP_DEFAULT_STATUSES.includes(report!.status));
+    const content = contents.get(organization.id);
     return {
       organization,
       isDistrict,
       report: report ? { id: report.id, status: report.status } : null,
       unavailable,
+      empty: content ? !hasFigures(content) : false,
       selected,
     };
   });
 
   const included = choices.filter((c) => c.selected);
+  const notIncluded = choices
+    .filter((c) => !c.selected && !c.isDistrict)
+    .map((c) => ({ organization: c.organization, reason: reasonLeftOut(c) }));
+  const emptyIncluded = included.filter((c) => c.empty);
   const result = rollupReports(
     format,
     included.map((c) => contents.get(c.organization.id)!),
@@ -85,5 +125,16 @@ export async function rollupForYear(
     const cell = cellById(format, u.cell);
     return `${included[u.part].organization.name}：${cell?.label ?? u.cell}（“${String(u.raw)}”）`;
   });
-  return { district, districts, year: input.year, format, choices, included, result, unreadable };
+  return {
+    district,
+    districts,
+    year: input.year,
+    format,
+    choices,
+    included,
+    notIncluded,
+    emptyIncluded,
+    result,
+    unreadable,
+  };
 }

@@ -18,6 +18,7 @@ import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
 import { parseCellInput } from "@/lib/report/parse-value";
 import { validate } from "@/lib/report/validate";
 import { exportReport } from "@/lib/reports/export-report";
+import { newReportContent } from "@/lib/reports/new-report-content";
 import { contextFor, seededDatabase } from "./seeded";
 
 const DISTRICT = "哈尔滨市平房区人民政府";
@@ -203,15 +204,27 @@ describe("辖区总览", () => {
 });
 
 describe("汇总表", () => {
-  it("equals the cell-by-cell sums of the seeded reports as they are", async () => {
+  it("by default sums the approved and published reports, equal to their cell-by-cell sums, and lists the units left out", async () => {
     const ctx = await contextFor("pingfang-reviewer");
     const rollup = await rollupForYear(ctx, { year: 2025 });
+    const passed = (c: (typeof rollup.choices)[number]) =>
+      !c.isDistrict && !c.unavailable && ["APPROVED", "PUBLISHED"].includes(c.report!.status);
     expect(rollup.included.map((c) => c.organization.name).sort()).toEqual(
       rollup.choices
-        .filter((c) => !c.isDistrict && !c.unavailable)
+        .filter(passed)
         .map((c) => c.organization.name)
         .sort(),
     );
+    expect(rollup.notIncluded.map((u) => u.organization.name).sort()).toEqual(
+      rollup.choices
+        .filter((c) => !c.isDistrict && !passed(c))
+        .map((c) => c.organization.name)
+        .sort(),
+    );
+    for (const left of rollup.notIncluded) {
+      const choice = rollup.choices.find((c) => c.organization.id === left.organization.id)!;
+      expect(left.reason).toEqual(choice.unavailable ?? expect.stringMatching(/^尚未通过审核（/));
+    }
     const contents = await Promise.all(
       rollup.included.map(
         async (c) =>
@@ -270,6 +283,20 @@ describe("汇总表", () => {
     const unbalanced = await rollupForYear(ctx, { year: 2025, unitIds });
     expect(unbalanced.result.findings.map((f) => f.rule)).toContain("A1");
     expect(unbalanced.result.findings.every((f) => /^A[1-6]$/.test(f.rule))).toBe(true);
+  });
+
+  it("names the summed units whose tables are empty: a sum that balances says nothing about them", async () => {
+    const ctx = await contextFor("pingfang-reviewer");
+    const youxie = await db().organization.findUniqueOrThrow({ where: { name: "友协街道办事处" } });
+    await change("友协街道办事处", 2025, { content: newReportContent(youxie, 2025) });
+    const unitIds = await Promise.all(
+      UNITS.map(
+        async (name) => (await db().organization.findUniqueOrThrow({ where: { name } })).id,
+      ),
+    );
+    const rollup = await rollupForYear(ctx, { year: 2025, unitIds });
+    expect(rollup.included).toHaveLength(3);
+    expect(rollup.emptyIncluded.map((c) => c.organization.name)).toEqual(["友协街道办事处"]);
   });
 
   it("sums only the chosen units of the caller's district; another district's unit is never summed", async () => {

@@ -31,7 +31,8 @@ export default async function RollupPage({
   const rollup = await orNotFound(
     rollupForYear(ctx, { districtId, year: year ?? currentReportYear(), unitIds }),
   );
-  const { district, districts, choices, included, result, unreadable } = rollup;
+  const { district, districts, choices, included, notIncluded, emptyIncluded, result, unreadable } =
+    rollup;
   const format = getFormat(rollup.format);
   const districtParam = districts.length > 1 ? district.id : null;
   const chosen = included.map((c) => c.organization.id);
@@ -90,7 +91,9 @@ export default async function RollupPage({
           </select>
         </label>
         <fieldset>
-          <legend className="mb-1 text-sm font-medium">汇总的单位</legend>
+          <legend className="mb-1 text-sm font-medium">
+            汇总的单位（默认为已通过审核和已发布的报告）
+          </legend>
           <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
             {choices.map((c) => (
               <li key={c.organization.id}>
@@ -147,8 +150,30 @@ export default async function RollupPage({
               已汇总 {included.length} 个单位：{included.map((c) => c.organization.name).join("、")}
               。
             </p>
-            {result.findings.length === 0 ? (
+            {notIncluded.length ? (
+              <div className="mb-2 text-sm text-slate-700">
+                <p>未汇总的单位（{notIncluded.length}）：</p>
+                <ul className="list-disc pl-5" aria-label="未汇总的单位">
+                  {notIncluded.map((u) => (
+                    <li key={u.organization.id}>
+                      {u.organization.name}（{u.reason}）
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {emptyIncluded.length ? (
+              <p role="note" className="mb-2 text-sm text-amber-800">
+                {emptyIncluded.map((c) => c.organization.name).join("、")}
+                的报告表格中还没有任何数字，汇总表不能说明这些单位的勾稽关系。
+              </p>
+            ) : null}
+            {result.findings.length === 0 && emptyIncluded.length === 0 ? (
               <p className="text-sm text-emerald-700">汇总表符合勾稽关系（A1—A6）。</p>
+            ) : result.findings.length === 0 ? (
+              <p className="text-sm text-slate-700">
+                有数字的单位之和未发现勾稽关系问题（A1—A6）；没有数字的单位不在此检查之内。
+              </p>
             ) : (
               <ul className="space-y-1 text-sm" aria-label="勾稽关系问题">
                 {result.findings.map((f, i) => (
