@@ -90,9 +90,8 @@ export async function districtOverview(
         year: true,
         status: true,
         formatVersion: true,
-        version: true,
         errorCount: true,
-        errorCountVersion: true,
+        errorCountAt: true,
         updatedAt: true,
         publishedOn: true,
         updatedBy: { select: { displayName: true } },
@@ -105,7 +104,7 @@ export async function districtOverview(
     }),
   ]);
   const thisYear = new Map(reports.map((r) => [r.organizationId, r]));
-  // Counted once per version and kept on the report: no report's content is read on a repeat view.
+  // Counted once per change and kept on the report: no report's content is read on a repeat view.
   const errors = await reportErrorCounts(reports);
 
   const all: UnitProgress[] = units.map((organization) => {

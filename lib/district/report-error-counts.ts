@@ -4,18 +4,19 @@ import { validate } from "@/lib/report/validate";
 
 export interface CountedReport {
   id: string;
-  version: number;
+  updatedAt: Date;
   errorCount: number | null;
-  errorCountVersion: number | null;
+  errorCountAt: Date | null;
 }
 
 /**
  * Error findings per report as the submission gate counts them (every cell filled), or null when the
  * content cannot be read. Validating costs a few milliseconds a report, so a city's overview would
- * spend seconds on it at every view: each report is counted once per version and the count is kept on
- * its row. Only reports changed since they were last counted are read and validated here, in one
- * query, and their counts written back in one statement (guarded by the version, so a save in between
- * is counted again next time). Last year's report is not needed: the rules that compare with it only warn.
+ * spend seconds on it at every view: each report is counted once per change (every write moves its
+ * updatedAt) and the count is kept on its row. Only reports changed since they were last counted are
+ * read and validated here, in one query, and their counts written back in one statement, guarded by
+ * updatedAt, so a save in between is counted again next time. Last year's report is not needed: the
+ * rules that compare with it only warn.
  */
 export async function reportErrorCounts(
   reports: readonly CountedReport[],
@@ -23,28 +24,28 @@ export async function reportErrorCounts(
   const counts = new Map<string, number | null>();
   const stale: string[] = [];
   for (const r of reports) {
-    if (r.errorCountVersion === r.version) counts.set(r.id, r.errorCount);
+    if (r.errorCountAt?.getTime() === r.updatedAt.getTime()) counts.set(r.id, r.errorCount);
     else stale.push(r.id);
   }
   if (!stale.length) return counts;
   const rows = await db().report.findMany({
     where: { id: { in: stale } },
-    select: { id: true, version: true, content: true },
+    select: { id: true, updatedAt: true, content: true },
   });
   const ids: string[] = [];
-  const versions: number[] = [];
+  const counted: Date[] = [];
   const errors: (number | null)[] = [];
   for (const row of rows) {
     const count = errorCount(row.content);
     counts.set(row.id, count);
     ids.push(row.id);
-    versions.push(row.version);
+    counted.push(row.updatedAt);
     errors.push(count);
   }
   await db().$executeRaw`
-    UPDATE "Report" AS r SET "errorCount" = v.errors, "errorCountVersion" = v.version
-    FROM unnest(${ids}::uuid[], ${versions}::int[], ${errors}::int[]) AS v(id, version, errors)
-    WHERE r.id = v.id AND r.version = v.version`;
+    UPDATE "Report" AS r SET "errorCount" = v.errors, "errorCountAt" = v.at
+    FROM unnest(${ids}::uuid[], ${counted}::timestamp(3)[], ${errors}::int[]) AS v(id, at, errors)
+    WHERE r.id = v.id AND r."updatedAt" = v.at`;
   return counts;
 }
 
