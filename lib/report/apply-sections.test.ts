@@ -34,4 +34,16 @@ describe("applySections", () => {
     expect(content.tables.requests.new.natural).toBeNull();
     expect(tablesSkipped).toEqual(["s3"]);
   });
+
+  it("from a source of tables only (an Excel workbook) takes the tables and keeps the draft's texts", () => {
+    const withText = structuredClone(draft);
+    withText.narratives.s3 = "草稿中三的说明";
+    withText.preface = "草稿的前言";
+    const { content } = applySections(withText, source, ["s3", "cover"], { tablesOnly: true });
+    expect(content.tables.requests.new.natural).toBe(13);
+    expect(content.tables.requests.new.total).toBe(13);
+    expect(content.narratives.s3).toBe("草稿中三的说明");
+    expect(content.preface).toBe("草稿的前言");
+    expect(content.meta.phone).toBe("");
+  });
 });
