@@ -82,8 +82,13 @@ test("a 依申请公开 sentence from the menu follows 三, lets go of a hand-ed
   await expect(mismatches).toContainText(
     `文字为${disclosed + 7}，第三部分“收到和处理政府信息公开申请情况”的“（一）予以公开”为${disclosed + 5}`,
   );
+  // The submission gate says so, without blocking 提交审核.
+  await expect(page.getByTestId("stated-figure-warnings")).toHaveText(
+    "文字与表格不一致 1 处（不影响提交）",
+  );
   await mismatches.getByRole("button", { name: `改为表中数字${disclosed + 5}` }).click();
   await expect(text).toHaveValue(new RegExp(`其中予以公开${disclosed + 5}件，部分公开`));
   await expect(mismatches).toHaveCount(0);
+  await expect(page.getByTestId("stated-figure-warnings")).toHaveCount(0);
   await expectSaved(page);
 });

@@ -4,6 +4,7 @@ import { BlankIcon, ProblemIcon } from "@/components/report/problem-icon";
 import type { StepKey } from "@/lib/report/progress";
 import { problemCountText } from "@/lib/report/problems";
 import type { EditorStore } from "./editor-store";
+import { useStatedFigureWarnings } from "./figure-bindings";
 import { useProblemCount } from "./problem-store";
 import { SAVE_STATUS_LABEL } from "./use-autosave";
 
@@ -32,6 +33,8 @@ export function EditorStatusBar({
   const total = useProblemCount(store);
   const here = useProblemCount(store, step);
   const blocked = total.errors + total.unfilled > 0;
+  // Not blocking, but said at the gate: the text states figures the tables contradict (X5).
+  const statedFigures = useStatedFigureWarnings(store);
   const tone =
     status === "saved"
       ? "text-emerald-800"
@@ -69,6 +72,11 @@ export function EditorStatusBar({
         <span id="submit-hint" className="text-xs text-slate-700" data-testid="problem-count">
           {blocked ? problemCountText({ ...total, warnings: 0 }) : "可以提交"}
         </span>
+        {statedFigures ? (
+          <span className="text-xs text-amber-900" data-testid="stated-figure-warnings">
+            文字与表格不一致 {statedFigures} 处（不影响提交）
+          </span>
+        ) : null}
         <button
           type="button"
           onClick={onSubmit}

@@ -216,3 +216,15 @@ export function useNarrativeFixes(store: EditorStore, target: string): Narrative
   );
   return useMemo(() => JSON.parse(slice) as NarrativeFix[], [slice]);
 }
+
+/**
+ * How many X5 warnings (a figure in the text that the table contradicts) the submission would carry:
+ * the gate shows them beside 提交审核 without blocking it.
+ */
+export function useStatedFigureWarnings(store: EditorStore): number {
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.get().submitFindings.filter((f) => f.rule === "X5").length,
+    () => 0,
+  );
+}

@@ -3,7 +3,14 @@ import { computeTotals } from "./compute-totals";
 import { emptyReport, type ReportContent } from "./content";
 import { withCell, withContent } from "./fixtures/edit";
 import { fullReport, previousOf } from "./fixtures/full-report";
-import { narrativeSentences, yearOverYear } from "./narrative-sentences";
+import { feeSentence } from "../export/fee-sentence";
+import {
+  narrativeSentences,
+  renderSentence,
+  sentenceVariants,
+  yearOverYear,
+  type SentenceVariant,
+} from "./narrative-sentences";
 import { validate } from "./validate";
 
 const sentence = (report: ReportContent, id: string, options = {}) =>
@@ -100,3 +107,112 @@ describe("year over year", () => {
     );
   });
 });
+
+describe("every wording of every sentence", () => {
+  for (const formatId of ["2021", "2019"] as const) {
+    const report = fullReport(formatId);
+    const previous = previousOf(report);
+    const variants = sentenceVariants(report, { previous });
+
+    it(`${formatId}: each renders from the tables and X5 reads it back without a finding`, () => {
+      const groups = new Set(variants.map((v) => v.group));
+      expect([...groups].sort()).toEqual(
+        formatId === "2021"
+          ? ["appeals", "change", "documents", "fees", "requests"]
+          : ["appeals", "change", "documents", "requests"],
+      );
+      for (const variant of variants) {
+        const rendered = renderSentence(report, variant.parts);
+        expect(rendered, variant.id).not.toBeNull();
+        // Every figure stands where the rendering says, with the text it was given.
+        for (const f of rendered!.figures)
+          expect(rendered!.text.slice(f.start, f.end)).toBe(f.text);
+        const with1 = withContent(report, { narratives: { s1: rendered!.text } });
+        expect(x5(with1), `${variant.id}: ${rendered!.text}`).toEqual([]);
+      }
+    });
+
+    it(`${formatId}: a zero is written 0件, and a blank figure leaves the wording out`, () => {
+      const zero = computeTotals(withCell(report, "requests.r2.natural", 0));
+      expect(renderSentence(zero, byId(variants, "requests.short").parts)?.text).toMatch(
+        /^本年度新收政府信息公开申请\d+件，上年结转6件，全年办结\d+件，结转下年度继续办理21件。$/,
+      );
+      const partsZero = computeTotals(
+        withCell(withCell(report, "requests.r2.natural", 0), "requests.r2.commercial", 0),
+      );
+      const text = renderSentence(partsZero, byId(variants, "requests.results").parts)!.text;
+      expect(text).toContain("部分公开");
+      expect(text).toMatch(/部分公开\d+件/);
+      const blank = computeTotals(withCell(report, "requests.r2.natural", null));
+      expect(
+        renderSentence(blank, byId(variants, "appeals.short").parts),
+        "appeals do not depend on 三",
+      ).not.toBeNull();
+      expect(
+        renderSentence(
+          withCell(report, "appeals.row.rc_upheld", null) as never,
+          byId(variants, "appeals.full").parts,
+        ),
+      ).toBeNull();
+    });
+  }
+
+  it("the short wordings of 复议/诉讼 and 主动公开", () => {
+    const report = fullReport("2021");
+    const variants = sentenceVariants(report);
+    const text = (id: string) => renderSentence(report, byId(variants, id).parts)!.text;
+    expect(text("appeals.short")).toBe("本年度发生政府信息公开行政复议案件3件、行政诉讼案件4件。");
+    expect(text("appeals.count")).toBe("本年度共发生政府信息公开行政复议3起，行政诉讼4起。");
+    expect(text("documents.normative")).toBe(
+      "本年度制发行政规范性文件32件，废止8件，现行有效80件。",
+    );
+    expect(text("documents.decisions")).toMatch(
+      /^本年度作出行政许可决定\d+件，行政处罚决定\d+件，行政强制决定\d+件。$/,
+    );
+  });
+
+  it("year over year only when last year's report is known, with 增加/减少 and the change in %", () => {
+    const report = fullReport("2021");
+    expect(sentenceVariants(report).some((v) => v.group === "change")).toBe(false);
+    const previous = withCell(previousOf(report), "requests.new.natural", 0);
+    const variants = sentenceVariants(report, { previous: computeTotals(previous) });
+    const received = renderSentence(report, byId(variants, "change.received").parts)!.text;
+    expect(received).toMatch(
+      /^本年度共收到政府信息公开申请265件，较上年增加\d+件（增长[\d.]+%）。$/,
+    );
+    const same = sentenceVariants(report, { previous: report });
+    expect(renderSentence(report, byId(same, "change.handled").parts)!.text).toBe(
+      "全年办结政府信息公开申请250件，与上年持平。",
+    );
+  });
+
+  it("the fee statement: the standard wording is the exporter's sentence, and both satisfy X3", () => {
+    const report = withContent(fullReport("2021"), {
+      fees: { notices: 2, noticeAmount: "150.5", collected: "100" },
+      narratives: { s6: "" },
+    });
+    const variants = sentenceVariants(report);
+    const standard = renderSentence(report, byId(variants, "fees.standard").parts)!;
+    expect(standard.text).toBe(feeSentence(report));
+    expect(standard.text).toBe("2022年发出收费通知2件，总金额150.5元，实际收取金额100元。");
+    for (const id of ["fees.standard", "fees.full"]) {
+      const text = renderSentence(report, byId(variants, id).parts)!.text;
+      const stated = withContent(report, {
+        fees: { notices: null, noticeAmount: null, collected: null },
+        narratives: { s6: text },
+      });
+      expect(
+        validate(stated).filter((f) => f.rule === "X3"),
+        text,
+      ).toEqual([]);
+    }
+    const blank = withContent(report, { fees: { notices: 2, noticeAmount: null, collected: "0" } });
+    expect(renderSentence(blank, byId(variants, "fees.full").parts)).toBeNull();
+  });
+});
+
+function byId(variants: SentenceVariant[], id: string): SentenceVariant {
+  const found = variants.find((v) => v.id === id);
+  if (!found) throw new Error(`no variant ${id}`);
+  return found;
+}

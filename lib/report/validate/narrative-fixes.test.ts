@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { ReportContent } from "../content";
+import { withContent } from "../fixtures/edit";
+import { fullReport } from "../fixtures/full-report";
+import { validate } from ".";
+import { applyNarrativeFix, narrativeFixes } from "./narrative-fixes";
+
+const x5 = (report: ReportContent) => validate(report).filter((f) => f.rule === "X5");
+
+for (const formatId of ["2021", "2019"] as const) {
+  describe(`改为表中数字 (${formatId} format)`, () => {
+    const report = fullReport(formatId);
+    const year = report.meta.year;
+    const s1 = (text: string) => withContent(report, { narratives: { s1: text } });
+    const r1 = report.tables.requests.r1.total as number;
+
+    it("offers the table's figure for each phrasing X5 reads, with the finding's own message", () => {
+      for (const [text, table] of [
+        [`全年予以公开${r1 + 3}件。`, r1],
+        ["本年度发生行政复议案件九起。", 3],
+        ["行政诉讼案件7件。", 4],
+      ] as const) {
+        const wrong = s1(text);
+        const fixes = narrativeFixes(wrong);
+        expect(fixes, text).toHaveLength(1);
+        expect(fixes[0].replacement).toBe(String(table));
+        expect(x5(wrong).map((f) => f.message)).toContain(fixes[0].message);
+        const fixed = applyNarrativeFix(wrong.narratives.s1, fixes[0])!;
+        expect(x5(s1(fixed)), fixed).toEqual([]);
+      }
+    });
+
+    it("rewrites a share to the figure's share of the requests handled, to its printed decimals", () => {
+      const handled = report.tables.requests.r7_total.total as number;
+      const wrong = s1(`全年办结${handled}件，其中予以公开${r1}件（占55.5%）。`);
+      const [fix] = narrativeFixes(wrong);
+      expect(fix.replacement).toBe(((r1 / handled) * 100).toFixed(1));
+      expect(x5(s1(applyNarrativeFix(wrong.narratives.s1, fix)!))).toEqual([]);
+    });
+
+    it("offers nothing for figures about another year or another unit, nor for a sentence that agrees", () => {
+      for (const text of [
+        `${year - 1}年予以公开${r1 + 3}件。`,
+        `较上年，予以公开${r1 + 3}件。`,
+        `全区各街道予以公开${r1 + 3}件。`,
+        `全年予以公开${r1}件。`,
+      ]) {
+        expect(narrativeFixes(s1(text)), text).toEqual([]);
+      }
+    });
+
+    it("does not write over a text that changed since the check", () => {
+      const wrong = s1(`全年予以公开${r1 + 3}件。`);
+      const [fix] = narrativeFixes(wrong);
+      expect(applyNarrativeFix(`前言。${wrong.narratives.s1}`, fix)).toBeNull();
+    });
+  });
+}
