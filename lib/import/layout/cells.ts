@@ -41,12 +41,37 @@ export function cellsOf(line: Line, scale: LayoutScale): Cell[] {
   };
   for (const w of line.words) {
     const last = group[group.length - 1];
-    if (last && w.x0 - last.x1 >= scale.cellGap) flush();
+    if (last && w.x0 - last.x1 >= scale.cellGap) close();
     group.push(w);
   }
-  flush();
+  close();
   return cells;
+
+  function close(): void {
+    if (!scale.exactPositions) splitTrailingFigures(group);
+    flush();
+  }
+
+  /**
+   * A tool that lays text out on a character grid (pdftotext of a browser-printed PDF) may leave a
+   * single space between a row's figures, and between its label and the first: figures at the end
+   * of a cell are cells of their own even then. Two bare numbers at least: a sentence justified to
+   * the margin ends in one (`共发布信息 1250` / `条`), and `3件` or `—` after one space may be prose.
+   */
+  function splitTrailingFigures(words: Word[]): void {
+    let k = words.length;
+    while (k > 0 && BARE_FIGURE.test(words[k - 1].text)) k--;
+    if (words.length - k < 2) return;
+    const figures = words.splice(k);
+    flush();
+    for (const f of figures) {
+      group = [f];
+      flush();
+    }
+  }
 }
+
+const BARE_FIGURE = /^[+\-−]?\d[\d,，]*(?:\.\d+)?$/;
 
 export function isValueCell(cell: Cell): boolean {
   return isValueText(cell.text);

@@ -37,7 +37,10 @@ export function splitLabelLanes(words: Word[][], scale: LayoutScale): LabelLine[
         }
       }
       if (ordinalAt >= 1) leafFrom = ordinalAt;
-      else if (BARE_ORDINAL.test(tokens[0].text) && tokens.length === 2) leafFrom = 0;
+      else if (BARE_ORDINAL.test(tokens[0].text) && tokens.length === 2)
+        // `（一） 予以公开` is one label; `（三） 权益` with `权益` under the row labels above is the
+        // opening of a group heading beside the wrapped end of a row label.
+        leafFrom = continuesLeaf(tokens, lastLeafX, scale) ? 1 : 0;
       else leafFrom = tokens.length - 1;
     }
     const leafTokens = tokens.slice(leafFrom);
@@ -52,6 +55,14 @@ export function splitLabelLanes(words: Word[][], scale: LayoutScale): LabelLine[
     out.push(line);
   }
   return out;
+}
+
+function continuesLeaf(tokens: Word[], lastLeafX: number | null, scale: LayoutScale): boolean {
+  return (
+    lastLeafX !== null &&
+    Math.abs(tokens[1].x0 - lastLeafX) <= scale.em &&
+    tokens[0].x0 < lastLeafX - scale.em
+  );
 }
 
 /** A lone short piece nearer the group column than the label column: part of a wrapped group heading (`果`, `开`). */

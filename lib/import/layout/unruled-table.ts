@@ -1,5 +1,6 @@
 import type { TableBlock, TableCell } from "../types";
 import { LABEL_ORDINAL, isValueCell, type Cell } from "./cells";
+import { columnsOfCompleteRows, placeInOrder, type FigureColumn } from "./figure-columns";
 import { splitLabelLanes } from "./label-lanes";
 import type { LayoutScale, Word } from "./types";
 
@@ -90,7 +91,10 @@ export function tableFromRegion(
     // Header cells over the figures; where no row has a label (四's one row), over the whole width.
     const labelled = band.some((l) => l.firstValue > 0 || (l.firstValue < 0 && l.cells.length > 0));
     // Words, not cells: the headings of neighbouring narrow columns run together into one cell.
-    const overFigures = (w: Word) => !labelled || w.x0 >= valueX - tol;
+    // A tool laying text on a character grid centres a wide heading over a narrow figure, so it may
+    // start left of the first figure column: there a heading counts by its middle.
+    const overFigures = (w: Word) =>
+      !labelled || (scale.exactPositions ? w.x0 : (w.x0 + w.x1) / 2 - scale.em) >= valueX - tol;
     const headerAbove = headerCellsAbove(lines, start, isHeader)
       .flatMap((c) => c.words)
       .filter(overFigures);
@@ -135,8 +139,15 @@ function headerLines(
   );
   const reachesFigures = (l: RegionLine) =>
     l.cells.some((c) => c.x1 > valueX + tol || c.x0 > labelRight + tol);
+  // On a character grid a label set one space before its figures may reach past where another row's
+  // figures start; a line below figure lines that opens a numbered label is that, not a heading.
+  const opensLabel = (l: RegionLine) =>
+    l.cells.some((c) => c.words.some((w) => w.x0 < valueX && LABEL_ORDINAL.test(w.text)));
+  let figuresAbove = false;
   lines.forEach((l, k) => {
+    if (l.firstValue >= 0) figuresAbove = true;
     if (l.firstValue >= 0 || !reachesFigures(l)) return;
+    if (!scale.exactPositions && figuresAbove && opensLabel(l)) return;
     out.add(l);
     const above = lines[k - 1];
     if (
@@ -170,7 +181,13 @@ function bandRows(
   carry: Carry | null,
   continues: boolean,
 ): { rows: TableCell[][]; carry: Carry | null; tail: string | null } {
-  const columns = valueColumns(band, header, scale);
+  // On a character grid the figures of a column drift: the rows that print them all give the columns.
+  const ordered = scale.exactPositions
+    ? null
+    : columnsOfCompleteRows(
+        band.filter((l) => l.firstValue >= 0).map((l) => figuresOf(l.cells.slice(l.firstValue))),
+      );
+  const columns = valueColumns(band, header, scale, ordered);
   const labelWords: Word[][] = band.map((l) => {
     const cells =
       l.firstValue >= 0
@@ -188,7 +205,9 @@ function bandRows(
       head: [],
       own: lanes[k].leaf,
       tail: [],
-      values: placeValues(l.cells.slice(l.firstValue), columns),
+      values: ordered
+        ? placeOrdered(figuresOf(l.cells.slice(l.firstValue)), ordered, columns)
+        : placeValues(l.cells.slice(l.firstValue), columns),
     });
   });
   if (anchors.length === 0) {
@@ -308,14 +327,21 @@ interface Column {
 }
 
 /** Column extents of a band: figures that overlap share a column; a narrow header cell clear of every figure is a column blank in all rows. */
-function valueColumns(band: RegionLine[], header: Word[], scale: LayoutScale): Column[] {
+function valueColumns(
+  band: RegionLine[],
+  header: Word[],
+  scale: LayoutScale,
+  ordered: FigureColumn[] | null,
+): Column[] {
   const figures = band.flatMap((l) => (l.firstValue >= 0 ? l.cells.slice(l.firstValue) : []));
   // Text laid out on a character grid puts a column's figures a character apart from line to line.
   const slack = scale.exactPositions ? 0 : scale.cellGap / 2;
-  const columns = mergeIntervals(
-    figures.map((c) => ({ x0: c.x0, x1: c.x1 })),
-    slack,
-  );
+  const columns =
+    ordered ??
+    mergeIntervals(
+      figures.map((c) => ({ x0: c.x0, x1: c.x1 })),
+      slack,
+    );
   const clear = scale.em * 0.5;
   // Text laid out by a tool (pdftotext) lets header lines drift from the figures: there the header
   // line right above (its column labels) counts only if each figure column stands under one of its words.
@@ -329,7 +355,24 @@ function valueColumns(band: RegionLine[], header: Word[], scale: LayoutScale): C
     const overlapping = columns.filter((c) => h.x0 < c.x1 + clear && h.x1 > c.x0 - clear).length;
     return overlapping === 0;
   });
+  if (ordered) return [...ordered, ...extra.map((h) => ({ x0: h.x0, x1: h.x1 }))].sort(byX);
   return mergeIntervals([...columns, ...extra.map((h) => ({ x0: h.x0, x1: h.x1 }))], 0);
+}
+
+const byX = (a: Column, b: Column) => a.x0 - b.x0;
+
+function figuresOf(cells: Cell[]): Cell[] {
+  return cells.filter(isValueCell);
+}
+
+/** Figures placed in order among the complete rows' columns, then set among all columns (header-only ones blank). */
+function placeOrdered(figures: Cell[], ordered: FigureColumn[], columns: Column[]): string[] {
+  const values: string[] = columns.map(() => "");
+  placeInOrder(figures, ordered).forEach((j, i) => {
+    const at = columns.indexOf(ordered[j]);
+    values[at >= 0 ? at : j] = figures[i].text;
+  });
+  return values;
 }
 
 function mergeIntervals(items: Column[], slack: number): Column[] {
