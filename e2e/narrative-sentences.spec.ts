@@ -49,12 +49,16 @@ test("a 依申请公开 sentence from the menu follows 三, lets go of a hand-ed
   await menuButton.focus();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: "插入数据句" });
-  await expect(menu.getByRole("menuitem", { name: "依申请公开情况：完整表述" })).toBeFocused();
+  await expect(
+    menu.getByRole("menuitem", { name: "依申请公开情况：完整表述", exact: true }),
+  ).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
   await expect(menuButton).toBeFocused();
   await page.keyboard.press("ArrowDown");
-  await expect(menu.getByRole("menuitem", { name: "依申请公开情况：完整表述" })).toBeFocused();
+  await expect(
+    menu.getByRole("menuitem", { name: "依申请公开情况：完整表述", exact: true }),
+  ).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(
     menu.getByRole("menuitem", { name: "依申请公开情况：完整表述（含各项占比）" }),
