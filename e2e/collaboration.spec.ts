@@ -19,6 +19,9 @@ async function editorOf(browser: Browser, account: string): Promise<Page> {
   return page;
 }
 
+// Two signed-in browsers on a shared 2-core machine: more than the default minute, only to catch hangs.
+test.describe.configure({ timeout: 180_000 });
+
 const conflictView = (page: Page) => page.getByRole("dialog", { name: "他人已修改了这份报告" });
 
 test("two editors in different sections: both saves succeed and each page shows the other's figures, with no conflict view", async ({
@@ -81,8 +84,8 @@ test("both type into the same cell: the second sees the conflict for that one ce
   await expect(row).toContainText(mine);
   await expect(row).toContainText(theirs);
   await expect(row).toContainText(FIRST);
+  for (const route of held.splice(0)) await route.continue();
   await second.unroute("**/api/reports/*/changes?*");
-  for (const route of held) await route.continue();
 
   // The other cell of the same save was written already: the first page shows it.
   await expect(first.getByLabel(RESEARCH, { exact: true })).toHaveValue(research, {
