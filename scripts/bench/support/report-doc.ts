@@ -28,11 +28,6 @@ const TARGETS: { match: RegExp; text: string; met: (f: Figure) => boolean }[] = 
     text: "p95 < 1000 ms",
     met: (f) => (f.p95_ms ?? Infinity) < 1000,
   },
-  {
-    match: /^live_colleague_change_visible$/,
-    text: "p95 < 1000 ms",
-    met: (f) => (f.p95_ms ?? Infinity) < 1000,
-  },
   { match: /^editor_js_gzip$/, text: "< 250 KB", met: (f) => (f.kb ?? Infinity) < 250 },
   { match: /^corpus_/, text: "准确率 100%", met: (f) => f.exact_pct === 100 },
   { match: /^city_seed$/, text: "< 120000 ms", met: (f) => (f.median_ms ?? Infinity) < 120_000 },
