@@ -17,7 +17,14 @@ export interface BarChartProps {
   series: BarSeries[];
   /** Extra note per category, shown under it in the table (e.g. the report's status). */
   categoryNotes?: string[];
+  /**
+   * Per category: `draft` draws its bars hollow (figures not final), `missing` writes 无报告 where
+   * its bars would be. Both are named under the category's label and in the summary.
+   */
+  categoryMarks?: ("draft" | "missing" | null)[];
 }
+
+const MARK_LABEL = { draft: "未定稿", missing: "无报告" } as const;
 
 /** Colours that stay apart for common colour-vision deficiencies (Okabe–Ito), darkened for contrast. */
 const COLORS = ["#0b6fa4", "#d55e00", "#009e73", "#b8860b", "#cc79a7", "#56b4e9", "#6b7280"];
@@ -40,7 +47,16 @@ function formatNumber(n: number): string {
   return n.toLocaleString("zh-CN");
 }
 
-export function BarChart({ id, title, unit, categories, series, categoryNotes }: BarChartProps) {
+export function BarChart({
+  id,
+  title,
+  unit,
+  categories,
+  series,
+  categoryNotes,
+  categoryMarks,
+}: BarChartProps) {
+  const markOf = (c: number) => categoryMarks?.[c] ?? null;
   const values = series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const { max, step } = niceScale(Math.max(0, ...values));
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
@@ -52,9 +68,10 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
   const summary =
     `${title}（单位：${unit}）。` +
     categories
-      .map(
-        (c, i) =>
-          `${c}：${series.map((s) => `${s.label}${s.values[i] === null ? "未填写" : formatNumber(s.values[i]!)}`).join("，")}`,
+      .map((c, i) =>
+        markOf(i) === "missing"
+          ? `${c}：无报告`
+          : `${c}${markOf(i) === "draft" ? "（未定稿）" : ""}：${series.map((s) => `${s.label}${s.values[i] === null ? "未填写" : formatNumber(s.values[i]!)}`).join("，")}`,
       )
       .join("；") +
     "。";
@@ -103,10 +120,22 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
         {categories.map((category, c) => {
           const left = MARGIN.left + c * groupWidth + (groupWidth - barWidth * series.length) / 2;
           return (
-            <g key={category} data-category={category}>
+            <g key={category} data-category={category} data-mark={markOf(c) ?? undefined}>
+              {markOf(c) === "missing" ? (
+                <text
+                  x={MARGIN.left + c * groupWidth + groupWidth / 2}
+                  y={y(0) - 6}
+                  textAnchor="middle"
+                  fontSize="11"
+                  fill="#475569"
+                >
+                  无报告
+                </text>
+              ) : null}
               {series.map((s, i) => {
                 const v = s.values[c];
                 const x = left + i * barWidth;
+                if (markOf(c) === "missing") return null;
                 if (v === null) {
                   return (
                     <text
@@ -130,6 +159,9 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
                       width={Math.max(1, barWidth - 2)}
                       height={Math.max(0, y(0) - top)}
                       fill={COLORS[i % COLORS.length]}
+                      fillOpacity={markOf(c) === "draft" ? 0.25 : 1}
+                      stroke={markOf(c) === "draft" ? COLORS[i % COLORS.length] : undefined}
+                      strokeDasharray={markOf(c) === "draft" ? "3 2" : undefined}
                     >
                       <title>{`${category} ${s.label}：${formatNumber(v)}${unit}`}</title>
                     </rect>
@@ -155,6 +187,7 @@ export function BarChart({ id, title, unit, categories, series, categoryNotes }:
                 fill="#1e293b"
               >
                 {category}
+                {markOf(c) ? `（${MARK_LABEL[markOf(c)!]}）` : ""}
               </text>
             </g>
           );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { StatusBadge } from "@/components/district/status-badge";
 import { orNotFound, requirePageContext } from "@/lib/auth/context";
+import { historyTimeline } from "@/lib/district/history-timeline";
 import { orgHistory } from "@/lib/district/org-history";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 
@@ -14,8 +15,10 @@ export default async function OrgHistoryPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const history = await orNotFound(orgHistory(ctx, id));
   const { organization, years, groups } = history;
-  const categories = years.map((y) => `${y.year}年`);
-  const notes = years.map((y) => STATUS_LABEL[y.status]);
+  const timeline = historyTimeline(years);
+  const categories = timeline.map((t) => `${t.year}年`);
+  const notes = timeline.map((t) => (t.report ? STATUS_LABEL[t.report.status] : "无报告"));
+  const marks = timeline.map((t) => t.mark);
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
@@ -51,6 +54,7 @@ export default async function OrgHistoryPage({ params }: { params: Promise<{ id:
             ) : null}
             <p className="mt-2 text-xs text-slate-500">
               数字来自各年度报告的表格；合计由系统按格式计算；“未填写”表示该项在报告中为空。
+              标“未定稿”的年度报告尚未通过审核，数字可能还会改变（图中为虚线浅色柱）；标“无报告”的年度系统中没有报告。
             </p>
           </section>
           <div className="grid gap-4 xl:grid-cols-2">
@@ -62,9 +66,10 @@ export default async function OrgHistoryPage({ params }: { params: Promise<{ id:
                 unit={group.unit}
                 categories={categories}
                 categoryNotes={notes}
+                categoryMarks={marks}
                 series={group.figures.map((f) => ({
                   label: f.label,
-                  values: years.map((y) => y.figures[f.key]),
+                  values: timeline.map((t) => t.report?.figures[f.key] ?? null),
                 }))}
               />
             ))}
