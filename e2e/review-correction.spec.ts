@@ -54,6 +54,8 @@ test("a published report can be corrected, and the public page shows the correct
     .getByRole("dialog", { name: "确认重新打开这份已发布的报告以更正？" })
     .getByRole("button", { name: "确认更正" })
     .click();
+  // A draft again: the admin (who may also write) gets the editor.
+  await expect(admin.getByRole("form", { name: "年度报告编辑" })).toBeVisible({ timeout: 30_000 });
   await expect(admin.getByRole("form", { name: "更正已发布的报告" })).toHaveCount(0);
   // Meanwhile the public still reads what was published.
   const visitor = await (await browser.newContext()).newPage();
