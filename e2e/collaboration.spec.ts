@@ -41,10 +41,12 @@ test("two editors in different sections: both saves succeed and each page shows 
 
   // Each page learns of the other's save (its event, or the answer to its own save) without a reload.
   await goToStep(first, /三、收到和处理/);
-  await expect(first.getByLabel(NATURAL, { exact: true })).toHaveValue(natural, { timeout: 5_000 });
+  await expect(first.getByLabel(NATURAL, { exact: true })).toHaveValue(natural, {
+    timeout: 10_000,
+  });
   await goToStep(second, /二、主动公开/);
   await expect(second.getByLabel(LICENSING, { exact: true })).toHaveValue(licensing, {
-    timeout: 5_000,
+    timeout: 10_000,
   });
   await expect(conflictView(first)).toHaveCount(0);
   await expect(conflictView(second)).toHaveCount(0);
@@ -89,7 +91,7 @@ test("both type into the same cell: the second sees the conflict for that one ce
 
   // The other cell of the same save was written already: the first page shows it.
   await expect(first.getByLabel(RESEARCH, { exact: true })).toHaveValue(research, {
-    timeout: 5_000,
+    timeout: 10_000,
   });
   await expect(first.getByLabel(NATURAL, { exact: true })).toHaveValue(theirs);
 
@@ -98,7 +100,7 @@ test("both type into the same cell: the second sees the conflict for that one ce
   await expect(dialog).toHaveCount(0);
   await expectSaved(second);
   await expect(second.getByLabel(NATURAL, { exact: true })).toHaveValue(mine);
-  await expect(first.getByLabel(NATURAL, { exact: true })).toHaveValue(mine, { timeout: 5_000 });
+  await expect(first.getByLabel(NATURAL, { exact: true })).toHaveValue(mine, { timeout: 10_000 });
   await expect(conflictView(first)).toHaveCount(0);
 
   // 修改记录 of the cell: the first person's figure, then the second's, in that order.

@@ -109,7 +109,12 @@ export function ReportEditor({
     version,
     initial,
     onRemote: (changes, serverVersion, since) => remoteRef.current(changes, serverVersion, since),
-    onConflict: setConflicts,
+    // A later save may meet other conflicts while the view is open: they join the list.
+    onConflict: (more) =>
+      setConflicts((open) => [
+        ...(open ?? []).filter((c) => !more.some((m) => m.target === c.target)),
+        ...more,
+      ]),
   });
   const { changed } = autosave;
   /** Colleagues' changes shown at once, except in the cell the person is in or has unsaved values in. */

@@ -110,7 +110,8 @@ export function useAutosave(options: {
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempt = useRef(0);
-  const blocked = useRef(false); // while a conflict is open, nothing is sent
+  // While the person settles a conflict the other edits keep being saved; the status says it is open.
+  const conflictOpen = useRef(false);
   const callbacks = useRef(options);
   useEffect(() => {
     callbacks.current = options;
@@ -145,7 +146,7 @@ export function useAutosave(options: {
         while (inFlight.current) await inFlight.current;
         if (!queue.current.size) return;
       }
-      if (!queue.current.size || blocked.current) return;
+      if (!queue.current.size) return;
       const sent = snapshot();
       setStatus("saving");
       inFlight.current = (async () => {
@@ -176,10 +177,10 @@ export function useAutosave(options: {
             const remote = (body.changes ?? []).filter((c) => !conflicted.has(c.target));
             if (remote.length) callbacks.current.onRemote(remote, body.version, sent.baseVersion);
             if (conflicts.length) {
-              blocked.current = true;
-              setStatus("conflict");
+              conflictOpen.current = true;
               callbacks.current.onConflict(conflicts);
-            } else setStatus(queue.current.size ? "pending" : "saved");
+            }
+            setStatus(conflictOpen.current ? "conflict" : queue.current.size ? "pending" : "saved");
           } else if (response.status >= 500 || response.status === 408 || response.status === 429) {
             retry = true;
             setStatus("offline");
@@ -202,7 +203,7 @@ export function useAutosave(options: {
           const delay = RETRY_MS[Math.min(attempt.current, RETRY_MS.length - 1)];
           attempt.current += 1;
           timer.current = setTimeout(() => void retrySend.current(), delay);
-        } else if (queue.current.size && !blocked.current && !timer.current) {
+        } else if (queue.current.size && !timer.current) {
           // Typed while the save was under way: send it after the usual pause.
           timer.current = setTimeout(() => void retrySend.current(), SAVE_DELAY_MS);
         }
@@ -217,7 +218,6 @@ export function useAutosave(options: {
 
   const schedule = useCallback(() => {
     setStatus((s) => (s === "offline" || s === "conflict" || s === "error" ? s : "pending"));
-    if (blocked.current) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void send(), attempt.current ? RETRY_MS[0] : SAVE_DELAY_MS);
   }, [send]);
@@ -281,7 +281,7 @@ export function useAutosave(options: {
   /** After the conflict is settled: the values the person kept go out again, from the current version. */
   const resolved = useCallback(
     (keep: PatchChange[], content: ReportContent) => {
-      blocked.current = false;
+      conflictOpen.current = false;
       known.current = content;
       for (const c of keep) queue.current.set(c.target, { value: c.value });
       for (const c of keep) held.current.delete(c.target);

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
+import { fullReport } from "../../lib/report/fixtures/full-report";
 import { BENCH_SECRET, startBenchApp } from "./support/app-server";
 import { summarise, type Figure } from "./support/stats";
 
@@ -63,14 +64,32 @@ async function keystrokeFeedback(page: Page): Promise<number[]> {
   return latencies;
 }
 
+interface LoadResult {
+  latencies: number[];
+  saves: number;
+  failures: number;
+  conflicts: number;
+  colleagueChanges: number;
+  bytesSent: number;
+  bytesReceived: number;
+  elapsedMs: number;
+}
+
+/** Bytes of the last whole-report save body, for comparison with a patch. */
+let wholeReportBytes = 0;
+let lastLoad: LoadResult | null = null;
+
 async function autosaveLoad(
   url: string,
   databaseUrl: string,
   editors: number,
   durationMs: number,
+  sameReport = false,
 ): Promise<Figure> {
-  const { createEditors } = await import("./support/editors");
-  const simulated = await createEditors(databaseUrl, editors, `e${editors}`);
+  const { createColleagues, createEditors } = await import("./support/editors");
+  const simulated = sameReport
+    ? await createColleagues(databaseUrl, editors, `s${editors}`)
+    : await createEditors(databaseUrl, editors, `e${editors}`);
   const job = { url, editors: simulated, durationMs, maxSaves: 50_000 };
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(
@@ -88,22 +107,31 @@ async function autosaveLoad(
       code === 0 ? resolve(out) : reject(new Error(`负载进程退出码 ${code}`)),
     );
   });
-  const result = JSON.parse(output.trim().split("\n").pop()!) as {
-    latencies: number[];
-    saves: number;
-    failures: number;
-    conflicts: number;
-    elapsedMs: number;
-  };
+  const result = JSON.parse(output.trim().split("\n").pop()!) as LoadResult;
+  lastLoad = result;
   const perSecond = Math.round((result.saves / result.elapsedMs) * 1000);
+  const who = sameReport ? `${editors} 人同一份报告（各填一格）` : `${editors} 人各自的报告`;
   return {
     ...summarise(result.latencies),
     per_s: perSecond,
-    note: `${editors} 人同时保存 ${Math.round(result.elapsedMs / 1000)} 秒：成功 ${result.saves} 次，失败 ${result.failures}，冲突 ${result.conflicts}`,
+    note: `${who}同时保存 ${Math.round(result.elapsedMs / 1000)} 秒：成功 ${result.saves} 次，失败 ${result.failures}，冲突 ${result.conflicts}，带回同事修改 ${result.colleagueChanges} 处（目标：50 人 ≥ 500 次/秒、p95 < 50 ms）`,
+  };
+}
+
+function bytesPerSave(): Figure {
+  const load = lastLoad!;
+  const sent = load.bytesSent / Math.max(1, load.saves + load.failures);
+  const received = load.bytesReceived / Math.max(1, load.saves + load.failures);
+  return {
+    kb: Math.round((sent / 1024) * 100) / 100,
+    note: `每次保存发送 ${Math.round(sent)} 字节、收到 ${Math.round(received)} 字节（改一格的补丁；整份报告保存为 ${wholeReportBytes} 字节）`,
   };
 }
 
 export async function run(): Promise<Record<string, Figure>> {
+  wholeReportBytes = Buffer.byteLength(
+    JSON.stringify({ version: 1, content: fullReport("2021", 2025) }),
+  );
   const app = await startBenchApp();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -144,7 +172,9 @@ export async function run(): Promise<Record<string, Figure>> {
         note: "单人自动保存往返",
       },
       autosave_10_editors: await autosaveLoad(app.url, app.databaseUrl, 10, 5000),
-      autosave_50_editors: { ...(await autosaveLoad(app.url, app.databaseUrl, 50, 5000)) },
+      autosave_50_editors: await autosaveLoad(app.url, app.databaseUrl, 50, 5000),
+      autosave_bytes_per_save: bytesPerSave(),
+      autosave_10_editors_same_report: await autosaveLoad(app.url, app.databaseUrl, 10, 5000, true),
     };
   } finally {
     await browser.close();
