@@ -128,6 +128,38 @@ describe("pdftotext -layout of a browser-printed table", () => {
     ]);
   });
 
+  it("a first figure one space after its label, before figures in columns, is a cell of its own", () => {
+    expect(
+      gridRows([
+        "本表按申请人类型分列本年度收到和处理的政府信息公开申请，统计期限为全年。",
+        "                 甲   乙   丙",
+        "       1.信访举报 3   0   3",
+        "    理 2.重复申请 0    1   1",
+        "       3.要求提供 2   0   2",
+        "       公开出版物",
+      ]).slice(-3),
+    ).toEqual([
+      ["1.信访举报", "3", "0", "3"],
+      ["2.重复申请", "0", "1", "1"],
+      ["3.要求提供公开出版物", "2", "0", "2"],
+    ]);
+  });
+
+  it("a table whose every label wraps around its figures (no figure line has a label) keeps its labels", () => {
+    expect(
+      gridRows([
+        "本表列出本年度行政事业性收费的项目数量和增减情况，数据来自各部门报送。",
+        "              第二十条第（八）项",
+        "              上一年项",
+        "       信息内容                  本年增/减",
+        "               目数量",
+        "      行政事业",
+        "               10                 2",
+        "      性收费",
+      ]).slice(-1),
+    ).toEqual([["行政事业性收费", "10", "2"]]);
+  });
+
   it.each(["full-2021-chromium", "sample-xingan-chromium"])(
     "%s: every cell of the report, no error",
     (name) => {

@@ -45,7 +45,31 @@ export function cellsOf(line: Line, scale: LayoutScale): Cell[] {
     group.push(w);
   }
   close();
+  if (!scale.exactPositions) splitFigureBeforeColumns();
   return cells;
+
+  /**
+   * The label's cell of a row whose figures stand in columns may end in the first figure, set one
+   * space after it on a narrow grid (`2.重复申请 0    0   0`): it is a cell of its own.
+   */
+  function splitFigureBeforeColumns(): void {
+    let k = cells.length;
+    while (k > 0 && isValueText(cells[k - 1].text)) k--;
+    if (k === cells.length || k === 0) return;
+    const words = cells[k - 1].words;
+    let from = words.length;
+    while (from > 1 && BARE_FIGURE.test(words[from - 1].text)) from--;
+    if (from === words.length) return;
+    const rest = cells.splice(k);
+    const head = cells.pop()!;
+    group = head.words.slice(0, from);
+    flush();
+    for (const w of head.words.slice(from)) {
+      group = [w];
+      flush();
+    }
+    cells.push(...rest);
+  }
 
   function close(): void {
     if (!scale.exactPositions) splitTrailingFigures(group);

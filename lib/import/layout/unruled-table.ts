@@ -137,17 +137,16 @@ function headerLines(
     (m, l) => (l.firstValue > 0 ? Math.max(m, l.cells[l.firstValue - 1].x1) : m),
     -Infinity,
   );
+  // No figure line with a label of its own (every label wrapped around its figures): only the figures tell.
   const reachesFigures = (l: RegionLine) =>
-    l.cells.some((c) => c.x1 > valueX + tol || c.x0 > labelRight + tol);
+    l.cells.some((c) => c.x1 > valueX + tol || (labelRight > -Infinity && c.x0 > labelRight + tol));
   // On a character grid a label set one space before its figures may reach past where another row's
-  // figures start; a line below figure lines that opens a numbered label is that, not a heading.
+  // figures start; a line that opens a numbered label left of the figures is that, not a heading.
   const opensLabel = (l: RegionLine) =>
     l.cells.some((c) => c.words.some((w) => w.x0 < valueX && LABEL_ORDINAL.test(w.text)));
-  let figuresAbove = false;
   lines.forEach((l, k) => {
-    if (l.firstValue >= 0) figuresAbove = true;
     if (l.firstValue >= 0 || !reachesFigures(l)) return;
-    if (!scale.exactPositions && figuresAbove && opensLabel(l)) return;
+    if (!scale.exactPositions && opensLabel(l)) return;
     out.add(l);
     const above = lines[k - 1];
     if (
