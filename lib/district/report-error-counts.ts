@@ -33,13 +33,15 @@ export async function reportErrorCounts(
     select: { id: true, updatedAt: true, content: true },
   });
   const ids: string[] = [];
-  const counted: Date[] = [];
+  // updatedAt as the UTC wall-clock time the column holds (timestamp without time zone), as text, so
+  // no driver's time-zone conversion of a Date can shift it.
+  const counted: string[] = [];
   const errors: (number | null)[] = [];
   for (const row of rows) {
     const count = errorCount(row.content);
     counts.set(row.id, count);
     ids.push(row.id);
-    counted.push(row.updatedAt);
+    counted.push(row.updatedAt.toISOString().replace("Z", ""));
     errors.push(count);
   }
   await db().$executeRaw`
