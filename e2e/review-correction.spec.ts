@@ -36,7 +36,7 @@ test.afterEach(async () => {
 test("a published report can be corrected, and the public page shows the corrected version with its note", async ({
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const admin = await (await browser.newContext()).newPage();
   const editor = await (await browser.newContext()).newPage();
   const reviewer = await (await browser.newContext()).newPage();

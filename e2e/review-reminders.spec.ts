@@ -17,7 +17,7 @@ test.beforeEach(async () => {
 });
 
 test("催办 reaches a late unit's notifications", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "pingfang-reviewer");
   await reviewer.goto(`/district?year=${YEAR}`);

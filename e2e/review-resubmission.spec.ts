@@ -43,7 +43,7 @@ async function current(page: Page) {
 test("a resubmission shows the reviewer the changed cells and which comments were answered", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const editor = await (await browser.newContext()).newPage();
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(editor, "fgj-editor");
