@@ -135,7 +135,14 @@ function Table({
   const head = grid.rows.filter((r) => r.header);
   const body = grid.rows.filter((r) => !r.header);
   return (
-    <div className="table-scroll" style={{ overflowX: "auto" }}>
+    // A table wider than the page scrolls; keyboard users reach it (Tab, then the arrow keys).
+    <div
+      className="table-scroll"
+      style={{ overflowX: "auto" }}
+      tabIndex={0}
+      role="region"
+      aria-labelledby={labelledBy}
+    >
       <table
         aria-labelledby={labelledBy}
         className={grid.columnCount > 8 ? "wide" : undefined}
