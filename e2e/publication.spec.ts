@@ -151,7 +151,7 @@ test("a report without 成文日期 cannot be submitted, and the message says wh
 
   await page.goto(`/reports/${ids[UNDATED]}`);
   await page.getByRole("button", { name: "提交审核" }).click();
-  await expect(page.getByText("还有 1 处错误或未填项，改正后才能提交审核。")).toBeVisible();
+  await expect(page.getByText("还有 1 处未填，改正后才能提交审核。")).toBeVisible();
   await expect(page.getByRole("list", { name: "校验结果列表" })).toContainText(
     "落款未填写成文日期：请在“开头与落款”的“成文日期”中填写",
   );

@@ -97,7 +97,7 @@ function ReportSummary({
       </h3>
       <p className="mb-2 text-sm text-slate-700">
         已完成 {progress.doneParts} / {progress.totalParts} 个部分。
-        {blocking ? `${blocking}，改正后才能提交审核。` : "没有错误和未填项，可以提交审核。"}
+        {blocking ? `尚不能提交：${blocking}。` : "没有错误和未填项，可以提交审核。"}
         {count.warnings ? `另有 ${count.warnings} 个提醒，请核对。` : ""}
       </p>
       <ul className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
