@@ -52,6 +52,17 @@ async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<Figure> {
   return summarise(samples);
 }
 
+/** What the city_* figures measure, for docs/benchmarks.md. */
+export function docSection(): string {
+  return [
+    "## 城市规模（city_*）",
+    "",
+    "`npm run seed:city` 的数据：1 个市（40 个市级部门）、12 个区县（第一个 200 个单位，其余各 163 个：约三分之一街道、四分之一乡镇，其余为区县部门），共 2046 个单位、2072 个账号（每个单位一名填报员，市和各区县另有审核员、管理员；所有账号共用一个 argon2id 哈希，省去 2000 次哈希），2020—2025 年六个年度约 11800 份报告（往年多为已发布，2025 年处于各个流程状态，约 8% 未创建）。全部由单位的位置确定地生成，按批插入（每批 1000 行，一个 JSON 参数由 PostgreSQL 展开）。",
+    "",
+    "各项时间是路由处理器所调用的同一函数在服务器上的用时（不含网络和页面渲染），每项先运行一次预热。辖区总览的错误数按报告的 updatedAt 保存在报告行上：报告修改后第一次查看时只重新校验改过的报告（`city_overview_city_first_view` 是数据刚写入、所有报告都未计算时的全市首次查看），其余查看不读报告内容。批量导出由浏览器逐份下载 DOCX 并在本地打包 ZIP，服务器不生成 ZIP：`city_batch_export_docx` 是一份 DOCX 的服务器用时。",
+  ].join("\n");
+}
+
 export async function run(): Promise<Record<string, Figure>> {
   const dataDir = path.join(ROOT, ".data/bench-city-postgres");
   rmSync(dataDir, { recursive: true, force: true });
