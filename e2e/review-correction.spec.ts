@@ -1,7 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import type { ReportContent } from "../lib/report/content";
 import { putReports, removeReports, withDatabase } from "./district-fixtures";
 import { signIn } from "./helpers";
+
+// Server renders and transitions take seconds on a loaded machine; these waits are for outcomes.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 // 更正: the district admin reopens a published report; the unit corrects it, the reviewer approves it,
 // and it is published again with a 更正说明. The public page shows the corrected version with its note,
@@ -55,7 +58,7 @@ test("a published report can be corrected, and the public page shows the correct
     .getByRole("button", { name: "确认更正" })
     .click();
   // A draft again: the admin (who may also write) gets the editor.
-  await expect(admin.getByRole("form", { name: "年度报告编辑" })).toBeVisible({ timeout: 30_000 });
+  await expect(admin.getByRole("form", { name: "年度报告编辑" })).toBeVisible();
   await expect(admin.getByRole("form", { name: "更正已发布的报告" })).toHaveCount(0);
   // Meanwhile the public still reads what was published.
   const visitor = await (await browser.newContext()).newPage();

@@ -1,6 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { withDatabase } from "./district-fixtures";
 import { signIn } from "./helpers";
+
+// Server renders and transitions take seconds on a loaded machine; these waits are for outcomes.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 // 催办: from the district overview, one click reminds every unit whose deadline has passed and whose
 // report has not reached the reviewers; the unit's editor finds it in the navigation and on the report

@@ -1,9 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { cellById } from "../lib/report/cells";
 import { computeTotals } from "../lib/report/compute-totals";
 import type { ReportContent } from "../lib/report/content";
 import { putReports, removeReports } from "./district-fixtures";
 import { signIn } from "./helpers";
+
+// Server renders and transitions take seconds on a loaded machine; these waits are for outcomes.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 // A resubmission shows the reviewer what changed since the last submission and which comments of the
 // 退回 were answered; the reviewer also sees the checks' results. The states are reached through the
