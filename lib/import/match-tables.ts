@@ -244,8 +244,10 @@ class Matcher {
       this.segment({ labels: [], values: t.split(/\s+/), blanks: 0 });
       return true;
     }
-    const m = /^(.*?[^\d\s.,])[\s]*(\d[\d\s.,]*)$/u.exec(t);
+    // Figures may carry a minus sign (2019's 增/减) and the last one a unit (`行政许可251387件`).
+    const m = /^(.*?[^\d\s.,-])[\s]*(-?\d(?:[\d\s.,]|-(?=\d))*)(件|个|项|条|万元|元)?$/u.exec(t);
     if (!m) return false;
+    const unit = m[3] ?? "";
     const words = m[1].trim().split(/\s+/);
     for (let i = 0; i < words.length; i++) {
       const label = words.slice(i).join("");
@@ -255,10 +257,12 @@ class Matcher {
         return false;
       // A label glued to its figures (no space between) is split and noted by unglueLabel.
       const glued = !/\s$/.test(m[1]) && !/^\s/.test(t.slice(m[1].length));
+      const values = m[2].trim().split(/\s+/);
+      values[values.length - 1] += unit;
       this.segment(
         glued
-          ? { labels: [...words.slice(0, i), label + m[2].trim()], values: [], blanks: 0 }
-          : { labels: [...words.slice(0, i), label], values: m[2].trim().split(/\s+/), blanks: 0 },
+          ? { labels: [...words.slice(0, i), label + m[2].trim() + unit], values: [], blanks: 0 }
+          : { labels: [...words.slice(0, i), label], values, blanks: 0 },
       );
       this.flushPendingRow();
       return true;
@@ -292,18 +296,25 @@ class Matcher {
 
   /**
    * A row label with its figures glued on (`行政规范性文件693665`, `行政许可 37438`): labels never end
-   * in digits, so the digits are figures; they are split off when what is left is a row's label.
+   * in digits, so the digits are figures; they are split off when what is left is a row's label. A
+   * minus sign starts a figure (2019's 增/减: `行政许可0-30`), and a unit may follow the last one
+   * (`行政许可251387件`, read with its note like any figure with a unit).
    */
   private unglueLabel(seg: Segment): Segment | null {
     const last = seg.labels[seg.labels.length - 1];
-    const m = /^(.*[^\d\s.．,，])[\s\u3000]*(\d(?:[\d\s\u3000]|\.(?=\d))*)$/u.exec(
-      last.normalize("NFKC").trim(),
-    );
+    const m =
+      /^(.*[^\d\s.．,，\-])[\s\u3000]*(-?\d(?:[\d\s\u3000]|[.-](?=\d))*)(件|个|项|条|万元|元)?$/u.exec(
+        last.normalize("NFKC").trim(),
+      );
     if (!m || !/\p{Script=Han}/u.test(m[1])) return null;
     if (this.exactEntries(last, "row").length > 0) return null;
     const rowMatch = matchLabel(this.index, m[1], ROW_ONLY, this.current);
     if (!rowMatch) return null;
-    const figures = m[2].trim().split(/[\s\u3000]+/);
+    const figures = m[2]
+      .trim()
+      .split(/[\s\u3000]+/)
+      .flatMap((f) => f.split(/(?=-)/));
+    if (m[3]) figures[figures.length - 1] += m[3];
     this.findings.push(
       finding(
         "S3",

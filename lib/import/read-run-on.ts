@@ -55,9 +55,10 @@ function splitAtHeadings(line: string): Piece[] {
     // A heading holds no figure and no full stop: the window ends before the first after its number.
     const window = line.slice(start, start + HEADING_WINDOW).replace(/^(.[^\d。]*).*$/s, "$1");
     let best: { end: number; score: number; section: number } | null = null;
-    // A title ends in 况 or 项 (…情况, …事项); trying only those ends keeps this linear.
+    // A title ends in 况 or 项 (…情况, …事项), or in a variant's 措施 (…及整改措施); trying only
+    // those ends keeps this linear.
     for (let end = m[0].length + 2; end <= window.length; end++) {
-      if (!/[况项]/.test(window[end - 1])) continue;
+      if (!/[况项施]/.test(window[end - 1])) continue;
       const match = matchHeading(window.slice(0, end), SECTIONS, after);
       if (match && (!best || match.score > best.score + 1e-9))
         best = { end, score: match.score, section: SECTIONS.indexOf(match.section) };

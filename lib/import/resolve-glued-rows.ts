@@ -50,13 +50,22 @@ export interface ResolvedGlue {
 export function tokenOf(text: string): GluedToken {
   const compact = text.normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, "");
   if (/^\d+$/.test(compact)) return { digits: compact };
+  const decimal = /^(\d{2,})\.(\d+)$/.exec(compact);
+  if (decimal) return { digits: decimal[1], decimals: decimal[2] };
+  const negative = /^-(\d{2,})$/.exec(compact);
+  if (negative) return { digits: negative[1], negative: true };
   const value = readCell(text, "signedCount");
   return { value: typeof value === "number" ? value : null };
 }
 
-/** Whether a printed cell could hold several run-together figures (two digits or more, nothing else). */
+/**
+ * Whether a printed cell could hold several run-together figures: two digits or more, nothing else,
+ * or before a decimal point (a count glued to an amount: `10121.4722`).
+ */
 export function mayHoldSeveral(text: string): boolean {
-  return /^\d{2,}$/.test(text.normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, ""));
+  return /^(\d{2,}(\.\d+)?|-\d{2,})$/.test(
+    text.normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, ""),
+  );
 }
 
 export function resolveGluedRows(
@@ -75,17 +84,17 @@ export function resolveGluedRows(
       known.set(cellId(table.id, row.key, column.key), typeof v === "number" ? v : null);
     }
   }
-  const outcomes = solveRunTogether(
-    {
-      rows: glued.rows.map((r) => ({
-        cells: rowCells(table, r.row),
-        tokens: r.printedValues.map(tokenOf),
-        blanks: r.blanks,
-      })),
-      known,
-      equations: equationsOf(formatId, table, previous),
-    },
-    DEFAULT_LIMITS,
+  const rows = glued.rows.map((r) => ({
+    cells: rowCells(table, r.row),
+    tokens: r.printedValues.map(tokenOf),
+    blanks: r.blanks,
+    decimalCells: table.columns.map((c) => c.kind === "amount"),
+    signedCells: table.columns.map((c) => c.kind === "signedCount"),
+  }));
+  const outcomes = pickOutcomes(
+    equationTiers(formatId, table, previous).map((equations) =>
+      solveRunTogether({ rows, known, equations }, DEFAULT_LIMITS),
+    ),
   );
 
   let cellsRead = 0;
@@ -140,6 +149,37 @@ function whyNot(outcome: Exclude<RowOutcome, { status: "unique" }>, what: string
   }
 }
 
+/**
+ * Per row, from the solutions under ever more equations: the first that reads it one way. The sums a
+ * report prints (A2–A6) come first; A1 and X2 are added only to settle what the sums leave open, so
+ * that a report whose own balance (A1) or continuation of last year (X2) is wrong still has the
+ * figures its sums fix read — and that defect reported — rather than left blank. A row no tier
+ * decides keeps the most informative failure: the last tier that found any reading at all.
+ */
+function pickOutcomes(tiers: RowOutcome[][]): RowOutcome[] {
+  return tiers[0].map((first, r) => {
+    const unique = tiers.find((t) => t[r].status === "unique");
+    if (unique) return unique[r];
+    const found = [...tiers].reverse().find((t) => t[r].status !== "none");
+    return found ? found[r] : first;
+  });
+}
+
+/** The equations in the order they are trusted to cut figures: the sums, then A1, then X2. */
+export function equationTiers(
+  formatId: FormatId,
+  table: TableSpec,
+  previous: ReportContent | undefined,
+): Equation[][] {
+  const sums = equationsOf(formatId, table, undefined, { balance: false });
+  const balanced = equationsOf(formatId, table, undefined);
+  const all = equationsOf(formatId, table, previous);
+  const tiers = [sums];
+  if (balanced.length > sums.length) tiers.push(balanced);
+  if (all.length > balanced.length) tiers.push(all);
+  return tiers;
+}
+
 /** A continuation (X2) as the format declares it on a table: column = Σ sign × term. */
 interface Continuation {
   column: string;
@@ -151,6 +191,7 @@ export function equationsOf(
   formatId: FormatId,
   table: TableSpec,
   previous: ReportContent | undefined,
+  { balance = true }: { balance?: boolean } = {},
 ): Equation[] {
   const plan = validationPlan(formatId);
   const equations: Equation[] = [];
@@ -164,7 +205,7 @@ export function equationsOf(
       constant: 0,
     });
   }
-  for (const eq of plan.balance) {
+  for (const eq of balance ? plan.balance : []) {
     if (eq.newCell.tableId !== table.id) continue;
     equations.push({
       terms: [

@@ -20,9 +20,24 @@ export interface GluedRow {
    * cell leaves no trace. Blanks are then tried before, between and after the printed figures.
    */
   blanks?: boolean;
+  /** Per cell, whether it may hold a decimal (an amount): a decimal tail never lands in a count. */
+  decimalCells?: readonly boolean[];
+  /** Per cell, whether it may be negative (2019's 增/减): a figure after a minus sign lands only there. */
+  signedCells?: readonly boolean[];
 }
 
-export type GluedToken = { digits: string } | { value: number | null };
+/**
+ * `digits` may stand for several figures; with `decimals`, the token was printed with a decimal
+ * point (`10121.4722`): its last figure takes the decimals (a count glued to an amount: 10, 121.4722).
+ */
+export type GluedToken =
+  | {
+      digits: string;
+      decimals?: string;
+      /** Printed after a minus sign: its first figure is negative (`-30` is −30, or −3 and 0). */
+      negative?: boolean;
+    }
+  | { value: number | null };
 
 /** Σ coefficient × cell = constant; an equation with a blank cell is not checked (as validate() does). */
 export interface Equation {
@@ -233,7 +248,12 @@ function cutRow(
       if (restOfToken === 0 && filled + tokensAfter[t] > width) continue;
       if (!row.blanks && filled + restOfToken + digitsAfter[t] < width) continue;
       if (!Number.isSafeInteger(Number(part))) break;
-      values.push(Number(part));
+      const decimal = restOfToken === 0 && token.decimals !== undefined;
+      if (decimal && row.decimalCells?.[values.length] === false) continue;
+      const negative = pos === 0 && token.negative === true;
+      if (negative && row.signedCells?.[values.length] === false) continue;
+      const value = decimal ? Number(`${part}.${token.decimals}`) : Number(part);
+      values.push(negative ? -value : value);
       if (holds()) {
         if (restOfToken === 0) visit(t + 1, 0);
         else visit(t, end);
