@@ -160,48 +160,6 @@ describe("pdftotext -layout of a browser-printed table", () => {
     ).toEqual([["行政事业性收费", "10", "2"]]);
   });
 
-  it("a group ordinal run into the label beside it (`（四）息`) is the group's; the rest ends the row label above", () => {
-    expect(
-      gridRows([
-        "本表按申请人类型分列本年度收到和处理的政府信息公开申请，统计期限为全年。",
-        "              甲 乙 丙",
-        "    3.危及",
-        "    “三安全 1 2 3",
-        "    一稳定”",
-        "    1.本机关",
-        "    不掌握相 0 0 0",
-        "    关政府信",
-        " （四）息",
-        " 无 2.没有现",
-        " 法 成信息需 4 5 9",
-        " 提 要另行制",
-        " 供 作",
-      ]).slice(-3),
-    ).toEqual([
-      ["3.危及“三安全一稳定”", "1", "2", "3"],
-      ["1.本机关不掌握相关政府信息", "0", "0", "0"],
-      ["2.没有现成信息需要另行制作", "4", "5", "9"],
-    ]);
-  });
-
-  it("a numbered label reaching past the first figure column on the first line under the heading is a label", () => {
-    expect(
-      gridRows([
-        "本表按申请人类型分列本年度收到和处理的政府信息公开申请，统计期限为全年。",
-        "   和）      企机益务他",
-        "    1.本机关",
-        "    不掌握相 0 0 0 0 0",
-        "    关政府信",
-        "    2.没有现成 1 1 1 1 4",
-        "   3.其他 2 2 2 2 8",
-      ]).slice(-3),
-    ).toEqual([
-      ["1.本机关不掌握相关政府信", "0", "0", "0", "0", "0"],
-      ["2.没有现成", "1", "1", "1", "1", "4"],
-      ["3.其他", "2", "2", "2", "2", "8"],
-    ]);
-  });
-
   it.each(["full-2021-chromium", "sample-xingan-chromium"])(
     "%s: every cell of the report, no error",
     (name) => {

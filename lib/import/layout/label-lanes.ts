@@ -20,8 +20,7 @@ export function splitLabelLanes(words: Word[][], scale: LayoutScale): LabelLine[
   const out: LabelLine[] = [];
   let lastLeafX: number | null = null;
   let lastGroupX: number | null = null;
-  for (const raw of words) {
-    const tokens = splitGluedGroupOrdinal(raw, lastLeafX, scale);
+  for (const tokens of words) {
     if (tokens.length === 0) {
       out.push({ leaf: "", leafX0: null, groupX0: null });
       continue;
@@ -56,31 +55,6 @@ export function splitLabelLanes(words: Word[][], scale: LayoutScale): LabelLine[
     out.push(line);
   }
   return out;
-}
-
-const GROUP_ORDINAL = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
-
-/**
- * A group heading's ordinal run into the text beside it (`（四）息`, `（三）4.保护第`: a tool set the
- * narrow group column and the label column without a space), left of where the row labels stand:
- * the ordinal is the group's, the rest continues or opens a row label.
- */
-function splitGluedGroupOrdinal(
-  tokens: Word[],
-  lastLeafX: number | null,
-  scale: LayoutScale,
-): Word[] {
-  const first = tokens[0];
-  const m = first ? GROUP_ORDINAL.exec(first.text) : null;
-  if (!m || m[0].length === first.text.length || lastLeafX === null) return tokens;
-  if (first.x0 >= lastLeafX - scale.em) return tokens;
-  const chars = [...first.text].length;
-  const cut = first.x0 + ((first.x1 - first.x0) * [...m[0]].length) / chars;
-  return [
-    { x0: first.x0, x1: cut, text: m[0] },
-    { x0: cut, x1: first.x1, text: first.text.slice(m[0].length) },
-    ...tokens.slice(1),
-  ];
 }
 
 function continuesLeaf(tokens: Word[], lastLeafX: number | null, scale: LayoutScale): boolean {
