@@ -33,8 +33,15 @@ async function emptyDraft(): Promise<string> {
   });
 }
 
+const STEP_TITLE: Record<string, RegExp> = { s2: /^二、/, s3: /^三、/, s4: /^四、/ };
+
+/** Opens the report and its step from the step list (a changed #hash alone does not reload the page). */
 async function openStep(page: Page, id: string, step: string) {
-  await page.goto(`/reports/${id}#${step}`);
+  await page.goto(`/reports/${id}`);
+  await page
+    .getByRole("navigation", { name: "报告各部分" })
+    .getByRole("button", { name: STEP_TITLE[step] })
+    .click();
   await expect(page.locator(`[data-editor-step="${step}"]`)).toBeVisible();
 }
 
