@@ -103,15 +103,20 @@ test("both type into the same cell: the second sees the conflict for that one ce
   await expect(first.getByLabel(NATURAL, { exact: true })).toHaveValue(mine, { timeout: 10_000 });
   await expect(conflictView(first)).toHaveCount(0);
 
-  // 修改记录 of the cell: the first person's figure, then the second's, in that order.
+  // 修改记录 of the cell, opened from the keyboard: the first person's figure, then the second's.
   await first.getByLabel(NATURAL, { exact: true }).focus();
-  await first.getByRole("button", { name: `修改记录：${NATURAL}` }).click();
+  await expect(first.getByRole("button", { name: "本项修改记录" })).toBeVisible();
+  await first.keyboard.press("Alt+KeyH");
   const history = first.getByRole("dialog", { name: `修改记录：${NATURAL}` });
+  await expect(history.getByRole("button", { name: "关闭" })).toBeFocused();
   const entries = history.getByTestId("cell-history-entry");
   await expect(entries.nth(-2)).toContainText(FIRST);
   await expect(entries.nth(-2)).toContainText(`→ ${theirs}`);
   await expect(entries.nth(-1)).toContainText(SECOND);
   await expect(entries.nth(-1)).toContainText(`${theirs} → ${mine}`);
+  await first.keyboard.press("Escape");
+  await expect(history).toHaveCount(0);
+  await expect(first.getByLabel(NATURAL, { exact: true })).toBeFocused();
   await first.context().close();
   await second.context().close();
 });

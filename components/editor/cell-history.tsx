@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { editableTargets, type PatchValue } from "@/lib/report/patch";
 import type { FormatId } from "@/lib/report/spec-types";
 import type { CellHistoryEntry } from "@/lib/reports/list-cell-history";
@@ -62,32 +62,62 @@ export function CellHistory({ reportId, format }: { reportId: string; format: Fo
     };
   }, [place]);
 
+  const close = useRef<HTMLButtonElement>(null);
+  const isOpen = Boolean(open);
+  // The dialog takes the focus when it opens, so a keyboard user is inside it at once.
+  useEffect(() => {
+    if (isOpen) close.current?.focus();
+  }, [isOpen]);
+
+  const shut = useCallback(() => {
+    setOpen(null);
+    element?.focus();
+  }, [element]);
+
   useEffect(() => {
     if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(null);
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && shut();
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
+  }, [open, shut]);
 
-  const show = async (target: string) => {
-    setOpen({ target, entries: null, error: null });
-    try {
-      const response = await fetch(
-        `/api/reports/${reportId}/cell-history?target=${encodeURIComponent(target)}`,
-      );
-      const body = (await response.json().catch(() => ({}))) as {
-        entries?: CellHistoryEntry[];
-        error?: string;
-      };
-      setOpen({
-        target,
-        entries: body.entries ?? null,
-        error: response.ok ? null : (body.error ?? `读取修改记录失败（${response.status}）`),
-      });
-    } catch {
-      setOpen({ target, entries: null, error: "无法连接服务器，请稍后再试。" });
-    }
-  };
+  const show = useCallback(
+    async (target: string) => {
+      setOpen({ target, entries: null, error: null });
+      try {
+        const response = await fetch(
+          `/api/reports/${reportId}/cell-history?target=${encodeURIComponent(target)}`,
+        );
+        const body = (await response.json().catch(() => ({}))) as {
+          entries?: CellHistoryEntry[];
+          error?: string;
+        };
+        setOpen({
+          target,
+          entries: body.entries ?? null,
+          error: response.ok ? null : (body.error ?? `读取修改记录失败（${response.status}）`),
+        });
+      } catch {
+        setOpen({ target, entries: null, error: "无法连接服务器，请稍后再试。" });
+      }
+    },
+    [reportId],
+  );
+
+  // The button floats beside the cell, out of the Tab order; Alt+H from the cell opens it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.code !== "KeyH") return;
+      const el = document.activeElement;
+      if (!(el instanceof HTMLElement) || !el.dataset.cellId || !targets.has(el.dataset.cellId))
+        return;
+      event.preventDefault();
+      setElement(el);
+      void show(el.dataset.cellId);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [targets, show]);
 
   if (!anchor) return null;
   const label = targets.get(open?.target ?? anchor.target)?.label ?? anchor.target;
@@ -100,9 +130,12 @@ export function CellHistory({ reportId, format }: { reportId: string; format: Fo
     >
       <button
         type="button"
-        aria-label={`修改记录：${targets.get(anchor.target)?.label ?? anchor.target}`}
+        // The cell's own label is not repeated: its name stays the cell's alone.
+        aria-label="本项修改记录"
+        aria-keyshortcuts="Alt+H"
+        title="本项修改记录（在单元格中按 Alt+H）"
         aria-expanded={Boolean(open)}
-        onClick={() => (open ? setOpen(null) : void show(anchor.target))}
+        onClick={() => (open ? shut() : void show(anchor.target))}
         className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-600 shadow-sm hover:bg-slate-50"
       >
         修改记录
@@ -116,8 +149,9 @@ export function CellHistory({ reportId, format }: { reportId: string; format: Fo
           <div className="mb-2 flex items-start justify-between gap-2">
             <h3 className="font-semibold">修改记录：{label}</h3>
             <button
+              ref={close}
               type="button"
-              onClick={() => setOpen(null)}
+              onClick={shut}
               className="text-slate-500 hover:text-slate-800"
             >
               关闭
