@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
-import { sendJson } from "@/components/review/post-json";
+import { api } from "@/lib/api/endpoints";
 import type { ReminderResult } from "@/lib/district/send-reminders";
 
 /** What a 催办 did, in one sentence. */
@@ -45,10 +45,10 @@ export function RemindButton({
     });
     if (!confirmed) return;
     startTransition(async () => {
-      const result = await sendJson("/api/district/remind", "POST", { districtId, year });
+      const result = await api.district.remind({ districtId, year });
       setMessage(
         result.ok
-          ? { error: false, text: summary(result.data as ReminderResult) }
+          ? { error: false, text: summary(result.data) }
           : { error: true, text: result.error },
       );
       if (result.ok) router.refresh();

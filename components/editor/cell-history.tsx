@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { api } from "@/lib/api/endpoints";
 import { editableTargets, type PatchValue } from "@/lib/report/patch";
 import type { FormatId } from "@/lib/report/spec-types";
 import type { CellHistoryEntry } from "@/lib/reports/list-cell-history";
@@ -84,22 +85,16 @@ export function CellHistory({ reportId, format }: { reportId: string; format: Fo
   const show = useCallback(
     async (target: string) => {
       setOpen({ target, entries: null, error: null });
-      try {
-        const response = await fetch(
-          `/api/reports/${reportId}/cell-history?target=${encodeURIComponent(target)}`,
-        );
-        const body = (await response.json().catch(() => ({}))) as {
-          entries?: CellHistoryEntry[];
-          error?: string;
-        };
-        setOpen({
-          target,
-          entries: body.entries ?? null,
-          error: response.ok ? null : (body.error ?? `读取修改记录失败（${response.status}）`),
-        });
-      } catch {
-        setOpen({ target, entries: null, error: "无法连接服务器，请稍后再试。" });
-      }
+      const answer = await api.reports.cellHistory(reportId, target);
+      setOpen(
+        answer.ok
+          ? { target, entries: answer.data.entries, error: null }
+          : {
+              target,
+              entries: null,
+              error: answer.status === 0 ? "无法连接服务器，请稍后再试。" : answer.error,
+            },
+      );
     },
     [reportId],
   );

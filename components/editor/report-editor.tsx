@@ -10,6 +10,7 @@ import { GUIDANCE_PEOPLES_GOVERNMENT } from "@/lib/report/formats/common";
 import { problemCount, problemCountText } from "@/lib/report/problems";
 import { reportProgress, stepOfTarget, type StepKey } from "@/lib/report/progress";
 import type { Finding } from "@/lib/report/rules";
+import { api } from "@/lib/api/endpoints";
 import { validate } from "@/lib/report/validate";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
 import { CellHistory } from "./cell-history";
@@ -199,11 +200,9 @@ export function ReportEditor({
       do {
         fetching.current.again = false;
         const since = autosave.version();
-        const response = await fetch(`/api/reports/${reportId}/changes?since=${since}`).catch(
-          () => null,
-        );
-        if (!response?.ok) break;
-        const body = (await response.json()) as { version: number; changes: RemoteChange[] };
+        const answer = await api.reports.changesSince(reportId, since);
+        if (!answer.ok) break;
+        const body = answer.data;
         // A save of this page's answered meanwhile brought everything up to its version already.
         if (body.version > autosave.version()) remoteRef.current(body.changes, body.version, since);
       } while (fetching.current.again);
@@ -266,18 +265,14 @@ export function ReportEditor({
         setNotice("修改尚未保存到服务器，暂不能提交。请检查网络后重试。");
         return;
       }
-      const response = await fetch(`/api/reports/${reportId}/submit`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version: autosave.version() }),
-      });
-      const body = await response.json().catch(() => ({}));
-      if (response.ok) {
+      const answer = await api.reports.submit(reportId, { version: autosave.version() });
+      if (answer.ok) {
         router.refresh();
         return;
       }
-      if (body.findings) setSubmitFindings(body.findings);
-      setNotice(body.error ?? `提交失败（${response.status}）`);
+      const findings = answer.details.findings;
+      if (Array.isArray(findings)) setSubmitFindings(findings as Finding[]);
+      setNotice(answer.error);
     } finally {
       setSubmitting(false);
     }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { sendJson } from "@/components/review/post-json";
+import { api } from "@/lib/api/endpoints";
 
 /** 全部标为已读. */
 export function MarkAllReadButton() {
@@ -17,7 +17,7 @@ export function MarkAllReadButton() {
         onClick={() =>
           startTransition(async () => {
             setError(null);
-            const result = await sendJson("/api/notifications/read", "POST", { all: true });
+            const result = await api.notifications.markRead({ all: true });
             if (!result.ok) setError(result.error);
             else router.refresh();
           })

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { api } from "@/lib/api/endpoints";
 
 /**
  * 下载 PDF: asks the server for the PDF (made by LibreOffice in a queue) and saves it; while the
@@ -15,13 +16,15 @@ export function DownloadPdfButton({ reportId, fileName }: { reportId: string; fi
   const download = async () => {
     setState({ busy: true, error: null });
     try {
-      const response = await fetch(`/api/reports/${reportId}/export?format=pdf`);
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: string } | null;
-        setState({ busy: false, error: body?.error ?? "生成 PDF 失败，请稍后再试。" });
+      const file = await api.reports.download(reportId, "pdf");
+      if (!file.ok) {
+        setState({
+          busy: false,
+          error: file.status === 0 ? "网络错误，未能下载 PDF，请稍后再试。" : file.error,
+        });
         return;
       }
-      const url = URL.createObjectURL(await response.blob());
+      const url = URL.createObjectURL(file.blob);
       const link = document.createElement("a");
       link.href = url;
       link.download = fileName;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
-import { sendJson } from "./post-json";
+import { api } from "@/lib/api/endpoints";
 
 /**
  * 更正 (admins): reopen a published report with the reason. The published version stays on the public
@@ -32,10 +32,7 @@ export function CorrectionForm({ reportId, version }: { reportId: string; versio
     if (!confirmed) return;
     startTransition(async () => {
       setError(null);
-      const result = await sendJson(`/api/reports/${reportId}/correct`, "POST", {
-        version,
-        reason,
-      });
+      const result = await api.reports.correct(reportId, { version, reason });
       if (!result.ok) setError(result.error);
       else router.refresh();
     });

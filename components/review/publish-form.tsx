@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
-import { sendJson } from "./post-json";
+import { api } from "@/lib/api/endpoints";
 
 /**
  * 标记为已发布: where and on which day the approved report was published (today by default). A corrected
@@ -56,7 +56,7 @@ export function PublishForm({
     if (!confirmed) return;
     startTransition(async () => {
       setError(null);
-      const result = await sendJson(`/api/reports/${reportId}/publish`, "POST", {
+      const result = await api.reports.publish(reportId, {
         version,
         url,
         date,

@@ -9,7 +9,7 @@ import type { ReportContent } from "@/lib/report/content";
 import type { Finding } from "@/lib/report/rules";
 import { reviewTargets } from "@/lib/report/review-targets";
 import type { ReviewCommentView } from "@/lib/reports/list-review-comments";
-import { sendJson } from "./post-json";
+import { api } from "@/lib/api/endpoints";
 import { ReviewFindings } from "./review-findings";
 
 /**
@@ -78,7 +78,7 @@ export function ReviewPanel({
       return;
     }
     run(
-      () => sendJson(`/api/reports/${reportId}/comments`, "POST", { target, body }),
+      () => api.reports.addComment(reportId, { target, body }),
       "意见已添加，退回时将一并发送给填报员。",
       () => setBody(""),
     );
@@ -96,14 +96,7 @@ export function ReviewPanel({
       tone: "danger",
     }).then((confirmed) => {
       if (confirmed)
-        run(
-          () =>
-            sendJson(`/api/reports/${reportId}/return`, "POST", {
-              version,
-              comment: overall || undefined,
-            }),
-          null,
-        );
+        run(() => api.reports.return(reportId, { version, comment: overall || undefined }), null);
     });
   };
 
@@ -116,14 +109,7 @@ export function ReviewPanel({
       confirmLabel: "确认通过",
     }).then((confirmed) => {
       if (confirmed)
-        run(
-          () =>
-            sendJson(`/api/reports/${reportId}/approve`, "POST", {
-              version,
-              comment: overall || undefined,
-            }),
-          null,
-        );
+        run(() => api.reports.approve(reportId, { version, comment: overall || undefined }), null);
     });
   };
 
@@ -207,10 +193,7 @@ export function ReviewPanel({
                         disabled={pending}
                         aria-label={`删除意见：${c.targetLabel}`}
                         onClick={() =>
-                          run(
-                            () => sendJson(`/api/reports/${reportId}/comments/${c.id}`, "DELETE"),
-                            "意见已删除。",
-                          )
+                          run(() => api.reports.deleteComment(reportId, c.id), "意见已删除。")
                         }
                         className="text-xs text-red-700 hover:underline"
                       >

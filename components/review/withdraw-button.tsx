@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
-import { sendJson } from "./post-json";
+import { api } from "@/lib/api/endpoints";
 
 /** 撤回提交: the unit takes its submission back while no reviewer has started on it. */
 export function WithdrawButton({ reportId, version }: { reportId: string; version: number }) {
@@ -20,7 +20,7 @@ export function WithdrawButton({ reportId, version }: { reportId: string; versio
     if (!confirmed) return;
     startTransition(async () => {
       setError(null);
-      const result = await sendJson(`/api/reports/${reportId}/withdraw`, "POST", { version });
+      const result = await api.reports.withdraw(reportId, { version });
       if (!result.ok) setError(result.error);
       else router.refresh();
     });

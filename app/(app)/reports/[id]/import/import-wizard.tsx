@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { api } from "@/lib/api/endpoints";
 import type { ReportContent } from "@/lib/report/content";
 import { diffContents } from "@/lib/report/diff";
 import { getFormat } from "@/lib/report/formats";
@@ -52,13 +53,12 @@ export function ImportWizard({
       else body.set("text", text);
       // Last year's report of the draft's unit then checks and helps read the figures.
       body.set("reportId", reportId);
-      const response = await fetch("/api/import", { method: "POST", body });
-      const data = await response.json().catch(() => ({ error: `读取失败（${response.status}）` }));
-      if (!response.ok) {
-        setError(data.error ?? "读取失败。");
+      const answer = await api.imports.read(body);
+      if (!answer.ok) {
+        setError(answer.error);
         return;
       }
-      setResult(data as ReadResult);
+      setResult(answer.data as ReadResult);
       setTablesOnly(Boolean(file && /\.xlsx$/i.test(file.name)));
       setChosen(new Set());
       setYears(null);
@@ -89,17 +89,17 @@ export function ImportWizard({
     setBusy("正在写入草稿…");
     setError(null);
     try {
-      const response = await fetch(`/api/reports/${reportId}/import`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version, source, sections: [...chosen], tablesOnly }),
+      const answer = await api.reports.applyImport(reportId, {
+        version,
+        source,
+        sections: [...chosen],
+        tablesOnly,
       });
-      const data = await response.json().catch(() => ({}));
-      if (!response.ok) {
+      if (!answer.ok) {
         setError(
-          response.status === 409
+          answer.status === 409
             ? "草稿在此期间已被修改，请返回报告页面刷新后再导入。"
-            : (data.error ?? `写入失败（${response.status}）`),
+            : answer.error,
         );
         return;
       }
