@@ -7,25 +7,11 @@ import { PublishForm } from "@/components/review/publish-form";
 import { ResubmissionBanner } from "@/components/review/resubmission-banner";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { WithdrawButton } from "@/components/review/withdraw-button";
-import { db } from "@/lib/db/client";
-import { markReportNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 import { orNotFound, requirePageContext } from "@/lib/auth/context";
-import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format-date";
 import { STATUS_LABEL } from "@/lib/orgs/labels";
 import { chineseDateOf } from "@/lib/report/chinese-date";
-import { parseReportContent } from "@/lib/report/content";
-import { chinaDate } from "@/lib/report/deadline";
-import { validate } from "@/lib/report/validate";
-import { canEditReport } from "@/lib/reports/editable";
-import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
-import { latestReturn } from "@/lib/reports/latest-return";
-import { listReviewComments } from "@/lib/reports/list-review-comments";
-import { previousReportContent } from "@/lib/reports/previous-report";
-import { publishedBefore } from "@/lib/reports/publish-report";
-import { resubmissionChanges } from "@/lib/reports/resubmission-changes";
-import { reviewRefusal } from "@/lib/reports/review-access";
-import { reviewStarted } from "@/lib/reports/withdraw-report";
+import { getReportPageModel } from "@/lib/reports/get-report-page-model";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -69,37 +55,8 @@ function ReportActions({ reportId, editable }: { reportId: string; editable: boo
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const { id } = await params;
-  const report = await orNotFound(getReportOrThrow(ctx, id));
-  const parsed = parseReportContent(report.content);
-  const editable = canEditReport(ctx, report);
-  const previous = editable
-    ? await previousReportContent(report.organizationId, report.year)
-    : null;
-  const [comments, returned, refusal] = await Promise.all([
-    listReviewComments(ctx, report),
-    latestReturn(report),
-    report.status === "SUBMITTED" && can(ctx.access, "report.review", report.organizationId)
-      ? reviewRefusal(ctx, report)
-      : "not a reviewer",
-  ]);
-  const reviewing = report.status === "SUBMITTED" && refusal === null;
-  // Review data: the submission gate's findings and what a resubmission changed.
-  const [findings, changes] =
-    reviewing && parsed.success
-      ? await Promise.all([
-          previousReportContent(report.organizationId, report.year).then((last) =>
-            validate(parsed.data, { previous: last, complete: true }),
-          ),
-          resubmissionChanges(ctx, report),
-        ])
-      : [[], null];
-  const withdrawable =
-    report.status === "SUBMITTED" &&
-    can(ctx.access, "report.edit", report.organizationId) &&
-    !(await reviewStarted(db(), report.id));
-  const correction = report.status === "APPROVED" && (await publishedBefore(db(), report.id));
-  await markReportNotificationsRead(ctx, report.id);
-  const openComments = comments.filter((c) => c.state === "open");
+  const model = await orNotFound(getReportPageModel(ctx, id));
+  const { report, content, editable, reviewing, returned, openComments, withdrawable } = model;
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
@@ -116,9 +73,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
             {STATUS_LABEL[report.status]}
           </span>
-          <span className="text-xs text-slate-500">
-            {report.formatVersion === "2021" ? "2021 年版格式" : "2019 年版格式"}
-          </span>
+          <span className="text-xs text-slate-500">{model.formatLabel}</span>
         </div>
         <ReportActions reportId={report.id} editable={editable} />
       </div>
@@ -141,7 +96,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
         >
           报告已提交审核，等待审核员审核；审核期间不能修改。
-          {refusal && refusal !== "not a reviewer" ? refusal : ""}
+          {model.reviewRefusal ?? ""}
           {withdrawable ? (
             <span className="ml-2">
               审核员尚未开始审核，如需修改可以
@@ -181,27 +136,18 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           )}
         </p>
       ) : null}
-      {report.status === "PUBLISHED" && can(ctx.access, "report.correct", report.organizationId) ? (
-        <CorrectionForm reportId={report.id} version={report.version} />
-      ) : null}
-      {changes ? <ResubmissionBanner reportId={report.id} changes={changes} /> : null}
-      {parsed.success &&
-      report.status === "APPROVED" &&
-      can(ctx.access, "report.publish", report.organizationId) ? (
+      {model.correctable ? <CorrectionForm reportId={report.id} version={report.version} /> : null}
+      {model.changes ? <ResubmissionBanner reportId={report.id} changes={model.changes} /> : null}
+      {model.publication ? (
         <PublishForm
           reportId={report.id}
           version={report.version}
-          defaultUrl={
-            report.publishedUrl ??
-            (parsed.data.meta.portalUrl && /^https?:\/\//.test(parsed.data.meta.portalUrl)
-              ? parsed.data.meta.portalUrl
-              : "")
-          }
-          today={chinaDate(new Date())}
-          correction={correction}
+          defaultUrl={model.publication.defaultUrl}
+          today={model.publication.today}
+          correction={model.publication.correction}
         />
       ) : null}
-      {!parsed.success ? (
+      {!content ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-700">
           报告内容无法读取，请联系管理员。
         </p>
@@ -209,20 +155,20 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <ReportEditor
           reportId={report.id}
           version={report.version}
-          content={parsed.data}
-          previous={previous}
+          content={content}
+          previous={model.previous}
           reviewComments={openComments}
         />
       ) : reviewing ? (
         <ReviewPanel
           reportId={report.id}
           version={report.version}
-          content={parsed.data}
-          comments={comments}
-          findings={findings}
+          content={content}
+          comments={model.comments}
+          findings={model.findings}
         />
       ) : (
-        <ReportView content={parsed.data} comments={openComments} />
+        <ReportView content={content} comments={openComments} />
       )}
     </div>
   );
