@@ -24,7 +24,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/integration/global-setup.ts"],
+          globalSetup: ["tests/integration/support/global-setup.ts"],
           // One throwaway PostgreSQL is shared; files run one after another so they never race on it.
           fileParallelism: false,
           testTimeout: 60_000,

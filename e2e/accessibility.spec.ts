@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn } from "./support/helpers";
 
 // WCAG 2.1 AA (the criteria GB/T 37668 follows), checked by axe on every page a role can reach: each
 // demo role signs in and follows the app's own links from the report list; the public 年报专栏 is

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { withDatabase } from "./database";
-import { signIn } from "./helpers";
+import { withDatabase } from "./support/database";
+import { signIn } from "./support/helpers";
 
 // Accounts made here (not the demo ones), so that locking one out or changing its password affects no other test.
 /** A name part of its own for every test run (a repeated test makes new accounts, never meets old ones). */

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
-import { expectSaved, goToStep, openReport } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { expectSaved, goToStep, openReport } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 
 // Two editors of 友协街道办事处 on its 2025 draft. Each run types figures of its own, so the test
 // holds when repeated on the same database.

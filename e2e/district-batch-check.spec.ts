@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { renderHtml } from "../lib/export/html";
-import { fullReport } from "../lib/report/fixtures/full-report";
+import { fullReport } from "../lib/report/__fixtures__/full-report";
 import { SAMPLES_DIR } from "../prisma/seed-data/samples-dir";
-import { removeReports, statusesOf } from "./district-fixtures";
-import { signIn } from "./helpers";
+import { removeReports, statusesOf } from "./support/district-fixtures";
+import { signIn } from "./support/helpers";
 
 // 批量检查 on the district's view: a reviewer drops published reports of its units, sees one line per
 // file (unit, year, format, cells read, errors, warnings, findings on expand) and records one as its

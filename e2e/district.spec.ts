@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
-import { putReports, removeReports, statusesOf, unitsBelow } from "./district-fixtures";
-import { signIn } from "./helpers";
+import { putReports, removeReports, statusesOf, unitsBelow } from "./support/district-fixtures";
+import { signIn } from "./support/helpers";
 
 // The district's view: the dashboard against the deadline, the roll-up, year-over-year charts,
 // the batch export and the public 年报专栏. The approved state is put in the database for a past year

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { Prisma } from "../lib/db/generated/client";
 import { emptyReport } from "../lib/report/content";
-import { withDatabase } from "./database";
-import { signIn } from "./helpers";
+import { withDatabase } from "./support/database";
+import { signIn } from "./support/helpers";
 
 // The one problem model in the editor, on an empty draft of 友协街道办事处 for a year no other spec
 // uses (reset before each test, so the tests hold when repeated): nothing red before input, blanks

@@ -1,8 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { listCells } from "../lib/report/cells";
-import { createDraft, expectSaved, goToStep, openReport, pasteInto } from "./editor-helpers";
-import { signIn } from "./helpers";
-import { requestsTable, requestsValues, tsv } from "./report-blocks";
+import {
+  createDraft,
+  expectSaved,
+  goToStep,
+  openReport,
+  pasteInto,
+} from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
+import { requestsTable, requestsValues, tsv } from "./support/report-blocks";
 
 const LONG =
   "本年度我单位认真贯彻落实《中华人民共和国政府信息公开条例》，围绕主动公开、依申请公开、政府信息管理、平台建设和监督保障等方面扎实开展工作，取得了明显成效。";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn } from "./support/helpers";
 
 test("a published past report downloads as DOCX and HTML and previews as it will be published", async ({
   page,

@@ -4,9 +4,9 @@ import ExcelJS from "exceljs";
 import { computeTotals } from "../lib/report/compute-totals";
 import { emptyReport, type ReportContent } from "../lib/report/content";
 import { getFormat } from "../lib/report/formats";
-import { removeReports, withDatabase } from "./district-fixtures";
-import { openReport } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { removeReports, withDatabase } from "./support/district-fixtures";
+import { openReport } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 
 /**
  * 下载 Excel 模板 → fill it in a spreadsheet → 从 Excel 导入: the template is downloaded through the

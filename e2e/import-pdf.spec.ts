@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { renderDocx } from "../lib/export/docx";
 import { emptyReport } from "../lib/report/content";
-import { fullReport } from "../lib/report/fixtures/full-report";
+import { fullReport } from "../lib/report/__fixtures__/full-report";
 import { docxToPdf } from "../scripts/corpus/make-pdf";
-import { removeReports, withDatabase } from "./district-fixtures";
-import { goToStep, openReport } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { removeReports, withDatabase } from "./support/district-fixtures";
+import { goToStep, openReport } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 
 /**
  * 从已发布报告导入 with a PDF: a report exported as DOCX and printed to PDF by LibreOffice (every table

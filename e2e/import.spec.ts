@@ -1,8 +1,8 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { putReports } from "./district-fixtures";
-import { createDraft, goToStep } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { putReports } from "./support/district-fixtures";
+import { createDraft, goToStep } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 
 const SAMPLE = path.resolve("prisma/seed-data/samples/2022-youxie-street-office.txt");
 

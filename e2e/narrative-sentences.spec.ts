@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { cellById } from "../lib/report/cells";
-import { fullReport } from "../lib/report/fixtures/full-report";
-import { removeReports, withDatabase } from "./district-fixtures";
-import { expectSaved, goToStep, openReport } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { fullReport } from "../lib/report/__fixtures__/full-report";
+import { removeReports, withDatabase } from "./support/district-fixtures";
+import { expectSaved, goToStep, openReport } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 
 /**
  * 插入数据句: a sentence inserted into 一 from the menu keeps its figures bound to 三 — across a reload —

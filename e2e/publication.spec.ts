@@ -6,9 +6,9 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import JSZip from "jszip";
 import { buildPublication } from "../lib/export/publication";
 import type { ReportContent } from "../lib/report/content";
-import { fullReport } from "../lib/report/fixtures/full-report";
-import { withDatabase } from "./district-fixtures";
-import { signIn } from "./helpers";
+import { fullReport } from "../lib/report/__fixtures__/full-report";
+import { withDatabase } from "./support/district-fixtures";
+import { signIn } from "./support/helpers";
 
 // What is approved is what is published: the reviewer's view shows 六's fee statement and the dates as
 // the DOCX prints them; a report without 成文日期 cannot be submitted; 下载 PDF gives a real PDF, and

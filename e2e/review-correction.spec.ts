@@ -1,7 +1,7 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import type { ReportContent } from "../lib/report/content";
-import { putReports, removeReports, withDatabase } from "./district-fixtures";
-import { signIn } from "./helpers";
+import { putReports, removeReports, withDatabase } from "./support/district-fixtures";
+import { signIn } from "./support/helpers";
 
 // Server renders and transitions take seconds on a loaded machine; these waits are for outcomes.
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { withDatabase } from "./district-fixtures";
-import { signIn } from "./helpers";
+import { withDatabase } from "./support/district-fixtures";
+import { signIn } from "./support/helpers";
 
 // Server renders and transitions take seconds on a loaded machine; these waits are for outcomes.
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -2,8 +2,8 @@ import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { cellById } from "../lib/report/cells";
 import { computeTotals } from "../lib/report/compute-totals";
 import type { ReportContent } from "../lib/report/content";
-import { putReports, removeReports } from "./district-fixtures";
-import { signIn } from "./helpers";
+import { putReports, removeReports } from "./support/district-fixtures";
+import { signIn } from "./support/helpers";
 
 // Server renders and transitions take seconds on a loaded machine; these waits are for outcomes.
 const expect = baseExpect.configure({ timeout: 30_000 });

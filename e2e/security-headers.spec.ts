@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn } from "./support/helpers";
 
 function expectSecurityHeaders(response: APIResponse) {
   const headers = response.headers();

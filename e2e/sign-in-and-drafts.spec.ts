@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn } from "./support/helpers";
 
 test("a wrong password is refused in Chinese and the account stays filled in", async ({ page }) => {
   await page.goto("/reports");

@@ -18,7 +18,7 @@ import {
   startDatabase,
   type AppInstance,
   type SystemDatabase,
-} from "./system-support";
+} from "./support/system-support";
 
 const PG_PORT = port(54346);
 const APP_PORT = port(3107);

@@ -9,8 +9,8 @@ import { expect, test, type Response } from "@playwright/test";
 import { computeTotals } from "../lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "../lib/report/content";
 import { createEditors, type SimulatedEditor } from "../scripts/bench/support/editors";
-import { expectSaved, goToStep, openReport } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { expectSaved, goToStep, openReport } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 import {
   leftovers,
   port,
@@ -19,7 +19,7 @@ import {
   startDatabase,
   type AppInstance,
   type SystemDatabase,
-} from "./system-support";
+} from "./support/system-support";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 

@@ -11,8 +11,8 @@ import {
   type RoundRobinProxy,
 } from "../scripts/system/round-robin-proxy.mjs";
 import { POLL_SECONDS } from "../components/editor/use-report-events";
-import { expectSaved, goToStep } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { expectSaved, goToStep } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 import {
   leftovers,
   port,
@@ -20,7 +20,7 @@ import {
   startDatabase,
   type AppInstance,
   type SystemDatabase,
-} from "./system-support";
+} from "./support/system-support";
 
 const PG_PORT = port(54348);
 const APP_PORTS = [port(3113), port(3114)];

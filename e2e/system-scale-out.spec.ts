@@ -6,14 +6,14 @@
 import { expect, test } from "@playwright/test";
 import { computeTotals } from "../lib/report/compute-totals";
 import { contentSchema, type ReportContent } from "../lib/report/content";
-import { fullReport } from "../lib/report/fixtures/full-report";
+import { fullReport } from "../lib/report/__fixtures__/full-report";
 import { createEditors, type SimulatedEditor } from "../scripts/bench/support/editors";
 import {
   startRoundRobinProxy,
   type RoundRobinProxy,
 } from "../scripts/system/round-robin-proxy.mjs";
-import { expectSaved, goToStep, openReport } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { expectSaved, goToStep, openReport } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 import {
   colleagueCookies,
   leftovers,
@@ -23,7 +23,7 @@ import {
   startDatabase,
   type AppInstance,
   type SystemDatabase,
-} from "./system-support";
+} from "./support/system-support";
 
 const PG_PORT = port(54340);
 const APP_PORTS = [port(3101), port(3102)];

@@ -4,9 +4,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { hashPassword } from "../lib/auth/password";
-import { withDatabase, e2eDatabaseUrl } from "./database";
-import { signIn } from "./helpers";
-import { leftovers, startApp, type AppInstance } from "./system-support";
+import { withDatabase, e2eDatabaseUrl } from "./support/database";
+import { signIn } from "./support/helpers";
+import { leftovers, startApp, type AppInstance } from "./support/system-support";
 
 /** A name part of its own for every test run (a repeated test makes new accounts, never meets old ones). */
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cellById } from "../lib/report/cells";
 import type { ReportContent } from "../lib/report/content";
-import { fullReport } from "../lib/report/fixtures/full-report";
-import { expectSaved } from "./editor-helpers";
-import { signIn } from "./helpers";
+import { fullReport } from "../lib/report/__fixtures__/full-report";
+import { expectSaved } from "./support/editor-helpers";
+import { signIn } from "./support/helpers";
 
 // The review path end to end: submit → 退回 with a comment on a cell → the editor sees it at the cell,
 // fixes, resubmits → 通过 → read-only for the editor → 标记为已发布, with history and a version diff.

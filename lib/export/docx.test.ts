@@ -1,7 +1,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeTotals } from "@/lib/report/compute-totals";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { getFormat } from "@/lib/report/formats";
 import { tableLayout } from "@/lib/report/layout";
 import type { FormatId } from "@/lib/report/spec-types";
@@ -16,7 +16,7 @@ import {
   readParagraphs,
   readXmlTables,
   type MergedCell,
-} from "./testing/docx-tables";
+} from "./__fixtures__/docx-tables";
 
 async function render(formatId: FormatId = "2021") {
   const report = fullReport(formatId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyReport } from "@/lib/report/content";
-import { withContent } from "@/lib/report/fixtures/edit";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { withContent } from "@/lib/report/__fixtures__/edit";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { readFeeText } from "@/lib/report/fee-statement";
 import { feeSentence, sectionSixText, statesFees } from "./fee-sentence";
 

@@ -1,5 +1,5 @@
 import type { ReportContent } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 
 /** Every C0 control character, lone surrogates and the two XML non-characters: what XML 1.0 cannot carry. */
 export const XML_INVALID_CHARACTERS =

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { allTables } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { getFormat } from "@/lib/report/formats";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { renderDocx } from "./docx";
@@ -13,9 +13,9 @@ import {
   REPORT_CLASS,
   REPORT_CSS,
 } from "./html";
-import { docxParts, mergedCells, readXmlTables } from "./testing/docx-tables";
-import { attrOf, byClass, byId, byTag, children, parseHtml, textOf } from "./testing/html-dom";
-import { readHtmlTables } from "./testing/html-tables";
+import { docxParts, mergedCells, readXmlTables } from "./__fixtures__/docx-tables";
+import { attrOf, byClass, byId, byTag, children, parseHtml, textOf } from "./__fixtures__/html-dom";
+import { readHtmlTables } from "./__fixtures__/html-tables";
 
 const report = fullReport("2021");
 const html = renderHtml(report);

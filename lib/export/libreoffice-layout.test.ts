@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_REPORTS, type SampleName } from "@/lib/report/fixtures/sample-reports";
+import { SAMPLE_REPORTS, type SampleName } from "@/lib/report/__fixtures__/sample-reports";
 import { renderDocx } from "./docx";
 import { buildPublication } from "./publication";
-import { byTag, children, parseHtml, textOf } from "./testing/html-dom";
-import { hasPdftotext, pdfPageTexts, pdfWords, ptToMm } from "./testing/pdf-text";
-import { sofficeConvertAll, sofficePath } from "./testing/soffice";
+import { byTag, children, parseHtml, textOf } from "./__fixtures__/html-dom";
+import { hasPdftotext, pdfPageTexts, pdfWords, ptToMm } from "./__fixtures__/pdf-text";
+import { sofficeConvertAll, sofficePath } from "./__fixtures__/soffice";
 
 /**
  * The five samples as LibreOffice lays out our DOCX — the acceptance checks of the printed layout:

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { renderDocx } from "./docx";
 import { hostileReport } from "./fixtures";
-import { sofficeConvert, sofficePath } from "./testing/soffice";
+import { sofficeConvert, sofficePath } from "./__fixtures__/soffice";
 
 /**
  * The DOCX opens in LibreOffice (a strict reader: it rejects malformed parts) and converts to a

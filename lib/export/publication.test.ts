@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { buildPublication, closingIndents, formatIssuedDate, splitLead } from "./publication";
 import { paragraphsOf, sanitizeText } from "./sanitize";
 

@@ -2,12 +2,12 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ReportView } from "@/components/report/report-view";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { renderDocx } from "./docx";
 import { renderHtml, renderHtmlFragment, renderPortalFragment } from "./html";
 import { buildPublication } from "./publication";
-import { docxParts } from "./testing/docx-tables";
-import { parseHtml, textOf, textWithout } from "./testing/html-dom";
+import { docxParts } from "./__fixtures__/docx-tables";
+import { parseHtml, textOf, textWithout } from "./__fixtures__/html-dom";
 
 /**
  * One publication model for every output: the DOCX, the downloaded HTML, the portal fragment (the

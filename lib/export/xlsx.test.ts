@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderCsv } from "./csv";
-import { sofficeConvert, sofficePath } from "./testing/soffice";
+import { sofficeConvert, sofficePath } from "./__fixtures__/soffice";
 import { columnName, renderXlsx, sheetNames, type XlsxSheet } from "./xlsx";
 
 /** Calc is a separate package (libreoffice-calc); without it soffice cannot load a spreadsheet. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cellById } from "./cells";
 import { emptyReport } from "./content";
-import { withCell } from "./fixtures/edit";
-import { SAMPLE_REPORTS } from "./fixtures/sample-reports";
+import { withCell } from "./__fixtures__/edit";
+import { SAMPLE_REPORTS } from "./__fixtures__/sample-reports";
 import { FIGURE_GROUPS, keyFigures } from "./key-figures";
 
 describe("keyFigures", () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderHtml } from "../export/html";
 import { computeTotals } from "./compute-totals";
 import { parseReportContent, type ReportContent } from "./content";
-import { withCell, withContent } from "./fixtures/edit";
-import { fullReport } from "./fixtures/full-report";
+import { withCell, withContent } from "./__fixtures__/edit";
+import { fullReport } from "./__fixtures__/full-report";
 import {
   FIGURE_BINDINGS_TARGET,
   insertSentence,

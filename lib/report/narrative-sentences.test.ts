@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeTotals } from "./compute-totals";
 import { emptyReport, type ReportContent } from "./content";
-import { withCell, withContent } from "./fixtures/edit";
-import { fullReport, previousOf } from "./fixtures/full-report";
+import { withCell, withContent } from "./__fixtures__/edit";
+import { fullReport, previousOf } from "./__fixtures__/full-report";
 import { feeSentence } from "../export/fee-sentence";
 import {
   narrativeSentences,

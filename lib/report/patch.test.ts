@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeTotals } from "./compute-totals";
-import { fullReport } from "./fixtures/full-report";
+import { fullReport } from "./__fixtures__/full-report";
 import { applyChanges, checkChanges, diffToPatch, editableTargets } from "./patch";
 
 describe("patches", () => {

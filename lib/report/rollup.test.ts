@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { listCells } from "./cells";
 import { computeTotals } from "./compute-totals";
 import { emptyReport } from "./content";
-import { withCell } from "./fixtures/edit";
-import { fullReport } from "./fixtures/full-report";
-import { SAMPLE_REPORTS } from "./fixtures/sample-reports";
+import { withCell } from "./__fixtures__/edit";
+import { fullReport } from "./__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "./__fixtures__/sample-reports";
 import { rollupReports } from "./rollup";
 import { validate } from "./validate";
 

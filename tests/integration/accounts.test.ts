@@ -12,8 +12,8 @@ import {
   createUserWithRoles,
   signedInContext,
   TEST_PASSWORD,
-} from "./fixtures";
-import { seededDatabase } from "./seeded";
+} from "./support/fixtures";
+import { seededDatabase } from "./support/seeded";
 
 let orgId: string;
 

@@ -11,8 +11,13 @@ import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { addReviewComment } from "@/lib/reports/add-review-comment";
 import { submitReport } from "@/lib/reports/submit-report";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 // The request's cookies and headers, as next/headers hands them to the code under test. Nothing else is
 // replaced: sessions, access and reports come from the real database.

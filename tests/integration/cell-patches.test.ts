@@ -8,8 +8,13 @@ import { foldCellHistory } from "@/lib/reports/patches/fold-cell-history";
 import { saveDraft } from "@/lib/reports/save-draft";
 import { savePatch } from "@/lib/reports/save-patch";
 import { ValidationError } from "@/lib/errors";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 type Ctx = Awaited<ReturnType<typeof contextFor>>;
 let org: Awaited<ReturnType<typeof createOrganization>>;

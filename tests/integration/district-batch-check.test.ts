@@ -7,10 +7,10 @@ import { recordPastReport } from "@/lib/district/record-past-report";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { renderHtml } from "@/lib/export/html";
 import { parseReportContent, type ReportContent } from "@/lib/report/content";
-import { withCell } from "@/lib/report/fixtures/edit";
+import { withCell } from "@/lib/report/__fixtures__/edit";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
-import { completeContent, createOrganization, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import { completeContent, createOrganization, createUserWithRoles } from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 const DISTRICT = "哈尔滨市平房区人民政府";
 const UNIT = "批量检查测试街道办事处";

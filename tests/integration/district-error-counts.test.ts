@@ -2,10 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { districtOverview } from "@/lib/district/district-overview";
-import { withCell } from "@/lib/report/fixtures/edit";
+import { withCell } from "@/lib/report/__fixtures__/edit";
 import { validate } from "@/lib/report/validate";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 const DISTRICT = "错误数测试区人民政府";
 const UNIT = "错误数测试街道办事处";

@@ -13,13 +13,13 @@ import { listPublishedReports } from "@/lib/public/list-published-reports";
 import { listCells } from "@/lib/report/cells";
 import { parseReportContent, type ReportContent } from "@/lib/report/content";
 import { compareDecimals } from "@/lib/report/decimal";
-import { fullReport } from "@/lib/report/fixtures/full-report";
-import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "@/lib/report/__fixtures__/sample-reports";
 import { parseCellInput } from "@/lib/report/parse-value";
 import { validate } from "@/lib/report/validate";
 import { exportReport } from "@/lib/reports/export-report";
 import { newReportContent } from "@/lib/reports/new-report-content";
-import { contextFor, seededDatabase } from "./seeded";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 const DISTRICT = "哈尔滨市平房区人民政府";
 const UNITS = ["友协街道办事处", "新伟街道办事处", "平房区发展和改革局"];

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/auth/errors";
 import { runTogetherRows } from "@/lib/import/__fixtures__/layouts/run-together";
-import { previousOf } from "@/lib/report/fixtures/full-report";
+import { previousOf } from "@/lib/report/__fixtures__/full-report";
 import { previousForDraft, readPublishedReport } from "@/lib/reports/read-published-report";
 import { importPool } from "@/lib/workers/import-pool";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 type Ctx = Awaited<ReturnType<typeof contextFor>>;
 let editor: Ctx;

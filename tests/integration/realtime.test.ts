@@ -12,7 +12,12 @@ import {
   REPORT_EVENTS_CHANNEL,
   type ChannelMessage,
 } from "@/lib/realtime/report-events";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
 
 const request = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
 vi.mock("next/headers", () => ({

@@ -5,7 +5,7 @@ import { deleteUntouchedDraft } from "@/lib/reports/delete-draft";
 import { InvalidStateError } from "@/lib/reports/errors";
 import { getReportOrThrow } from "@/lib/reports/get-report-or-throw";
 import { listReports } from "@/lib/reports/list-reports";
-import { contextFor, seededDatabase } from "./seeded";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 let prisma: Awaited<ReturnType<typeof seededDatabase>>;
 

@@ -13,8 +13,13 @@ import { publishReport } from "@/lib/reports/publish-report";
 import { returnReport } from "@/lib/reports/return-report";
 import { saveDraft } from "@/lib/reports/save-draft";
 import { submitReport } from "@/lib/reports/submit-report";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 let org: Awaited<ReturnType<typeof createOrganization>>;
 let reportId: string;

@@ -20,8 +20,13 @@ import { returnReport } from "@/lib/reports/return-report";
 import { saveDraft } from "@/lib/reports/save-draft";
 import { submitReport } from "@/lib/reports/submit-report";
 import { REVIEW_STARTED, withdrawReport } from "@/lib/reports/withdraw-report";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 // A district of its own (so no other test file's reports or reminders meet these), with one unit.
 let district: Awaited<ReturnType<typeof createOrganization>>;

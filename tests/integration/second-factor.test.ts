@@ -26,8 +26,8 @@ import {
   completeContent,
   signedInContext,
   TEST_PASSWORD,
-} from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 const request = vi.hoisted(() => ({
   cookies: new Map<string, string>(),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
-import { seededDatabase } from "./seeded";
+import { seededDatabase } from "./support/seeded";
 
 beforeAll(async () => {
   await seededDatabase();

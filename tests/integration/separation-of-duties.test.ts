@@ -11,8 +11,13 @@ import { getReportHistory } from "@/lib/reports/get-report-history";
 import { saveDraft } from "@/lib/reports/save-draft";
 import { submitReport } from "@/lib/reports/submit-report";
 import { assignRole } from "@/lib/users/assign-role";
-import { completeContent, createOrganization, createReport, createUserWithRoles } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 let district: Awaited<ReturnType<typeof createOrganization>>;
 let street: Awaited<ReturnType<typeof createOrganization>>;

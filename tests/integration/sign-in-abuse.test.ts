@@ -6,8 +6,8 @@ import { issueDeviceToken } from "@/lib/auth/device-token";
 import { signIn, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
 import { createSession, findSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { createOrganization, createUserWithRoles, TEST_PASSWORD } from "./fixtures";
-import { seededDatabase } from "./seeded";
+import { createOrganization, createUserWithRoles, TEST_PASSWORD } from "./support/fixtures";
+import { seededDatabase } from "./support/seeded";
 
 beforeAll(async () => {
   await seededDatabase();

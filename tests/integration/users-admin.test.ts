@@ -9,8 +9,8 @@ import { createUser } from "@/lib/users/create-user";
 import { listUsers } from "@/lib/users/list-users";
 import { removeRole } from "@/lib/users/remove-role";
 import { resetPassword } from "@/lib/users/reset-password";
-import { createOrganization, createUserWithRoles, signedInContext } from "./fixtures";
-import { contextFor, seededDatabase } from "./seeded";
+import { createOrganization, createUserWithRoles, signedInContext } from "./support/fixtures";
+import { contextFor, seededDatabase } from "./support/seeded";
 
 let unitId: string;
 let otherDistrictId: string;

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { computeTotals } from "../compute-totals";
 import type { ReportContent } from "../content";
-import { withCell } from "../fixtures/edit";
-import { fullReport } from "../fixtures/full-report";
-import { SAMPLE_REPORTS } from "../fixtures/sample-reports";
+import { withCell } from "../__fixtures__/edit";
+import { fullReport } from "../__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "../__fixtures__/sample-reports";
 import { getFormat } from "../formats";
 import { validate } from ".";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ReportContent } from "../content";
-import { withCell, withContent } from "../fixtures/edit";
-import { fullReport, previousOf } from "../fixtures/full-report";
-import { SAMPLE_REPORTS } from "../fixtures/sample-reports";
+import { withCell, withContent } from "../__fixtures__/edit";
+import { fullReport, previousOf } from "../__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "../__fixtures__/sample-reports";
 import { repeatedShare } from "../text-similarity";
 import { validate } from ".";
 

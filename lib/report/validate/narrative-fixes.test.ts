@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReportContent } from "../content";
-import { withContent } from "../fixtures/edit";
-import { fullReport } from "../fixtures/full-report";
+import { withContent } from "../__fixtures__/edit";
+import { fullReport } from "../__fixtures__/full-report";
 import { validate } from ".";
 import { applyNarrativeFix, narrativeFixes } from "./narrative-fixes";
 

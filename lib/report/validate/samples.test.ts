@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAMPLE_REPORTS, type SampleName } from "../fixtures/sample-reports";
+import { SAMPLE_REPORTS, type SampleName } from "../__fixtures__/sample-reports";
 import { validate } from ".";
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseCount } from "../chinese-number";
 import type { ReportContent } from "../content";
-import { withCell, withContent } from "../fixtures/edit";
-import { fullReport } from "../fixtures/full-report";
-import { SAMPLE_REPORTS } from "../fixtures/sample-reports";
+import { withCell, withContent } from "../__fixtures__/edit";
+import { fullReport } from "../__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "../__fixtures__/sample-reports";
 import { validate } from ".";
 import { tableClaims } from "./narrative-claims";
 

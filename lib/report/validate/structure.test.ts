@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyReport } from "../content";
-import { withCell, withContent } from "../fixtures/edit";
-import { fullReport } from "../fixtures/full-report";
+import { withCell, withContent } from "../__fixtures__/edit";
+import { fullReport } from "../__fixtures__/full-report";
 import { validate } from ".";
 
 describe("S2: a table without numbers", () => {

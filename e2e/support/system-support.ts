@@ -6,19 +6,19 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { seedDatabase } from "../prisma/seed";
+import { seedDatabase } from "../../prisma/seed";
 // @ts-expect-error — plain ESM script without types
-import { startEmbeddedPostgres } from "../scripts/db/embedded.mjs";
-import { applyMigrations } from "../scripts/db/schema-engine.mjs";
+import { startEmbeddedPostgres } from "../../scripts/db/embedded.mjs";
+import { applyMigrations } from "../../scripts/db/schema-engine.mjs";
 import {
   hashSessionToken,
   newSessionToken,
   SESSION_ABSOLUTE_MS,
   SESSION_COOKIE,
-} from "../lib/auth/session-token";
-import { PrismaClient } from "../lib/db/generated/client";
+} from "../../lib/auth/session-token";
+import { PrismaClient } from "../../lib/db/generated/client";
 
-export const ROOT = path.resolve(import.meta.dirname, "..");
+export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The build the Playwright web server made (scripts/start.mjs with NIANBAO_DIST_DIR=.next-e2e). */
 export const DIST_DIR =
   process.env.NIANBAO_SYSTEM_DIST_DIR ?? process.env.E2E_DIST_DIR ?? ".next-e2e";

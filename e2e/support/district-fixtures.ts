@@ -1,5 +1,5 @@
 import pg from "pg";
-import { fullReport } from "../lib/report/fixtures/full-report";
+import { fullReport } from "../../lib/report/__fixtures__/full-report";
 
 /**
  * Direct access to the e2e database, for states the UI would take many steps to reach: the database

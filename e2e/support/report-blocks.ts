@@ -1,5 +1,5 @@
-import { getFormat } from "../lib/report/formats";
-import type { TableSpec } from "../lib/report/spec-types";
+import { getFormat } from "../../lib/report/formats";
+import type { TableSpec } from "../../lib/report/spec-types";
 
 /** Test data: a consistent 2021 report, as the tab-separated blocks a user copies from Excel. */
 export const requestsTable = getFormat("2021")

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { OrgLevel, Role } from "@/lib/db/generated/enums";
 import type { ReportContent } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { newReportContent } from "@/lib/reports/new-report-content";
 
 /** Test data of its own for each file, so that files sharing the database never meet. */

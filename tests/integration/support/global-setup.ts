@@ -5,8 +5,8 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error — plain ESM script without types
-import { startEmbeddedPostgres } from "../../scripts/db/embedded.mjs";
-import { applyMigrations } from "../../scripts/db/schema-engine.mjs";
+import { startEmbeddedPostgres } from "../../../scripts/db/embedded.mjs";
+import { applyMigrations } from "../../../scripts/db/schema-engine.mjs";
 
 const PORT = Number(process.env.NIANBAO_TEST_PG_PORT ?? 54338);
 // One data directory per port, so runs on different ports never share (or wipe) each other's server.

@@ -2,7 +2,7 @@
 // failures, an account that exists only in a real deployment): E2E_DATABASE_URL from npm test, or the
 // embedded server playwright.config.ts starts on E2E_PG_PORT.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/db/generated/client";
+import { PrismaClient } from "../../lib/db/generated/client";
 
 export function e2eDatabaseUrl(): string {
   return (
