@@ -9,9 +9,9 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sofficeConvert, sofficePath } from "@/lib/export/testing/soffice";
+import { sofficeConvert, sofficePath } from "@/lib/export/__fixtures__/soffice";
 import { renderXlsx } from "@/lib/export/xlsx";
-import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
+import { SAMPLE_REPORTS } from "@/lib/report/__fixtures__/sample-reports";
 import { rollupReports } from "@/lib/report/rollup";
 import { rollupSheets } from "./rollup-workbook";
 

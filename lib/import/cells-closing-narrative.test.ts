@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { importText } from "@/lib/import";
 import { wordRowPerLine } from "./__fixtures__/layouts/word-text";
 import { figureWithUnit, readFigureWithUnit } from "./values";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { importText, toTablesJson } from "@/lib/import";
 import { requestRow } from "./__fixtures__/expected";
 import { wordCellPerLine, wordRowPerLine } from "./__fixtures__/layouts/word-text";

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderDocx } from "@/lib/export";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import {
   DocxReadError,
   importDocx,

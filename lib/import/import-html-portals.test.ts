@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "@/lib/export/html";
-import { SAMPLE_REPORTS, type SampleName } from "@/lib/report/fixtures/sample-reports";
+import { SAMPLE_REPORTS, type SampleName } from "@/lib/report/__fixtures__/sample-reports";
 import { importHtml, toTablesJson, type ImportResult } from "@/lib/import";
 import { importBytes } from "./import-bytes";
 import { encodeGbk } from "./__fixtures__/portal/gbk";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "@/lib/export/html";
-import { fullReport } from "@/lib/report/fixtures/full-report";
-import { withCell } from "@/lib/report/fixtures/edit";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
+import { withCell } from "@/lib/report/__fixtures__/edit";
 import { importHtml, readHtml, toTablesJson, type ImportResult } from "@/lib/import";
 import { placeCells, toGrid } from "./grid";
 import { importBytes, ImportRefusedError } from "./import-bytes";

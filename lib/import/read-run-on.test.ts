@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importText, readText } from "@/lib/import";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { fullReportWithBlanks, layoutContents } from "./__fixtures__/layouts/contents";
 import { expectFaithful, expectNarratives } from "./__fixtures__/layouts/faithful";
 import { runOnArticle, spaceSeparatedRows } from "./__fixtures__/layouts/run-on";

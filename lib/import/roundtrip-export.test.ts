@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "@/lib/export/docx";
-import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
+import { SAMPLE_REPORTS } from "@/lib/report/__fixtures__/sample-reports";
 import { renderHtml } from "@/lib/export/html";
 import { importDocx, importHtml, toTablesJson } from "@/lib/import";
 import { canonical } from "./__fixtures__/pdf/canonical";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { withCell } from "@/lib/report/fixtures/edit";
-import { fullReport, previousOf } from "@/lib/report/fixtures/full-report";
+import { withCell } from "@/lib/report/__fixtures__/edit";
+import { fullReport, previousOf } from "@/lib/report/__fixtures__/full-report";
 import { importText } from "./index";
 import { runOnArticle } from "./__fixtures__/layouts/run-on";
 import { runTogetherRows } from "./__fixtures__/layouts/run-together";

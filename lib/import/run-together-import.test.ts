@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { importText, toTablesJson } from "@/lib/import";
 import { allTables } from "@/lib/report/content";
 import { getFormat } from "@/lib/report/formats";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { allTables, type ReportContent } from "@/lib/report/content";
 import { getFormat } from "@/lib/report/formats";
-import { fullReport } from "@/lib/report/fixtures/full-report";
-import { withCell } from "@/lib/report/fixtures/edit";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
+import { withCell } from "@/lib/report/__fixtures__/edit";
 import { importText } from "./index";
 import { fullReportWithBlanks } from "./__fixtures__/layouts/contents";
 import { runOnArticle, spaceSeparatedRows } from "./__fixtures__/layouts/run-on";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allTables } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { getFormat } from "@/lib/report/formats";
 import type { FormatId } from "@/lib/report/spec-types";
 import { importText, toTablesJson } from "@/lib/import";

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderDocx } from "@/lib/export/docx";
-import { hasPdftotext, pdfPageTexts } from "@/lib/export/testing/pdf-text";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { hasPdftotext, pdfPageTexts } from "@/lib/export/__fixtures__/pdf-text";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { docxToPdf, sofficeBinary } from "./libreoffice";
 
 /**

@@ -5,7 +5,7 @@ import { HULAN_TABLES } from "@/lib/import/__fixtures__/expected";
 import { HULAN_DOCUMENT } from "@/lib/import/__fixtures__/hulan-document";
 import { inflatingDocx } from "@/lib/import/__fixtures__/inflating-docx";
 import { runTogetherRows } from "@/lib/import/__fixtures__/layouts/run-together";
-import { fullReport, previousOf } from "@/lib/report/fixtures/full-report";
+import { fullReport, previousOf } from "@/lib/report/__fixtures__/full-report";
 import { DocxReadError, ImportRefusedError } from "@/lib/import/import-bytes";
 import { importInWorker, importPool } from "./import-pool";
 

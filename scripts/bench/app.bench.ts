@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { fullReport } from "../../lib/report/fixtures/full-report";
+import { fullReport } from "../../lib/report/__fixtures__/full-report";
 import { BENCH_SECRET, startBenchApp } from "./support/app-server";
 import { summarise, type Figure } from "./support/stats";
 

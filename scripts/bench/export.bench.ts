@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderDocx } from "../../lib/export/docx";
 import { renderHtml } from "../../lib/export/html";
-import { sofficeConvert, sofficePath } from "../../lib/export/testing/soffice";
-import { fullReport } from "../../lib/report/fixtures/full-report";
+import { sofficeConvert, sofficePath } from "../../lib/export/__fixtures__/soffice";
+import { fullReport } from "../../lib/report/__fixtures__/full-report";
 import { timeRuns, type Figure } from "./support/stats";
 
 /**

@@ -1,6 +1,6 @@
 import { computeTotals } from "../../lib/report/compute-totals";
-import { withContent } from "../../lib/report/fixtures/edit";
-import { fullReport, previousOf } from "../../lib/report/fixtures/full-report";
+import { withContent } from "../../lib/report/__fixtures__/edit";
+import { fullReport, previousOf } from "../../lib/report/__fixtures__/full-report";
 import { validate } from "../../lib/report/validate";
 
 type Figure = { median_ms?: number; p95_ms?: number; per_s?: number; kb?: number; note?: string };

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { computeTotals } from "../../lib/report/compute-totals";
-import { withCell } from "../../lib/report/fixtures/edit";
-import { fullReport } from "../../lib/report/fixtures/full-report";
-import { SAMPLE_REPORTS } from "../../lib/report/fixtures/sample-reports";
+import { withCell } from "../../lib/report/__fixtures__/edit";
+import { fullReport } from "../../lib/report/__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "../../lib/report/__fixtures__/sample-reports";
 import { nianbao } from "./run-in-process";
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-cli-"));

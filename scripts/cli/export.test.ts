@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { importDocx, importHtml, toTablesJson } from "../../lib/import";
-import { fullReport } from "../../lib/report/fixtures/full-report";
+import { fullReport } from "../../lib/report/__fixtures__/full-report";
 import { nianbao } from "./run-in-process";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runTogetherRows } from "../../lib/import/__fixtures__/layouts/run-together";
 import { wordRowPerLine } from "../../lib/import/__fixtures__/layouts/word-text";
-import { fullReport, previousOf } from "../../lib/report/fixtures/full-report";
+import { fullReport, previousOf } from "../../lib/report/__fixtures__/full-report";
 import { nianbao } from "./run-in-process";
 
 const dir = mkdtempSync(join(tmpdir(), "nianbao-import-previous-"));

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SAMPLES } from "../../lib/import/__fixtures__/expected";
-import { withCell } from "../../lib/report/fixtures/edit";
-import { fullReport, previousOf } from "../../lib/report/fixtures/full-report";
+import { withCell } from "../../lib/report/__fixtures__/edit";
+import { fullReport, previousOf } from "../../lib/report/__fixtures__/full-report";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
 import { nianbao } from "./run-in-process";
 

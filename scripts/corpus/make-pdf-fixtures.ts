@@ -7,7 +7,7 @@ import {
   PDF_FIXTURES,
   type PdfFixture,
 } from "@/lib/import/__fixtures__/pdf/manifest";
-import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
+import { SAMPLE_REPORTS } from "@/lib/report/__fixtures__/sample-reports";
 import {
   docxToEncryptedPdf,
   docxToPdf,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { chromium } from "playwright-core";
-import { sofficeConvert } from "@/lib/export/testing/soffice";
+import { sofficeConvert } from "@/lib/export/__fixtures__/soffice";
 import { imagePdf, readPgm } from "@/lib/import/__fixtures__/pdf/write-pdf";
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { importText } from "@/lib/import";
 import { wordRowPerLine } from "@/lib/import/__fixtures__/layouts/word-text";
 import { runTogetherRows } from "@/lib/import/__fixtures__/layouts/run-together";
-import { withCell } from "@/lib/report/fixtures/edit";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { withCell } from "@/lib/report/__fixtures__/edit";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { measureImport, refusedImport } from "./measure";
 import { narrowHtmlTables } from "./layouts";
 

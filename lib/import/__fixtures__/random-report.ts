@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { allTables, type ReportContent } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { getFormat } from "@/lib/report/formats";
 import type { FormatId } from "@/lib/report/spec-types";
 

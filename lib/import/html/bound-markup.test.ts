@@ -1,7 +1,7 @@
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "@/lib/export/html";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { boundMarkup } from "./bound-markup";
 
 type Node = DefaultTreeAdapterTypes.Node;

@@ -5,7 +5,7 @@ import {
   SESSION_ABSOLUTE_MS,
 } from "../../../lib/auth/session-token";
 import { PrismaClient, type Prisma } from "../../../lib/db/generated/client";
-import { fullReport } from "../../../lib/report/fixtures/full-report";
+import { fullReport } from "../../../lib/report/__fixtures__/full-report";
 
 export interface SimulatedEditor {
   reportId: string;

@@ -1,7 +1,7 @@
 import { allTables, type ReportContent } from "@/lib/report/content";
 import { getFormat } from "@/lib/report/formats";
-import { fullReport } from "@/lib/report/fixtures/full-report";
-import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "@/lib/report/__fixtures__/sample-reports";
 import type { FormatId } from "@/lib/report/spec-types";
 import { generatedCases, type CorpusCase } from "./generated-reports";
 

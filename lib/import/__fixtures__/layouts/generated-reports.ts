@@ -1,6 +1,6 @@
 import { computeTotals } from "@/lib/report/compute-totals";
 import { allTables, type ReportContent } from "@/lib/report/content";
-import { fullReport, previousOf } from "@/lib/report/fixtures/full-report";
+import { fullReport, previousOf } from "@/lib/report/__fixtures__/full-report";
 import { getFormat } from "@/lib/report/formats";
 import type { RuleId } from "@/lib/report/rules";
 import type { FormatId } from "@/lib/report/spec-types";

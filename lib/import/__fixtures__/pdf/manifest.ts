@@ -1,8 +1,8 @@
 import { listCells } from "@/lib/report/cells";
 import { computeTotals } from "@/lib/report/compute-totals";
 import type { ReportContent } from "@/lib/report/content";
-import { fullReport } from "@/lib/report/fixtures/full-report";
-import { SAMPLE_REPORTS } from "@/lib/report/fixtures/sample-reports";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
+import { SAMPLE_REPORTS } from "@/lib/report/__fixtures__/sample-reports";
 
 /**
  * The committed PDF fixtures: each made from one of our own reports by our own exporter, then
