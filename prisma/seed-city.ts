@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { PrismaClient, type Prisma } from "@/lib/db/generated/client";
 import type { OrgLevel, ReportStatus, Role } from "@/lib/db/generated/enums";
-import { fullReport } from "@/lib/report/fixtures/full-report";
+import { fullReport } from "@/lib/report/__fixtures__/full-report";
 import { computeTotals } from "@/lib/report/compute-totals";
 import type { ReportContent } from "@/lib/report/content";
 import { formatIdForYear } from "@/lib/report/formats";
