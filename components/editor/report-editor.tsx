@@ -43,6 +43,7 @@ import { StepNav } from "./step-nav";
 import { TablesEditor } from "./table-editor";
 import { useReportEvents } from "./use-report-events";
 import { readUnsent, useAutosave, type CellConflict } from "./use-autosave";
+import { COVER_TITLE } from "@/lib/report/fields";
 
 export interface ReportEditorProps {
   reportId: string;
@@ -151,7 +152,7 @@ export function ReportEditor({
 
   const steps = useMemo(
     () => [
-      { key: "cover" as StepKey, title: "开头与落款" },
+      { key: "cover" as StepKey, title: COVER_TITLE },
       ...format.sections.map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}` })),
     ],
     [format],
@@ -324,10 +325,10 @@ export function ReportEditor({
           <section
             hidden={step !== "cover"}
             data-editor-step="cover"
-            aria-label="开头与落款"
+            aria-label={COVER_TITLE}
             className="rounded-lg border border-slate-200 bg-white p-4"
           >
-            <h2 className="mb-3 text-base font-semibold">开头与落款</h2>
+            <h2 className="mb-3 text-base font-semibold">{COVER_TITLE}</h2>
             <SectionReviewComments step="cover" onJump={jumpTo} />
             <CoverEditor form={form} year={initial.meta.year} format={initial.format} />
             <StepButtons

@@ -12,6 +12,7 @@ import {
   groupComments,
   type CommentsByTarget,
 } from "./review-marks";
+import { COVER_TITLE } from "@/lib/report/fields";
 
 /**
  * The whole report, read-only, exactly as it is published: drawn from the same publication model
@@ -182,7 +183,7 @@ export function ReportView({
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-6">
       <style>{REPORT_CSS}</style>
-      <CommentList comments={inStep("cover")} label="开头与落款的审核意见" />
+      <CommentList comments={inStep("cover")} label={`${COVER_TITLE}的审核意见`} />
       <article className={REPORT_CLASS} data-testid="report-view">
         <h1 style={{ textAlign: "center" }}>
           <span>{publication.titleLines[0]}</span>

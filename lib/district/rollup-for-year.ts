@@ -8,6 +8,7 @@ import { formatIdForYear } from "@/lib/report/formats";
 import { rollupReports, type Rollup } from "@/lib/report/rollup";
 import type { FormatId } from "@/lib/report/spec-types";
 import { districtOrThrow, districtUnits, type OrgRef } from "./district-scope";
+import { getFormat } from "@/lib/report/formats";
 
 export interface RollupChoice {
   organization: OrgRef;
@@ -89,7 +90,7 @@ export async function rollupForYear(
       const parsed = parseReportContent(report.content);
       if (!parsed.success) unavailable = "报告内容无法读取";
       else if (parsed.data.format !== format)
-        unavailable = `使用${parsed.data.format}年版格式，与本年度格式不符`;
+        unavailable = `使用${getFormat(parsed.data.format).label}，与本年度格式不符`;
       else contents.set(organization.id, parsed.data);
     }
     const selected =

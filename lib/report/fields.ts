@@ -24,6 +24,9 @@ export interface MetaField {
   required: boolean;
 }
 
+/** What the editor, the review and the import call the part holding these fields. */
+export const COVER_TITLE = "开头与落款";
+
 export const META_FIELDS: readonly MetaField[] = [
   {
     key: "organization",

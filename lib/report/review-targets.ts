@@ -4,6 +4,7 @@ import { getFormat } from "./formats";
 import type { StepKey } from "./progress";
 import { targetId } from "./targets";
 import type { FormatId } from "./spec-types";
+import { COVER_TITLE } from "./fields";
 
 /**
  * What a reviewer's comment can be attached to: a whole section (`s3`), a section's text (`narrative.s1`),
@@ -26,7 +27,7 @@ export function reviewTargets(formatId: FormatId): ReviewTarget[] {
   const cached = cache.get(formatId);
   if (cached) return cached;
   const format = getFormat(formatId);
-  const cover = "开头与落款";
+  const cover = COVER_TITLE;
   const targets: ReviewTarget[] = [
     { id: targetId.preface, label: "开头（前言）", step: "cover", group: cover, kind: "text" },
     ...META_FIELDS.map((field) => ({

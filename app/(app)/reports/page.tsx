@@ -8,6 +8,7 @@ import { listReports } from "@/lib/reports/list-reports";
 import { CreateDraftButton } from "./create-draft-button";
 import { DeadlineNote } from "./deadline-note";
 import { DeleteDraftButton } from "./delete-draft-button";
+import { getFormat, isFormatId } from "@/lib/report/formats";
 
 export const metadata: Metadata = { title: "年度报告" };
 
@@ -104,7 +105,9 @@ export default async function ReportsPage() {
                       </Link>
                     </td>
                     <td className="px-4 py-2 text-slate-600">
-                      {report.formatVersion === "2021" ? "2021 年版格式" : "2019 年版格式"}
+                      {isFormatId(report.formatVersion)
+                        ? getFormat(report.formatVersion).label
+                        : ""}
                     </td>
                     <td className="px-4 py-2">
                       <span

@@ -1,4 +1,4 @@
-import { metaField } from "../fields";
+import { COVER_TITLE, metaField } from "../fields";
 import { ORGAN_ENDINGS, issuingOrganOf, looksLikeOrgan, suggestedOrgan } from "../issuing-organ";
 import { finding } from "../rules";
 import { targetId } from "../targets";
@@ -16,7 +16,7 @@ export function checkClosing(ctx: ValidationContext): void {
     ctx.findings.push(
       finding(
         "V5",
-        `落款未填写成文日期：请在“开头与落款”的“${metaField("issuedDate").label}”中填写报告的成文日期（如2024年1月17日），发布稿落款将印出这一日期`,
+        `落款未填写成文日期：请在“${COVER_TITLE}”的“${metaField("issuedDate").label}”中填写报告的成文日期（如2024年1月17日），发布稿落款将印出这一日期`,
         [targetId.meta("issuedDate")],
         ctx.options.complete ? "error" : "warning",
       ),
@@ -31,7 +31,7 @@ export function checkClosing(ctx: ValidationContext): void {
     ctx.findings.push(
       finding(
         "V6",
-        `落款的发布机关“${organ}”不是机关全称（应以${endings}等结尾）：请在“开头与落款”的“${metaField("issuingOrgan").label}”中填写全称${suggestion ? `，如“${suggestion}”` : ""}`,
+        `落款的发布机关“${organ}”不是机关全称（应以${endings}等结尾）：请在“${COVER_TITLE}”的“${metaField("issuingOrgan").label}”中填写全称${suggestion ? `，如“${suggestion}”` : ""}`,
         [targetId.meta("issuingOrgan")],
       ),
     );

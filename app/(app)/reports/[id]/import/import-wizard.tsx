@@ -12,6 +12,7 @@ import type { Finding } from "@/lib/report/rules";
 import { FilePicker } from "@/components/forms/file-picker";
 import { ProblemLine } from "@/components/report/problem-line";
 import { categoryOf } from "@/lib/report/problem-categories";
+import { COVER_TITLE } from "@/lib/report/fields";
 
 interface ReadResult {
   format: "2021" | "2019";
@@ -116,7 +117,7 @@ export function ImportWizard({
         .filter((s) => s.tables.length)
         .map((s) => ({ key: s.key as StepKey, title: `${s.ordinal}、${s.title}（表格）` }))
     : [
-        { key: "cover", title: "开头与联系方式" },
+        { key: "cover", title: COVER_TITLE },
         ...format.sections.map((s) => ({
           key: s.key as StepKey,
           title: `${s.ordinal}、${s.title}`,
