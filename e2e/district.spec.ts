@@ -67,7 +67,7 @@ test("pingfang-reviewer sees every unit of the district with its report's status
     await expect(row.getByTestId("unit-status"), name).toHaveText(
       STATUS_LABEL[statuses.get(name) ?? ""] ?? "未创建",
     );
-    await expect(row).toContainText(name === DISTRICT ? "2026-03-31" : "2026-01-31");
+    await expect(row).toContainText(name === DISTRICT ? "2026年3月31日" : "2026年1月31日");
   }
   // The government's own report has until 31 March; a unit until 31 January.
   await expect(unitRow(page, DISTRICT)).toContainText("（本级）");

@@ -24,24 +24,24 @@ test("an editor signs in, sees their unit's reports and nothing of another unit'
   await expect(unit.getByRole("row", { name: /2022年度报告/ })).toContainText("已发布");
 
   // Offered: the year due (November 2026: 2026's report) and the missing past years; never 2027.
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2027年度报告" })).toHaveCount(
-    0,
-  );
+  await expect(
+    unit.getByRole("button", { name: "新建 2027 年度报告（友协街道办事处）" }),
+  ).toHaveCount(0);
   await unit.getByText("补建往年报告").click();
   for (const year of [2024, 2023, 2021, 2020, 2019]) {
     await expect(
-      unit.getByRole("button", { name: `为友协街道办事处新建${year}年度报告` }),
+      unit.getByRole("button", { name: `新建 ${year} 年度报告（友协街道办事处）` }),
     ).toBeVisible();
   }
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2025年度报告" })).toHaveCount(
-    0,
-  );
-  await expect(unit.getByRole("button", { name: "为友协街道办事处新建2022年度报告" })).toHaveCount(
-    0,
-  );
+  await expect(
+    unit.getByRole("button", { name: "新建 2025 年度报告（友协街道办事处）" }),
+  ).toHaveCount(0);
+  await expect(
+    unit.getByRole("button", { name: "新建 2022 年度报告（友协街道办事处）" }),
+  ).toHaveCount(0);
 
   // Creating asks first, naming the year, the format and what it starts from, then opens the draft.
-  await unit.getByRole("button", { name: "为友协街道办事处新建2026年度报告" }).click();
+  await unit.getByRole("button", { name: "新建 2026 年度报告（友协街道办事处）" }).click();
   const dialog = page.getByRole("dialog", { name: "新建2026年度报告" });
   await expect(dialog).toContainText("2026 年度");
   await expect(dialog).toContainText("2021 年版格式");
@@ -63,7 +63,7 @@ test("a missing past year's draft, created by mistake and untouched, can be dele
   await signIn(page, "youxie-editor");
   const unit = page.getByRole("region", { name: /友协街道办事处/ });
   await unit.getByText("补建往年报告").click();
-  await unit.getByRole("button", { name: "为友协街道办事处新建2019年度报告" }).click();
+  await unit.getByRole("button", { name: "新建 2019 年度报告（友协街道办事处）" }).click();
   const dialog = page.getByRole("dialog", { name: "新建2019年度报告" });
   await expect(dialog).toContainText("2019 年版格式");
   await dialog.getByRole("button", { name: "确定新建" }).click();

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { useConfirm } from "@/components/confirm-dialog";
+import { DateField } from "@/components/forms/date-field";
 import { api } from "@/lib/api/endpoints";
 
 /**
@@ -92,7 +93,7 @@ export function PublishForm({
       </label>
       <label className="text-sm">
         <span className="mb-1 block">发布日期</span>
-        <input name="date" type="date" required defaultValue={today} className={field} />
+        <DateField name="date" required defaultValue={today} className={field} />
       </label>
       {correction ? (
         <label className="w-full text-sm">

@@ -10,7 +10,7 @@ export async function openReport(page: Page, unit: RegExp, year: number) {
 export async function createDraft(page: Page, unit: RegExp, unitName: string, year: number) {
   await page
     .getByRole("region", { name: unit })
-    .getByRole("button", { name: `为${unitName}新建${year}年度报告` })
+    .getByRole("button", { name: `新建 ${year} 年度报告（${unitName}）` })
     .click();
   const dialog = page.getByRole("dialog", { name: `新建${year}年度报告` });
   await expect(dialog).toContainText(`${year} 年度`);

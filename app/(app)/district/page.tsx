@@ -16,6 +16,7 @@ import {
   type SearchParams,
 } from "@/lib/district/overview-params";
 import { formatDateTime } from "@/lib/format-date";
+import { chineseDate } from "@/lib/report/chinese-date";
 import { ORG_LEVEL_LABEL } from "@/lib/orgs/labels";
 
 export const metadata: Metadata = { title: "辖区总览" };
@@ -271,7 +272,9 @@ export default async function DistrictPage({
                         </span>
                       )}
                     </td>
-                    <td className="px-3 py-2 tabular-nums text-slate-600">{u.deadline}</td>
+                    <td className="px-3 py-2 tabular-nums text-slate-600">
+                      {chineseDate(u.deadline) ?? u.deadline}
+                    </td>
                     <td className={`px-3 py-2 ${TONE[u.deadlineState.tone]}`}>
                       {u.deadlineState.text}
                     </td>

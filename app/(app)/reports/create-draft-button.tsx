@@ -78,7 +78,8 @@ export function CreateDraftButton({
         <button
           type="button"
           disabled={pending}
-          aria-label={`以${organizationName}${offer.base.year}年度报告为基础新建${offer.year}年度报告`}
+          // The name starts with the visible words (WCAG 2.5.3), then says which unit and year.
+          aria-label={`以 ${offer.base.year} 年度报告为基础新建（${organizationName} ${offer.year} 年度）`}
           onClick={() => create(offer, true)}
           className="rounded border border-gov-red px-3 py-1.5 text-sm font-medium text-gov-red hover:bg-red-50 disabled:opacity-60"
         >
@@ -88,7 +89,7 @@ export function CreateDraftButton({
       <button
         type="button"
         disabled={pending}
-        aria-label={`为${organizationName}新建${offer.year}年度报告`}
+        aria-label={`${pending && primary ? "正在创建…" : `新建 ${offer.year} 年度报告`}（${organizationName}）`}
         onClick={() => create(offer, false)}
         className={
           primary
