@@ -49,7 +49,6 @@ async function checkEditorSteps(page: Page, where: string): Promise<string[]> {
 
 /** Visits every route reachable by links from `start`, checking each once. */
 async function crawl(page: Page, start: string[]): Promise<{ checked: string[]; found: string[] }> {
-  const origin = new URL(page.url()).origin;
   const queue = [...start];
   const seen = new Set(start.map(route));
   const checked: string[] = [];
@@ -63,6 +62,8 @@ async function crawl(page: Page, start: string[]): Promise<{ checked: string[]; 
     const editor = page.getByRole("form", { name: "年度报告编辑" });
     if (await editor.isVisible()) found.push(...(await checkEditorSteps(page, path)));
     else found.push(...(await violations(page, path)));
+    // Taken from the page visited: a page that has not navigated yet is about:blank, of no origin.
+    const origin = new URL(page.url()).origin;
     const hrefs = await page
       .locator("a[href]")
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
