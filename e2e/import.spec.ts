@@ -17,7 +17,9 @@ test("从已发布报告导入: read a published report, see its defects, apply 
   await page.getByRole("button", { name: "读取" }).click();
   await expect(page.getByTestId("import-organization")).toHaveText("哈尔滨市平房区友协街道办事处");
   const defects = page.getByRole("list", { name: "导入报告的问题" });
-  await expect(defects).toContainText("S2");
+  // The sample lacks 四's table: said in words, with the rule (S2) in the line's tooltip.
+  await expect(defects).toContainText("缺少第四部分“政府信息公开行政复议、行政诉讼情况”的表格");
+  await expect(defects.getByTitle(/^规则 S2：/)).toHaveCount(1);
 
   // Nothing is written before a section is chosen and the overwrite confirmed.
   await expect(page.getByRole("button", { name: "应用所选部分" })).toBeDisabled();
