@@ -31,11 +31,33 @@ export function refusalOf(error: unknown, surface: "api" | "form" = "api"): Refu
     };
   }
   if (error instanceof ZodError) {
-    const issue = error.issues[0];
+    const issue = specificIssue(error.issues[0]);
     if (surface === "form") return { status: 400, error: issue?.message ?? "输入无效。" };
     const where = issue?.path.length ? `（${issue.path.join(".")}）` : "";
     return { status: 400, error: `请求内容无效${where}：${issue?.message ?? "格式不正确。"}` };
   }
   console.error(error);
   return { status: 500, error: "服务器出错，请稍后重试。" };
+}
+
+type Issue = ZodError["issues"][number];
+
+/**
+ * A body matching none of a union's shapes is told what is wrong with the shape it came closest to
+ * (fewest problems, then the deepest one), with its field, instead of zod's bare "invalid input".
+ */
+function specificIssue(issue: Issue | undefined): Issue | undefined {
+  let current = issue;
+  while (current?.code === "invalid_union" && current.errors.some((branch) => branch.length)) {
+    const [best] = current.errors
+      .filter((branch) => branch.length)
+      .sort(
+        (a, b) =>
+          a.length - b.length ||
+          Math.max(...b.map((i) => i.path.length)) - Math.max(...a.map((i) => i.path.length)),
+      );
+    const deepest = [...best].sort((a, b) => b.path.length - a.path.length)[0];
+    current = { ...deepest, path: [...current.path, ...deepest.path] } as Issue;
+  }
+  return current;
 }

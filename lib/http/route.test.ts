@@ -60,6 +60,34 @@ describe("route(): the one edge", () => {
     expect(await malformed.json()).toEqual({ error: "请求内容不是有效的 JSON。" });
   });
 
+  it("a body matching no shape of a union is told about the closest shape, with its field", async () => {
+    const either = route(
+      {
+        auth: false,
+        maxBytes: 1024,
+        input: z.union([
+          z.object({ baseVersion: z.number(), changes: z.array(z.object({ value: z.number() })) }),
+          z.object({ version: z.number().min(1, "版本号无效。"), content: z.unknown() }),
+        ]),
+      },
+      async () => ({}),
+    );
+    const send = (body: unknown) =>
+      either(
+        new Request("http://app.example/api/x", {
+          method: "POST",
+          headers: { host: "app.example", "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      ).then((r) => r.json());
+    expect(await send({ version: 0, content: {} })).toEqual({
+      error: "请求内容无效（version）：版本号无效。",
+    });
+    expect(await send({ baseVersion: 2, changes: [{ value: "x" }] })).toEqual({
+      error: "请求内容无效（changes.0.value）：应为数字。",
+    });
+  });
+
   it("a body that is not JSON is a 415 before anything is read", async () => {
     for (const type of ["text/plain", "multipart/form-data; boundary=x", ""]) {
       const answer = await post(JSON.stringify({ version: 1 }), { "content-type": type });
