@@ -124,7 +124,12 @@ export function UserControls({ user, organizations }: Props) {
             className="flex flex-wrap items-center gap-2"
             aria-label={`为 ${user.account} 添加角色`}
           >
-            <select name="organizationId" aria-label="单位" className={field}>
+            {/* Long unit names would push the row out of its cell: the box is capped, the list shows them whole. */}
+            <select
+              name="organizationId"
+              aria-label="单位"
+              className={`${field} w-full min-w-0 max-w-[18rem] text-ellipsis`}
+            >
               {organizations.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
