@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { derivedKey } from "./session-token";
+import { isRecordId } from "@/lib/record-id";
 
 /**
  * A browser that has signed in to an account keeps a signed token for it (OWASP's “device cookie”):
@@ -10,8 +11,6 @@ import { derivedKey } from "./session-token";
 export const DEVICE_COOKIE = "nianbao_device";
 export const DEVICE_TOKEN_MAX_AGE_MS = 180 * 24 * 60 * 60 * 1000;
 export const DEVICE_TOKENS_KEPT = 5;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sign(userId: string, deviceId: string, issued: string): string {
   return createHmac("sha256", derivedKey("device-token"))
@@ -34,7 +33,7 @@ function parse(token: string, now: Date): { userId: string; deviceId: string } |
     !deviceId ||
     !issued ||
     !signature ||
-    !UUID.test(userId) ||
+    !isRecordId(userId) ||
     !/^[A-Za-z0-9_-]{16}$/.test(deviceId)
   )
     return null;

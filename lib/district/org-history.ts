@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { OrgLevel, ReportStatus } from "@/lib/db/generated/enums";
 import { parseReportContent } from "@/lib/report/content";
 import { FIGURE_GROUPS, keyFigures, type FigureGroup } from "@/lib/report/key-figures";
+import { isRecordId } from "@/lib/record-id";
 
 export interface HistoryYear {
   year: number;
@@ -22,14 +23,12 @@ export interface OrgHistory {
   groups: FigureGroup[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * 历年对比: the key figures of every report of one organisation the caller may see — drafts and
  * imported past reports included — year by year. An organisation they cannot see is a 404.
  */
 export async function orgHistory(ctx: AuthContext, organizationId: string): Promise<OrgHistory> {
-  if (!UUID.test(organizationId)) throw new NotFoundError("未找到该单位，或您无权查看。");
+  if (!isRecordId(organizationId)) throw new NotFoundError("未找到该单位，或您无权查看。");
   const organization = await db().organization.findFirst({
     where: { id: organizationId, AND: [{ id: { in: visibleOrganizationIds(ctx.access) } }] },
     select: {

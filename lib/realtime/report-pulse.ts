@@ -2,8 +2,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { visibleOrganizationIds } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isRecordId } from "@/lib/record-id";
 
 export interface ReportPulse {
   version: number;
@@ -18,7 +17,7 @@ export interface ReportPulse {
  * query, as everywhere.
  */
 export async function readReportPulse(ctx: AuthContext, reportId: string): Promise<ReportPulse> {
-  if (!UUID.test(reportId)) throw new NotFoundError();
+  if (!isRecordId(reportId)) throw new NotFoundError();
   const report = await db().report.findFirst({
     where: { id: reportId, organizationId: { in: visibleOrganizationIds(ctx.access) } },
     select: { version: true, updatedBy: { select: { id: true, displayName: true } } },

@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { getReportOrThrow } from "./get-report-or-throw";
 import { assertCanReview } from "./review-access";
+import { isRecordId } from "@/lib/record-id";
 
 /** Take back one's own comment before it is sent; sent comments are part of the record and stay. */
 export async function deleteReviewComment(
@@ -12,8 +13,7 @@ export async function deleteReviewComment(
 ): Promise<void> {
   const report = await getReportOrThrow(ctx, reportId);
   await assertCanReview(ctx, report);
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(commentId)) throw new NotFoundError("未找到该意见。");
+  if (!isRecordId(commentId)) throw new NotFoundError("未找到该意见。");
   const deleted = await db().reviewComment.deleteMany({
     where: { id: commentId, reportId: report.id, authorId: ctx.user.userId, transitionId: null },
   });

@@ -3,12 +3,11 @@ import { visibleOrganizationIds } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { parseReportContent } from "@/lib/report/content";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isRecordId } from "@/lib/record-id";
 
 /** A report the caller may see; any other report — existing or not — is a 404. Access is part of the query. */
 export async function getReportOrThrow(ctx: AuthContext, reportId: string) {
-  if (!UUID.test(reportId)) throw new NotFoundError();
+  if (!isRecordId(reportId)) throw new NotFoundError();
   const report = await db().report.findFirst({
     where: { id: reportId, organizationId: { in: visibleOrganizationIds(ctx.access) } },
     include: {
@@ -25,7 +24,7 @@ export async function getReportOrThrow(ctx: AuthContext, reportId: string) {
  * year, format), so an autosave does not read the 30 KB it is about to replace.
  */
 export async function getReportHeaderOrThrow(ctx: AuthContext, reportId: string) {
-  if (!UUID.test(reportId)) throw new NotFoundError();
+  if (!isRecordId(reportId)) throw new NotFoundError();
   const report = await db().report.findFirst({
     where: { id: reportId, organizationId: { in: visibleOrganizationIds(ctx.access) } },
     select: {

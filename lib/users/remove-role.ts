@@ -3,8 +3,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
 import { adminOrganizationIds } from "./admin-scope";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isRecordId } from "@/lib/record-id";
 
 /**
  * Take a role away, in an organisation the caller administers. An admin cannot remove their own admin
@@ -15,7 +14,7 @@ export async function removeRole(
   membershipId: string,
   options: { ip?: string | null } = {},
 ): Promise<void> {
-  if (!UUID.test(membershipId)) throw new NotFoundError("未找到该角色，或您无权管理。");
+  if (!isRecordId(membershipId)) throw new NotFoundError("未找到该角色，或您无权管理。");
   const membership = await db().membership.findFirst({
     where: { id: membershipId, organizationId: { in: adminOrganizationIds(ctx) } },
     include: { user: { select: { account: true } } },

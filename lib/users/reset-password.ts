@@ -6,8 +6,7 @@ import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 import { deleteUserSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { adminOrganizationIds } from "./admin-scope";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isRecordId } from "@/lib/record-id";
 
 /**
  * An admin sets a new password for a user whose every role lies within the admin's tree (a user who also
@@ -18,7 +17,7 @@ export async function resetPassword(
   input: { userId: string; password: string },
   options: { ip?: string | null } = {},
 ): Promise<{ endedSessions: number }> {
-  if (!UUID.test(input.userId)) throw new NotFoundError("未找到该用户，或您无权管理。");
+  if (!isRecordId(input.userId)) throw new NotFoundError("未找到该用户，或您无权管理。");
   const scope = new Set(adminOrganizationIds(ctx));
   const user = await db().user.findUnique({
     where: { id: input.userId },

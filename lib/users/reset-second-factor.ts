@@ -4,8 +4,7 @@ import { ForbiddenError, InputError, NotFoundError } from "@/lib/auth/errors";
 import { deleteUserSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { adminOrganizationIds } from "./admin-scope";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isRecordId } from "@/lib/record-id";
 
 /**
  * 重置两步验证 (a lost phone): the admin removes the user's authenticator and recovery codes and ends
@@ -17,7 +16,7 @@ export async function resetSecondFactor(
   userId: string,
   options: { ip?: string | null } = {},
 ): Promise<{ endedSessions: number }> {
-  if (!UUID.test(userId)) throw new NotFoundError("未找到该用户，或您无权管理。");
+  if (!isRecordId(userId)) throw new NotFoundError("未找到该用户，或您无权管理。");
   const scope = new Set(adminOrganizationIds(ctx));
   const user = await db().user.findUnique({
     where: { id: userId },
