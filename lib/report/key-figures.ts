@@ -159,13 +159,11 @@ function tableOf(format: FormatSpec, tableId: string): TableSpec {
 }
 
 function sourceRows(table: TableSpec, source: FigureSource): RowSpec[] {
-  const rows = Array.isArray(source.rows)
-    ? source.rows.map((key) => table.rows.find((r) => r.key === key))
+  const { rows: wanted } = source;
+  const rows = Array.isArray(wanted)
+    ? wanted.map((key) => table.rows.find((r) => r.key === key))
     : table.rows.filter(
-        (r) =>
-          !r.computed &&
-          (r.key === (source.rows as { family: string }).family ||
-            r.key.startsWith(`${(source.rows as { family: string }).family}_`)),
+        (r) => !r.computed && (r.key === wanted.family || r.key.startsWith(`${wanted.family}_`)),
       );
   if (rows.length === 0 || rows.some((r) => !r)) {
     throw new Error(`格式中找不到 ${source.key} 的行`);
