@@ -1,3 +1,5 @@
+import { CHINESE_DIGITS as CN_DIGITS } from "@/lib/report/chinese-number";
+
 /** String helpers shared by the readers and the matcher. */
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/gi;
@@ -78,21 +80,6 @@ export function isSubsequence(needle: string, haystack: string): boolean {
 export function printed(text: string): string {
   return squash(stripArtifacts(text).replace(/\n/g, ""));
 }
-
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 /** 一 → 1, 十二 → 12, 二十一 → 21; digit strings as numbers; null if not an ordinal. */
 export function ordinalValue(text: string): number | null {

@@ -1,4 +1,5 @@
-const DIGITS: Record<string, number> = {
+/** The value of each Chinese digit a report writes, 〇 and 两 included. */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -27,9 +28,9 @@ export function parseCount(text: string): number | null {
   let digit: number | null = null;
   let lastUnit = Infinity;
   for (const ch of text) {
-    if (ch in DIGITS) {
-      if (digit !== null && DIGITS[ch] !== 0 && digit !== 0) return null;
-      digit = DIGITS[ch];
+    if (ch in CHINESE_DIGITS) {
+      if (digit !== null && CHINESE_DIGITS[ch] !== 0 && digit !== 0) return null;
+      digit = CHINESE_DIGITS[ch];
       continue;
     }
     const unit = UNITS[ch];

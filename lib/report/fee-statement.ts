@@ -1,6 +1,7 @@
 import type { FeeFacts } from "./content";
 import { parseCellInput } from "./parse-value";
 import type { CellKind } from "./spec-types";
+import { CHINESE_DIGITS as CN_DIGITS } from "./chinese-number";
 
 /**
  * Section 六's fee statement (国办函〔2020〕109号): how many fee notices were issued, their total
@@ -14,21 +15,6 @@ export interface FeeStatement {
   noticeAmountStated: boolean;
   collectedStated: boolean;
 }
-
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 /** 0–99 in digits or Chinese numerals (零, 三, 十二, 二十五). */
 function readCount(text: string): number | null {
