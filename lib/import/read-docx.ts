@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
 import { ValidationError } from "@/lib/errors";
 import type { DocBlock, TableBlock, TableCell } from "./types";
+import { inflateCapped } from "./inflate-capped";
 
 /**
  * A Word document's body as blocks: w:p paragraphs and w:tbl tables read as tables (w:tr/w:tc,
@@ -41,7 +42,17 @@ export async function readDocx(bytes: Uint8Array | ArrayBuffer): Promise<DocBloc
   if (!entry) throw new DocxReadError("DOCX文件中没有正文（缺少word/document.xml）");
   const budget = { left: DOCX_LIMITS.maxTotalBytes };
   const xml = new TextDecoder("utf-8").decode(
-    await inflateCapped(entry, DOCX_LIMITS.maxDocumentBytes, budget),
+    await inflateCapped(entry, DOCX_LIMITS.maxDocumentBytes, budget, {
+      overEntry: () =>
+        new DocxReadError(
+          `DOCX文件的正文解压后超过 ${DOCX_LIMITS.maxDocumentBytes / MB} MB 上限，无法读取`,
+        ),
+      overTotal: () =>
+        new DocxReadError(
+          `DOCX文件解压后的内容超过 ${DOCX_LIMITS.maxTotalBytes / MB} MB 上限，无法读取`,
+        ),
+      broken: () => new DocxReadError("DOCX文件已损坏（正文无法解压）"),
+    }),
   );
   return readDocumentXml(xml);
 }
@@ -66,48 +77,6 @@ function declaredEntryCount(data: Uint8Array): number | null {
     }
   }
   return null;
-}
-
-/** An entry's bytes, inflated as a stream and abandoned as soon as they pass `cap` or the archive's budget. */
-function inflateCapped(
-  entry: JSZip.JSZipObject,
-  cap: number,
-  budget: { left: number },
-): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const stream = entry.nodeStream("nodebuffer");
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const refuse = (error: DocxReadError) => {
-      if (settled) return;
-      settled = true;
-      // No more reads: JSZip inflates only as the stream is read, so the rest is never inflated.
-      stream.pause();
-      stream.removeAllListeners("data");
-      reject(error);
-    };
-    stream.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > cap)
-        refuse(new DocxReadError(`DOCX文件的正文解压后超过 ${cap / MB} MB 上限，无法读取`));
-      else if (size > budget.left)
-        refuse(
-          new DocxReadError(
-            `DOCX文件解压后的内容超过 ${DOCX_LIMITS.maxTotalBytes / MB} MB 上限，无法读取`,
-          ),
-        );
-      else chunks.push(chunk);
-    });
-    // A damaged archive: the entry's compressed data does not inflate.
-    stream.on("error", () => refuse(new DocxReadError("DOCX文件已损坏（正文无法解压）")));
-    stream.on("end", () => {
-      if (settled) return;
-      settled = true;
-      budget.left -= size;
-      resolve(Buffer.concat(chunks, size));
-    });
-  });
 }
 
 type XNode = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ImportRefusedError } from "../import-refused-error";
+import { inflateCapped } from "../inflate-capped";
 
 /**
  * An uploaded workbook (.xlsx) as plain sheets of values, read with exceljs only after the archive
@@ -91,7 +92,12 @@ async function measureArchive(bytes: Uint8Array, checkTime: () => void): Promise
   let cells = 0;
   for (const entry of entries) {
     checkTime();
-    const data = await inflateCapped(entry, budget);
+    const data = await inflateCapped(entry, XLSX_LIMITS.maxPartBytes, budget, {
+      overEntry: () =>
+        refuse(`其中的 ${entry.name} 解压后超过 ${XLSX_LIMITS.maxPartBytes / MB} MB 上限。`),
+      overTotal: () => refuse(`解压后的内容超过 ${XLSX_LIMITS.maxTotalBytes / MB} MB 上限。`),
+      broken: () => refuse(`文件已损坏（${entry.name} 无法解压）。`),
+    });
     if (!sheets.includes(entry)) continue;
     const xml = new TextDecoder("utf-8").decode(data);
     const rows = count(xml, /<(?:\w+:)?row[\s>]/g);
@@ -107,38 +113,6 @@ function count(text: string, pattern: RegExp): number {
   let n = 0;
   for (const _ of text.matchAll(pattern)) n++;
   return n;
-}
-
-function inflateCapped(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const stream = entry.nodeStream("nodebuffer");
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const stop = (error: ImportRefusedError) => {
-      if (settled) return;
-      settled = true;
-      // JSZip inflates only as the stream is read: nothing more is inflated after this.
-      stream.pause();
-      stream.removeAllListeners("data");
-      reject(error);
-    };
-    stream.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > XLSX_LIMITS.maxPartBytes)
-        stop(refuse(`其中的 ${entry.name} 解压后超过 ${XLSX_LIMITS.maxPartBytes / MB} MB 上限。`));
-      else if (size > budget.left)
-        stop(refuse(`解压后的内容超过 ${XLSX_LIMITS.maxTotalBytes / MB} MB 上限。`));
-      else chunks.push(chunk);
-    });
-    stream.on("error", () => stop(refuse(`文件已损坏（${entry.name} 无法解压）。`)));
-    stream.on("end", () => {
-      if (settled) return;
-      settled = true;
-      budget.left -= size;
-      resolve(Buffer.concat(chunks, size));
-    });
-  });
 }
 
 function readSheet(worksheet: ExcelJS.Worksheet): WorkbookSheet {
