@@ -20,6 +20,23 @@ describe("readDocx caps what a DOCX may unpack to", { timeout: 60_000 }, () => {
     expect(blocks[0]).toEqual({ type: "paragraph", text: "依申请公开政府信息情况" });
   });
 
+  it(`a body under the size cap with more than ${DOCX_LIMITS.maxElements} elements is refused before it is parsed`, async () => {
+    // About 19 MB of short paragraphs: legal by size, but some 300,000 paragraphs of three elements each.
+    const refused = await readDocx(await inflatingDocx(19 * 1024 * 1024)).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DocxReadError);
+    expect((refused as Error).message).toBe(
+      "DOCX文件的正文元素过多（超过 30 万个），不像是一份年度报告，无法读取",
+    );
+  });
+
+  it("a body just under the element cap is read", async () => {
+    // About 80,000 paragraphs of three elements each: 240,000 elements, the size of a very long report.
+    const blocks = await readDocx(await inflatingDocx(5 * 1024 * 1024));
+    expect(blocks.length).toBeGreaterThan(75_000);
+  });
+
   it(`more than ${DOCX_LIMITS.maxEntries} entries is refused before the archive is read`, async () => {
     const zip = new JSZip();
     for (let i = 0; i <= DOCX_LIMITS.maxEntries; i++) zip.file(`word/media/${i}.txt`, "");

@@ -22,6 +22,12 @@ export const DOCX_LIMITS = {
   maxDocumentBytes: 20 * 1024 * 1024,
   /** Everything read from the archive, inflated. */
   maxTotalBytes: 100 * 1024 * 1024,
+  /**
+   * XML elements in word/document.xml. A 100-page report with its tables has under 200,000; each element
+   * costs the parser a few hundred bytes of heap, so this keeps a legal 20 MB body within what one import
+   * worker may use instead of letting it run out of memory halfway.
+   */
+  maxElements: 300_000,
 } as const;
 
 const MB = 1024 * 1024;
@@ -94,6 +100,10 @@ const parser = new XMLParser({
 
 /** The blocks of word/document.xml (exported for tests that hand-write WordprocessingML). */
 export function readDocumentXml(xml: string): DocBlock[] {
+  if (openingTagsOver(xml, DOCX_LIMITS.maxElements))
+    throw new DocxReadError(
+      `DOCX文件的正文元素过多（超过 ${DOCX_LIMITS.maxElements / 10_000} 万个），不像是一份年度报告，无法读取`,
+    );
   let root: XNode[];
   try {
     // The parser refuses malformed XML and elements nested deeper than 100 (its maxNestedTags), which
@@ -107,6 +117,17 @@ export function readDocumentXml(xml: string): DocBlock[] {
   const blocks: DocBlock[] = [];
   if (body) readBody(children(body), blocks);
   return blocks;
+}
+
+/** Whether the XML has more than `cap` opening tags ("<" then a letter), counted without parsing. */
+function openingTagsOver(xml: string, cap: number): boolean {
+  let count = 0;
+  for (let at = xml.indexOf("<"); at !== -1; at = xml.indexOf("<", at + 1)) {
+    const next = xml.charCodeAt(at + 1);
+    const letter = (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
+    if (letter && ++count > cap) return true;
+  }
+  return false;
 }
 
 function tagOf(node: XNode): string | null {
