@@ -125,6 +125,14 @@ export async function checkPublishedReport(
     });
     const last = await previousReportContent(unit.id, year);
     if (last) {
+      // Which unit and year a file is are known only once it is read. Cells left open (S5) may be figures
+      // that ran together, which last year's report can settle: the file is read again with it.
+      if (imported.documentFindings.some((f) => f.rule === "S5"))
+        imported = await readPublishedReport(
+          ctx,
+          { fileName: file, bytes: input.bytes },
+          { charged: true, previous: last },
+        );
       findings = findingsWithPrevious(imported, last);
       previous = `系统中${unit.name}的${year - 1}年度报告`;
     }

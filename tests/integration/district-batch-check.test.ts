@@ -9,7 +9,14 @@ import { renderHtml } from "@/lib/export/html";
 import { parseReportContent, type ReportContent } from "@/lib/report/content";
 import { withCell } from "@/lib/report/__fixtures__/edit";
 import { SAMPLES_DIR } from "@/prisma/seed-data/samples-dir";
-import { completeContent, createOrganization, createUserWithRoles } from "./support/fixtures";
+import { runTogetherRows } from "@/lib/import/__fixtures__/layouts/run-together";
+import { previousOf } from "@/lib/report/__fixtures__/full-report";
+import {
+  completeContent,
+  createOrganization,
+  createReport,
+  createUserWithRoles,
+} from "./support/fixtures";
 import { contextFor, seededDatabase } from "./support/seeded";
 
 const DISTRICT = "哈尔滨市平房区人民政府";
@@ -161,6 +168,23 @@ describe("recordPastReport (批量检查 → 登记)", () => {
     expect(r.previous).toBe(`系统中${UNIT}的2021年度报告`);
     expect(r.rules).toContain("X1");
     expect(r.findings.find((f) => f.rule === "X1")?.severity).toBe("warning");
+  });
+
+  it("reads a file again with the unit's report of last year when figures ran together (规章 `1012`)", async () => {
+    const org = await createOrganization("批量检查续表街道办事处", { parent: DISTRICT });
+    const ctx = await contextFor("pingfang-admin");
+    const thisYear = completeContent({ fullName: org.fullName, level: "STREET_OFFICE" }, 2022);
+    const last = previousOf(thisYear);
+    last.meta = { ...last.meta, organization: org.fullName, issuingOrgan: org.fullName };
+    await createReport(org.id, last, "APPROVED");
+    const r = (await checkPublishedReport(ctx, {
+      fileName: "2022.txt",
+      bytes: encode(runTogetherRows(thisYear)),
+    })) as CheckedReport;
+    expect(r.unit).toEqual({ id: org.id, name: org.name });
+    expect(r.previous).toBe(`系统中${org.name}的2021年度报告`);
+    // Read alone, 制发 1, 废止 0, 现行有效 12 ran together as `1012` and stayed blank.
+    expect(r.content.tables["20.1"].rules).toEqual({ issued: 1, repealed: 0, effective: 12 });
   });
 
   it("refuses a unit outside the district, a caller who does not oversee it, and a file without a year", async () => {
