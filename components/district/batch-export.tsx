@@ -2,26 +2,34 @@
 
 import { useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api/endpoints";
+import { BATCH_EXPORT_MAX_REPORTS } from "@/lib/district/batch-export-limit";
+import { zipEntryProgress } from "@/lib/district/zip-entry-progress";
 
 type State =
   | { phase: "idle" }
   | { phase: "listing" }
   | { phase: "downloading"; done: number; total: number; current: string }
-  | { phase: "zipping"; total: number }
   | { phase: "ready"; url: string; zipName: string; total: number }
   | { phase: "empty" }
   | { phase: "failed"; message: string };
 
 /**
- * 批量导出: the browser fetches the list of reports that passed review, downloads each one's DOCX
- * through the report's own export (access checked and audited per report), shows `已完成 3 / 7`, packs
- * them into a ZIP with jszip and offers it.
+ * 批量导出: the page asks for the list of reports that passed review, then for one ZIP of their DOCX,
+ * which the server makes while sending it (each report checked and audited as a download of its own).
+ * While it arrives the page shows `已完成 3 / 7` and the unit being packed, then offers the ZIP.
  */
-export function BatchExport({ year, query }: { year: number; query: string }) {
+export function BatchExport({
+  year,
+  districtId,
+  query,
+}: {
+  year: number;
+  districtId: string | null;
+  query: string;
+}) {
   const [state, setState] = useState<State>({ phase: "idle" });
   const link = useRef<HTMLAnchorElement>(null);
-  const busy =
-    state.phase === "listing" || state.phase === "downloading" || state.phase === "zipping";
+  const busy = state.phase === "listing" || state.phase === "downloading";
 
   useEffect(
     () => () => {
@@ -44,27 +52,37 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
         setState({ phase: "empty" });
         return;
       }
-      const { default: JSZip } = await import("jszip");
-      const zip = new JSZip();
-      for (let i = 0; i < reports.length; i++) {
-        const report = reports[i];
-        setState({
-          phase: "downloading",
-          done: i,
-          total: reports.length,
-          current: report.organization,
-        });
-        const file = await api.reports.download(report.id, "docx");
-        if (!file.ok) throw new Error(`${report.organization}的报告下载失败：${file.error}`);
-        zip.file(report.fileName, await file.blob.arrayBuffer());
+      const total = reports.length;
+      if (total > BATCH_EXPORT_MAX_REPORTS)
+        throw new Error(
+          `一次最多打包 ${BATCH_EXPORT_MAX_REPORTS} 份报告，本年度有 ${total} 份。请按区县分别导出`,
+        );
+      const progress = zipEntryProgress(reports.map((r) => r.fileName));
+      let begun = 0;
+      setState({ phase: "downloading", done: 0, total, current: reports[0].organization });
+      const file = await api.district.approvedZip(
+        { districtId, year, reportIds: reports.map((r) => r.id) },
+        (chunk) => {
+          const now = progress.push(chunk);
+          if (now === begun) return;
+          begun = now;
+          setState({
+            phase: "downloading",
+            done: begun - 1,
+            total,
+            current: reports[begun - 1].organization,
+          });
+        },
+      );
+      if (!file.ok) {
+        const at = begun > 0 ? `（已完成 ${begun - 1} / ${total}）` : "";
+        throw new Error(`${file.error.replace(/。$/, "")}${at}`);
       }
-      setState({ phase: "zipping", total: reports.length });
-      const blob = await zip.generateAsync({ type: "blob", mimeType: "application/zip" });
-      setState({ phase: "ready", url: URL.createObjectURL(blob), zipName, total: reports.length });
+      setState({ phase: "ready", url: URL.createObjectURL(file.blob), zipName, total });
     } catch (error) {
       setState({
         phase: "failed",
-        message: error instanceof Error ? error.message : String(error),
+        message: (error instanceof Error ? error.message : String(error)).replace(/。$/, ""),
       });
     }
   }
@@ -94,20 +112,7 @@ export function BatchExport({ year, query }: { year: number; query: string }) {
               className="h-2 w-32"
             />
             <span>
-              已完成 {state.done} / {state.total}（正在下载：{state.current}）
-            </span>
-          </>
-        ) : null}
-        {state.phase === "zipping" ? (
-          <>
-            <progress
-              max={state.total}
-              value={state.total}
-              aria-label="导出进度"
-              className="h-2 w-32"
-            />
-            <span>
-              已完成 {state.total} / {state.total}，正在打包…
+              已完成 {state.done} / {state.total}（正在打包：{state.current}）
             </span>
           </>
         ) : null}

@@ -60,6 +60,44 @@ export async function requestFile(
   };
 }
 
+const INTERRUPTED = "下载中断，请检查网络后重试。";
+
+/**
+ * A file a route makes while sending it (the batch ZIP), asked for with a JSON body: each chunk is
+ * handed to `onChunk` as it arrives, so the page can show how far it has got.
+ */
+export async function requestStreamedFile(
+  url: string,
+  body: Record<string, unknown>,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<{ ok: true; blob: Blob; fileName: string | null } | ApiRefusal> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", cache: "no-store", ...encode(body) });
+  } catch {
+    return { ok: false, status: 0, error: OFFLINE, details: {} };
+  }
+  if (!response.ok || !response.body) {
+    const data = (await response.json().catch(() => null)) as unknown;
+    return refusal(response.status, data);
+  }
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  try {
+    const reader = response.body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value);
+      onChunk(read.value);
+    }
+  } catch {
+    return { ok: false, status: 0, error: INTERRUPTED, details: {} };
+  }
+  return {
+    ok: true,
+    blob: new Blob(chunks, { type: response.headers.get("content-type") ?? undefined }),
+    fileName: fileNameOf(response.headers.get("content-disposition")),
+  };
+}
+
 function encode(body: Body): Pick<RequestInit, "body" | "headers"> {
   if (body === undefined) return {};
   if (typeof FormData !== "undefined" && body instanceof FormData) return { body };

@@ -19,7 +19,7 @@ import type { reopenForCorrection } from "@/lib/reports/reopen-for-correction";
 import type { returnReport } from "@/lib/reports/return-report";
 import type { submitReport } from "@/lib/reports/submit-report";
 import type { withdrawReport } from "@/lib/reports/withdraw-report";
-import { requestFile, requestJson } from "./client";
+import { requestFile, requestJson, requestStreamedFile } from "./client";
 
 type ResultOf<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
@@ -91,6 +91,11 @@ export const api = {
     remind: (input: { districtId: string | null; year: number }) =>
       requestJson<ResultOf<typeof sendReminders>>("POST", "/api/district/remind", { ...input }),
     approved: (query: string) => requestJson<ApprovedList>("GET", `/api/district/approved${query}`),
+    /** The chosen reports of the list above as one ZIP, streamed; `onChunk` sees it arrive. */
+    approvedZip: (
+      input: { districtId: string | null; year: number; reportIds: string[] },
+      onChunk: (chunk: Uint8Array) => void,
+    ) => requestStreamedFile("/api/district/approved/zip", { ...input }, onChunk),
     checkFile: (form: FormData) =>
       requestJson<ResultOf<typeof checkPublishedReport>>("POST", "/api/district/batch-check", form),
     recordFile: (form: FormData) =>

@@ -1,5 +1,9 @@
 /** A file download: the name in UTF-8 (RFC 5987) with an ASCII fallback, never cached, never sniffed. */
-export function attachment(body: Uint8Array | string, mime: string, fileName: string): Response {
+export function attachment(
+  body: Uint8Array | string | ReadableStream<Uint8Array>,
+  mime: string,
+  fileName: string,
+): Response {
   const extension = fileName.includes(".") ? fileName.slice(fileName.lastIndexOf(".")) : "";
   return new Response(body as BodyInit, {
     headers: {

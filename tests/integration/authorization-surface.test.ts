@@ -418,6 +418,15 @@ const EXPECTED: Record<string, Expectation> = {
     unrelated: "status:404",
     call: route("GET", () => "/api/district/approved?year=2025"),
   },
+  "app/api/district/approved/zip/route.ts#POST": {
+    anonymous: "status:401",
+    unrelated: "status:404",
+    call: route(
+      "POST",
+      () => "/api/district/approved/zip",
+      (f) => ({ year: 2025, reportIds: [f.reportId] }),
+    ),
+  },
   // 批量检查: a report file checked for the district (nothing stored), and recorded for one of its units.
   "app/api/district/batch-check/route.ts#POST": {
     anonymous: "status:401",

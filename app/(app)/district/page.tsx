@@ -327,7 +327,11 @@ export default async function DistrictPage({
         <p className="mb-2 text-sm text-slate-600">
           把本辖区{year}年度已通过审核（含已发布）的报告逐份导出为 DOCX，打包成一个 ZIP 文件。
         </p>
-        <BatchExport year={year} query={districtQuery({ district: districtParam, year })} />
+        <BatchExport
+          year={year}
+          districtId={districtParam}
+          query={districtQuery({ district: districtParam, year })}
+        />
       </section>
     </div>
   );
