@@ -121,29 +121,29 @@ test("batch export: the ZIP holds one valid DOCX per approved report, with progr
       STATUS_LABEL[unit.status],
     );
 
-  // The second DOCX is held until the test has seen the progress after the first, then released:
-  // the intermediate state is there for as long as the test needs, however fast the machine.
-  let releaseSecond!: () => void;
-  const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
-  let exports = 0;
-  await page.route(
-    (url) => /^\/api\/reports\/[^/]+\/export$/.test(url.pathname),
-    async (route) => {
-      exports += 1;
-      if (exports === 2) await secondHeld;
-      await route.continue();
-    },
-  );
+  // The server's ZIP is held until the test has seen the progress before its first entry, then
+  // released: the intermediate state is there for as long as the test needs, however fast the machine.
+  let releaseZip!: () => void;
+  const zipHeld = new Promise<void>((resolve) => (releaseZip = resolve));
+  const asked: { reportIds: string[] }[] = [];
+  await page.route("**/api/district/approved/zip", async (route) => {
+    asked.push(route.request().postDataJSON() as { reportIds: string[] });
+    await zipHeld;
+    await route.continue();
+  });
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "批量导出已通过的报告（ZIP）" }).click();
   const status = page.getByRole("status").filter({ hasText: "已完成" });
-  await expect(status).toContainText("已完成 1 / 2");
+  await expect(status).toContainText("已完成 0 / 2");
   await expect(page.getByRole("progressbar", { name: "导出进度" })).toBeVisible();
-  releaseSecond();
+  releaseZip();
   await expect(status).toContainText("已完成 2 / 2");
   const zipFile = await download;
   expect(zipFile.suggestedFilename()).toBe(`${DISTRICT}${PAST}年度报告（已通过审核）.zip`);
   await expect(page.getByRole("link", { name: "下载 ZIP（2 份报告）" })).toBeVisible();
+  // One request for the whole ZIP, naming the two reports of the list.
+  expect(asked).toHaveLength(1);
+  expect(asked[0].reportIds).toHaveLength(2);
 
   const zip = await JSZip.loadAsync(readFileSync((await zipFile.path())!));
   const names = Object.keys(zip.files).sort();
@@ -160,6 +160,28 @@ test("batch export: the ZIP holds one valid DOCX per approved report, with progr
     expect(body).toContain(unit.fullName);
     expect(body).toContain("收到和处理政府信息公开申请情况");
   }
+});
+
+test("batch export: a refused ZIP is told in Chinese, and nothing is offered for download", async ({
+  page,
+}) => {
+  await signIn(page, "pingfang-reviewer");
+  await page.goto(`/district?year=${PAST}`);
+  // The server refuses (a report was returned between the list and the ZIP): its message is shown.
+  const refusal = `所选报告中有 1 份不在${DISTRICT}${PAST}年度已通过审核的报告之中（可能刚被退回），请刷新页面后重新导出`;
+  await page.route("**/api/district/approved/zip", (route) =>
+    route.fulfill({
+      status: 404,
+      contentType: "application/json",
+      body: JSON.stringify({ error: `${refusal}。` }),
+    }),
+  );
+  await page.getByRole("button", { name: "批量导出已通过的报告（ZIP）" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "批量导出失败" })).toHaveText(
+    `批量导出失败：${refusal}。请重试。`,
+  );
+  await expect(page.getByRole("link", { name: /下载 ZIP/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "批量导出已通过的报告（ZIP）" })).toBeEnabled();
 });
 
 test("the roll-up sums the chosen units' tables, checks the A-rules and downloads as XLSX", async ({
