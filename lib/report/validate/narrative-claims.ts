@@ -129,7 +129,8 @@ const OTHER_YEAR = /上年(?!度?结转)|上一年|去年|前年|同比|较上�
 const OTHER_UNIT = /全区各|各街道|各乡镇|各部门|各单位|下属单位|全市/;
 const SENTENCE_END = /[。！？!?；;\n]/;
 
-function sentenceBefore(text: string, end: number): string {
+/** The words of the sentence that ends at `end` (or is cut there). */
+export function sentenceBefore(text: string, end: number): string {
   let i = end - 1;
   while (i >= 0 && !SENTENCE_END.test(text[i])) i--;
   return text.slice(i + 1, end);

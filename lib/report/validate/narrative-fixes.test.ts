@@ -49,6 +49,61 @@ for (const formatId of ["2021", "2019"] as const) {
       }
     });
 
+    it("offers 一's figure for 收到/受理 申请 and 依申请公开…共N条, in the preface as in 一", () => {
+      const received = report.tables.requests.new.total as number;
+      for (const [place, text] of [
+        ["preface", `本年度收到政府信息公开申请${received + 40}件。`],
+        ["s1", `全年共受理政府信息公开申请${received + 40}件，其中自然人申请${received + 40}件。`],
+        ["s1", `一年来依申请公开政府信息共有${received + 40}条。`],
+        ["s3", `本年度新收申请${received + 40}件。`],
+      ] as const) {
+        const wrong =
+          place === "preface"
+            ? withContent(report, { preface: text })
+            : withContent(report, { narratives: { [place]: text } });
+        const fixes = narrativeFixes(wrong);
+        expect(fixes, text).toHaveLength(1);
+        expect(fixes[0]).toMatchObject({
+          target: place === "preface" ? "preface" : `narrative.${place}`,
+          replacement: String(received),
+        });
+        expect(x5(wrong).map((f) => f.message)).toContain(fixes[0].message);
+        const fixed = applyNarrativeFix(text, fixes[0])!;
+        const after =
+          place === "preface"
+            ? withContent(report, { preface: fixed })
+            : withContent(report, { narratives: { [place]: fixed } });
+        expect(x5(after), fixed).toEqual([]);
+      }
+    });
+
+    it("offers a fix for every X5 finding that names a table cell, wherever the text stands", () => {
+      const received = report.tables.requests.new.total as number;
+      const wrong = withContent(report, {
+        preface: `本年度收到政府信息公开申请${received + 40}件，予以公开${r1 + 2}件。`,
+        narratives: {
+          s1: `全年予以公开${r1 + 3}件，行政复议案件九起。依申请公开信息共有${received + 9}条。`,
+          s2: "本年度制发规范性文件99件。",
+          s3: `本年度新收申请${received + 40}件。`,
+          s4: "行政诉讼案件7件。",
+        },
+      });
+      const withCells = x5(wrong).filter((f) => f.cells.length > 1);
+      expect(withCells.length).toBeGreaterThanOrEqual(8);
+      const fixes = narrativeFixes(wrong);
+      for (const f of withCells)
+        expect(
+          fixes.some((fix) => fix.message === f.message && fix.target === f.cells[0]),
+          f.message,
+        ).toBe(true);
+    });
+
+    it("offers nothing for a stated sum that does not add up: which part is wrong, only the person knows", () => {
+      const wrong = s1("全年共发布信息1234条，包括政策文件100条、工作动态1000条。");
+      expect(x5(wrong)).toHaveLength(1);
+      expect(narrativeFixes(wrong)).toEqual([]);
+    });
+
     it("does not write over a text that changed since the check", () => {
       const wrong = s1(`全年予以公开${r1 + 3}件。`);
       const [fix] = narrativeFixes(wrong);

@@ -1,5 +1,6 @@
 import type { ReportContent } from "../content";
 import { createContext } from "./context";
+import { statedFigureMismatches } from "./narrative";
 import { statedResultMismatches, type NarrativeFix } from "./stated-results";
 
 export type { NarrativeFix } from "./stated-results";
@@ -9,7 +10,8 @@ export type { NarrativeFix } from "./stated-results";
  * by the table's — each with the message of its finding. Only when the editor asks: validate() stays lean.
  */
 export function narrativeFixes(content: ReportContent): NarrativeFix[] {
-  return statedResultMismatches(createContext(content, {}));
+  const ctx = createContext(content, {});
+  return [...statedFigureMismatches(ctx), ...statedResultMismatches(ctx)];
 }
 
 /** The text with the fix written, or null when the text no longer holds the number at that place. */

@@ -152,7 +152,8 @@ describe("X5: figures in the narratives", () => {
     const wrong = s1(dengtalu, dengtalu.narratives.s1.replace("共计127条", "共计128条"));
     expect(only("X5", wrong)).toMatchObject([
       {
-        message: "第一部分“总体情况”中“共计128条”与所列各项之和不一致：12+12+51+12+23+17=127",
+        message:
+          "第一部分“总体情况”中“2022年度在北关区人民政府网发布信息共计128条。包含：公共文化服务领域公开12条；安全生产领域公开12条；救灾领域公…”：所列各项之和12+12+51+12+23+17=127，与所说的“共计128条”不一致",
         cells: ["narrative.s1"],
       },
     ]);
@@ -167,6 +168,80 @@ describe("X5: figures in the narratives", () => {
     expect(
       only("X5", s1(r21, "全年共发布信息50条，其中规范性文件32条，政策解读45条。")),
     ).toHaveLength(1);
+  });
+
+  it("names the sentence of a stated total whose listed parts do not add up to it", () => {
+    expect(
+      only(
+        "X5",
+        s1(r21, "全年共发布信息1234条，包括政策文件100条、工作动态1000条、通知公告100条。"),
+      ),
+    ).toEqual([
+      {
+        rule: "X5",
+        severity: "warning",
+        message:
+          "第一部分“总体情况”中“全年共发布信息1234条，包括政策文件100条、工作动态1000条、通知公告100条”：所列各项之和100+1000+100=1200，与所说的“共发布信息1234条”不一致",
+        cells: ["narrative.s1"],
+      },
+    ]);
+    expect(
+      only(
+        "X5",
+        s1(r21, "全年共发布信息1200条，包括政策文件100条、工作动态1000条、通知公告100条。"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("holds a selection (其中) that ends in a catch-all (其他…) to its total", () => {
+    const text = (rest: number) =>
+      `全年共公开信息1234条，其中政策文件100条、工作动态1000条、其他信息${rest}条。`;
+    expect(only("X5", s1(r21, text(134)))).toEqual([]);
+    expect(only("X5", s1(r21, text(34)))[0].message).toBe(
+      `第一部分“总体情况”中“${text(34).slice(0, -1)}”：所列各项之和100+1000+34=1134，与所说的“共公开信息1234条”不一致`,
+    );
+  });
+
+  it("does not take a change from last year for a part of the breakdown", () => {
+    for (const text of [
+      "全年共发布信息1200条，包括政策文件200条、工作动态1000条，较上年增加150条。",
+      "全年共发布信息1200条，其中政策文件200条、工作动态1000条，同比增长30条。",
+      "全年共发布信息1200条，较上年增加150条，其中政策文件200条、工作动态1000条。",
+    ])
+      expect(only("X5", s1(r21, text)), text).toEqual([]);
+    // Parts that are not a breakdown at all: no list marker, or a single part.
+    for (const text of [
+      "全年共发布信息1200条，网站访问量达50000次，回复留言30条、解答咨询20条。",
+      "全年共发布信息1200条，其中政策文件200条。",
+    ])
+      expect(only("X5", s1(r21, text)), text).toEqual([]);
+  });
+
+  it("compares a total with parts (共受理…其中…) to 一 of 三, unless the sentence is about another year", () => {
+    const received = r21.tables.requests.new.total as number;
+    const carried = r21.tables.requests.carried.total as number;
+    const wrong = received + carried + 7;
+    const text = `全年共受理政府信息公开申请${wrong}件，其中自然人申请${wrong - 2}件、法人或其他组织申请2件。`;
+    const findings = only("X5", s1(r21, text));
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain(`“受理政府信息公开申请${wrong}件”与第三部分`);
+    expect(findings[0].cells).toEqual([
+      "narrative.s1",
+      "requests.new.total",
+      "requests.carried.total",
+    ]);
+    expect(only("X5", s1(r21, `${r21.meta.year - 1}年${text}`))).toEqual([]);
+    expect(only("X5", s1(r21, `较上年，${text}`))).toEqual([]);
+    // The parts must still add up, whatever the year.
+    expect(
+      only(
+        "X5",
+        s1(r21, `${r21.meta.year - 1}年共受理申请30件，其中自然人申请20件、法人申请5件。`),
+      ),
+    ).toHaveLength(0);
+    // 受理行政复议申请 is not a request for information (its own check compares it with 四).
+    const review = only("X5", s1(r21, `全年受理行政复议申请${wrong}件。`));
+    expect(review.map((f) => f.cells[1])).toEqual(["appeals.row.rc_total"]);
   });
 
   it("has no false positives on the five samples", () => {

@@ -5,7 +5,9 @@ import { FEE_FIELDS } from "../fields";
 import { finding } from "../rules";
 import type { SectionKey } from "../spec-types";
 import { plannedCell, rowTotal, type ValidationContext } from "./context";
+import { aboutSomethingElse, sentenceBefore } from "./narrative-claims";
 import { statedFigures } from "./narrative-figures";
+import type { NarrativeFix } from "./stated-results";
 import { targetId } from "../targets";
 import { sectionName, type PlannedCell } from "./plan";
 
@@ -60,6 +62,16 @@ function checkUnpaidFees(
 
 /** X5: figures stated in the preface, 一 and the text of 三 that contradict the tables or their own parts. */
 export function checkStatedFigures(ctx: ValidationContext): void {
+  statedFigureMismatches(ctx);
+}
+
+/**
+ * The X5 findings of checkStatedFigures (added to the context), and for each figure the table
+ * contradicts, the fix that writes 一's 本年新收 over it (a stated sum that does not add up has none:
+ * which part is wrong, only the person knows).
+ */
+export function statedFigureMismatches(ctx: ValidationContext): NarrativeFix[] {
+  const fixes: NarrativeFix[] = [];
   const figureOf = (rowKey: string) => {
     const cell = plannedCell(ctx, "requests", rowKey, "total");
     const value = rowTotal(ctx, "requests", rowKey);
@@ -68,6 +80,7 @@ export function checkStatedFigures(ctx: ValidationContext): void {
   const received = figureOf("new");
   const carried = figureOf("carried");
   const handled = figureOf("r7_total");
+  const year = ctx.content.meta.year;
   const sources: { key: string; name: string; text: string }[] = [
     { key: targetId.preface, name: "报告开头", text: ctx.content.preface ?? "" },
     {
@@ -86,16 +99,21 @@ export function checkStatedFigures(ctx: ValidationContext): void {
       if (figure.kind === "breakdown") {
         const parts = figure.items.reduce((a, b) => a + b, 0);
         if (figure.complete ? parts === figure.value : parts <= figure.value) continue;
+        const sum = `${figure.items.join("+")}=${parts}`;
         ctx.findings.push(
           finding(
             "X5",
-            `${source.name}中“${figure.text}”与所列各项之和不一致：${figure.items.join("+")}=${parts}`,
+            figure.complete
+              ? `${source.name}中“${figure.sentence}”：所列各项之和${sum}，与所说的“${figure.text}”不一致`
+              : `${source.name}中“${figure.sentence}”：所列各项之和${sum}，超过了所说的“${figure.text}”`,
             [source.key],
           ),
         );
         continue;
       }
       if (!received) continue;
+      const end = figure.start + figure.text.length;
+      if (aboutSomethingElse(sentenceBefore(source.text, end), year)) continue;
       // 收到N件 may count this year's requests alone or together with those carried over;
       // 依申请公开…共N件 may also count the requests handled.
       const compared = [received, carried, figure.kind === "requests" ? handled : null].filter(
@@ -104,17 +122,20 @@ export function checkStatedFigures(ctx: ValidationContext): void {
       const accepted = [received.value, received.value + (carried?.value ?? 0)];
       if (figure.kind === "requests" && handled) accepted.push(handled.value);
       if (accepted.includes(figure.value)) continue;
-      ctx.findings.push(
-        finding(
-          "X5",
-          `${source.name}中“${figure.text}”与${sectionName(section(ctx, "s3"))}的表格不一致：${compared
-            .map((f) => `“${f.cell.rowLabel}”${f.cell.columnLabel}为${f.value}`)
-            .join("，")}`,
-          [source.key, ...compared.map((f) => f.cell.id)],
-        ),
-      );
+      const message = `${source.name}中“${figure.text}”与${sectionName(section(ctx, "s3"))}的表格不一致：${compared
+        .map((f) => `“${f.cell.rowLabel}”${f.cell.columnLabel}为${f.value}`)
+        .join("，")}`;
+      ctx.findings.push(finding("X5", message, [source.key, ...compared.map((f) => f.cell.id)]));
+      fixes.push({
+        message,
+        target: source.key,
+        at: figure.at,
+        numberText: figure.numberText,
+        replacement: String(received.value),
+      });
     }
   }
+  return fixes;
 }
 
 /** What a people's government's report must also cover (条例 art. 50). */
