@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ReportContent } from "@/lib/report/content";
+import { formFieldOf } from "@/lib/report/form-field";
 import { contentToForm, formToContent, type ReportFormValues } from "@/lib/report/form-values";
 import { getFormat } from "@/lib/report/formats";
 import { GUIDANCE_PEOPLES_GOVERNMENT } from "@/lib/report/formats/common";
@@ -26,7 +27,7 @@ import { EditorStatusBar } from "./editor-status-bar";
 import { FeesEditor } from "./fees-editor";
 import { useFigureBindings } from "./figure-bindings";
 import { FindingsPanel } from "./findings-panel";
-import { focusedTarget, formFieldOf } from "./form-targets";
+import { focusedTarget } from "./form-targets";
 import { NarrativeEditor } from "./narrative-editor";
 import { OptionalPreface } from "./optional-preface";
 import { problemSummaryOf, revealAllBlanks } from "./problem-store";
@@ -92,7 +93,9 @@ export function ReportEditor({
       try {
         for (const change of changes) {
           const field = formFieldOf(initial.format, change.target, change.value);
-          if (field) form.setValue(field.path, field.text);
+          if (!field) continue;
+          if (field.path === "figureBindings") form.setValue(field.path, field.bindings);
+          else form.setValue(field.path, field.text);
         }
       } finally {
         writingForm.current = false;
@@ -330,7 +333,12 @@ export function ReportEditor({
           >
             <h2 className="mb-3 text-base font-semibold">{COVER_TITLE}</h2>
             <SectionReviewComments step="cover" onJump={jumpTo} />
-            <CoverEditor form={form} year={initial.meta.year} format={initial.format} />
+            <CoverEditor
+              form={form}
+              year={initial.meta.year}
+              format={initial.format}
+              figures={figures}
+            />
             <StepButtons
               steps={steps}
               current="cover"
@@ -403,7 +411,7 @@ export function ReportEditor({
         <div>
           <div className="sticky top-4 space-y-3">
             <ReviewCommentsPanel onJump={jumpTo} />
-            <FindingsPanel store={store} extra={submitFindings} onJump={jumpTo} />
+            <FindingsPanel store={store} extra={submitFindings} onJump={jumpTo} figures={figures} />
           </div>
         </div>
 
