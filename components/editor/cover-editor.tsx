@@ -7,16 +7,21 @@ import { META_FIELDS } from "@/lib/report/fields";
 import { standardPreface } from "@/lib/report/preface";
 import { targetId } from "@/lib/report/targets";
 import type { FormatId } from "@/lib/report/spec-types";
+import type { FigureBindings } from "./figure-bindings";
+import { NarrativeFixList } from "./narrative-figures";
 
 /** The preface and the closing: the unit, where the report is published, whom to ask, who issues it and when. */
 export function CoverEditor({
   form,
   year,
   format,
+  figures,
 }: {
   form: UseFormReturn<ReportFormValues>;
   year: number;
   format: FormatId;
+  /** X5's one-click fixes for figures the preface states. */
+  figures?: FigureBindings;
 }) {
   const writePreface = () => {
     const meta = form.getValues("meta");
@@ -81,6 +86,7 @@ export function CoverEditor({
           data-cell-id={targetId.preface}
           className="w-full rounded border border-slate-300 px-3 py-2 leading-7"
         />
+        {figures ? <NarrativeFixList target={targetId.preface} figures={figures} /> : null}
       </div>
     </div>
   );

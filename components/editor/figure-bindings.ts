@@ -196,25 +196,39 @@ export function useFigureNotice(bindings: FigureBindings, section: SectionKey): 
   );
 }
 
-/** One computation per published content, shared by every section's editor. */
+/** One computation per published content, shared by every section's editor and the findings list. */
 const fixesOf = new WeakMap<ReportContent, NarrativeFix[]>();
 
-/** The X5 fixes for one text (`narrative.s1`), as they stand. */
-export function useNarrativeFixes(store: EditorStore, target: string): NarrativeFix[] {
+function fixesNow(store: EditorStore): NarrativeFix[] {
+  const content = store.get().content;
+  let fixes = fixesOf.get(content);
+  if (!fixes) {
+    fixes = narrativeFixes(content);
+    fixesOf.set(content, fixes);
+  }
+  return fixes;
+}
+
+/** The X5 fixes as they stand: of one text (`narrative.s1`, `preface`), or of every text. */
+export function useNarrativeFixes(store: EditorStore, target?: string): NarrativeFix[] {
   const slice = useSyncExternalStore(
     store.subscribe,
     () => {
-      const content = store.get().content;
-      let fixes = fixesOf.get(content);
-      if (!fixes) {
-        fixes = narrativeFixes(content);
-        fixesOf.set(content, fixes);
-      }
-      return JSON.stringify(fixes.filter((f) => f.target === target));
+      const fixes = fixesNow(store);
+      return JSON.stringify(target ? fixes.filter((f) => f.target === target) : fixes);
     },
     () => "[]",
   );
   return useMemo(() => JSON.parse(slice) as NarrativeFix[], [slice]);
+}
+
+/** The fix that settles a finding: the one with its message, in the text it names first. */
+export function fixOfFinding(
+  fixes: readonly NarrativeFix[],
+  finding: { rule: string; message: string; cells: string[] },
+): NarrativeFix | null {
+  if (finding.rule !== "X5") return null;
+  return fixes.find((f) => f.message === finding.message && f.target === finding.cells[0]) ?? null;
 }
 
 /**

@@ -7,23 +7,29 @@ import { PROBLEM_CATEGORIES } from "@/lib/report/problem-categories";
 import { problemCount, summarizeProblems } from "@/lib/report/problems";
 import type { Finding } from "@/lib/report/rules";
 import type { EditorStore } from "./editor-store";
+import { fixOfFinding, useNarrativeFixes, type FigureBindings } from "./figure-bindings";
+import { NarrativeFixButton } from "./narrative-fix-button";
 import { useBlanksShown, useProblemSummary } from "./problem-store";
 
 /**
  * The checks, collapsible: errors, then the blanks grouped per table or part, then warnings — the
- * same model and count as the status bar. Each entry jumps to the first place it names.
+ * same model and count as the status bar. Each entry jumps to the first place it names; a figure in
+ * the text that the table contradicts (X5) can be corrected from here (改为表中数字).
  */
 export function FindingsPanel({
   store,
   extra,
   onJump,
+  figures,
 }: {
   store: EditorStore;
   /** The server's answer to a refused submission, when there is one. */
   extra: Finding[] | null;
   onJump: (target: string) => void;
+  figures?: FigureBindings;
 }) {
   const live = useProblemSummary(store);
+  const fixes = useNarrativeFixes(store);
   const summary = extra ? summarizeProblems(store.get().content, extra) : live;
   const count = problemCount(summary);
   const [open, setOpen] = useState(true);
@@ -93,17 +99,25 @@ export function FindingsPanel({
                 </button>
               </li>
             ))}
-            {summary.warnings.map((p, i) => (
-              <li key={`w${i}`}>
-                <button
-                  type="button"
-                  onClick={() => p.finding.cells[0] && onJump(p.finding.cells[0])}
-                  className={item}
-                >
-                  <ProblemLine finding={p.finding} category={p.category} />
-                </button>
-              </li>
-            ))}
+            {summary.warnings.map((p, i) => {
+              const fix = figures ? fixOfFinding(fixes, p.finding) : null;
+              return (
+                <li key={`w${i}`} className={fix ? "flex items-start" : undefined}>
+                  <button
+                    type="button"
+                    onClick={() => p.finding.cells[0] && onJump(p.finding.cells[0])}
+                    className={fix ? `${item} min-w-0 flex-1` : item}
+                  >
+                    <ProblemLine finding={p.finding} category={p.category} />
+                  </button>
+                  {fix && figures ? (
+                    <span className="py-2 pr-3">
+                      <NarrativeFixButton fix={fix} figures={figures} />
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
       </div>

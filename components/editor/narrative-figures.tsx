@@ -3,6 +3,7 @@
 import type { SectionKey } from "@/lib/report/spec-types";
 import { targetId } from "@/lib/report/targets";
 import { useFigureNotice, useNarrativeFixes, type FigureBindings } from "./figure-bindings";
+import { NarrativeFixButton } from "./narrative-fix-button";
 
 /**
  * Under a section's text: what happened to its bound figures (updated from the tables, or let go after a
@@ -16,15 +17,13 @@ export function NarrativeFigures({
   figures: FigureBindings;
 }) {
   const notice = useFigureNotice(figures, section);
-  const fixes = useNarrativeFixes(figures.store, targetId.narrative(section));
-  if (!notice && !fixes.length) return null;
   return (
-    <div className="mt-1 space-y-1 text-sm">
+    <>
       {notice ? (
         <p
           role="status"
           data-testid={`figure-notice-${section}`}
-          className="flex items-start justify-between gap-2 rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sky-900"
+          className="mt-1 flex items-start justify-between gap-2 rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sm text-sky-900"
         >
           <span>{notice}</span>
           <button
@@ -37,26 +36,26 @@ export function NarrativeFigures({
           </button>
         </p>
       ) : null}
-      {fixes.length ? (
-        <ul aria-label="文字与表格不一致的数字" className="space-y-1">
-          {fixes.map((fix) => (
-            <li
-              key={`${fix.at}-${fix.message}`}
-              className="flex items-start justify-between gap-2 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-amber-900"
-            >
-              <span>{fix.message}</span>
-              <button
-                type="button"
-                onClick={() => figures.fix(fix)}
-                aria-label={`改为表中数字${fix.replacement}`}
-                className="shrink-0 rounded border border-amber-300 bg-white px-2 py-0.5 text-amber-900 hover:bg-amber-100"
-              >
-                改为表中数字
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+      <NarrativeFixList target={targetId.narrative(section)} figures={figures} />
+    </>
+  );
+}
+
+/** The numbers of one text (`narrative.s1`, `preface`) that X5 found at odds with the table, each with its fix. */
+export function NarrativeFixList({ target, figures }: { target: string; figures: FigureBindings }) {
+  const fixes = useNarrativeFixes(figures.store, target);
+  if (!fixes.length) return null;
+  return (
+    <ul aria-label="文字与表格不一致的数字" className="mt-1 space-y-1 text-sm">
+      {fixes.map((fix) => (
+        <li
+          key={`${fix.at}-${fix.message}`}
+          className="flex items-start justify-between gap-2 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-amber-900"
+        >
+          <span>{fix.message}</span>
+          <NarrativeFixButton fix={fix} figures={figures} />
+        </li>
+      ))}
+    </ul>
   );
 }
