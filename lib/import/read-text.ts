@@ -95,7 +95,7 @@ function readLines(text: string): DocBlock[] {
       lastWasCellLine = false;
       continue;
     }
-    const figures = table ? null : figureRow(line);
+    const figures = table ? null : (figureRow(line) ?? labelledRow(line));
     const previous = blocks[blocks.length - 1];
     if (figures && previous?.type === "table") {
       previous.rows.push(figures.map(cell));
@@ -148,6 +148,30 @@ function figureRow(line: string): string[] | null {
     return null;
   return words;
 }
+
+/**
+ * A line right after a table's rows that is a short label and figures separated by spaces, where the
+ * label is none the format prints (a misprinted `2.其他法律行政止公开 0 0 2 0 0 0 2`): that table's
+ * next row, so the matcher can recognise the label as a variant and say so, instead of the row's
+ * figures being lost in a paragraph. A sentence (full stop, comma) is never taken for one.
+ */
+function labelledRow(line: string): string[] | null {
+  const words = line.trim().split(/[ \u3000\u00a0]+/);
+  let k = words.length;
+  while (k > 0 && isValueText(words[k - 1])) k--;
+  if (k !== 1 || k === words.length) return null;
+  const label = words[0];
+  if (
+    label.length > MAX_ROW_LABEL ||
+    !/\p{Script=Han}/u.test(label) ||
+    /[。！？；，,;!?：:]/.test(label)
+  )
+    return null;
+  return words;
+}
+
+/** Longer than the longest row label of either format (三's 2.申请人逾期未按收费通知要求… is 37). */
+const MAX_ROW_LABEL = 60;
 
 /** Rows recovered line by line (one row of spaces per line) are one table, as they were printed. */
 function joinAdjacentTables(blocks: DocBlock[]): DocBlock[] {

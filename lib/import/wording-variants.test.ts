@@ -5,6 +5,7 @@ import { getFormat } from "@/lib/report/formats";
 import type { FormatId } from "@/lib/report/spec-types";
 import { importText, toTablesJson } from "@/lib/import";
 import { wordRowPerLine } from "./__fixtures__/layouts/word-text";
+import { spaceSeparatedRows } from "./__fixtures__/layouts/run-on";
 import { labelIndex, matchLabel } from "./label-index";
 import { matchHeading } from "./structure";
 import { labelKey } from "./text-utils";
@@ -67,10 +68,13 @@ describe.each<FormatId>(["2021", "2019"])("row labels of the %s format", (format
 });
 
 describe("a row label with a typo in a whole report", () => {
-  it("`2.其他法律行政止公开` is read as its row with an S3 quoting both", () => {
+  it.each([
+    ["Word's text, a row per line", wordRowPerLine],
+    ["cells apart by single spaces", spaceSeparatedRows],
+  ])("%s: `2.其他法律行政止公开` is read as its row with an S3 quoting both", (_, layout) => {
     const content = fullReport("2021");
     const result = importText(
-      wordRowPerLine(content).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+      layout(content).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
     );
     expect(toTablesJson(result.content)).toEqual(toTablesJson(content));
     const s3 = result.findings.find(
