@@ -72,3 +72,12 @@ describe("writing a saved value back into the editor's form", () => {
     expect(formFieldOf("2021", "nothing", 3)).toBeNull();
   });
 });
+
+describe("the form's bound figures", () => {
+  it("are the content's: all of them let go in the form means none, not those the report opened with", () => {
+    const opened = withSentence(saved);
+    const values = contentToForm(opened);
+    expect(formToContent(opened, values).figureBindings).toEqual(opened.figureBindings);
+    expect(formToContent(opened, { ...values, figureBindings: [] }).figureBindings).toBeUndefined();
+  });
+});

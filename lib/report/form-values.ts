@@ -77,8 +77,10 @@ export function formToContent(base: ReportContent, values: ReportFormValues): Re
   const issuedDate = /^\d{4}-\d{2}-\d{2}$/.test(values.meta.issuedDate)
     ? values.meta.issuedDate
     : null;
+  // The bindings are the form's: none there means none, whatever the report had when it opened.
+  const { figureBindings: _opened, ...rest } = base;
   return computeTotals({
-    ...base,
+    ...rest,
     preface: values.preface,
     narratives: { ...base.narratives, ...values.narratives },
     meta: { ...base.meta, ...values.meta, issuedDate },
