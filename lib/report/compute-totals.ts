@@ -1,7 +1,7 @@
 import type { ReportContent, RowValues, TableValues } from "./content";
 import { sumDecimals } from "./decimal";
 import { parseCellInput } from "./parse-value";
-import type { CellKind, ColumnSpec, RowSpec } from "./spec-types";
+import type { CellKind, ColumnSpec, FormatId, RowSpec } from "./spec-types";
 import { sumPlan, type ColumnSum, type RowSum } from "./sums";
 
 /** An operand that does not parse: whatever it is summed into is unknown, so stored as null. */
@@ -77,19 +77,36 @@ function totalsOfTable(
 }
 
 /**
+ * The given tables with their computed cells filled from their typed cells; tables without computed
+ * cells are returned as they are. A save recomputes only the tables it touched this way.
+ */
+export function computeTableTotals(
+  formatId: FormatId,
+  tables: Readonly<Record<string, TableValues | undefined>>,
+): Record<string, TableValues> {
+  const plan = sumPlan(formatId);
+  const out: Record<string, TableValues> = {};
+  for (const [id, values] of Object.entries(tables)) {
+    const columnSums = plan.columnSums.filter((s) => s.table.id === id);
+    const rowSums = plan.rowSums.filter((s) => s.table.id === id);
+    out[id] =
+      columnSums.length || rowSums.length
+        ? totalsOfTable(values, columnSums, rowSums)
+        : (values ?? {});
+  }
+  return out;
+}
+
+/**
  * A copy of the content with every computed cell (A2–A6 totals) filled from the typed cells.
  * Pure: the input is not changed; tables without computed cells are shared with the input.
  */
 export function computeTotals(content: ReportContent): ReportContent {
   const plan = sumPlan(content.format);
   const tableIds = new Set([...plan.columnSums, ...plan.rowSums].map((s) => s.table.id));
-  const tables = { ...content.tables };
-  for (const id of tableIds) {
-    tables[id] = totalsOfTable(
-      content.tables[id],
-      plan.columnSums.filter((s) => s.table.id === id),
-      plan.rowSums.filter((s) => s.table.id === id),
-    );
-  }
-  return { ...content, tables };
+  const touched = Object.fromEntries([...tableIds].map((id) => [id, content.tables[id]]));
+  return {
+    ...content,
+    tables: { ...content.tables, ...computeTableTotals(content.format, touched) },
+  };
 }
