@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import {
   REPORT_EVENTS_CHANNEL,
   targetsThatFit,
@@ -17,21 +18,32 @@ export interface ReportSavedNotice {
 }
 
 /**
- * Tell every instance that a save was written. Called with the save's transaction, PostgreSQL
- * delivers it only when that commits (and never when it rolls back), so a listener never hears of a
- * version it cannot read. The actor's name is read by the same statement: one round trip.
+ * The pg_notify call of a saved notice as a piece of SQL, for a statement that also writes the save:
+ * `version` is an expression of that statement (the version it wrote). The actor's name is read by the
+ * same statement.
  */
-export async function publishReportSaved(tx: Notifier, notice: ReportSavedNotice): Promise<void> {
+export function savedNoticeSql(
+  notice: Omit<ReportSavedNotice, "version">,
+  version: Prisma.Sql,
+): Prisma.Sql {
   const targets = targetsThatFit(notice.targets);
-  await tx.$executeRaw`
-    SELECT pg_notify(${REPORT_EVENTS_CHANNEL}, json_build_object(
+  return Prisma.sql`pg_notify(${REPORT_EVENTS_CHANNEL}, json_build_object(
       'kind', 'saved',
       'reportId', ${notice.reportId}::text,
-      'version', ${notice.version}::int,
+      'version', (${version})::int,
       'actorId', ${notice.actorId}::text,
       'actorName', coalesce((SELECT left("displayName", 100) FROM "User" WHERE "id" = ${notice.actorId}::uuid), ''),
       'targets', ${JSON.stringify(targets)}::json
     )::text)`;
+}
+
+/**
+ * Tell every instance that a save was written. Called with the save's transaction, PostgreSQL
+ * delivers it only when that commits (and never when it rolls back), so a listener never hears of a
+ * version it cannot read. One round trip.
+ */
+export async function publishReportSaved(tx: Notifier, notice: ReportSavedNotice): Promise<void> {
+  await tx.$executeRaw`SELECT ${savedNoticeSql(notice, Prisma.sql`${notice.version}`)}`;
 }
 
 /** Tell every instance where one open editor is, or that it has gone. */

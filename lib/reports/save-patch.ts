@@ -1,5 +1,7 @@
+import { visibleOrganizationIds } from "@/lib/auth/access";
 import type { AuthContext } from "@/lib/auth/context";
-import { ForbiddenError } from "@/lib/auth/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import type { ReportStatus } from "@/lib/db/generated/enums";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { isFormatId } from "@/lib/report/formats";
@@ -10,14 +12,15 @@ import {
   type PatchChange,
   type PatchValue,
 } from "@/lib/report/patch";
+import { partsForAnyFormat } from "@/lib/report/patch-parts";
+import { isRecordId } from "@/lib/record-id";
 import { canEditReport } from "./editable";
 import { InvalidStateError } from "./errors";
-import { getReportHeaderOrThrow } from "./get-report-or-throw";
 import { LIFECYCLE, startsFrom } from "./lifecycle";
 import { CELL_HISTORY_POLICY, foldCellHistory } from "./patches/fold-cell-history";
 import {
   changesSince,
-  lockReport,
+  lockReportParts,
   writeChanges,
   type CellChangeSince,
 } from "./patches/write-changes";
@@ -59,36 +62,46 @@ const MAX_CHANGES = 2000;
 /**
  * Save what the editor changed since `baseVersion`. Targets nobody else changed since then merge
  * silently; a target a colleague changed since then to a different value is not written and comes
- * back as a conflict with both values and the colleague's name. One short transaction: lock the row,
- * read the changes since the base, write content, history, save record and notice in one statement.
+ * back as a conflict with both values and the colleague's name. One short transaction: lock the row
+ * (checking access and reading only the parts the changes touch), read the changes since the base
+ * when someone saved since it, then write the touched parts, history, save record and notice in one
+ * statement.
  */
 export async function savePatch(
   ctx: AuthContext,
   reportId: string,
   input: SavePatchInput,
 ): Promise<SavePatchResult> {
-  const report = await getReportHeaderOrThrow(ctx, reportId);
-  if (!canEditReport(ctx, report)) {
-    if (!startsFrom("save", report.status)) throw new InvalidStateError(LIFECYCLE.save.refused);
-    throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
-  }
-  if (!isFormatId(report.formatVersion)) throw new InvalidStateError("报告格式未知。");
+  if (!isRecordId(reportId)) throw new NotFoundError();
   if (input.changes.length > MAX_CHANGES)
     throw new ValidationError(`一次保存最多 ${MAX_CHANGES} 处修改。`);
-  const checked = checkChanges(report.formatVersion, input.changes);
-  if (!checked.ok) throw new ValidationError(checked.problems[0].message, checked);
   const me = ctx.user.userId;
-  const targets = editableTargets(report.formatVersion);
 
   const result = await db().$transaction(async (tx): Promise<SavePatchResult> => {
-    const locked = await lockReport(tx, report.id);
+    // The access check, the header and the touched parts in the one statement that takes the lock.
+    const locked = await lockReportParts(
+      tx,
+      reportId,
+      visibleOrganizationIds(ctx.access),
+      partsForAnyFormat(input.changes),
+    );
+    if (!locked) throw new NotFoundError();
+    const status = locked.status as ReportStatus;
+    if (!canEditReport(ctx, { organizationId: locked.organizationId, status })) {
+      if (!startsFrom("save", status)) throw new InvalidStateError(LIFECYCLE.save.refused);
+      throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
+    }
+    if (!isFormatId(locked.formatVersion)) throw new InvalidStateError("报告格式未知。");
+    const checked = checkChanges(locked.formatVersion, input.changes);
+    if (!checked.ok) throw new ValidationError(checked.problems[0].message, checked);
+    const targets = editableTargets(locked.formatVersion);
     if (input.baseVersion > locked.version)
       throw new ValidationError("保存所依据的版本比服务器上的还新，请刷新页面。");
     const oldestBase = Math.min(
       input.baseVersion,
       ...input.changes.map((c) => c.baseVersion ?? input.baseVersion),
     );
-    const since = locked.version > oldestBase ? await changesSince(tx, report.id, oldestBase) : [];
+    const since = locked.version > oldestBase ? await changesSince(tx, locked.id, oldestBase) : [];
     const others = since.filter((c) => c.actorId !== me);
     const byOthers = new Map(others.map((c) => [c.target, c]));
     const conflicts: CellConflict[] = [];
@@ -113,7 +126,7 @@ export async function savePatch(
     if (!toWrite.length)
       return { version: locked.version, updatedAt: null, applied: [], changes, conflicts };
     const written = await writeChanges(tx, {
-      reportId: report.id,
+      reportId: locked.id,
       actorId: me,
       locked,
       changes: toWrite,
@@ -128,6 +141,6 @@ export async function savePatch(
   });
   // Keep the history bounded: an occasional save folds the report's old changes, after its own commit.
   if (result.applied.length && result.version % CELL_HISTORY_POLICY.foldEveryVersions === 0)
-    await foldCellHistory(report.id);
+    await foldCellHistory(reportId);
   return result;
 }

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { db } from "@/lib/db/client";
-import type { ReportContent } from "@/lib/report/content";
+import { computeTotals } from "@/lib/report/compute-totals";
+import { parseReportContent, type ReportContent } from "@/lib/report/content";
+import { FIGURE_BINDINGS_TARGET } from "@/lib/report/narrative-bindings";
+import { applyChanges } from "@/lib/report/patch";
 import { InvalidStateError } from "@/lib/reports/errors";
 import { listCellHistory } from "@/lib/reports/list-cell-history";
 import { listChangesSince } from "@/lib/reports/list-changes-since";
@@ -168,6 +172,79 @@ describe("a save sends what changed", () => {
     expect(content.tables.requests.new.total).toBe(cells.reduce((s, _, i) => s + 100 + i, 0));
     expect((await db().report.findUniqueOrThrow({ where: { id } })).version).toBe(7);
     expect(await db().reportCellChange.count({ where: { reportId: id } })).toBe(6);
+  });
+});
+
+describe("a save writes only the parts it touches", () => {
+  it("leaves every untouched part as it was, recomputes the touched table's totals, and writes texts, cover fields and figure bindings", async () => {
+    const id = await newDraft(2039);
+    const before = await contentOf(id);
+    const saved = await savePatch(alice, id, {
+      baseVersion: 1,
+      changes: [
+        { target: NATURAL, value: 1234 },
+        { target: "narrative.s3", value: "三的新文字。" },
+        { target: "meta.phone", value: "0451-99990000" },
+        { target: "preface", value: "新的前言。" },
+      ],
+    });
+    expect(saved.applied).toHaveLength(4);
+    const after = await contentOf(id);
+    const expected = computeTotals(
+      applyChanges(before, [
+        { target: NATURAL, value: 1234 },
+        { target: "narrative.s3", value: "三的新文字。" },
+        { target: "meta.phone", value: "0451-99990000" },
+        { target: "preface", value: "新的前言。" },
+      ]),
+    );
+    expect(after).toEqual(expected);
+    // Nothing the save did not touch moved: the other tables, texts and fields are the stored ones.
+    expect(after.tables["20.5"]).toEqual(before.tables["20.5"]);
+    expect(after.narratives.s1).toBe(before.narratives.s1);
+    expect(after.fees).toEqual(before.fees);
+    expect(parseReportContent(after).success).toBe(true);
+    const edit = await db().reportEdit.findFirstOrThrow({ where: { reportId: id } });
+    expect([...edit.targets].sort()).toEqual(
+      ["meta", "narratives.s3", "preface", "tables.requests"].sort(),
+    );
+
+    // Figure bindings set, then cleared: the key is gone rather than null.
+    const binding = JSON.stringify([
+      {
+        section: "s3",
+        start: 0,
+        end: 4,
+        expr: { op: "sum", cells: [NATURAL] },
+        text: "1234",
+      },
+    ]);
+    const bound = await savePatch(alice, id, {
+      baseVersion: saved.version,
+      changes: [{ target: FIGURE_BINDINGS_TARGET, value: binding }],
+    });
+    expect(bound.applied).toEqual([FIGURE_BINDINGS_TARGET]);
+    expect((await contentOf(id)).figureBindings).toEqual(JSON.parse(binding));
+    await savePatch(alice, id, {
+      baseVersion: bound.version,
+      changes: [{ target: FIGURE_BINDINGS_TARGET, value: null }],
+    });
+    expect("figureBindings" in (await contentOf(id))).toBe(false);
+  });
+
+  it("a report the caller may not see is not found; one they may see but not edit is refused, and nothing is written", async () => {
+    const id = await newDraft(2040);
+    const other = await createOrganization("别的街道", { parent: "哈尔滨市平房区人民政府" });
+    await createUserWithRoles("patch-carol", [{ organizationId: other.id, role: "EDITOR" }]);
+    const carol = await contextFor("patch-carol");
+    const patch = { baseVersion: 1, changes: [{ target: NATURAL, value: 3 }] };
+    await expect(savePatch(carol, id, patch)).rejects.toThrow(NotFoundError);
+    await expect(savePatch(alice, "not-a-report-id", patch)).rejects.toThrow(NotFoundError);
+    await expect(savePatch(await contextFor("pingfang-reviewer"), id, patch)).rejects.toThrow(
+      ForbiddenError,
+    );
+    expect((await db().report.findUniqueOrThrow({ where: { id } })).version).toBe(1);
+    expect(await db().reportCellChange.count({ where: { reportId: id } })).toBe(0);
   });
 });
 

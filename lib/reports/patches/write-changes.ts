@@ -1,23 +1,28 @@
-import type { Prisma } from "@/lib/db/generated/client";
-import { computeTotals } from "@/lib/report/compute-totals";
+import { Prisma } from "@/lib/db/generated/client";
 import type { ReportContent } from "@/lib/report/content";
-import {
-  applyChanges,
-  editableTargets,
-  type PatchChange,
-  type PatchValue,
-} from "@/lib/report/patch";
-import { publishReportSaved } from "@/lib/realtime/publish";
+import { editableTargets, type PatchChange, type PatchValue } from "@/lib/report/patch";
+import { contentOfParts, partPath, writtenParts } from "@/lib/report/patch-parts";
+import type { FormatId } from "@/lib/report/spec-types";
+import { savedNoticeSql } from "@/lib/realtime/publish";
 import { InvalidStateError } from "../errors";
 import { LIFECYCLE, startsFrom } from "../lifecycle";
 
 type Tx = Prisma.TransactionClient;
 
-/** The report row as a save holds it: locked, with its content. */
+/** The report row as a save holds it: locked, with its content (whole, or the parts the save touches). */
 export interface LockedReport {
   version: number;
   status: string;
   content: ReportContent;
+}
+
+/** The row a patch save locks: what the save decides on, and only the parts its changes touch. */
+export interface LockedReportParts extends LockedReport {
+  id: string;
+  organizationId: string;
+  year: number;
+  formatVersion: string;
+  organizationLevel: string;
 }
 
 /** The latest change of one target since a version, as a colleague's change or a conflict names it. */
@@ -40,6 +45,37 @@ export async function lockReport(tx: Tx, reportId: string): Promise<LockedReport
   if (!row || !startsFrom("save", row.status as never))
     throw new InvalidStateError(LIFECYCLE.save.refused);
   return row;
+}
+
+/**
+ * Lock a report the caller may see (its unit among `visibleOrganizationIds`) and read, in the same
+ * statement, what a patch save decides on and the stored parts its changes touch — not the whole
+ * content. Null when the caller may not see it. The parts are read by name; their format is the
+ * row's own, as every part name means the same place in any format.
+ */
+export async function lockReportParts(
+  tx: Tx,
+  reportId: string,
+  visibleOrganizationIds: readonly string[],
+  parts: readonly string[],
+): Promise<LockedReportParts | null> {
+  const rows = await tx.$queryRaw<(Omit<LockedReportParts, "content"> & { parts: unknown })[]>`
+    SELECT r."id"::text AS id, r."organizationId"::text AS "organizationId", r."year",
+           r."formatVersion", r."status"::text AS status, r."version",
+           o."level"::text AS "organizationLevel",
+           (SELECT coalesce(jsonb_object_agg(p.name, r."content" #> string_to_array(p.path, '/')), '{}')
+              FROM unnest(${parts}::text[], ${parts.map((part) => partPath(part).join("/"))}::text[]) AS p(name, path)
+           ) AS parts
+      FROM "Report" r JOIN "Organization" o ON o."id" = r."organizationId"
+     WHERE r."id" = ${reportId}::uuid AND r."organizationId" = ANY(${visibleOrganizationIds}::uuid[])
+       FOR UPDATE OF r`;
+  const row = rows[0];
+  if (!row) return null;
+  const { parts: stored, ...header } = row;
+  return {
+    ...header,
+    content: contentOfParts(header.formatVersion as FormatId, stored as Record<string, unknown>),
+  };
 }
 
 /**
@@ -70,9 +106,10 @@ export async function changesSince(
 }
 
 /**
- * Write changes into the locked report: totals recomputed from the cells, the version bumped, one
- * history row per changed target, the save's record (ReportEdit: which top-level parts) and the
- * notice to other instances — one statement and one notify, inside the caller's transaction.
+ * Write changes into the locked report: only the parts they touch (a touched table with its totals
+ * recomputed from its cells), the version bumped, one history row per changed target, the save's
+ * record (ReportEdit: which parts) and the notice to other instances (pg_notify, sent on commit) —
+ * one statement, inside the caller's transaction.
  */
 export async function writeChanges(
   tx: Tx,
@@ -85,18 +122,25 @@ export async function writeChanges(
 ): Promise<{ version: number; updatedAt: string }> {
   const { reportId, actorId, locked, changes } = args;
   const targets = editableTargets(locked.content.format);
-  const next = computeTotals(applyChanges(locked.content, changes));
+  const written = writtenParts(locked.content, changes);
   const rows = changes.map((c) => ({
     target: c.target,
     old: targets.get(c.target)!.read(locked.content),
     new: c.value,
   }));
   const parts = [...new Set(changes.map((c) => targets.get(c.target)!.part))];
-  const written = await tx.$queryRaw<{ version: number; updatedAt: Date }[]>`
+  const notice = savedNoticeSql(
+    { reportId, actorId, targets: changes.map((c) => c.target) },
+    Prisma.sql`u."version"`,
+  );
+  const result = await tx.$queryRaw<{ version: number; updatedAt: Date }[]>`
     WITH updated AS (
       UPDATE "Report"
-         SET "content" = ${JSON.stringify(next)}::jsonb, "version" = "version" + 1,
-             "updatedById" = ${actorId}::uuid, "updatedAt" = now()
+         SET "content" = (("content" - ${written.removed}::text[]) || ${JSON.stringify(written.top)}::jsonb)
+               || jsonb_build_object(
+                    'tables', coalesce("content" -> 'tables', '{}') || ${JSON.stringify(written.tables)}::jsonb,
+                    'narratives', coalesce("content" -> 'narratives', '{}') || ${JSON.stringify(written.narratives)}::jsonb),
+             "version" = "version" + 1, "updatedById" = ${actorId}::uuid, "updatedAt" = now()
        WHERE "id" = ${reportId}::uuid
       RETURNING "version", "updatedAt"
     ), cells AS (
@@ -109,15 +153,11 @@ export async function writeChanges(
       SELECT gen_random_uuid(), ${reportId}::uuid, ${actorId}::uuid, u."version", ${parts}::text[]
         FROM updated u
       RETURNING 1
+    ), notice AS (
+      SELECT ${notice} FROM updated u
     )
-    SELECT u."version", u."updatedAt", (SELECT count(*) FROM cells) + (SELECT count(*) FROM edit) AS recorded
+    SELECT u."version", u."updatedAt",
+           (SELECT count(*) FROM cells) + (SELECT count(*) FROM edit) + (SELECT count(*) FROM notice) AS recorded
       FROM updated u`;
-  const version = written[0].version;
-  await publishReportSaved(tx, {
-    reportId,
-    version,
-    actorId,
-    targets: changes.map((c) => c.target),
-  });
-  return { version, updatedAt: written[0].updatedAt.toISOString() };
+  return { version: result[0].version, updatedAt: result[0].updatedAt.toISOString() };
 }
