@@ -63,12 +63,22 @@ interface FoundSession extends SessionUser {
 
 async function lookUp(token: string | undefined, now: number): Promise<FoundSession | null> {
   if (!token) return null;
-  const session = await db().session.findUnique({
-    where: { tokenHash: hashSessionToken(token) },
-    include: {
-      user: { select: { id: true, account: true, displayName: true, totpEnabledAt: true } },
-    },
-  });
+  // Every request asks this: the session and its user in one statement (an include is two).
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      expiresAt: Date;
+      lastSeenAt: Date;
+      pendingSecondFactor: boolean;
+      user: { id: string; account: string; displayName: string; totpEnabledAt: string | null };
+    }[]
+  >`
+    SELECT s."id"::text AS id, s."expiresAt", s."lastSeenAt", s."pendingSecondFactor",
+           json_build_object('id', u."id", 'account', u."account", 'displayName', u."displayName",
+                             'totpEnabledAt', u."totpEnabledAt") AS "user"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."tokenHash" = ${hashSessionToken(token)}`;
+  const session = rows[0];
   if (!session) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) {
     await db().session.deleteMany({ where: { id: session.id } });
