@@ -2,18 +2,13 @@
  * npm run bench [-- name…] [--json]: runs every scripts/bench/*.bench.ts (each exports
  * `run(): Promise<Record<figure name, { median_ms?, p95_ms?, per_s?, kb?, note? }>>`), prints a
  * table of the figures, and with --json prints, as its last line, one JSON object of all figures.
+ * The figures go into docs/benchmarks.md (a run of named modules replaces only their rows).
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadNow } from "./bench/support/stats";
 
-type Figure = {
-  median_ms?: number;
-  p95_ms?: number;
-  per_s?: number;
-  kb?: number;
-  exact_pct?: number;
-  note?: string;
-};
+type Figure = import("./bench/support/stats").Figure;
 
 const dir = fileURLToPath(new URL("./bench/", import.meta.url));
 const args = process.argv.slice(2);
@@ -39,9 +34,13 @@ for (const file of modules) {
     process.stderr.write(`${file} 没有导出 run()，已跳过\n`);
     continue;
   }
-  for (const [name, figure] of Object.entries(await mod.run())) {
+  const measured = await mod.run();
+  // A module that does not say when and under what load a figure was taken: when it finished.
+  const at = new Date().toISOString();
+  const load = loadNow();
+  for (const [name, figure] of Object.entries(measured)) {
     if (name in figures) process.stderr.write(`指标 ${name} 重名（${file}），后者覆盖前者\n`);
-    figures[name] = figure;
+    figures[name] = { at, load, ...figure };
   }
   const section = mod.docSection?.();
   if (section) sections.push(section);
@@ -72,10 +71,11 @@ process.stdout.write(
   `${[line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n")}\n`,
 );
 if (modules.length === 0) process.stdout.write("没有找到 scripts/bench/*.bench.ts\n");
-// A full run (no names given) records its figures, with the machine, in docs/benchmarks.md.
-if (only.length === 0 && modules.length > 0) {
+// Every run records its figures, with the machine and its load, in docs/benchmarks.md: a full run
+// (no names given) writes the table afresh, a run of some modules replaces just their rows.
+if (modules.length > 0 && Object.keys(figures).length > 0) {
   const { writeBenchmarksDoc } = await import("./bench/support/report-doc");
-  writeBenchmarksDoc(figures, "docs/benchmarks.md", sections);
+  writeBenchmarksDoc(figures, "docs/benchmarks.md", sections, only.length > 0);
   process.stdout.write("已写入 docs/benchmarks.md\n");
 }
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

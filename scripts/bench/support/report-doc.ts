@@ -72,40 +72,96 @@ export function machineDescription(): string[] {
   ];
 }
 
-/** `sections`: Markdown a bench module adds below the figures (the corpus table), written afresh each run. */
+const RESULTS = "## 结果";
+const ANALYSIS = "\n## 分析";
+
+/** The rows of the results table already in the document, by figure name, as written. */
+function previousRows(previous: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  const start = previous.indexOf(RESULTS);
+  if (start < 0) return rows;
+  // A document written by one whole run names its time and load once, above the table.
+  const runAt = (/由 `npm run bench` 在一次运行中测得并写入（([^）]+)）/.exec(previous)?.[1] ?? "")
+    .slice(0, 16)
+    .replace("T", " ");
+  const runLoad = /- 负载：([\d. /]+)（/.exec(previous)?.[1]?.trim() ?? "";
+  for (const line of previous.slice(start).split("\n")) {
+    const name = /^\| `([^`]+)` \|/.exec(line)?.[1];
+    if (!name) continue;
+    const cells = line.split(" | ").map((c) => c.replace(/^\| |\s*\|$/g, ""));
+    // name, median, p95, per s, KB, target, note (+ measured at, load)
+    while (cells.length < 9) cells.push(cells.length === 7 ? runAt : runLoad);
+    rows.set(name, cells.slice(1));
+  }
+  return rows;
+}
+
+/** The sections below the table already in the document (between the table and the analysis), by heading. */
+function previousSections(previous: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const results = previous.indexOf(RESULTS);
+  const end = previous.indexOf(ANALYSIS);
+  if (results < 0) return sections;
+  const body = previous.slice(results + RESULTS.length, end < 0 ? undefined : end);
+  for (const part of body.split(/\n(?=## )/).slice(1))
+    sections.set(part.split("\n")[0], `${part.trimEnd()}\n`);
+  return sections;
+}
+
+/**
+ * `sections`: Markdown a bench module adds below the figures (the corpus table). A whole run
+ * (`partial` false) writes the table and the sections afresh; a run of some modules only
+ * (`npm run bench -- app`) replaces the rows of the figures it measured and the sections it wrote,
+ * and keeps the others. Every row names when it was measured and the machine's load then.
+ */
 export function writeBenchmarksDoc(
   figures: Record<string, Figure>,
   file = "docs/benchmarks.md",
   sections: string[] = [],
+  partial = false,
 ): void {
   const show = (v: number | undefined, digits = 3) =>
     v === undefined ? "" : String(Number(v.toFixed(digits)));
-  const rows = Object.entries(figures).map(([name, f]) => {
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const rows = partial ? previousRows(previous) : new Map<string, string[]>();
+  for (const [name, f] of Object.entries(figures)) {
     const target = TARGETS.find((t) => t.match.test(name));
     const verdict = target ? (target.met(f) ? `✅ ${target.text}` : `❌ ${target.text}`) : "";
-    return `| \`${name}\` | ${show(f.median_ms)} | ${show(f.p95_ms)} | ${show(f.per_s, 0)} | ${show(f.kb, 1)} | ${verdict} | ${f.note ?? ""} |`;
-  });
+    rows.set(name, [
+      show(f.median_ms),
+      show(f.p95_ms),
+      show(f.per_s, 0),
+      show(f.kb, 1),
+      verdict,
+      f.note ?? "",
+      (f.at ?? new Date().toISOString()).slice(0, 16).replace("T", " "),
+      f.load ?? "",
+    ]);
+  }
+  const kept = partial ? previousSections(previous) : new Map<string, string>();
+  for (const section of sections) kept.set(section.split("\n")[0], section);
   const text = [
     "# 基准测试 Benchmarks",
     "",
-    `由 \`npm run bench\` 在一次运行中测得并写入（${new Date().toISOString()}）。每个数字都来自同一台机器的同一次运行；时间单位为毫秒。`,
+    partial
+      ? `由 \`npm run bench\` 测得并写入（最近一次写入 ${new Date().toISOString()}）。\`npm run bench -- <名称>\` 只重写所测的各项，所以各行可能来自不同的运行：每行的最后两列是测量时间（UTC）和当时的机器负载（1/5/15 分钟平均）；时间单位为毫秒。`
+      : `由 \`npm run bench\` 在一次运行中测得并写入（${new Date().toISOString()}）。每个数字都来自同一台机器的同一次运行；每行的最后两列是测量时间（UTC）和当时的机器负载（1/5/15 分钟平均）；时间单位为毫秒。`,
     "",
     "## 机器",
     "",
-    ...machineDescription(),
+    ...machineDescription().filter((line) => !line.startsWith("- 负载")),
     "",
-    "## 结果",
+    RESULTS,
     "",
-    "| 指标 | 中位数 ms | p95 ms | 每秒 | KB | 目标 | 说明 |",
-    "|---|---|---|---|---|---|---|",
-    ...rows,
+    "| 指标 | 中位数 ms | p95 ms | 每秒 | KB | 目标 | 说明 | 测量时间 | 负载 |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...[...rows].map(([name, cells]) => `| \`${name}\` | ${cells.join(" | ")} |`),
     "",
-    ...sections,
+    ...kept.values(),
   ].join("\n");
   // The analysis below the table is written by hand; a new run keeps it.
-  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const analysis = previous.includes("\n## 分析")
-    ? previous.slice(previous.indexOf("\n## 分析") + 1)
+  const analysis = previous.includes(ANALYSIS)
+    ? previous.slice(previous.indexOf(ANALYSIS) + 1)
     : "## 分析\n\n（尚未填写）\n";
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${text}\n${analysis}`);

@@ -1,3 +1,5 @@
+import os from "node:os";
+
 /** `exact_pct`: for the corpus, the share of table cells read exactly (0–100). */
 export type Figure = {
   median_ms?: number;
@@ -6,7 +8,18 @@ export type Figure = {
   kb?: number;
   exact_pct?: number;
   note?: string;
+  /** When it was measured (ISO time) and the machine's load then (1/5/15-minute averages). */
+  at?: string;
+  load?: string;
 };
+
+/** The machine's load now, as the figures record it: the 1, 5 and 15-minute averages. */
+export function loadNow(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
+}
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;
