@@ -55,6 +55,9 @@ export async function districtOrThrow(
   return { district, districts };
 }
 
+/** The same order as `localeCompare(…, "zh-CN")`, with the collator made once rather than per comparison. */
+const BY_NAME = new Intl.Collator("zh-CN");
+
 const LEVEL_ORDER: OrgLevel[] = [
   "DISTRICT_GOVERNMENT",
   "CITY_DEPARTMENT",
@@ -64,20 +67,27 @@ const LEVEL_ORDER: OrgLevel[] = [
 ];
 
 /**
- * The district itself, then every unit below it at any depth (by level, then name). Each level is
- * read with the caller's visible organisations in the query, so nothing outside their access is listed.
+ * The district itself, then every unit below it at any depth (by level, then name). The caller's
+ * visible organisations are read in one query and the tree walked here, so nothing outside their
+ * access is listed and a city of two thousand units costs one round trip, not one per level.
  */
 export async function districtUnits(ctx: AuthContext, district: OrgRef): Promise<OrgRef[]> {
-  const visible = visibleOrganizationIds(ctx.access);
+  const visible = await db().organization.findMany({
+    where: { id: { in: visibleOrganizationIds(ctx.access) } },
+    select: ORG_SELECT,
+  });
+  const childrenOf = new Map<string, OrgRef[]>();
+  for (const org of visible) {
+    if (!org.parentId) continue;
+    const siblings = childrenOf.get(org.parentId);
+    if (siblings) siblings.push(org);
+    else childrenOf.set(org.parentId, [org]);
+  }
   const below: OrgRef[] = [];
   const seen = new Set([district.id]);
   let frontier = [district.id];
   while (frontier.length) {
-    const children = await db().organization.findMany({
-      where: { parentId: { in: frontier }, id: { in: visible } },
-      select: ORG_SELECT,
-    });
-    const fresh = children.filter((c) => !seen.has(c.id));
+    const fresh = frontier.flatMap((id) => childrenOf.get(id) ?? []).filter((c) => !seen.has(c.id));
     for (const c of fresh) seen.add(c.id);
     below.push(...fresh);
     frontier = fresh.map((c) => c.id);
@@ -85,7 +95,7 @@ export async function districtUnits(ctx: AuthContext, district: OrgRef): Promise
   below.sort(
     (a, b) =>
       LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) ||
-      a.name.localeCompare(b.name, "zh-CN"),
+      BY_NAME.compare(a.name, b.name),
   );
   return [district, ...below];
 }

@@ -41,8 +41,60 @@ export interface DistrictRollup {
   unreadable: string[];
 }
 
+type SummedTables = Pick<ReportContent, "format" | "tables">;
+
+/**
+ * The year's reports of the units with what the roll-up reads of them: the format and the tables, or
+ * null when the content cannot be read. A report's error count is kept on its row with the updatedAt
+ * it was counted at (lib/district/report-error-counts.ts), and a count means the content parsed: for
+ * such a report the tables alone are read, in the same row as that count, and not parsed again. Only
+ * a report changed since it was counted is read whole and parsed, as it always was.
+ */
+async function yearReports(organizationIds: string[], year: number) {
+  if (!organizationIds.length) return [];
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      organizationId: string;
+      status: ReportStatus;
+      counted: boolean;
+      readable: boolean;
+      format: string | null;
+      tables: ReportContent["tables"] | null;
+    }[]
+  >`
+    SELECT id, "organizationId", status,
+      "errorCountAt" IS NOT DISTINCT FROM "updatedAt" AS counted,
+      "errorCount" IS NOT NULL AS readable,
+      content->>'format' AS format, content->'tables' AS tables
+    FROM "Report"
+    WHERE "organizationId" = ANY(${organizationIds}::uuid[]) AND year = ${year}`;
+  const stale = rows.filter((r) => !r.counted).map((r) => r.id);
+  const parsed = new Map<string, SummedTables | null>();
+  if (stale.length) {
+    const whole = await db().report.findMany({
+      where: { id: { in: stale } },
+      select: { id: true, content: true },
+    });
+    for (const row of whole) {
+      const content = parseReportContent(row.content);
+      parsed.set(row.id, content.success ? content.data : null);
+    }
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organizationId,
+    status: r.status,
+    tables: r.counted
+      ? r.readable
+        ? { format: r.format as FormatId, tables: r.tables! }
+        : null
+      : (parsed.get(r.id) ?? null),
+  }));
+}
+
 /** Whether any typed (not computed) cell of the report's tables holds something. */
-function hasFigures(content: ReportContent): boolean {
+function hasFigures(content: SummedTables): boolean {
   return listCells(content.format).some((cell) => {
     if (cell.computed) return false;
     const value = content.tables[cell.tableId]?.[cell.rowKey]?.[cell.columnKey];
@@ -73,12 +125,12 @@ export async function rollupForYear(
   const { district, districts } = await districtOrThrow(ctx, input.districtId);
   const units = await districtUnits(ctx, district);
   const format = formatIdForYear(input.year);
-  const reports = await db().report.findMany({
-    where: { organizationId: { in: units.map((u) => u.id) }, year: input.year },
-    select: { id: true, organizationId: true, status: true, formatVersion: true, content: true },
-  });
+  const reports = await yearReports(
+    units.map((u) => u.id),
+    input.year,
+  );
   const byOrg = new Map(reports.map((r) => [r.organizationId, r]));
-  const contents = new Map<string, ReportContent>();
+  const contents = new Map<string, SummedTables>();
   const wanted = input.unitIds ? new Set(input.unitIds) : null;
 
   const choices: RollupChoice[] = units.map((organization) => {
@@ -86,13 +138,10 @@ export async function rollupForYear(
     const report = byOrg.get(organization.id);
     let unavailable: string | null = null;
     if (!report) unavailable = "尚无本年度报告";
-    else {
-      const parsed = parseReportContent(report.content);
-      if (!parsed.success) unavailable = "报告内容无法读取";
-      else if (parsed.data.format !== format)
-        unavailable = `使用${getFormat(parsed.data.format).label}，与本年度格式不符`;
-      else contents.set(organization.id, parsed.data);
-    }
+    else if (!report.tables) unavailable = "报告内容无法读取";
+    else if (report.tables.format !== format)
+      unavailable = `使用${getFormat(report.tables.format).label}，与本年度格式不符`;
+    else contents.set(organization.id, report.tables);
     const selected =
       !unavailable &&
       (wanted

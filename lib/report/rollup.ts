@@ -33,7 +33,7 @@ export interface Rollup {
  */
 export function rollupReports(
   format: FormatId,
-  parts: readonly ReportContent[],
+  parts: readonly Pick<ReportContent, "format" | "tables">[],
   meta: Partial<ReportMeta> & { organization: string; year: number },
 ): Rollup {
   for (const part of parts) {
