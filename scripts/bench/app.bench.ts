@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { fullReport } from "../../lib/report/__fixtures__/full-report";
 import { BENCH_SECRET, startBenchApp } from "./support/app-server";
-import { summarise, type Figure } from "./support/stats";
+import { loadNow, summarise, type Figure } from "./support/stats";
 
 process.env.SESSION_SECRET = BENCH_SECRET;
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -113,6 +113,8 @@ async function autosaveLoad(
   const who = sameReport ? `${editors} 人同一份报告（各填一格）` : `${editors} 人各自的报告`;
   return {
     ...summarise(result.latencies),
+    at: new Date().toISOString(),
+    load: loadNow(),
     per_s: perSecond,
     note: `${who}同时保存 ${Math.round(result.elapsedMs / 1000)} 秒：成功 ${result.saves} 次，失败 ${result.failures}，冲突 ${result.conflicts}，带回同事修改 ${result.colleagueChanges} 处（目标：50 人 ≥ 500 次/秒、p95 < 50 ms）`,
   };
