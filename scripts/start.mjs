@@ -5,15 +5,12 @@
 // build is missing or stale, and serves on http://localhost:$PORT (3000) through scripts/server/serve.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint.mjs";
+import { buildIfStale } from "./build-app.mjs";
 import { buildImportWorker } from "./build-import-worker.mjs";
 import { prepareDatabase } from "./db/prepare-database.mjs";
 import { ROOT } from "./db/settings.mjs";
 
-const require = createRequire(import.meta.url);
-const nextBin = path.join(path.dirname(require.resolve("next/package.json")), "dist/bin/next");
 const serveScript = path.join(ROOT, "scripts/server/serve.mjs");
 const port = Number(process.env.PORT ?? 3000);
 const quiet = process.env.NIANBAO_QUIET === "1";
@@ -66,19 +63,7 @@ async function main() {
   database = prepared.database;
   const { databaseUrl, demo, sessionSecret } = prepared;
 
-  const fingerprint = sourceFingerprint();
-  if (!buildIsCurrent(fingerprint)) {
-    say("构建生产版本（首次或源码有变化时需要 1–3 分钟）…");
-    const started = Date.now();
-    const build = spawnSync(process.execPath, [nextBin, "build"], {
-      cwd: ROOT,
-      stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build 失败，见上方输出。");
-    recordBuild(fingerprint);
-    say(`构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`);
-  }
+  buildIfStale({ quiet, say });
 
   const serverEnv = {
     ...process.env,
