@@ -10,39 +10,26 @@ export interface OrgAccess {
   roles: Map<string, Set<Role>>;
 }
 
-const INHERITED: Role[] = ["REVIEWER", "ADMIN"];
-
+/**
+ * One recursive query walks down the tree from the organisations where the user reviews or administers
+ * (a city's reviewer sees two thousand units: a query per level, the last with every unit as a parent
+ * to look under, cost more than the page it served). UNION drops repeats, so a cycle cannot loop.
+ */
 export async function loadAccess(userId: string): Promise<OrgAccess> {
-  const memberships = await db().membership.findMany({
-    where: { userId },
-    select: { organizationId: true, role: true },
-  });
+  const granted = await db().$queryRaw<{ organizationId: string; role: Role }[]>`
+    WITH RECURSIVE granted("organizationId", role) AS (
+      SELECT "organizationId", role FROM "Membership" WHERE "userId" = ${userId}::uuid
+      UNION
+      SELECT o.id, g.role FROM "Organization" o
+      JOIN granted g ON o."parentId" = g."organizationId"
+      WHERE g.role IN ('REVIEWER', 'ADMIN')
+    )
+    SELECT "organizationId", role::text AS role FROM granted`;
   const roles = new Map<string, Set<Role>>();
-  const grant = (orgId: string, role: Role) => {
-    if (!roles.has(orgId)) roles.set(orgId, new Set());
-    roles.get(orgId)!.add(role);
-  };
-  for (const m of memberships) grant(m.organizationId, m.role);
-
-  // Walk down the tree level by level from the organisations where the user reviews or administers.
-  let frontier = memberships.filter((m) => INHERITED.includes(m.role));
-  const seen = new Set<string>();
-  while (frontier.length) {
-    const byParent = new Map<string, Role[]>();
-    for (const f of frontier) {
-      if (seen.has(`${f.organizationId}:${f.role}`)) continue;
-      seen.add(`${f.organizationId}:${f.role}`);
-      byParent.set(f.organizationId, [...(byParent.get(f.organizationId) ?? []), f.role]);
-    }
-    if (!byParent.size) break;
-    const children = await db().organization.findMany({
-      where: { parentId: { in: [...byParent.keys()] } },
-      select: { id: true, parentId: true },
-    });
-    frontier = children.flatMap((child) =>
-      (byParent.get(child.parentId!) ?? []).map((role) => ({ organizationId: child.id, role })),
-    );
-    for (const f of frontier) grant(f.organizationId, f.role);
+  for (const { organizationId, role } of granted) {
+    const held = roles.get(organizationId);
+    if (held) held.add(role);
+    else roles.set(organizationId, new Set([role]));
   }
   return { roles };
 }
