@@ -61,7 +61,8 @@ export function BatchExport({
       let begun = 0;
       setState({ phase: "downloading", done: 0, total, current: reports[0].organization });
       const file = await api.district.approvedZip(
-        { districtId, year, reportIds: reports.map((r) => r.id) },
+        // The year the list was made for: the ZIP is checked against the same list on the server.
+        { districtId, year: listed.data.year, reportIds: reports.map((r) => r.id) },
         (chunk) => {
           const now = progress.push(chunk);
           if (now === begun) return;
