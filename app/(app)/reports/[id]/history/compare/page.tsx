@@ -5,10 +5,17 @@ import { TextDiffView } from "@/components/history/text-diff-view";
 import { requirePageContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/auth/errors";
 import { formatDateTime } from "@/lib/format-date";
-import { compareSnapshots } from "@/lib/reports/compare-snapshots";
+import { compareSnapshots, type ChangedBy } from "@/lib/reports/compare-snapshots";
 import { snapshotMoment } from "@/lib/reports/snapshot-labels";
 
 export const metadata: Metadata = { title: "版本比较" };
+
+/** Who changed a cell or text between the versions, from its 修改记录; older saves kept no such record. */
+function changedByText(by: ChangedBy | null): string {
+  if (!by) return "无逐格记录";
+  const times = by.count > 1 ? `，共 ${by.count} 次` : "";
+  return `${by.names.join("、")}${times}（最后一次 ${formatDateTime(by.lastAt)}）`;
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 /** A snapshot number from the URL; beyond the column's range (a positive 32-bit integer) it names no version. */
@@ -79,6 +86,9 @@ export default async function ComparePage({
                 <th scope="col" className="px-4 py-2 font-medium">
                   第 {comparison.b.number} 版
                 </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  修改人
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -93,6 +103,7 @@ export default async function ComparePage({
                   <td className="px-4 py-2 tabular-nums">
                     <ins className="text-emerald-800 no-underline">{c.b || "（空）"}</ins>
                   </td>
+                  <td className="px-4 py-2 text-slate-600">{changedByText(c.changedBy)}</td>
                 </tr>
               ))}
             </tbody>
@@ -105,7 +116,8 @@ export default async function ComparePage({
           aria-label={t.label}
           className="rounded-lg border border-slate-200 bg-white p-4"
         >
-          <h2 className="mb-2 text-base font-semibold">{t.label}</h2>
+          <h2 className="mb-1 text-base font-semibold">{t.label}</h2>
+          <p className="mb-2 text-sm text-slate-600">修改人：{changedByText(t.changedBy)}</p>
           <TextDiffView pieces={t.pieces} />
         </section>
       ))}
