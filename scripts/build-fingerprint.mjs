@@ -28,7 +28,23 @@ function walk(target, out) {
       if (!SKIP.has(entry) && !entry.endsWith(".test.ts")) walk(path.join(target, entry), out);
   } else {
     out.update(path.relative(ROOT, target));
-    out.update(readFileSync(target));
+    out.update(contents(target));
+  }
+}
+
+/**
+ * A file's bytes; tsconfig.json without its include and exclude lists, which `next build` itself extends
+ * with its output folder's type files: which files tsc checks does not change what is built, and the
+ * stamp must still match the sources right after the build that added them.
+ */
+function contents(file) {
+  const bytes = readFileSync(file);
+  if (path.relative(ROOT, file) !== "tsconfig.json") return bytes;
+  try {
+    const { include: _include, exclude: _exclude, ...rest } = JSON.parse(bytes.toString("utf8"));
+    return JSON.stringify(rest);
+  } catch {
+    return bytes;
   }
 }
 
