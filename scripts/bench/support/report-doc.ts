@@ -85,7 +85,10 @@ function previousRows(previous: string): Map<string, string[]> {
     .slice(0, 16)
     .replace("T", " ");
   const runLoad = /- 负载：([\d. /]+)（/.exec(previous)?.[1]?.trim() ?? "";
-  for (const line of previous.slice(start).split("\n")) {
+  // Only the results table: the sections below it have tables of their own (the city and live
+  // figures were once kept there), whose rows are not in this table's columns.
+  const table = previous.slice(start).split("\n## ")[0];
+  for (const line of table.split("\n")) {
     const name = /^\| `([^`]+)` \|/.exec(line)?.[1];
     if (!name) continue;
     const cells = line.split(" | ").map((c) => c.replace(/^\| |\s*\|$/g, ""));
