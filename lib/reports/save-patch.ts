@@ -1,6 +1,7 @@
 import { visibleOrganizationIds } from "@/lib/auth/access";
 import type { AuthContext } from "@/lib/auth/context";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { ReportStatus } from "@/lib/db/generated/enums";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
@@ -20,9 +21,11 @@ import { LIFECYCLE, startsFrom } from "./lifecycle";
 import { CELL_HISTORY_POLICY, foldCellHistory } from "./patches/fold-cell-history";
 import {
   changesSince,
-  lockReportParts,
+  readReportParts,
   writeChanges,
+  writeChangesIfUnchanged,
   type CellChangeSince,
+  type LockedReportParts,
 } from "./patches/write-changes";
 
 export interface SavePatchInput {
@@ -62,10 +65,14 @@ const MAX_CHANGES = 2000;
 /**
  * Save what the editor changed since `baseVersion`. Targets nobody else changed since then merge
  * silently; a target a colleague changed since then to a different value is not written and comes
- * back as a conflict with both values and the colleague's name. One short transaction: lock the row
- * (checking access and reading only the parts the changes touch), read the changes since the base
- * when someone saved since it, then write the touched parts, history, save record and notice in one
- * statement.
+ * back as a conflict with both values and the colleague's name.
+ *
+ * Only the parts the changes touch are read and written, never the whole report. The usual autosave
+ * — nobody saved since the editor's version — reads them (with the access check and the header, one
+ * statement) and writes them with history, save record and notice in one statement that applies only
+ * if the version is still the one read: no transaction held open across round trips. Otherwise, or
+ * if someone saved in between, one short transaction: lock the row and read it again, read the
+ * changes since the base, write.
  */
 export async function savePatch(
   ctx: AuthContext,
@@ -75,72 +82,115 @@ export async function savePatch(
   if (!isRecordId(reportId)) throw new NotFoundError();
   if (input.changes.length > MAX_CHANGES)
     throw new ValidationError(`一次保存最多 ${MAX_CHANGES} 处修改。`);
-  const me = ctx.user.userId;
+  const visible = visibleOrganizationIds(ctx.access);
+  const parts = partsForAnyFormat(input.changes);
+  const oldestBase = Math.min(
+    input.baseVersion,
+    ...input.changes.map((c) => c.baseVersion ?? input.baseVersion),
+  );
 
-  const result = await db().$transaction(async (tx): Promise<SavePatchResult> => {
-    // The access check, the header and the touched parts in the one statement that takes the lock.
-    const locked = await lockReportParts(
-      tx,
-      reportId,
-      visibleOrganizationIds(ctx.access),
-      partsForAnyFormat(input.changes),
-    );
-    if (!locked) throw new NotFoundError();
-    const status = locked.status as ReportStatus;
-    if (!canEditReport(ctx, { organizationId: locked.organizationId, status })) {
-      if (!startsFrom("save", status)) throw new InvalidStateError(LIFECYCLE.save.refused);
-      throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
-    }
-    if (!isFormatId(locked.formatVersion)) throw new InvalidStateError("报告格式未知。");
-    const checked = checkChanges(locked.formatVersion, input.changes);
-    if (!checked.ok) throw new ValidationError(checked.problems[0].message, checked);
-    const targets = editableTargets(locked.formatVersion);
-    if (input.baseVersion > locked.version)
-      throw new ValidationError("保存所依据的版本比服务器上的还新，请刷新页面。");
-    const oldestBase = Math.min(
-      input.baseVersion,
-      ...input.changes.map((c) => c.baseVersion ?? input.baseVersion),
-    );
-    const since = locked.version > oldestBase ? await changesSince(tx, locked.id, oldestBase) : [];
-    const others = since.filter((c) => c.actorId !== me);
-    const byOthers = new Map(others.map((c) => [c.target, c]));
-    const conflicts: CellConflict[] = [];
-    const toWrite: PatchChange[] = [];
-    for (const change of input.changes) {
-      const current = targets.get(change.target)!.read(locked.content);
-      if (sameValue(current, change.value)) continue;
-      const theirs = byOthers.get(change.target);
-      if (theirs && theirs.reportVersion > (change.baseVersion ?? input.baseVersion)) {
-        conflicts.push({
-          target: change.target,
-          mine: change.value,
-          theirs: current,
-          actorName: theirs.actorName,
-          at: theirs.at,
-        });
-        continue;
-      }
-      toWrite.push({ target: change.target, value: change.value });
-    }
-    const changes = others.filter((c) => c.reportVersion > input.baseVersion);
+  const read = await readReportParts(db(), reportId, visible, parts, { lock: false });
+  const fast = read && read.version === oldestBase ? checkedPatch(ctx, read, input) : null;
+  let result: SavePatchResult | null = null;
+  if (fast) {
+    const toWrite = input.changes
+      .filter((c) => !sameValue(fast.read(c.target), c.value))
+      .map((c) => ({ target: c.target, value: c.value }));
     if (!toWrite.length)
-      return { version: locked.version, updatedAt: null, applied: [], changes, conflicts };
-    const written = await writeChanges(tx, {
-      reportId: locked.id,
-      actorId: me,
-      locked,
+      return { version: read!.version, updatedAt: null, applied: [], changes: [], conflicts: [] };
+    const written = await writeChangesIfUnchanged(db(), {
+      reportId: read!.id,
+      actorId: ctx.user.userId,
+      locked: read!,
       changes: toWrite,
     });
-    return {
-      version: written.version,
-      updatedAt: written.updatedAt,
-      applied: toWrite.map((c) => c.target),
-      changes,
-      conflicts,
-    };
-  });
+    if (written)
+      result = {
+        ...written,
+        applied: toWrite.map((c) => c.target),
+        changes: [],
+        conflicts: [],
+      };
+  }
+  result ??= await db().$transaction((tx) =>
+    saveUnderLock(tx, ctx, reportId, visible, parts, input, oldestBase),
+  );
   // Keep the history bounded: an occasional save folds the report's old changes, after its own commit.
   if (result.applied.length && result.version % CELL_HISTORY_POLICY.foldEveryVersions === 0)
     await foldCellHistory(reportId);
   return result;
+}
+
+/**
+ * The checks a save makes of the report it read, in order: not visible is not found, then not
+ * editable (its status, or the caller's role), its format, and the changes against that format.
+ * Returns how to read a target's stored value.
+ */
+function checkedPatch(ctx: AuthContext, report: LockedReportParts | null, input: SavePatchInput) {
+  if (!report) throw new NotFoundError();
+  const status = report.status as ReportStatus;
+  if (!canEditReport(ctx, { organizationId: report.organizationId, status })) {
+    if (!startsFrom("save", status)) throw new InvalidStateError(LIFECYCLE.save.refused);
+    throw new ForbiddenError("只有本单位的填报员或管理员可以修改报告。");
+  }
+  if (!isFormatId(report.formatVersion)) throw new InvalidStateError("报告格式未知。");
+  const checked = checkChanges(report.formatVersion, input.changes);
+  if (!checked.ok) throw new ValidationError(checked.problems[0].message, checked);
+  if (input.baseVersion > report.version)
+    throw new ValidationError("保存所依据的版本比服务器上的还新，请刷新页面。");
+  const targets = editableTargets(report.formatVersion);
+  return { read: (target: string) => targets.get(target)!.read(report.content) };
+}
+
+/** A save when someone saved since the editor's version: under the row lock, with the changes since. */
+async function saveUnderLock(
+  tx: Prisma.TransactionClient,
+  ctx: AuthContext,
+  reportId: string,
+  visible: string[],
+  parts: string[],
+  input: SavePatchInput,
+  oldestBase: number,
+): Promise<SavePatchResult> {
+  const me = ctx.user.userId;
+  const locked = await readReportParts(tx, reportId, visible, parts, { lock: true });
+  const current = checkedPatch(ctx, locked, input);
+  const report = locked!;
+  const since = report.version > oldestBase ? await changesSince(tx, report.id, oldestBase) : [];
+  const others = since.filter((c) => c.actorId !== me);
+  const byOthers = new Map(others.map((c) => [c.target, c]));
+  const conflicts: CellConflict[] = [];
+  const toWrite: PatchChange[] = [];
+  for (const change of input.changes) {
+    const stored = current.read(change.target);
+    if (sameValue(stored, change.value)) continue;
+    const theirs = byOthers.get(change.target);
+    if (theirs && theirs.reportVersion > (change.baseVersion ?? input.baseVersion)) {
+      conflicts.push({
+        target: change.target,
+        mine: change.value,
+        theirs: stored,
+        actorName: theirs.actorName,
+        at: theirs.at,
+      });
+      continue;
+    }
+    toWrite.push({ target: change.target, value: change.value });
+  }
+  const changes = others.filter((c) => c.reportVersion > input.baseVersion);
+  if (!toWrite.length)
+    return { version: report.version, updatedAt: null, applied: [], changes, conflicts };
+  const written = await writeChanges(tx, {
+    reportId: report.id,
+    actorId: me,
+    locked: report,
+    changes: toWrite,
+  });
+  return {
+    version: written.version,
+    updatedAt: written.updatedAt,
+    applied: toWrite.map((c) => c.target),
+    changes,
+    conflicts,
+  };
 }

@@ -48,18 +48,19 @@ export async function lockReport(tx: Tx, reportId: string): Promise<LockedReport
 }
 
 /**
- * Lock a report the caller may see (its unit among `visibleOrganizationIds`) and read, in the same
- * statement, what a patch save decides on and the stored parts its changes touch — not the whole
- * content. Null when the caller may not see it. The parts are read by name; their format is the
- * row's own, as every part name means the same place in any format.
+ * Read a report the caller may see (its unit among `visibleOrganizationIds`): what a patch save
+ * decides on and the stored parts its changes touch — not the whole content — in one statement,
+ * taking the row lock when `lock` is set. Null when the caller may not see it. The parts are read by
+ * name; every part name means the same place in any format.
  */
-export async function lockReportParts(
-  tx: Tx,
+export async function readReportParts(
+  client: Pick<Tx, "$queryRaw">,
   reportId: string,
   visibleOrganizationIds: readonly string[],
   parts: readonly string[],
+  { lock }: { lock: boolean },
 ): Promise<LockedReportParts | null> {
-  const rows = await tx.$queryRaw<(Omit<LockedReportParts, "content"> & { parts: unknown })[]>`
+  const rows = await client.$queryRaw<(Omit<LockedReportParts, "content"> & { parts: unknown })[]>`
     SELECT r."id"::text AS id, r."organizationId"::text AS "organizationId", r."year",
            r."formatVersion", r."status"::text AS status, r."version",
            o."level"::text AS "organizationLevel",
@@ -68,7 +69,7 @@ export async function lockReportParts(
            ) AS parts
       FROM "Report" r JOIN "Organization" o ON o."id" = r."organizationId"
      WHERE r."id" = ${reportId}::uuid AND r."organizationId" = ANY(${visibleOrganizationIds}::uuid[])
-       FOR UPDATE OF r`;
+     ${lock ? Prisma.sql`FOR UPDATE OF r` : Prisma.empty}`;
   const row = rows[0];
   if (!row) return null;
   const { parts: stored, ...header } = row;
@@ -120,6 +121,38 @@ export async function writeChanges(
     changes: readonly PatchChange[];
   },
 ): Promise<{ version: number; updatedAt: string }> {
+  const written = await writeParts(tx, args, null);
+  if (!written) throw new InvalidStateError(LIFECYCLE.save.refused);
+  return written;
+}
+
+/**
+ * The same write as one statement of its own (its own transaction), applied only if the report is
+ * still at `read.version` and editable: what `read` holds is then still what is stored. Null when
+ * someone saved or the status changed since it was read; nothing is written then.
+ */
+export async function writeChangesIfUnchanged(
+  client: Pick<Tx, "$queryRaw">,
+  args: {
+    reportId: string;
+    actorId: string;
+    locked: LockedReport;
+    changes: readonly PatchChange[];
+  },
+): Promise<{ version: number; updatedAt: string } | null> {
+  return writeParts(client, args, args.locked.version);
+}
+
+async function writeParts(
+  client: Pick<Tx, "$queryRaw">,
+  args: {
+    reportId: string;
+    actorId: string;
+    locked: LockedReport;
+    changes: readonly PatchChange[];
+  },
+  ifVersion: number | null,
+): Promise<{ version: number; updatedAt: string } | null> {
   const { reportId, actorId, locked, changes } = args;
   const targets = editableTargets(locked.content.format);
   const written = writtenParts(locked.content, changes);
@@ -133,7 +166,11 @@ export async function writeChanges(
     { reportId, actorId, targets: changes.map((c) => c.target) },
     Prisma.sql`u."version"`,
   );
-  const result = await tx.$queryRaw<{ version: number; updatedAt: Date }[]>`
+  const unchanged =
+    ifVersion === null
+      ? Prisma.empty
+      : Prisma.sql`AND "version" = ${ifVersion} AND "status"::text = ANY(${[...LIFECYCLE.save.from]}::text[])`;
+  const result = await client.$queryRaw<{ version: number; updatedAt: Date }[]>`
     WITH updated AS (
       UPDATE "Report"
          SET "content" = (("content" - ${written.removed}::text[]) || ${JSON.stringify(written.top)}::jsonb)
@@ -141,7 +178,7 @@ export async function writeChanges(
                     'tables', coalesce("content" -> 'tables', '{}') || ${JSON.stringify(written.tables)}::jsonb,
                     'narratives', coalesce("content" -> 'narratives', '{}') || ${JSON.stringify(written.narratives)}::jsonb),
              "version" = "version" + 1, "updatedById" = ${actorId}::uuid, "updatedAt" = now()
-       WHERE "id" = ${reportId}::uuid
+       WHERE "id" = ${reportId}::uuid ${unchanged}
       RETURNING "version", "updatedAt"
     ), cells AS (
       INSERT INTO "ReportCellChange" ("reportId", "actorId", "reportVersion", "target", "oldValue", "newValue")
@@ -159,5 +196,6 @@ export async function writeChanges(
     SELECT u."version", u."updatedAt",
            (SELECT count(*) FROM cells) + (SELECT count(*) FROM edit) + (SELECT count(*) FROM notice) AS recorded
       FROM updated u`;
-  return { version: result[0].version, updatedAt: result[0].updatedAt.toISOString() };
+  const row = result[0];
+  return row ? { version: row.version, updatedAt: row.updatedAt.toISOString() } : null;
 }
