@@ -8,7 +8,27 @@ import { wordCellPerLine, wordRowPerLine } from "@/lib/import/__fixtures__/layou
 import type { PrintEdit } from "@/lib/import/__fixtures__/layouts/generated-reports";
 import { applyEdits, editDocx } from "@/lib/import/__fixtures__/layouts/print-edits";
 import type { ReportContent } from "@/lib/report/content";
-import { chromiumPath, docxToPdf, htmlToPdf, narrowDocxTables, pdfToLayoutText } from "./make-pdf";
+import {
+  chromiumPath,
+  docxToPdf,
+  editDocxParts,
+  htmlToPdf,
+  narrowDocxTables,
+  pdfToLayoutText,
+} from "./make-pdf";
+import { cachedPdf } from "./pdf-cache";
+import {
+  dashedFooterXml,
+  FOOTERS,
+  headerOnceDocumentXml,
+  HTML_VARIANT_CSS,
+  htmlWithCss,
+  landscapeDocumentXml,
+  oneFontXml,
+  spacedXml,
+  threeLineDocumentXml,
+  unruledDocumentXml,
+} from "./pdf-variants";
 
 /** One report in one layout: the file a user would hand the importer. */
 export interface LayoutFile {
@@ -44,18 +64,19 @@ export class LayoutSources {
     return applyEdits(renderHtml(this.content), this.edits, "report.html");
   }
 
-  pdf(route: PdfRoute): Promise<Uint8Array> {
+  /** The report as a PDF made by one route; the browser prints the HTML routes. */
+  pdf(route: PdfRoute, browser: () => Promise<Browser>): Promise<Uint8Array> {
     return this.once(`pdf:${route}`, async () => {
-      switch (route) {
-        case "docx":
-          return docxToPdf(await this.docx());
-        case "docx-narrow":
-          return docxToPdf(await narrowDocxTables(await this.docx(), NARROW));
-        case "html":
-          return htmlToPdf(this.html());
-        case "html-narrow":
-          return htmlToPdf(narrowHtmlTables(this.html(), NARROW));
+      const how: PdfRouteMaker = PDF_ROUTES[route];
+      if (how.from === "docx") {
+        const docx = await how.edit(await this.docx());
+        return cachedPdf(`libreoffice:${route}`, docx, () => docxToPdf(docx));
       }
+      const html = htmlWithCss(this.html(), how.css);
+      const print = { landscape: how.landscape, footer: how.footer };
+      return cachedPdf(`chromium:${route}:${JSON.stringify(print)}`, html, async () =>
+        htmlToPdf(html, { ...print, browser: await browser() }),
+      );
     });
   }
 
@@ -72,17 +93,65 @@ export class LayoutSources {
   }
 }
 
-export type PdfRoute = "docx" | "docx-narrow" | "html" | "html-narrow";
+/** How each PDF of the corpus is made: an edit of the DOCX before LibreOffice, or CSS and print options for Chromium. */
+type PdfRouteMaker =
+  | { from: "docx"; edit: (docx: Uint8Array) => Promise<Uint8Array> }
+  | { from: "html"; css: string; landscape?: boolean; footer?: string };
 
 /** Tables at 55 % of the text width: long row labels wrap over two or three lines. */
 const NARROW = 0.55;
 
+const asIs = async (docx: Uint8Array) => docx;
+const documentEdit = (edit: (xml: string) => string) => (docx: Uint8Array) =>
+  editDocxParts(docx, (name) => (name === "word/document.xml" ? edit : null));
+const everyPartEdit = (edit: (xml: string) => string) => (docx: Uint8Array) =>
+  editDocxParts(docx, (name) => (name.startsWith("word/") ? edit : null));
+
+const PDF_ROUTES = {
+  docx: { from: "docx", edit: asIs },
+  "docx-narrow": { from: "docx", edit: (docx) => narrowDocxTables(docx, NARROW) },
+  "docx-three-line": { from: "docx", edit: documentEdit(threeLineDocumentXml) },
+  "docx-unruled": { from: "docx", edit: documentEdit(unruledDocumentXml) },
+  "docx-landscape": { from: "docx", edit: documentEdit(landscapeDocumentXml) },
+  "docx-header-once": {
+    from: "docx",
+    edit: (docx) =>
+      editDocxParts(docx, (name) =>
+        name === "word/document.xml"
+          ? headerOnceDocumentXml
+          : name.startsWith("word/footer")
+            ? dashedFooterXml
+            : null,
+      ),
+  },
+  "docx-serif": {
+    from: "docx",
+    edit: everyPartEdit((xml) => oneFontXml(xml, "Noto Serif CJK SC")),
+  },
+  "docx-spaced": { from: "docx", edit: everyPartEdit((xml) => spacedXml(xml, 40)) },
+  html: { from: "html", css: "" },
+  "html-narrow": { from: "html", css: narrowTablesCss(NARROW) },
+  "html-three-line": { from: "html", css: HTML_VARIANT_CSS.threeLine },
+  "html-unruled": { from: "html", css: HTML_VARIANT_CSS.unruled },
+  "html-landscape": { from: "html", css: "", landscape: true, footer: FOOTERS.dashed },
+  "html-header-once": {
+    from: "html",
+    css: HTML_VARIANT_CSS.headerOnce,
+    footer: FOOTERS.pageOfPages,
+  },
+  "html-sans": { from: "html", css: HTML_VARIANT_CSS.sans },
+  "html-spaced": { from: "html", css: HTML_VARIANT_CSS.spaced },
+} satisfies Record<string, PdfRouteMaker>;
+
+export type PdfRoute = keyof typeof PDF_ROUTES;
+
 /** The exported page with every table at `factor` of its width (a portal template with a side column does this). */
 export function narrowHtmlTables(html: string, factor: number): string {
-  return html.replace(
-    "</head>",
-    `<style>table{width:${Math.round(factor * 100)}% !important}</style>\n</head>`,
-  );
+  return htmlWithCss(html, narrowTablesCss(factor));
+}
+
+function narrowTablesCss(factor: number): string {
+  return `table{width:${Math.round(factor * 100)}% !important}`;
 }
 
 export interface Layout {
@@ -101,8 +170,16 @@ const text = (fileName: string, value: string): LayoutFile => ({
   fileName,
   bytes: new TextEncoder().encode(value),
 });
-const pdfText = async (sources: LayoutSources, route: PdfRoute) =>
-  text("pdftotext.txt", await pdfToLayoutText(await sources.pdf(route)));
+const pdfText = async (sources: LayoutSources, route: PdfRoute, browser: () => Promise<Browser>) =>
+  text("pdftotext.txt", await pdfToLayoutText(await sources.pdf(route, browser)));
+const pdfFile = async (
+  sources: LayoutSources,
+  route: PdfRoute,
+  browser: () => Promise<Browser>,
+) => ({
+  fileName: "report.pdf",
+  bytes: await sources.pdf(route, browser),
+});
 
 /**
  * Every layout of the corpus: our exports, PDFs made from them (also with narrow columns, so labels
@@ -126,49 +203,61 @@ export const LAYOUTS: Layout[] = [
     id: "docx-pdf",
     source: "export",
     label: "DOCX→PDF（LibreOffice）",
-    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("docx") }),
+    make: (s, b) => pdfFile(s, "docx", b),
   },
   {
     id: "docx-pdf-narrow",
     source: "export",
     label: "DOCX→PDF（窄列，标签折行）",
-    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("docx-narrow") }),
+    make: (s, b) => pdfFile(s, "docx-narrow", b),
   },
   {
     id: "html-pdf",
     source: "export",
     label: "HTML→PDF（Chromium）",
-    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("html") }),
+    make: (s, b) => pdfFile(s, "html", b),
   },
   {
     id: "html-pdf-narrow",
     source: "export",
     label: "HTML→PDF（窄列，标签折行）",
-    make: async (s) => ({ fileName: "report.pdf", bytes: await s.pdf("html-narrow") }),
+    make: (s, b) => pdfFile(s, "html-narrow", b),
   },
+  pdfVariant("docx-three-line", "DOCX→PDF（三线表）"),
+  pdfVariant("docx-unruled", "DOCX→PDF（无表格线）"),
+  pdfVariant("docx-landscape", "DOCX→PDF（横向页面）"),
+  pdfVariant("docx-header-once", "DOCX→PDF（续页无表头，页码 -3-）"),
+  pdfVariant("docx-serif", "DOCX→PDF（全文 Noto Serif CJK）"),
+  pdfVariant("docx-spaced", "DOCX→PDF（字符间距加宽）"),
+  pdfVariant("html-three-line", "HTML→PDF（三线表）"),
+  pdfVariant("html-unruled", "HTML→PDF（无表格线）"),
+  pdfVariant("html-landscape", "HTML→PDF（横向页面，页码 -3-）"),
+  pdfVariant("html-header-once", "HTML→PDF（续页无表头，第3页 共6页）"),
+  pdfVariant("html-sans", "HTML→PDF（全文 Noto Sans CJK）"),
+  pdfVariant("html-spaced", "HTML→PDF（字间距加宽，逐字定位）"),
   {
     id: "docx-pdf-layout-text",
     source: "export",
     label: "pdftotext -layout（DOCX→PDF）",
-    make: (s) => pdfText(s, "docx"),
+    make: (s, b) => pdfText(s, "docx", b),
   },
   {
     id: "docx-pdf-narrow-layout-text",
     source: "export",
     label: "pdftotext -layout（DOCX→PDF 窄列）",
-    make: (s) => pdfText(s, "docx-narrow"),
+    make: (s, b) => pdfText(s, "docx-narrow", b),
   },
   {
     id: "html-pdf-layout-text",
     source: "export",
     label: "pdftotext -layout（HTML→PDF）",
-    make: (s) => pdfText(s, "html"),
+    make: (s, b) => pdfText(s, "html", b),
   },
   {
     id: "html-pdf-narrow-layout-text",
     source: "export",
     label: "pdftotext -layout（HTML→PDF 窄列）",
-    make: (s) => pdfText(s, "html-narrow"),
+    make: (s, b) => pdfText(s, "html-narrow", b),
   },
   {
     id: "inner-text",
@@ -220,13 +309,24 @@ export const LAYOUTS: Layout[] = [
   },
 ];
 
+/** A PDF layout made by one of the variant routes (how real portals print differently from our exports). */
+function pdfVariant(route: PdfRoute, label: string): Layout {
+  return { id: `${route}-pdf`, source: "export", label, make: (s, b) => pdfFile(s, route, b) };
+}
+
 /** One Chromium for every innerText of a run, launched on first use. */
 export function sharedBrowser(): { get: () => Promise<Browser>; close: () => Promise<void> } {
   let browser: Promise<Browser> | null = null;
   return {
-    get: () => (browser ??= chromium.launch({ executablePath: chromiumPath() })),
+    // A browser that crashed (printing under heavy load can take it down) is launched again.
+    get: async () => {
+      const current = browser ? await browser.catch(() => null) : null;
+      if (current?.isConnected()) return current;
+      browser = chromium.launch({ executablePath: chromiumPath() });
+      return browser;
+    },
     close: async () => {
-      if (browser) await (await browser).close();
+      if (browser) await (await browser.catch(() => null))?.close();
     },
   };
 }

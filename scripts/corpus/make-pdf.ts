@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { chromium } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { sofficeConvert } from "@/lib/export/__fixtures__/soffice";
 import { imagePdf, readPgm } from "@/lib/import/__fixtures__/pdf/write-pdf";
 
@@ -99,23 +99,41 @@ export function chromiumPath(): string {
   return found;
 }
 
+export interface PrintOptions extends PdfOptions {
+  /** A browser to print with (kept open); by default one is launched and closed. */
+  browser?: Browser;
+  landscape?: boolean;
+  /** A running footer (Chromium's template: `pageNumber` and `totalPages` spans are filled in). */
+  footer?: string;
+}
+
 /** HTML → PDF as a browser prints it (A4, backgrounds on). */
 export async function htmlToPdf(
   html: string,
-  { timeoutMs = 60_000 }: PdfOptions = {},
+  { timeoutMs = 60_000, browser: shared, landscape = false, footer }: PrintOptions = {},
 ): Promise<Uint8Array> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), timeout: timeoutMs });
+  const browser =
+    shared ?? (await chromium.launch({ executablePath: chromiumPath(), timeout: timeoutMs }));
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
     const pdf = await page.pdf({
       format: "A4",
+      landscape,
       printBackground: true,
       margin: { top: "20mm", bottom: "20mm", left: "18mm", right: "18mm" },
+      ...(footer
+        ? {
+            displayHeaderFooter: true,
+            headerTemplate: "<span></span>",
+            footerTemplate: `<div style="width:100%;text-align:center;font-size:11pt;font-family:'Noto Serif CJK SC',serif">${footer}</div>`,
+          }
+        : {}),
     });
     return new Uint8Array(pdf);
   } finally {
-    await browser.close();
+    await page.close();
+    if (!shared) await browser.close();
   }
 }
 
@@ -142,10 +160,21 @@ export async function unruledDocx(docx: Uint8Array): Promise<Uint8Array> {
 }
 
 async function editDocument(docx: Uint8Array, edit: (xml: string) => string): Promise<Uint8Array> {
+  return editDocxParts(docx, (name) => (name === "word/document.xml" ? edit : null));
+}
+
+/** The DOCX with each XML part for which `editFor(name)` gives an edit rewritten by it. */
+export async function editDocxParts(
+  docx: Uint8Array,
+  editFor: (name: string) => ((xml: string) => string) | null,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
-  const part = zip.file("word/document.xml");
-  if (!part) throw new Error("word/document.xml missing");
-  zip.file("word/document.xml", edit(await part.async("string")));
+  if (!zip.file("word/document.xml")) throw new Error("word/document.xml missing");
+  for (const name of Object.keys(zip.files)) {
+    const edit = name.endsWith(".xml") ? editFor(name) : null;
+    const part = zip.file(name);
+    if (edit && part) zip.file(name, edit(await part.async("string")));
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 

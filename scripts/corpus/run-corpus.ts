@@ -1,4 +1,8 @@
-import { importBytes } from "@/lib/import/import-bytes";
+import type { ImportResult } from "@/lib/import";
+import { ImportRefusedError, importBytes } from "@/lib/import/import-bytes";
+import { assembleReport } from "@/lib/import/import-report";
+import { readPdf } from "@/lib/import/read-pdf";
+import type { ReportContent } from "@/lib/report/content";
 import { computeTotals } from "@/lib/report/compute-totals";
 import { corpusCases } from "@/lib/import/__fixtures__/layouts/contents";
 import { applyEdits } from "@/lib/import/__fixtures__/layouts/print-edits";
@@ -63,9 +67,7 @@ export async function runCorpus(
         const started = performance.now();
         let measured: Measured;
         try {
-          const imported = await importBytes(file.fileName, file.bytes, {
-            previous: report.previous,
-          });
+          const imported = await importAllowingLoad(file, report.previous);
           measured = measureImport(imported, {
             content: expected,
             previous: report.previous,
@@ -92,6 +94,30 @@ export async function runCorpus(
     layouts: results,
   };
 }
+
+/**
+ * The import as the app does it; a PDF refused only for its time cap is read again with a wider one.
+ * The corpus measures what is read, and the machine it runs on may be loaded many times over (the
+ * time a read takes is the benchmark's figure, measured on its own).
+ */
+async function importAllowingLoad(
+  file: LayoutFile,
+  previous: ReportContent | undefined,
+): Promise<ImportResult> {
+  try {
+    return await importBytes(file.fileName, file.bytes, { previous });
+  } catch (error) {
+    const tooSlow = error instanceof ImportRefusedError && /秒仍未完成/.test(error.message);
+    if (!tooSlow || !file.fileName.endsWith(".pdf")) throw error;
+    const blocks = await readPdf(file.bytes, {
+      fileName: file.fileName,
+      limits: { maxMillis: LOADED_MACHINE_MILLIS },
+    });
+    return assembleReport(blocks, { previous, fileName: file.fileName });
+  }
+}
+
+const LOADED_MACHINE_MILLIS = 180_000;
 
 function editedText(file: LayoutFile, edits: PrintEdit[]): LayoutFile {
   if (edits.length === 0) return file;

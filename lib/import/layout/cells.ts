@@ -41,7 +41,7 @@ export function cellsOf(line: Line, scale: LayoutScale): Cell[] {
   };
   for (const w of line.words) {
     const last = group[group.length - 1];
-    if (last && w.x0 - last.x1 >= scale.cellGap) close();
+    if (last && (w.x0 - last.x1 >= scale.cellGap || separateFigures(last, w, scale))) close();
     group.push(w);
   }
   close();
@@ -96,6 +96,20 @@ export function cellsOf(line: Line, scale: LayoutScale): Cell[] {
 }
 
 const BARE_FIGURE = /^[+\-−]?\d[\d,，]*(?:\.\d+)?$/;
+
+/**
+ * With exact positions (PDF), the pieces of one number were joined before (they touch): two figures
+ * still apart are two cells, however narrow the columns of a table set without rules put them
+ * (`2429 2472 2766` in columns closer than the body text's cell gap).
+ */
+function separateFigures(a: Word, b: Word, scale: LayoutScale): boolean {
+  return (
+    scale.exactPositions &&
+    b.x0 - a.x1 >= scale.em * 0.3 &&
+    BARE_FIGURE.test(a.text) &&
+    BARE_FIGURE.test(b.text)
+  );
+}
 
 export function isValueCell(cell: Cell): boolean {
   return isValueText(cell.text);

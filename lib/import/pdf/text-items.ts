@@ -14,11 +14,19 @@ export interface PlacedWord extends Word {
   /** Baseline. */
   y: number;
   size: number;
+  /**
+   * Set on the characters of one text item that pdf.js wrote with a space between every two
+   * (`2 0 2 2`: a gap it saw after each glyph): letter-spaced text, or single figures set a space
+   * apart. Which of the two, only the rest of the line can tell (linesOfWords).
+   */
+  spacedItem?: number;
 }
 
 const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const SPACE = /[\s\u3000\u00a0]/;
+/** Single characters, each a space apart: `2 0 2 2`, `坚 持 以`. */
+const SPACED_CHARS = /^[^\s\u3000\u00a0](?: [^\s\u3000\u00a0])+$/u;
 
 function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
@@ -31,6 +39,7 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
  */
 export function wordsOfItems(items: TextItemLike[], toPage: Matrix): PlacedWord[] {
   const words: PlacedWord[] = [];
+  let spacedItems = 0;
   for (const item of items) {
     if (!item.str || !Array.isArray(item.transform) || item.transform.length !== 6) continue;
     const [a, b, , , e, f] = item.transform;
@@ -46,6 +55,18 @@ export function wordsOfItems(items: TextItemLike[], toPage: Matrix): PlacedWord[
       continue;
     }
     if (item.str.trim() === "") continue;
+    if (SPACED_CHARS.test(item.str)) {
+      // One character every pitch: each piece placed at its own pitch, not by its share of the width.
+      const pieces = item.str.split(" ");
+      const pitch = width / pieces.length;
+      const id = ++spacedItems;
+      pieces.forEach((text, k) => {
+        // The last piece ends where the item does: the gap after it is the real one.
+        const x1 = k === pieces.length - 1 ? x + width : x + (k + 0.5) * pitch;
+        words.push({ text, x0: x + k * pitch, x1, y, size, spacedItem: id });
+      });
+      continue;
+    }
     const chars = [...item.str];
     const weights = chars.map((ch) => (WIDE.test(ch) ? 1 : 0.5));
     const total = weights.reduce((s, w) => s + w, 0) || 1;
@@ -92,11 +113,18 @@ export function linesOfWords(words: PlacedWord[], page: number): Line[] {
   }
   return groups.map((group) => {
     const ordered = group.sort((p, q) => p.x0 - q.x0);
+    const tracking = trackingOf(ordered);
     const merged: Word[] = [];
     let prev: PlacedWord | null = null;
     for (const w of ordered) {
       const last = merged[merged.length - 1];
-      const touch = prev !== null && w.x0 - prev.x1 <= Math.max(prev.size, w.size) * 0.15;
+      const gap = prev === null ? Infinity : w.x0 - prev.x1;
+      const touch =
+        prev !== null &&
+        (gap <= Math.max(prev.size, w.size) * 0.15 ||
+          (tracking !== null &&
+            (gap <= tracking * 1.25 + 0.5 ||
+              (w.spacedItem !== undefined && w.spacedItem === prev.spacedItem))));
       if (last && touch) {
         last.text += w.text;
         last.x1 = Math.max(last.x1, w.x1);
@@ -109,4 +137,31 @@ export function linesOfWords(words: PlacedWord[], page: number): Line[] {
     const y = group[0].y;
     return { words: merged, top: y - size * 0.85, bottom: y + size * 0.2, page };
   });
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/**
+ * The gap a letter-spaced line (a template's letter-spacing, 分散对齐) leaves between every two
+ * characters, or null when the line is not letter-spaced. Such a line is drawn one glyph at a time
+ * with the same gap after each, wider than the touch allowance: its digits (`2 0 2 2`) would read as
+ * four figures. The gap is taken only from Chinese characters standing one by one at an even pitch,
+ * never from figures, so the gaps between the columns of a table row are never mistaken for it.
+ */
+function trackingOf(words: PlacedWord[]): number | null {
+  const gaps: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (!HAN_CHAR.test(a.text) || !HAN_CHAR.test(b.text)) continue;
+    const gap = b.x0 - a.x1;
+    if (gap > Math.max(a.size, b.size) * 0.15 && gap <= Math.max(a.size, b.size) * 0.6)
+      gaps.push(gap);
+  }
+  // Three gaps at least, nearly all alike: one wide gap between two characters is not a spacing.
+  if (gaps.length < 3) return null;
+  const sorted = [...gaps].sort((x, y) => x - y);
+  const median = sorted[sorted.length >> 1];
+  const alike = gaps.filter((g) => Math.abs(g - median) <= Math.max(0.5, median * 0.15)).length;
+  return alike >= gaps.length * 0.8 ? median : null;
 }
