@@ -39,6 +39,10 @@ const nextConfig = {
     // import's 10 MB, lib/http/route.ts counts the bytes), so a body over that cap still arrives over it
     // and is refused with 413 rather than cut short into a malformed one.
     proxyClientMaxBodySize: "11mb",
+    // Turbopack keeps a cache of each build beside it, for a faster next build. npm test builds for the
+    // e2e tests from a fresh clone in CI, where writing it is time spent for no later build, and turns it
+    // off with NIANBAO_BUILD_CACHE=0.
+    turbopackFileSystemCacheForBuild: process.env.NIANBAO_BUILD_CACHE !== "0",
   },
   // The security headers that need no per-request value, on every path (pages, API routes, static
   // files); the Content-Security-Policy with its nonce is set in proxy.ts. HSTS only when the request

@@ -102,7 +102,13 @@ async function e2eStage(db, typecheckDone) {
     "build",
     process.execPath,
     [path.join(ROOT, "scripts/build-app.mjs")],
-    { NIANBAO_DIST_DIR: E2E_DIST_DIR, NIANBAO_DEMO: "1", DATABASE_URL: db.e2e },
+    {
+      NIANBAO_DIST_DIR: E2E_DIST_DIR,
+      NIANBAO_DEMO: "1",
+      DATABASE_URL: db.e2e,
+      // No Turbopack cache written beside the build: a fresh clone (CI) has no later build to use it.
+      NIANBAO_BUILD_CACHE: process.env.NIANBAO_BUILD_CACHE ?? "0",
+    },
   );
   stages.push(`build: ${build.ok ? "done" : "failed"} (${build.seconds}s)`);
   if (!build.ok) {
