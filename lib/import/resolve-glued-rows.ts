@@ -6,8 +6,10 @@ import type { FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
 import { validationPlan } from "@/lib/report/validate/plan";
 import { finding, rowCells } from "./findings";
 import {
+  anyCutFits,
   DEFAULT_LIMITS,
   solveRunTogether,
+  type SplitProblem,
   type Equation,
   type GluedToken,
   type RowOutcome,
@@ -96,6 +98,14 @@ export function resolveGluedRows(
       solveRunTogether({ rows, known, equations }, DEFAULT_LIMITS),
     ),
   );
+  // The cells of rows left blank, with how messages name their row.
+  const unread = new Map(
+    glued.rows.flatMap((r, i) =>
+      outcomes[i].status === "unique"
+        ? []
+        : rowCells(table, r.row).map((c) => [c, r.name] as const),
+    ),
+  );
 
   let cellsRead = 0;
   const findings: Finding[] = [];
@@ -132,7 +142,50 @@ export function resolveGluedRows(
       ),
     );
   });
+  findings.push(...balanceNeverHolds(formatId, table, { rows, known, equations: [] }, unread));
   return { cellsRead, findings };
+}
+
+/**
+ * A1 in the columns that fail whichever way the rows left blank are cut: no cut that keeps the sums
+ * (A2–A6) makes 一 + 二 = （七）总计 + 四 there. validate() skips such a column (a cell of it is
+ * blank), so the defect would go unreported; the message says what it rests on.
+ */
+function balanceNeverHolds(
+  formatId: FormatId,
+  table: TableSpec,
+  problem: SplitProblem,
+  unread: ReadonlyMap<string, string>,
+): Finding[] {
+  const balance = validationPlan(formatId).balance.filter(
+    (eq) =>
+      eq.newCell.tableId === table.id &&
+      [eq.newCell, eq.carriedCell, eq.resultsTotal, eq.carryoverCell].some((c) => unread.has(c.id)),
+  );
+  if (balance.length === 0) return [];
+  const sums = equationsOf(formatId, table, undefined, { balance: false });
+  if (anyCutFits({ ...problem, equations: sums }) !== true) return [];
+  return balance.flatMap((eq) => {
+    const equation: Equation = {
+      terms: [
+        { cell: eq.newCell.id, coefficient: 1 },
+        { cell: eq.carriedCell.id, coefficient: 1 },
+        { cell: eq.resultsTotal.id, coefficient: -1 },
+        { cell: eq.carryoverCell.id, coefficient: -1 },
+      ],
+      constant: 0,
+    };
+    if (anyCutFits({ ...problem, equations: [...sums, equation] }) !== false) return [];
+    const cells = [eq.newCell, eq.carriedCell, eq.resultsTotal, eq.carryoverCell].map((c) => c.id);
+    const rows = [...new Set(cells.flatMap((c) => unread.get(c) ?? []))].join("、");
+    return [
+      finding(
+        eq.rule,
+        `${eq.where}：${rows}的数字连在一起，无法确定如何拆分；但在各行合计都相符的每一种拆分下，第一项+第二项都不等于第三项${eq.resultsTotalLabel}+第四项`,
+        cells,
+      ),
+    ];
+  });
 }
 
 /** Why a row stays blank; `what` names the readings tried (拆分 of run-together digits, 读法 with blanks too). */

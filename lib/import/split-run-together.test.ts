@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  anyCutFits,
   fewestFigures,
   solveRunTogether,
   type Equation,
@@ -218,6 +219,36 @@ describe("solveRunTogether", () => {
       solveRunTogether({ rows: [rows[1]], known: new Map(), equations: [a2(r2)] })[0].status,
     ).toBe("ambiguous");
     expect(expectedOutcomes({ rows, known, equations })).toEqual(["unique", "unique"]);
+  });
+
+  it("a row of 三 printing twenty-nine digits is cut by its sum alone within the default caps", () => {
+    const cells = requestRow("new");
+    // 1988 | 3451 | 2754 | 2788 | 3078 | 2455 | 16514: filled from the left, every cut of the six
+    // parts would be tried before the total could check one.
+    expect(
+      solveRunTogether({
+        rows: [glued(cells, "19883451275427883078245516514")],
+        known: new Map(),
+        equations: [a2(cells)],
+      }),
+    ).toEqual([{ status: "unique", values: [1988, 3451, 2754, 2788, 3078, 2455, 16514] }]);
+  });
+
+  it("anyCutFits tells whether some cut of every row satisfies all the equations", () => {
+    const cells = requestRow("r1");
+    const row = glued(cells, "101000011");
+    const fits = (equations: Equation[]) =>
+      anyCutFits({ rows: [row], known: new Map(), equations });
+    expect(fits([a2(cells)])).toBe(true);
+    // 自然人 = 7 has no cut: the row's digits start with 1 and 10.
+    const natural: Equation = { terms: [{ cell: cells[0], coefficient: 1 }], constant: 7 };
+    expect(fits([a2(cells), natural])).toBe(false);
+    expect(
+      anyCutFits(
+        { rows: [row], known: new Map(), equations: [a2(cells)] },
+        { maxCandidatesPerRow: 100, maxSteps: 3, maxSolutions: 64 },
+      ),
+    ).toBe("capped");
   });
 
   it("a row that no cut fits stays none while the others are still solved", () => {

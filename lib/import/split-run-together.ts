@@ -133,6 +133,34 @@ export function solveRunTogether(
   return outcomes;
 }
 
+/**
+ * Whether some cut of every row satisfies all the equations at once: true, false, or "capped" when
+ * the search stopped before it could tell. A row no cut fits at all makes it false.
+ */
+export function anyCutFits(
+  problem: SplitProblem,
+  limits: SplitLimits = DEFAULT_LIMITS,
+): boolean | "capped" {
+  const budget = { steps: limits.maxSteps };
+  const candidates: (number | null)[][][] = [];
+  for (const row of problem.rows) {
+    const found = cutRow(
+      row,
+      localEquations(problem, row),
+      problem.known,
+      limits.maxCandidatesPerRow,
+      budget,
+    );
+    if (found === "capped") return "capped";
+    if (found.length === 0) return false;
+    candidates.push(found);
+  }
+  const solutions = combine(problem, candidates, 1, budget);
+  // Capped at one solution found means one fits; capped by the step budget means unknown.
+  if (solutions === "capped") return budget.steps >= 0 ? true : "capped";
+  return solutions.length > 0;
+}
+
 /** Whether an equation over this row had every one of its cells known in the solution, so it really checked the cut. */
 function checkedBySomeEquation(
   problem: SplitProblem,
@@ -171,9 +199,53 @@ function localEquations(problem: SplitProblem, row: GluedRow): Equation[] {
   );
 }
 
+/** An equation over one row's cells alone: the known cells folded into its constant. */
+interface RowEquation {
+  terms: { at: number; coefficient: number }[];
+  constant: number;
+}
+
+/** The row's equations with known cells folded in; one with a blank known cell checks nothing and is dropped. */
+function rowEquations(
+  row: GluedRow,
+  equations: Equation[],
+  known: ReadonlyMap<string, number | null>,
+): RowEquation[] {
+  const index = new Map(row.cells.map((c, i) => [c, i]));
+  const out: RowEquation[] = [];
+  for (const eq of equations) {
+    let constant = eq.constant;
+    const terms: RowEquation["terms"] = [];
+    let checks = true;
+    for (const term of eq.terms) {
+      const at = index.get(term.cell);
+      if (at !== undefined) {
+        terms.push({ at, coefficient: term.coefficient });
+        continue;
+      }
+      const v = known.get(term.cell) ?? null;
+      if (v === null) checks = false;
+      else constant -= term.coefficient * v;
+    }
+    if (checks) out.push({ terms, constant });
+  }
+  return out;
+}
+
+/**
+ * The cuts of a row already found, per row and per equations (the same row is cut once for the
+ * sums and again for each tier of equations that adds nothing local to it).
+ */
+const cutsFound = new WeakMap<GluedRow, Map<string, (number | null)[][]>>();
+
 /**
  * Every way to read the row's tokens as exactly `cells.length` values: a digit token is cut into
  * one or more numbers, none with a leading zero (`0` alone is a number, `05` is not).
+ *
+ * The cells are filled from the right: a row's total stands after its parts (A2–A6), so once the
+ * total is cut, every part cut after it must keep the parts still to come between 0 and the most
+ * the digits left can print. That bound prunes the search to the few cuts that add up, where
+ * filling from the left would try every cut of the parts before the total could check one.
  */
 function cutRow(
   row: GluedRow,
@@ -182,117 +254,254 @@ function cutRow(
   maxCandidates: number,
   budget: { steps: number },
 ): (number | null)[][] | "capped" {
+  const checks = rowEquations(row, equations, known);
+  const key = `${maxCandidates}|${JSON.stringify(checks)}`;
+  const cached = cutsFound.get(row)?.get(key);
+  if (cached) return cached;
+  const found = searchCuts(row, checks, maxCandidates, budget);
+  if (found !== "capped") {
+    if (!cutsFound.has(row)) cutsFound.set(row, new Map());
+    cutsFound.get(row)!.set(key, found);
+  }
+  return found;
+}
+
+function searchCuts(
+  row: GluedRow,
+  equations: RowEquation[],
+  maxCandidates: number,
+  budget: { steps: number },
+): (number | null)[][] | "capped" {
   const width = row.cells.length;
   const out: (number | null)[][] = [];
-  const values: (number | null)[] = [];
-  const index = new Map(row.cells.map((c, i) => [c, i]));
-  // Cells still to come after token t: at least one per remaining token.
-  const tokensAfter = row.tokens.map((_, t) => row.tokens.length - t - 1);
-  // Digits still to come after token t: an upper bound on the cells they can fill.
-  const digitsAfter = row.tokens.map((_, t) =>
-    row.tokens.slice(t + 1).reduce((n, tok) => n + ("digits" in tok ? tok.digits.length : 1), 0),
-  );
+  // Filled from the right: cells at or beyond the next one to fill hold a value (or null, a blank).
+  const values: (number | null)[] = new Array<number | null>(width).fill(null);
+  // A cell may be negative only where a minus sign was printed and the column allows it.
+  const minus = row.tokens.some((t) => "digits" in t && t.negative === true);
+  const signed = row.cells.map((_, i) => minus && row.signedCells?.[i] !== false);
+  const tokens = row.tokens;
+  // Before token t: its digits, digits plus one per other token (what the cells left can hold), value tokens.
+  const digitsBefore: number[] = [];
+  const unitsBefore: number[] = [];
+  const valueTokensBefore: number[] = [];
+  let digits = 0;
+  let units = 0;
+  let valueTokens = 0;
+  for (const token of tokens) {
+    digitsBefore.push(digits);
+    unitsBefore.push(units);
+    valueTokensBefore.push(valueTokens);
+    if ("digits" in token) {
+      digits += token.digits.length;
+      units += token.digits.length;
+    } else {
+      units++;
+      valueTokens++;
+    }
+  }
   let capped = false;
 
-  const holds = (): boolean =>
-    equations.every((eq) =>
-      satisfied(eq, (cell) => {
-        const i = index.get(cell);
-        if (i === undefined) return known.get(cell) ?? null;
-        return i < values.length ? values[i] : undefined;
-      }),
-    );
+  /**
+   * Whether every equation can still hold while cells 0..open−1 are unfilled and `digitsLeft` digits
+   * are left for them. Each unfilled cell prints at least one digit, so together they print less
+   * than 10^(digitsLeft − open + 1) + 10·(open − 1): all digits but one per other cell in one number.
+   * Where a blank or a dash may still come, the unfilled cells are not bounded.
+   */
+  const possible = (open: number, digitsLeft: number, valueTokensLeft: number): boolean => {
+    const most = digitsLeft - open + 1;
+    const bounded = !row.blanks && valueTokensLeft === 0 && most <= 15;
+    const limit = bounded ? 10 ** most + 10 * (open - 1) : Infinity;
+    for (const eq of equations) {
+      let sum = 0;
+      let unfilled = false;
+      let blank = false;
+      let lowest = 0;
+      let highest = 0;
+      let signedWeight = 0;
+      let openTerms = 0;
+      for (const term of eq.terms) {
+        if (term.at >= open) {
+          const v = values[term.at];
+          if (v === null) {
+            blank = true;
+            break;
+          }
+          sum += term.coefficient * v;
+          continue;
+        }
+        unfilled = true;
+        openTerms++;
+        if (signed[term.at]) signedWeight += Math.abs(term.coefficient);
+        else {
+          lowest = Math.min(lowest, term.coefficient);
+          highest = Math.max(highest, term.coefficient);
+        }
+      }
+      if (blank) continue;
+      if (!unfilled) {
+        if (sum !== eq.constant) return false;
+        continue;
+      }
+      if (!bounded) continue;
+      let lo = sum + (lowest - signedWeight) * limit;
+      let hi = sum + (highest + signedWeight) * limit;
+      // Every unfilled cell in the equation with one coefficient (a row's parts, its total cut):
+      // together they print all the digits left, so they add up to at least leastSum.
+      if (openTerms === open && signedWeight === 0 && (lowest === 0 || highest === 0)) {
+        const least = leastSum(digitsLeft, open);
+        if (highest > 0) lo = sum + highest * least;
+        else hi = sum + lowest * least;
+      }
+      if (eq.constant < lo || eq.constant > hi) return false;
+    }
+    return true;
+  };
 
-  const visit = (t: number, pos: number): void => {
+  const keep = () => {
+    if (out.length >= maxCandidates) capped = true;
+    else out.push([...values]);
+  };
+  const tokenEnd = (t: number): number => {
+    const token = tokens[t];
+    return token && "digits" in token ? token.digits.length : 0;
+  };
+
+  // t: the token being cut (from the last); end: its digits before `end` are still uncut; c: the cell to fill.
+  const visit = (t: number, end: number, c: number): void => {
     if (capped) return;
     if (--budget.steps < 0) {
       capped = true;
       return;
     }
-    if (t === row.tokens.length) {
-      if (values.length < width && row.blanks) {
-        values.push(null);
-        if (holds()) visit(t, 0);
-        values.pop();
-        return;
-      }
-      if (values.length === width && holds()) {
-        if (out.length >= maxCandidates) capped = true;
-        else out.push([...values]);
-      }
+    if (t < 0) {
+      // Every token placed: cells still open are blanks before the first figure, where blanks may be.
+      if (c >= 0 && !row.blanks) return;
+      for (let i = 0; i <= c; i++) values[i] = null;
+      if (possible(0, 0, 0)) keep();
       return;
     }
-    // A blank cell before this figure: room must be left for one figure per token still to come.
-    if (row.blanks && pos === 0 && values.length + 1 + row.tokens.length - t <= width) {
-      values.push(null);
-      if (holds()) visit(t, 0);
-      values.pop();
+    if (c < 0) return;
+    const token = tokens[t];
+    const fresh = !("digits" in token) || end === token.digits.length;
+    // A blank cell after this token's figures: the cells left of it must still hold one per token.
+    if (row.blanks && fresh && c >= t + 1) {
+      values[c] = null;
+      if (possible(c, digitsBefore[t] + end, valueTokensBefore[t] + 1)) visit(t, end, c - 1);
       if (capped) return;
     }
-    const token = row.tokens[t];
     if (!("digits" in token)) {
-      if (values.length >= width) return;
-      values.push(token.value);
-      if (holds()) visit(t + 1, 0);
-      values.pop();
+      if (c < t) return;
+      values[c] = token.value;
+      if (possible(c, digitsBefore[t], valueTokensBefore[t])) visit(t - 1, tokenEnd(t - 1), c - 1);
       return;
     }
     const digits = token.digits;
-    for (let end = pos + 1; end <= digits.length; end++) {
-      const part = digits.slice(pos, end);
-      if (part.length > 1 && part[0] === "0") break;
-      if (values.length >= width) break;
-      const filled = values.length + 1;
-      const restOfToken = digits.length - end;
-      // The cells left must be fillable: each later token needs one, and no cell can be empty.
-      if (restOfToken === 0 && filled + tokensAfter[t] > width) continue;
-      if (!row.blanks && filled + restOfToken + digitsAfter[t] < width) continue;
-      if (!Number.isSafeInteger(Number(part))) break;
-      const decimal = restOfToken === 0 && token.decimals !== undefined;
-      if (decimal && row.decimalCells?.[values.length] === false) continue;
-      const negative = pos === 0 && token.negative === true;
-      if (negative && row.signedCells?.[values.length] === false) continue;
-      const value = decimal ? Number(`${part}.${token.decimals}`) : Number(part);
-      values.push(negative ? -value : value);
-      if (holds()) {
-        if (restOfToken === 0) visit(t + 1, 0);
-        else visit(t, end);
+    // The figure digits[start, end) read as the loop moves start left, one digit at a time.
+    let whole = 0;
+    let scale = 1;
+    for (let start = end - 1; start >= 0; start--) {
+      const length = end - start;
+      if (length > 15) break;
+      const digit = digits.charCodeAt(start) - 48;
+      whole += digit * scale;
+      scale *= 10;
+      if (length > 1 && digit === 0) continue;
+      // The cells left must be fillable: each token still to cut needs one, and no cell can be empty.
+      if (c < t + (start > 0 ? 1 : 0)) continue;
+      if (!row.blanks && c > start + unitsBefore[t]) break;
+      const decimal = end === digits.length && token.decimals !== undefined;
+      if (decimal && row.decimalCells?.[c] === false) continue;
+      const negative = start === 0 && token.negative === true;
+      if (negative && row.signedCells?.[c] === false) continue;
+      const value = decimal ? Number(`${digits.slice(start, end)}.${token.decimals}`) : whole;
+      values[c] = negative ? -value : value;
+      if (possible(c, digitsBefore[t] + start, valueTokensBefore[t])) {
+        if (start === 0) visit(t - 1, tokenEnd(t - 1), c - 1);
+        else visit(t, start, c - 1);
       }
-      values.pop();
       if (capped) return;
     }
   };
-  visit(0, 0);
+  visit(tokens.length - 1, tokenEnd(tokens.length - 1), width - 1);
   return capped ? "capped" : out;
 }
 
-/** Joint search over the rows' cuts: every combination that satisfies all equations, up to a cap. */
+/**
+ * The least sum of `count` numbers printed with `digits` digits in all: a number of two digits or
+ * more is at least 10^(length−1), and the sum is least with the lengths as even as they go.
+ */
+function leastSum(digits: number, count: number): number {
+  if (count <= 0) return 0;
+  const short = Math.floor(digits / count);
+  const long = digits % count;
+  const longLeast = short + 1 > 1 ? 10 ** short : 0;
+  const shortLeast = short > 1 ? 10 ** (short - 1) : 0;
+  return long * longLeast + (count - long) * shortLeast;
+}
+
+/** The values a cell may still take: those of its row's cuts left, and whether one leaves it blank. */
+interface Range {
+  lo: number;
+  hi: number;
+  blank: boolean;
+}
+
+/**
+ * Joint search over the rows' cuts: every combination that satisfies all equations, up to a cap.
+ * First each row keeps only the cuts that can still satisfy every equation given the other rows'
+ * cuts (their cells' least and greatest values), until nothing changes; then the combinations are
+ * searched with the same bound, so a column sum over twenty rows prunes before its last row.
+ */
 function combine(
   problem: SplitProblem,
   candidates: (number | null)[][][],
   maxSolutions: number,
   budget: { steps: number },
 ): (number | null)[][][] | "capped" {
-  const order = candidates
-    .map((_, i) => i)
-    .sort((a, b) => candidates[a].length - candidates[b].length);
-  const assigned = new Map<string, number | null>();
   const rowOf = new Map<string, number>();
   problem.rows.forEach((row, r) => row.cells.forEach((c) => rowOf.set(c, r)));
-  const chosen: (number | null)[][] = new Array(problem.rows.length);
-  const solutions: (number | null)[][][] = [];
-  let capped = false;
-
   // After a row is assigned only the equations that involve it can change their verdict.
   const touching = problem.rows.map((row) => {
     const own = new Set(row.cells);
     return problem.equations.filter((eq) => eq.terms.some((t) => own.has(t.cell)));
   });
+  const live = candidates.map((list) => [...list]);
+  const ranges = live.map(rangesOf);
+  const assigned: ((number | null)[] | null)[] = problem.rows.map(() => null);
 
-  const lookup = (cell: string): number | null | undefined => {
-    if (rowOf.has(cell)) return assigned.has(cell) ? assigned.get(cell)! : undefined;
-    return problem.known.has(cell) ? problem.known.get(cell)! : null;
+  const value = (cell: string): number | null | Range => {
+    const r = rowOf.get(cell);
+    if (r === undefined) return problem.known.has(cell) ? problem.known.get(cell)! : null;
+    const i = problem.rows[r].cells.indexOf(cell);
+    const chosen = assigned[r];
+    return chosen ? chosen[i] : ranges[r][i];
   };
+
+  // Narrowing: drop the cuts no choice of the other rows can complete.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let r = 0; r < live.length; r++) {
+      const kept = live[r].filter((values) => {
+        if (--budget.steps < 0) return true;
+        assigned[r] = values;
+        const ok = touching[r].every((eq) => feasible(eq, value));
+        assigned[r] = null;
+        return ok;
+      });
+      if (budget.steps < 0) return "capped";
+      if (kept.length === 0) return [];
+      if (kept.length < live[r].length) {
+        live[r] = kept;
+        ranges[r] = rangesOf(kept);
+        changed = true;
+      }
+    }
+  }
+
+  const order = live.map((_, i) => i).sort((a, b) => live[a].length - live[b].length);
+  const chosen: (number | null)[][] = new Array(problem.rows.length);
+  const solutions: (number | null)[][][] = [];
+  let capped = false;
 
   const visit = (k: number): void => {
     if (capped) return;
@@ -305,16 +514,15 @@ function combine(
       return;
     }
     const r = order[k];
-    const row = problem.rows[r];
-    for (const values of candidates[r]) {
+    for (const values of live[r]) {
       if (--budget.steps < 0) {
         capped = true;
         return;
       }
-      row.cells.forEach((c, i) => assigned.set(c, values[i]));
+      assigned[r] = values;
       chosen[r] = values;
-      if (touching[r].every((eq) => satisfied(eq, lookup))) visit(k + 1);
-      row.cells.forEach((c) => assigned.delete(c));
+      if (touching[r].every((eq) => feasible(eq, value))) visit(k + 1);
+      assigned[r] = null;
       if (capped) return;
     }
   };
@@ -322,16 +530,45 @@ function combine(
   return capped ? "capped" : solutions;
 }
 
+function rangesOf(cuts: (number | null)[][]): Range[] {
+  const width = cuts[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, i) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let blank = false;
+    for (const cut of cuts) {
+      const v = cut[i];
+      if (v === null) blank = true;
+      else {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    return { lo, hi, blank };
+  });
+}
+
 /**
- * Whether an equation can still hold: true while any of its cells is undetermined (undefined), true
- * when any is blank (null: not checked, as validate() skips it), else the sum must match.
+ * Whether an equation can still hold: true when any cell is blank (null: not checked, as validate()
+ * skips it) or may still be; with every cell a number, the sum must match; with some cells known
+ * only to lie in a range, the constant must lie in the range of the sum.
  */
-function satisfied(eq: Equation, value: (cell: string) => number | null | undefined): boolean {
-  let sum = 0;
+function feasible(eq: Equation, value: (cell: string) => number | null | Range): boolean {
+  let lo = 0;
+  let hi = 0;
   for (const term of eq.terms) {
     const v = value(term.cell);
-    if (v === undefined || v === null) return true;
-    sum += term.coefficient * v;
+    if (v === null) return true;
+    if (typeof v === "number") {
+      lo += term.coefficient * v;
+      hi += term.coefficient * v;
+      continue;
+    }
+    if (v.blank) return true;
+    const a = term.coefficient * v.lo;
+    const b = term.coefficient * v.hi;
+    lo += Math.min(a, b);
+    hi += Math.max(a, b);
   }
-  return sum === eq.constant;
+  return lo === hi ? lo === eq.constant : eq.constant >= lo && eq.constant <= hi;
 }
