@@ -41,6 +41,7 @@ function joinPair(a: TableBlock, b: TableBlock): void {
   const placedA = place(a);
   const placedB = place(b);
   const lastRow = a.rows.length - 1;
+  if (lastRow >= 0 && joinLabelTail(a, placedA, placedB, lastRow)) return;
   const firstData = b.rows.findIndex((r) => r.some((c) => isValueText(c.text)));
   if (lastRow < 0 || firstData < 0) return;
   const lastRowHasFigures = a.rows[lastRow].some((c) => isValueText(c.text));
@@ -61,6 +62,43 @@ function joinPair(a: TableBlock, b: TableBlock): void {
       pb.cell.text = "";
     }
   }
+}
+
+/**
+ * A row allowed to break over the page keeps its figures on the first page and wraps the end of its
+ * label onto the next (`2.没有现成信息需要` … / `另行制作`): the next part opens with a row that
+ * holds only that end, under the label of the last row, and nothing under the last row's figures
+ * (a repeated header would). The end goes back onto the label; the row left empty stays blank.
+ */
+function joinLabelTail(
+  a: TableBlock,
+  placedA: Placed[],
+  placedB: Placed[],
+  lastRow: number,
+): boolean {
+  const firstB = placedB.filter((p) => p.row === 0);
+  const lastA = placedA.filter((p) => p.row + Math.max(1, p.cell.rowSpan) - 1 === lastRow);
+  if (!a.rows[lastRow].some((c) => isValueText(c.text))) return false;
+  if (firstB.some((p) => isValueText(p.cell.text))) return false;
+  const filled = firstB.filter((p) => !isBlankText(p.cell.text));
+  if (filled.length === 0) return false;
+  const pairs = filled.map((pb) => ({
+    pb,
+    pa: lastA.find((p) => p.col === pb.col && p.row === lastRow && isLabel(p.cell)),
+  }));
+  const joinable = pairs.every(
+    ({ pb, pa }) =>
+      pa !== undefined &&
+      LABEL_ORDINAL.test(pa.cell.text.trim()) &&
+      !LABEL_ORDINAL.test(pb.cell.text.trim()) &&
+      isLabel(pb.cell),
+  );
+  if (!joinable) return false;
+  for (const { pb, pa } of pairs) {
+    pa!.cell.text += pb.cell.text;
+    pb.cell.text = "";
+  }
+  return true;
 }
 
 function isLabel(cell: TableCell): boolean {
