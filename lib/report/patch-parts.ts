@@ -7,7 +7,7 @@ import type { FormatId } from "./spec-types";
 /**
  * A save reads and writes only the parts of the content its changes touch — a table, a section's text,
  * the preface, the cover fields, the fees, the figure bindings — not the whole report: a one-cell save
- * then moves a few hundred bytes instead of 30 KB. A part is named as the save record names it
+ * then moves a few hundred bytes instead of the whole content (up to about 30 KB with long texts). A part is named as the save record names it
  * (`tables.20.5`, `narratives.s1`, `meta`).
  */
 

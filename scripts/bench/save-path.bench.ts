@@ -1,7 +1,7 @@
 /**
  * One patch save on the server, profiled in-process: the calls the autosave route makes once it has
  * read the body (the session found from its cookie token, the caller's access, then savePatch), against
- * a fresh embedded PostgreSQL with a full 30 KB report. Counts the SQL statements of a save, the time
+ * a fresh embedded PostgreSQL with a full report. Counts the SQL statements of a save, the time
  * each spends in the database (Prisma's query events) and the CPU the process spends per save, so that
  * `docs/benchmarks.md` shows where the milliseconds of a save go. Sequential saves of one cell each,
  * as one editor's autosave sends them; bounded in count.
@@ -47,7 +47,7 @@ export function docSection(): string | null {
   return [
     "## 一次补丁保存的剖析（save_patch_*）",
     "",
-    `进程内调用自动保存路由读完请求体之后的同一组函数（按会话令牌找会话、读权限、\`savePatch\`），一份约 30 KB 的完整报告，每次改一格，依次保存 ${SAVES} 次（先预热 ${WARMUP} 次）。下表是一次保存依次执行的 SQL 及其在数据库中的用时（Prisma 查询事件，中位数）；其余时间是本进程的 JavaScript（Prisma 运行时、JSON、合计）。测量时负载 ${profile.load}。`,
+    `进程内调用自动保存路由读完请求体之后的同一组函数（按会话令牌找会话、读权限、\`savePatch\`），一份完整报告（约 6 KB 的 JSON；长文字的真实报告可达约 30 KB），每次改一格，依次保存 ${SAVES} 次（先预热 ${WARMUP} 次）。下表是一次保存依次执行的 SQL 及其在数据库中的用时（Prisma 查询事件，中位数）；其余时间是本进程的 JavaScript（Prisma 运行时、JSON、合计）。测量时负载 ${profile.load}。`,
     "",
     "| # | SQL | 中位数 ms |",
     "|---|---|---|",
