@@ -23,7 +23,7 @@ export function layOutPage(
   const tables = tablesFromRules(rules);
   const inCell = new Map<RuledTable, Map<number, PlacedWord[]>>();
   const free: PlacedWord[] = [];
-  for (const w of words) {
+  for (const w of words.flatMap((word) => withoutFiguresOverBorders(word, tables))) {
     const x = (w.x0 + w.x1) / 2;
     const y = w.y - w.size * 0.35;
     let placed = false;
@@ -88,4 +88,27 @@ export function cellText(words: PlacedWord[], page: number, scale: LayoutScale):
     out += /[A-Za-z0-9]$/.test(out) && /^[A-Za-z]/.test(text) ? ` ${text}` : text;
   }
   return out;
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * Figures wider than their column (a narrow table printed by a browser) run over the border into
+ * the next cell, where pdf.js joins them with the neighbour's figure into one text item
+ * (`156126`). Where to cut it cannot be known for certain (a font's digits differ in width, and
+ * the overflow need not be even on both sides): a run of digits that a cell border crosses is left
+ * out, and its cells stay blank, rather than read as one number or cut by a guess.
+ */
+function withoutFiguresOverBorders(word: PlacedWord, tables: RuledTable[]): PlacedWord[] {
+  if (!DIGITS.test(word.text) || word.text.length < 2) return [word];
+  const y = word.y - word.size * 0.35;
+  const table = tables.find((t) => cellAt(t, (word.x0 + word.x1) / 2, y) >= 0);
+  if (!table) return [word];
+  const crossed = table.xs.some(
+    (x) =>
+      x > word.x0 + 0.5 &&
+      x < word.x1 - 0.5 &&
+      cellAt(table, x - 0.5, y) !== cellAt(table, x + 0.5, y),
+  );
+  return crossed ? [] : [word];
 }
