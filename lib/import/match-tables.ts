@@ -165,6 +165,8 @@ class Matcher {
    * not in a grid): a row with fewer figures than cells may hold blanks anywhere.
    */
   private traceless = false;
+  /** The table was rebuilt from a text layout (see TableBlock.blanksUnplaced). */
+  private blanksUnplaced = false;
   /** Group headings printed with a row of figures, decided at the end (applyGroupRows). */
   private readonly groupRows: {
     label: string;
@@ -198,10 +200,12 @@ class Matcher {
     blocks.forEach((block, index) => {
       if (block.type === "paragraph") {
         this.traceless = true;
+        this.blanksUnplaced = false;
         if (this.paragraphRow(block.text)) paragraphRows.add(index);
         return;
       }
-      this.traceless = !block.positional;
+      this.traceless = !block.positional || block.blanksUnplaced === true;
+      this.blanksUnplaced = block.blanksUnplaced === true;
       for (const segments of segmentsOf(block)) {
         for (const segment of segments) this.segment(segment);
       }
@@ -680,7 +684,10 @@ class Matcher {
     while (values.length > expected && isBlankText(values[0])) values.shift();
     const printedValues = values.filter((v) => !isBlankText(v));
     // Figures printed apart where a blank leaves no trace: blanks may stand anywhere among them.
-    const blanks = this.traceless && printedValues.length >= 2;
+    // In a text layout six digits at once, or digits after a leading 0, are figures that touch
+    // (narrow columns): they are cut as run together, without blanks among them.
+    const touching = this.blanksUnplaced && printedValues.some((v) => /\d{6}|^0\d/.test(v));
+    const blanks = this.traceless && printedValues.length >= 2 && !touching;
     if (values.length < expected && (blanks || values.some(mayHoldSeveral))) {
       // Decided once the whole table is read (its equations need the other rows).
       const list = this.glued.get(table.id) ?? [];

@@ -33,7 +33,13 @@ export function readAlignedText(text: string): DocBlock[] {
   const wide = toLines(source, 2);
   const narrow = toLines(source, 1);
   const useNarrow = alignment(narrow, scaleFor(1)) > alignment(wide, scaleFor(2));
-  return useNarrow ? blocksFromLines(narrow, scaleFor(1)) : blocksFromLines(wide, scaleFor(2));
+  const blocks = useNarrow
+    ? blocksFromLines(narrow, scaleFor(1))
+    : blocksFromLines(wide, scaleFor(2));
+  // A tool places each figure on a character grid of its own: where a row prints fewer figures than
+  // the columns its band shows, the blank's column is not certain, and the matcher must not read
+  // the figures in order.
+  return blocks.map((b) => (b.type === "table" ? { ...b, blanksUnplaced: true } : b));
 }
 
 function scaleFor(wideWidth: number): LayoutScale {

@@ -31,6 +31,11 @@ export interface TableBlock {
    * false for tables recovered from plain text, whose empty cells are layout padding.
    */
   positional: boolean;
+  /**
+   * Rebuilt from text laid out in columns (pdftotext -layout): a row with fewer cells than its table
+   * lost blanks whose place the layout did not show, so they may have stood anywhere in it.
+   */
+  blanksUnplaced?: boolean;
 }
 
 export interface ImportResult {
