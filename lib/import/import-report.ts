@@ -4,6 +4,7 @@ import type { Finding } from "@/lib/report/rules";
 import type { FormatId } from "@/lib/report/spec-types";
 import { validate } from "@/lib/report/validate";
 import { finding, officialHeading, sectionName } from "./findings";
+import { foldRadicalsInBlocks } from "./fold-radicals";
 import { keepValidatedFinding } from "./keep-validated";
 import { detectFormat, matchTables } from "./match-tables";
 import { readMeta } from "./meta";
@@ -20,7 +21,8 @@ export type AssembleOptions = ImportTextOptions;
  * so one list holds the structural and the arithmetic defects. Totals are kept as printed
  * (computeTotals is not run): an imported report is checked as published.
  */
-export function assembleReport(blocks: DocBlock[], options: AssembleOptions = {}): ImportResult {
+export function assembleReport(read: DocBlock[], options: AssembleOptions = {}): ImportResult {
+  const blocks = foldRadicalsInBlocks(read);
   const provisional = readStructure(blocks, "2021");
   const provisionalMeta = readMeta({
     title: provisional.title,

@@ -70,3 +70,10 @@ describe("letter-spaced text", () => {
     expect(lineTexts(items)[0]).toEqual(["第", "二十条", "12"]);
   });
 });
+
+describe("wordsOfItems: radicals named for whole characters", () => {
+  it("reads 人⺠政府 drawn with the radical's code point as 人民政府, where it stands", () => {
+    const words = wordsOfItems([item("哈尔滨市人⺠政府", 72, 8 * SIZE)], IDENTITY);
+    expect(words).toEqual([expect.objectContaining({ text: "哈尔滨市人民政府", x0: 72 })]);
+  });
+});

@@ -1,3 +1,4 @@
+import { foldRadicals } from "../fold-radicals";
 import type { Line, Word } from "../layout/types";
 import type { Matrix } from "./rules";
 
@@ -40,8 +41,10 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 export function wordsOfItems(items: TextItemLike[], toPage: Matrix): PlacedWord[] {
   const words: PlacedWord[] = [];
   let spacedItems = 0;
-  for (const item of items) {
-    if (!item.str || !Array.isArray(item.transform) || item.transform.length !== 6) continue;
+  for (const raw of items) {
+    if (!raw.str || !Array.isArray(raw.transform) || raw.transform.length !== 6) continue;
+    // Before any label is compared: "人⺠政府" is 人民政府 drawn with a radical's code point.
+    const item = { ...raw, str: foldRadicals(raw.str) };
     const [a, b, , , e, f] = item.transform;
     const [x, y] = apply(toPage, e, f);
     const [dx, dy] = apply(toPage, e + a, f + b).map((v, i) => v - (i === 0 ? x : y));
