@@ -1,7 +1,7 @@
 import type { ReportContent, TableValues } from "@/lib/report/content";
 import { cellId } from "@/lib/report/cells";
 import { parseCellInput } from "@/lib/report/parse-value";
-import type { Finding } from "@/lib/report/rules";
+import { finding as ruleFinding, type Finding } from "@/lib/report/rules";
 import type { FormatId, RowSpec, TableSpec } from "@/lib/report/spec-types";
 import { validationPlan } from "@/lib/report/validate/plan";
 import { finding, rowCells } from "./findings";
@@ -178,8 +178,9 @@ function balanceNeverHolds(
     if (anyCutFits({ ...problem, equations: [...sums, equation] }) !== false) return [];
     const cells = [eq.newCell, eq.carriedCell, eq.resultsTotal, eq.carryoverCell].map((c) => c.id);
     const rows = [...new Set(cells.flatMap((c) => unread.get(c) ?? []))].join("、");
+    // A1 is validate()'s rule, reported here because validate() skips a column whose row stays blank.
     return [
-      finding(
+      ruleFinding(
         eq.rule,
         `${eq.where}：${rows}的数字连在一起，无法确定如何拆分；但在各行合计都相符的每一种拆分下，第一项+第二项都不等于第三项${eq.resultsTotalLabel}+第四项`,
         cells,
