@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/helpers";
+import { signIn, signOut } from "./support/helpers";
 
 test("a published past report downloads as DOCX and HTML and previews as it will be published", async ({
   page,
@@ -43,7 +43,7 @@ test("another unit's report cannot be downloaded (404)", async ({ page }) => {
     .getByRole("region", { name: /新伟街道办事处/ })
     .getByRole("link", { name: "2025年度报告" });
   const href = await link.getAttribute("href");
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await signIn(page, "youxie-editor");
   const response = await page.request.get(
     `/api/reports/${href!.split("/").pop()}/export?format=docx`,

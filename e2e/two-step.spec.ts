@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { hashPassword } from "../lib/auth/password";
 import { withDatabase, e2eDatabaseUrl } from "./support/database";
-import { signIn } from "./support/helpers";
+import { signIn, signOut } from "./support/helpers";
 import { leftovers, startApp, type AppInstance } from "./support/system-support";
 
 /** A name part of its own for every test run (a repeated test makes new accounts, never meets old ones). */
@@ -84,7 +84,7 @@ test("the demo offers two-step verification without forcing it; an editor sets i
   await expect(page.getByRole("note", { name: "演示环境提示" })).toContainText(
     "两步验证未强制启用",
   );
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
 
   const account = `otp-editor-${unique()}`;
   await createAccount(account, "EDITOR", "youxie");
@@ -94,7 +94,7 @@ test("the demo offers two-step verification without forcing it; an editor sets i
   await expect(page.getByRole("region", { name: "两步验证" })).toContainText("未启用");
   await page.getByRole("link", { name: "设置两步验证" }).click();
   const { secret, recoveryCodes } = await setUp(page);
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
 
   // The password alone opens nothing: the code step comes, and a pending sign-in reaches no page.
   await passwordStep(page, baseURL!, account);
@@ -105,13 +105,13 @@ test("the demo offers two-step verification without forcing it; an editor sets i
   await expect(page.getByRole("alert").filter({ hasText: "验证码不正确" })).toBeVisible();
   await codeStep(page, codeFor(secret));
   await expect(page).toHaveURL(/\/reports$/);
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
 
   // A recovery code works once.
   await passwordStep(page, baseURL!, account);
   await codeStep(page, recoveryCodes[0]);
   await expect(page).toHaveURL(/\/reports$/);
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await passwordStep(page, baseURL!, account);
   await codeStep(page, recoveryCodes[0]);
   await expect(page.getByRole("alert").filter({ hasText: "验证码不正确" })).toBeVisible();

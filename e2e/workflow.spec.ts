@@ -164,7 +164,9 @@ test("youxie-editor submits, pingfang-reviewer returns it with a comment on a ce
   const changed = editor.getByRole("row", {
     name: new RegExp(CELL_LABEL.replace(/[()（）]/g, ".")),
   });
-  await expect(changed.getByRole("cell").last()).toHaveText(FIXED);
+  // Cells after the row's label: the earlier version, the later one, and who changed it in between.
+  await expect(changed.getByRole("cell").nth(1)).toHaveText(FIXED);
+  await expect(changed.getByRole("cell").nth(2)).toContainText("友协街道填报员");
 
   await editorContext.close();
   await reviewerContext.close();

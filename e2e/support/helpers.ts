@@ -9,3 +9,9 @@ export async function signIn(page: Page, account: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/reports$/);
 }
+
+/** Signs out and waits until the session is gone: the next sign-in must not find the page still signed in. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
