@@ -44,7 +44,8 @@ export function wordsOfItems(items: TextItemLike[], toPage: Matrix): PlacedWord[
   for (const raw of items) {
     if (!raw.str || !Array.isArray(raw.transform) || raw.transform.length !== 6) continue;
     // Before any label is compared: "人⺠政府" is 人民政府 drawn with a radical's code point.
-    const item = { ...raw, str: foldRadicals(raw.str) };
+    const str = foldRadicals(raw.str);
+    const item = str === raw.str ? raw : { ...raw, str };
     const [a, b, , , e, f] = item.transform;
     const [x, y] = apply(toPage, e, f);
     const [dx, dy] = apply(toPage, e + a, f + b).map((v, i) => v - (i === 0 ? x : y));
